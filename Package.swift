@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point inward: unmn → UNMNApp → TerminalUI, UNMNDomain; CursesBackend → TerminalUI.
+// Only CursesBackend imports ncurses; only the executable and the journal do file I/O.
+let package = Package(
+    name: "unmn",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "unmn", targets: ["unmn"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "UNMNDomain"),
+        .target(
+            name: "UNMNResources",
+            path: "Resources",
+            exclude: ["README.md"],
+            resources: [
+                .copy("annex-i-members.tsv"),
+                .copy("gcm-objectives.tsv"),
+            ]
+        ),
+        .target(name: "UNMNJournal", dependencies: ["UNMNDomain"]),
+        .target(name: "TerminalUI"),
+        .target(name: "UNMNApp", dependencies: ["UNMNDomain", "TerminalUI"]),
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+        .executableTarget(
+            name: "unmn",
+            dependencies: [
+                "UNMNDomain", "UNMNResources", "UNMNJournal", "TerminalUI", "UNMNApp", "CursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "UNMNDomainTests", dependencies: ["UNMNDomain", "UNMNResources"]),
+        .testTarget(name: "UNMNJournalTests", dependencies: ["UNMNJournal"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "UNMNAppTests", dependencies: ["UNMNApp", "UNMNResources", "TerminalUI"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["unmn"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,143 @@
+import CNcursesw
+import TerminalUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real terminal, through ncursesw: the only code in unmn that talks to ncurses.
+///
+/// Wide characters need the locale set before `initscr` and every cell written as a `cchar_t`;
+/// colours sit on the terminal's own background (`use_default_colors`); `NO_COLOR` or a
+/// monochrome terminal get attributes only. The terminal is restored on `close()`, on
+/// SIGINT/SIGTERM/SIGHUP and on a crash (see the shim's signal handlers).
+public final class CursesTerminal: Terminal {
+    public enum StartError: Error, CustomStringConvertible {
+        case notATerminal
+        case initialisationFailed
+
+        public var description: String {
+            switch self {
+            case .notATerminal: return "unmn's console needs a terminal; standard input and output must not be redirected (exports and reports work without one)."
+            case .initialisationFailed: return "The terminal could not be set up (is TERM set to a terminal ncurses knows?)."
+            }
+        }
+    }
+
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let usesColor: Bool
+    private var previous: Buffer?
+
+    /// Takes over the terminal. `noColor` (from the NO_COLOR convention) keeps to attributes.
+    public init(noColor: Bool) throws {
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else { throw StartError.notATerminal }
+        setlocale(LC_ALL, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+            // Without a UTF-8 locale ncurses would print Cyrillic as escape sequences.
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+        guard let window = initscr() else { throw StartError.initialisationFailed }
+        self.window = window
+        unmn_install_signal_handlers()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        unmn_enable_mouse()
+        if !noColor && has_colors() {
+            start_color()
+            use_default_colors()
+            for (index, color) in CursesTerminal.palette.enumerated() {
+                init_pair(Int16(index + 1), color, -1)
+            }
+            usesColor = true
+        } else {
+            usesColor = false
+        }
+    }
+
+    /// Colour per role, in `ColorRole.allCases` order: accent, success, warning, danger, muted.
+    private static let palette: [Int16] = [Int16(COLOR_CYAN), Int16(COLOR_GREEN), Int16(COLOR_YELLOW), Int16(COLOR_RED), -1]
+
+    public var size: (width: Int, height: Int) {
+        (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    public func draw(_ buffer: Buffer) {
+        if let previous, previous.width != buffer.width || previous.height != buffer.height {
+            werase(window)
+            self.previous = nil
+        }
+        let size = self.size
+        for y in buffer.changedRows(since: previous) where y < size.height {
+            for x in 0..<min(buffer.width, size.width) {
+                let cell = buffer[x, y]
+                if cell.isContinuation { continue }
+                var text = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                if text.isEmpty { text = [wchar_t(32)] }
+                text.append(0)
+                let (attributes, pair) = cursesStyle(cell.style)
+                _ = unmn_put_cell(window, Int32(y), Int32(x), text, attributes, pair)
+            }
+        }
+        wrefresh(window)
+        previous = buffer
+    }
+
+    private func cursesStyle(_ style: Style) -> (attr_t, Int16) {
+        var attributes = attr_t(0)
+        var style = style
+        if !usesColor, let role = style.color {
+            // Without colour, meaning is carried by weight: warnings and errors bold, muted text dim.
+            switch role {
+            case .danger, .warning: style.attributes.insert(.bold)
+            case .muted: style.attributes.insert(.dim)
+            case .accent, .success: break
+            }
+        }
+        if style.attributes.contains(.bold) { attributes |= unmn_a_bold() }
+        if style.attributes.contains(.reverse) { attributes |= unmn_a_reverse() }
+        if style.attributes.contains(.underline) { attributes |= unmn_a_underline() }
+        if style.attributes.contains(.dim) { attributes |= unmn_a_dim() }
+        guard usesColor, let role = style.color, let index = ColorRole.allCases.firstIndex(of: role) else { return (attributes, 0) }
+        return (attributes, Int16(index + 1))
+    }
+
+    public func nextEvent(timeoutMilliseconds: Int) -> InputEvent {
+        wtimeout(window, Int32(timeoutMilliseconds))
+        var code: wint_t = 0
+        let result = wget_wch(window, &code)
+        if result == ERR { return .tick }
+        if result == Int32(UNMN_KEY_CODE_YES) {
+            switch Int32(bitPattern: code) {
+            case Int32(UNMN_KEY_RESIZE):
+                previous = nil
+                return .resize(width: size.width, height: size.height)
+            case Int32(UNMN_KEY_MOUSE):
+                var y: Int32 = 0
+                var x: Int32 = 0
+                return unmn_read_click(&y, &x) == 1 ? .click(x: Int(x), y: Int(y)) : .tick
+            default:
+                return KeyDecoder.decode(functionKey: Int32(bitPattern: code)).map(InputEvent.key) ?? .tick
+            }
+        }
+        return KeyDecoder.decode(character: UInt32(code)).map(InputEvent.key) ?? .tick
+    }
+
+    public func suspend<Result>(_ body: () throws -> Result) rethrows -> Result {
+        def_prog_mode()
+        endwin()
+        defer {
+            reset_prog_mode()
+            previous = nil
+            wclear(window)
+        }
+        return try body()
+    }
+
+    /// Gives the terminal back: leaves the alternate screen and restores the modes.
+    public func close() {
+        unmn_restore_terminal()
+    }
+}

@@ -1,0 +1,49 @@
+/// How many terminal cells a piece of text occupies, decided per grapheme cluster.
+///
+/// Terminals lay text out by display width, not by bytes or `Character`s: a CJK ideograph or
+/// an emoji takes two cells, a combining mark none, and Latin, Cyrillic and the Uzbek modifier
+/// letter ʻ (U+02BB) one each.
+public enum DisplayWidth {
+    /// The cells one grapheme cluster takes once made safe (see `SafeText`).
+    public static func of(_ character: Character) -> Int {
+        var width = 0
+        var emojiPresentation = false
+        for scalar in character.unicodeScalars {
+            if scalar.value == 0xFE0F { emojiPresentation = true; continue }
+            let scalarWidth = of(scalar)
+            if width == 0 { width = scalarWidth }
+        }
+        if emojiPresentation && width == 1 { return 2 }
+        return width
+    }
+
+    /// The cells a string takes, summed over its grapheme clusters.
+    public static func of(_ text: String) -> Int {
+        text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The width of one scalar, as wcwidth(3) would give it on a modern terminal.
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
+        if value < 0x300 { return 1 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format:
+            return 0
+        default:
+            break
+        }
+        if (0x1160...0x11FF).contains(value) || value == 0x200B { return 0 }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        for range in wideRanges where range.contains(value) { return 2 }
+        return 1
+    }
+
+    /// East Asian Wide and Fullwidth blocks (Unicode's EastAsianWidth.txt, W and F).
+    private static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
+        0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
+        0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+        0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+    ]
+}

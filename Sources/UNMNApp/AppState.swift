@@ -1,0 +1,64 @@
+import TerminalUI
+import UNMNDomain
+
+/// Everything the console shows, in one value: views read it, `AppUpdate.update` changes it.
+public struct AppState: Sendable {
+    public var pane: Pane = .overview
+    public var width: Int
+    public var height: Int
+    public var today: LocalDate
+    public var networkName: String = "UN Network on Migration in Uzbekistan"
+    /// Whoever is using the console; nil until chosen at first start.
+    public var currentOperator: Operator?
+    public var isReadOnly: Bool
+    /// Where the journal lives, as shown to the user.
+    public var journalPath: String
+    public var entities: [MemberEntity]
+    public var gcmObjectives: [GCMObjective]
+    public var members = ListState()
+    /// The entity opened with Enter on a narrow screen (on a wide one the detail is always shown).
+    public var isShowingMemberDetail = false
+    public var overlay: Overlay?
+    public var status: StatusMessage = .none
+    public var isQuitting = false
+
+    public init(width: Int, height: Int, today: LocalDate, currentOperator: Operator?, isReadOnly: Bool = false,
+                journalPath: String, entities: [MemberEntity], gcmObjectives: [GCMObjective]) {
+        self.width = width
+        self.height = height
+        self.today = today
+        self.currentOperator = currentOperator
+        self.isReadOnly = isReadOnly
+        self.journalPath = journalPath
+        self.entities = entities
+        self.gcmObjectives = gcmObjectives
+    }
+
+    /// The smallest window the console draws into; below it a message asks for more room.
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+
+    public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
+
+    public var layout: AppLayout { AppLayout(width: width, height: height) }
+
+    /// The member entities the Members list shows under the current filter.
+    public var visibleEntities: [MemberEntity] {
+        let query = members.filterText
+        guard !query.isEmpty else { return entities }
+        return entities.filter {
+            SearchFolding.matches([$0.code.rawValue, $0.fullName, $0.role.title].joined(separator: " "), query: query)
+        }
+    }
+
+    public var selectedEntity: MemberEntity? {
+        let visible = visibleEntities
+        return visible.indices.contains(members.selection) ? visible[members.selection] : nil
+    }
+
+    /// True when a form is open with input that would be lost.
+    public var hasUnsavedInput: Bool {
+        if case .form(let form, _)? = overlay { return form.isDirty }
+        return false
+    }
+}

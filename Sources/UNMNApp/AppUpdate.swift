@@ -1,0 +1,195 @@
+import TerminalUI
+import UNMNDomain
+
+/// The one place the state changes: `update(&state, message)` returns the effects to perform
+/// and performs none of them (the Elm architecture), so every key can be tested without a
+/// terminal.
+public enum AppUpdate {
+    public static func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+        switch message {
+        case .selectPane(let pane):
+            state.pane = pane
+            state.status = .none
+        case .nextPane:
+            state.pane = state.pane.next
+            state.status = .none
+        case .previousPane:
+            state.pane = state.pane.previous
+            state.status = .none
+        case .moveSelection(let delta):
+            moveInList(&state, by: delta)
+        case .pageDown:
+            moveInList(&state, by: state.layout.visibleListRows)
+        case .pageUp:
+            moveInList(&state, by: -state.layout.visibleListRows)
+        case .moveToFirst:
+            moveInList(&state, by: -Int(Int32.max))
+        case .moveToLast:
+            moveInList(&state, by: Int(Int32.max))
+        case .open:
+            if state.pane == .members, state.selectedEntity != nil { state.isShowingMemberDetail = true }
+        case .back:
+            goBack(&state)
+        case .showHelp:
+            state.overlay = .help(offset: 0)
+        case .closeOverlay:
+            state.overlay = nil
+        case .startFilter:
+            state.members.isFilterActive = true
+        case .clearFilter:
+            state.members.filter = LineEditor()
+            state.members.isFilterActive = false
+            state.members.clamp(count: state.visibleEntities.count, visibleRows: state.layout.visibleListRows)
+        case .filterKey(let key):
+            handleFilterKey(&state, key)
+        case .overlayKey(let key):
+            return handleOverlayKey(&state, key)
+        case .requestQuit:
+            if state.hasUnsavedInput {
+                state.overlay = .confirm(ConfirmDialog(title: "Quit", message: "The form holds input that has not been saved. Quit and lose it?", confirmLabel: "Quit"), then: .quit, returnTo: state.overlay)
+                return []
+            }
+            state.isQuitting = true
+            return [.quit]
+        case .quit:
+            state.isQuitting = true
+            return [.quit]
+        case .click(let x, let y):
+            handleClick(&state, x: x, y: y)
+        case .resize(let width, let height):
+            state.width = width
+            state.height = height
+            state.members.clamp(count: state.visibleEntities.count, visibleRows: state.layout.visibleListRows)
+        case .dateChanged(let date):
+            state.today = date
+        case .unavailable(let reason):
+            state.status = StatusMessage(reason, kind: .warning)
+        case .unknownKey(let key):
+            state.status = StatusMessage("\(key) does nothing here; press ? to see every key.")
+        case .continueWithoutOperator:
+            state.overlay = nil
+            state.isReadOnly = true
+            state.status = StatusMessage("No operator chosen: read-only. Press o to say who you are.", kind: .warning)
+        case .chooseOperator:
+            state.overlay = .form(OperatorForm.make(entities: state.entities, current: state.currentOperator), purpose: .chooseOperator)
+        case .operatorRemembered(let chosen, let failure):
+            state.currentOperator = chosen
+            if let failure {
+                state.status = StatusMessage("Operator set for this session only. \(failure)", kind: .error)
+            } else {
+                state.status = StatusMessage("Operator: \(chosen.name), \(chosen.entity) \(chosen.role.title.lowercased()). Remembered for next time.", kind: .success)
+            }
+        }
+        return []
+    }
+
+    private static func moveInList(_ state: inout AppState, by delta: Int) {
+        guard state.pane == .members else { return }
+        state.members.move(by: delta, count: state.visibleEntities.count, visibleRows: state.layout.visibleListRows)
+    }
+
+    private static func goBack(_ state: inout AppState) {
+        if state.pane == .members && state.isShowingMemberDetail {
+            state.isShowingMemberDetail = false
+        } else if state.pane == .members && !state.members.filterText.isEmpty {
+            _ = update(&state, .clearFilter)
+        } else {
+            state.status = .none
+        }
+    }
+
+    private static func handleFilterKey(_ state: inout AppState, _ key: Key) {
+        switch key {
+        case .escape:
+            _ = update(&state, .clearFilter)
+        case .enter, .down, .up:
+            state.members.isFilterActive = false
+            if key != .enter { moveInList(&state, by: key == .down ? 1 : -1) }
+        default:
+            state.members.filter.handle(key)
+            state.members.selection = 0
+            state.members.offset = 0
+            state.isShowingMemberDetail = false
+        }
+    }
+
+    private static func handleOverlayKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        switch state.overlay {
+        case .help(let offset)?:
+            switch key {
+            case .escape, .character("?"), .character("q"), .enter: state.overlay = nil
+            case .down, .character("j"): state.overlay = .help(offset: offset + 1)
+            case .up, .character("k"): state.overlay = .help(offset: max(0, offset - 1))
+            case .pageDown, .character(" "): state.overlay = .help(offset: offset + state.layout.content.height - 4)
+            case .pageUp: state.overlay = .help(offset: max(0, offset - state.layout.content.height + 4))
+            default: break
+            }
+        case .confirm(let dialog, let then, let returnTo)?:
+            switch dialog.answer(to: key) {
+            case .confirm?:
+                state.overlay = nil
+                return update(&state, then)
+            case .decline?:
+                state.overlay = returnTo
+            case nil:
+                break
+            }
+        case .form(var form, let purpose)?:
+            if key == .control("q") { return update(&state, .requestQuit) }
+            switch form.handle(key) {
+            case .editing:
+                state.overlay = .form(form, purpose: purpose)
+            case .cancelled:
+                cancelForm(&state, form: form, purpose: purpose)
+            case .submitted(let values):
+                state.overlay = nil
+                return submit(&state, values: values, purpose: purpose)
+            }
+        case nil:
+            break
+        }
+        return []
+    }
+
+    /// Esc on a form: a form with input asks first; the first-start operator form leaves the
+    /// console read-only rather than guessing who is at the keyboard.
+    private static func cancelForm(_ state: inout AppState, form: Form, purpose: FormPurpose) {
+        let closing: Message = purpose == .chooseOperator && state.currentOperator == nil ? .continueWithoutOperator : .closeOverlay
+        if form.isDirty {
+            let dialog = ConfirmDialog(title: "Discard input?", message: "\"\(form.title)\" holds input that has not been saved. Discard it?", confirmLabel: "Discard")
+            state.overlay = .confirm(dialog, then: closing, returnTo: .form(form, purpose: purpose))
+        } else {
+            state.overlay = nil
+            _ = update(&state, closing)
+        }
+    }
+
+    private static func submit(_ state: inout AppState, values: [String: FormValue], purpose: FormPurpose) -> [Effect] {
+        switch purpose {
+        case .chooseOperator:
+            guard let chosen = OperatorForm.decode(values) else { return [] }
+            state.currentOperator = chosen
+            state.isReadOnly = state.isReadOnly && chosen.role == .viewer
+            return [.rememberOperator(chosen)]
+        }
+    }
+
+    private static func handleClick(_ state: inout AppState, x: Int, y: Int) {
+        guard state.overlay == nil, !state.isTooSmall else { return }
+        let layout = state.layout
+        if layout.tabs.contains(x: x, y: y) {
+            if let index = AppView.tabBar(for: state).tab(atColumn: x, startingAt: layout.tabs.x, width: layout.tabs.width) {
+                state.pane = Pane(rawValue: index)!
+                state.status = .none
+            }
+            return
+        }
+        if state.pane == .members, !state.isShowingMemberDetail || layout.isWide {
+            let table = MembersView.table(for: state)
+            if let row = table.row(atScreenRow: y, in: layout.listAndDetail.list), layout.listAndDetail.list.contains(x: x, y: y) {
+                state.members.selection = row
+                state.members.clamp(count: state.visibleEntities.count, visibleRows: layout.visibleListRows)
+            }
+        }
+    }
+}

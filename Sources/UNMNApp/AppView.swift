@@ -1,0 +1,64 @@
+import TerminalUI
+import UNMNDomain
+
+/// Draws the whole screen from the state: header, tabs, the pane, status line, footer, and any
+/// overlay on top. Drawing only: it changes nothing.
+public enum AppView {
+    public static func render(_ state: AppState) -> Buffer {
+        var buffer = Buffer(width: state.width, height: state.height)
+        if state.isTooSmall {
+            renderTooSmall(state, into: &buffer)
+            return buffer
+        }
+        let layout = state.layout
+        HeaderView.render(state, in: layout.header, buffer: &buffer)
+        tabBar(for: state).render(in: layout.tabs, buffer: &buffer)
+        switch state.pane {
+        case .overview: OverviewView.render(state, in: layout.content, buffer: &buffer)
+        case .members: MembersView.render(state, in: layout.content, buffer: &buffer)
+        case .meetings, .workplan, .decisions: EmptyPaneView.render(state.pane, in: layout.content, buffer: &buffer)
+        }
+        StatusLine(message: state.status.text, kind: state.status.kind, right: statusFacts(state)).render(in: layout.status, buffer: &buffer)
+        if state.pane == .members && state.members.isFilterActive {
+            FilterPrompt(editor: state.members.filter, matchCount: state.visibleEntities.count, totalCount: state.entities.count)
+                .render(in: layout.footer, buffer: &buffer)
+        } else {
+            KeyHintFooter(hints: KeyBindings.footerHints(for: state)).render(in: layout.footer, buffer: &buffer)
+        }
+        switch state.overlay {
+        case .help(let offset)?:
+            HelpOverlay(sections: KeyBindings.helpSections(for: state), offset: offset).render(in: buffer.area, buffer: &buffer)
+        case .form(let form, _)?:
+            form.render(in: buffer.area, buffer: &buffer)
+        case .confirm(let dialog, _, let returnTo)?:
+            if case .form(let form, _)? = returnTo { form.render(in: buffer.area, buffer: &buffer) }
+            dialog.render(in: buffer.area, buffer: &buffer)
+        case nil:
+            break
+        }
+        return buffer
+    }
+
+    public static func tabBar(for state: AppState) -> TabBar {
+        TabBar(titles: Pane.allCases.map(\.title), selected: state.pane.rawValue)
+    }
+
+    /// The right side of the status line: read-only mode and where the journal lives.
+    static func statusFacts(_ state: AppState) -> String {
+        state.isReadOnly ? "READ-ONLY" : ""
+    }
+
+    static func renderTooSmall(_ state: AppState, into buffer: inout Buffer) {
+        let lines = [
+            "Window too small",
+            "\(state.width)×\(state.height); unmn needs at least \(AppState.minimumWidth)×\(AppState.minimumHeight).",
+            "Enlarge the window, or press q to quit.",
+        ]
+        let wrapped = lines.flatMap { TextLayout.wrap($0, toWidth: max(1, buffer.width - 2)) }
+        let top = max(0, (buffer.height - wrapped.count) / 2)
+        for (row, line) in wrapped.enumerated() {
+            let x = max(0, (buffer.width - DisplayWidth.of(line)) / 2)
+            buffer.write(line, x: x, y: top + row, style: row == 0 ? .title : .plain)
+        }
+    }
+}

@@ -1,0 +1,8 @@
+import UNMNDomain
+
+/// Work `update` asks the runtime to do: anything that touches the world outside the state.
+public enum Effect: Sendable, Hashable {
+    case quit
+    /// Keep this operator for the next start (in the config directory).
+    case rememberOperator(Operator)
+}

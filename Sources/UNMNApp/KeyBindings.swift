@@ -1,0 +1,102 @@
+import TerminalUI
+import UNMNDomain
+
+/// The console's key bindings, as data (lazygit's controllers, tig's requests): routing,
+/// footer and help all read this one table.
+public enum KeyBindings {
+    /// Why a capability that later releases bring is not here yet, said plainly.
+    static func notYet(_ what: String) -> @Sendable (AppState) -> String? {
+        { _ in "\(what) is not available yet in this version of unmn." }
+    }
+
+    static let listPanes: Set<Pane> = [.members]
+
+    public static let all: [KeyBinding] = paneBindings + globalBindings
+
+    static let paneBindings: [KeyBinding] = [
+        KeyBinding([.enter], label: "Open", description: "Open the selected entity", scope: .pane(.members), message: .open),
+        KeyBinding([.character("/")], label: "Filter", description: "Filter the list as you type (ignores case, accents, Latin/Cyrillic spelling)",
+                   scope: .pane(.members), message: .startFilter),
+        KeyBinding([.character("n")], label: "Add focal point", description: "Add a focal point to the selected entity",
+                   scope: .pane(.members), message: .unavailable(""), disabledReason: notYet("Adding focal points")),
+        KeyBinding([.character("n")], label: "Schedule", description: "Schedule a meeting",
+                   scope: .pane(.meetings), message: .unavailable(""), disabledReason: notYet("Scheduling meetings")),
+        KeyBinding([.character("n")], label: "Add action", description: "Add a key action to the annual work plan",
+                   scope: .pane(.workplan), message: .unavailable(""), disabledReason: notYet("Drafting the work plan")),
+        KeyBinding([.character("n")], label: "New item", description: "Open a consensus item",
+                   scope: .pane(.decisions), message: .unavailable(""), disabledReason: notYet("Opening consensus items")),
+        KeyBinding([.character("r")], label: "Review", description: "Review pending consensus items one by one",
+                   scope: .pane(.decisions), message: .unavailable(""), disabledReason: notYet("Reviewing consensus items")),
+    ]
+
+    static let globalBindings: [KeyBinding] = [
+        KeyBinding([.character("1"), .character("2"), .character("3"), .character("4"), .character("5")], keyLabel: "1-5",
+                   label: "Panes", description: "Overview, Members, Meetings, Workplan, Decisions", message: .selectPane(.overview)),
+        KeyBinding([.tab], label: "Next pane", description: "Next pane", message: .nextPane, isInFooter: false),
+        KeyBinding([.backTab], label: "Previous pane", description: "Previous pane", message: .previousPane, isInFooter: false),
+        KeyBinding([.down, .character("j")], keyLabel: "↓/j", label: "Down", description: "Move down", message: .moveSelection(1), isInFooter: false),
+        KeyBinding([.up, .character("k")], keyLabel: "↑/k", label: "Up", description: "Move up", message: .moveSelection(-1), isInFooter: false),
+        KeyBinding([.pageDown, .control("f")], label: "Page down", description: "Move a page down", message: .pageDown, isInFooter: false),
+        KeyBinding([.pageUp, .control("b")], label: "Page up", description: "Move a page up", message: .pageUp, isInFooter: false),
+        KeyBinding([.home, .character("g")], label: "First", description: "Go to the first row", message: .moveToFirst, isInFooter: false),
+        KeyBinding([.end, .character("G")], label: "Last", description: "Go to the last row", message: .moveToLast, isInFooter: false),
+        KeyBinding([.escape], label: "Back", description: "Go back, clear the filter, close what is open", message: .back, isInFooter: false),
+        KeyBinding([.character("u")], label: "Undo", description: "Undo your last change", message: .unavailable(""), isInFooter: false,
+                   disabledReason: { _ in "Nothing to undo: no change has been made in this session." }),
+        KeyBinding([.character("o")], label: "Operator", description: "Change who is using the console (name, entity, role)",
+                   message: .chooseOperator, isInFooter: false),
+        KeyBinding([.character("?")], label: "Help", description: "Show every key", message: .showHelp),
+        KeyBinding([.character("q")], label: "Quit", description: "Quit unmn", message: .requestQuit),
+    ]
+
+    /// The message a key means in this state: the open overlay or filter prompt takes keys
+    /// first, then the focused pane's bindings, then the global ones.
+    public static func message(for key: Key, in state: AppState) -> Message {
+        if state.overlay != nil { return .overlayKey(key) }
+        if state.pane == .members && state.members.isFilterActive { return .filterKey(key) }
+        if state.isTooSmall {
+            return key == .character("q") ? .requestQuit : .unavailable("The window is too small; enlarge it to at least 80×24.")
+        }
+        guard let binding = binding(for: key, pane: state.pane) else { return .unknownKey(key) }
+        if let reason = binding.disabledReason(state) { return .unavailable(reason) }
+        if case .selectPane = binding.message, case .character(let c) = key, let pane = Pane.allCases.first(where: { $0.numberKey == c }) {
+            return .selectPane(pane)
+        }
+        return binding.message
+    }
+
+    /// The binding a key reaches on a pane: the pane's own first, then the global ones.
+    public static func binding(for key: Key, pane: Pane) -> KeyBinding? {
+        paneBindings.first { $0.applies(to: pane) && $0.keys.contains(key) }
+            ?? globalBindings.first { $0.keys.contains(key) }
+    }
+
+    /// The footer hints for this state: the pane's bindings, then the global ones shown there.
+    public static func footerHints(for state: AppState) -> [KeyHint] {
+        (paneBindings.filter { $0.applies(to: state.pane) } + globalBindings.filter(\.isInFooter))
+            .filter(\.isInFooter)
+            .map { KeyHint(keys: $0.keyLabel, label: $0.label, isEnabled: $0.disabledReason(state) == nil) }
+    }
+
+    /// The `?` screen: global keys first, then each pane's.
+    public static func helpSections(for state: AppState) -> [HelpOverlay.Section] {
+        func entries(_ bindings: [KeyBinding]) -> [HelpOverlay.Entry] {
+            bindings.map { HelpOverlay.Entry(keys: $0.keyLabel, description: $0.description, disabledReason: $0.disabledReason(state)) }
+        }
+        let everywhere = HelpOverlay.Section(title: "Everywhere", entries: entries(globalBindings) + [
+            HelpOverlay.Entry(keys: "mouse", description: "Click a tab to switch panes, a row to select it"),
+        ])
+        let panes = Pane.allCases.compactMap { pane -> HelpOverlay.Section? in
+            let own = paneBindings.filter { $0.applies(to: pane) }
+            return own.isEmpty ? nil : HelpOverlay.Section(title: "\(pane.numberKey) \(pane.title)", entries: entries(own))
+        }
+        let editing = HelpOverlay.Section(title: "In forms and the filter prompt", entries: [
+            HelpOverlay.Entry(keys: "Tab/S-Tab", description: "Next or previous field"),
+            HelpOverlay.Entry(keys: "←/→ Space", description: "Change a choice; tick an option in a list"),
+            HelpOverlay.Entry(keys: "^A ^E ^U ^K ^W", description: "Start, end, clear before, clear after, delete word"),
+            HelpOverlay.Entry(keys: "Enter", description: "Save the form, or keep the filter"),
+            HelpOverlay.Entry(keys: "Esc", description: "Cancel (asks first when input would be lost)"),
+        ])
+        return [everywhere] + panes + [editing]
+    }
+}

@@ -1,0 +1,45 @@
+import TerminalUI
+import UNMNDomain
+
+/// Pane 2: the member entities, and the selected one's record beside (wide) or instead (narrow).
+enum MembersView {
+    static func table(for state: AppState) -> Table {
+        let rows = state.visibleEntities.map { [$0.code.rawValue, $0.fullName, $0.role.title, $0.status.rawValue.capitalized] }
+        return Table(columns: [
+            TableColumn("Code", width: .fixed(9)),
+            TableColumn("Full name", width: .flexible(minimum: 24)),
+            TableColumn("Role", width: .fixed(8)),
+            TableColumn("Status", width: .fixed(9), dropOrder: 1),
+        ], rows: rows, selected: rows.isEmpty ? nil : state.members.selection, offset: state.members.offset)
+    }
+
+    static func detail(for entity: MemberEntity) -> DetailView {
+        DetailView(lines: [
+            .heading(entity.code.rawValue),
+            .field(label: "Full name", value: entity.fullName),
+            .field(label: "Role", value: entity.role.title + (entity.functions.isEmpty ? "" : " (\(entity.functions))")),
+            .field(label: "Status", value: entity.status.rawValue.capitalized + " since the Terms of Reference (Annex I)"),
+            .blank,
+            .heading("Focal points"),
+            .paragraph("None recorded yet. Each focal point's name, position, participation level, email and mailing-list membership will be listed here."),
+        ], labelWidth: 10)
+    }
+
+    static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+        let layout = state.layout
+        if !layout.isWide && state.isShowingMemberDetail, let entity = state.selectedEntity {
+            detail(for: entity).render(in: area.inset(horizontal: 1, vertical: 0), buffer: &buffer)
+            return
+        }
+        let (listArea, detailArea) = layout.listAndDetail
+        let table = table(for: state)
+        if table.rows.isEmpty {
+            buffer.write("No entity matches \"\(state.members.filterText)\". Esc clears the filter.", x: listArea.x, y: listArea.y + 1, maxWidth: listArea.width, style: .dim)
+        }
+        table.render(in: listArea, buffer: &buffer)
+        if !detailArea.isEmpty, let entity = state.selectedEntity {
+            for y in detailArea.y..<detailArea.maxY { buffer.write("│", x: detailArea.x - 1, y: y, style: .dim) }
+            detail(for: entity).render(in: detailArea.inset(horizontal: 1, vertical: 0), buffer: &buffer)
+        }
+    }
+}

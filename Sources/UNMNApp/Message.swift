@@ -1,0 +1,37 @@
+import TerminalUI
+import UNMNDomain
+
+/// Everything that can happen to the app, from a key, the mouse, the terminal or the clock.
+/// `AppUpdate.update` turns each into a new state and effects.
+public indirect enum Message: Sendable, Hashable {
+    case selectPane(Pane)
+    case nextPane
+    case previousPane
+    case moveSelection(Int)
+    case moveToFirst
+    case moveToLast
+    case pageDown
+    case pageUp
+    case open
+    case back
+    case showHelp
+    case closeOverlay
+    case startFilter
+    case clearFilter
+    /// A key for whatever holds the keyboard: the filter prompt, a form, a dialog, the help screen.
+    case overlayKey(Key)
+    case filterKey(Key)
+    case requestQuit
+    case quit
+    case click(x: Int, y: Int)
+    case resize(width: Int, height: Int)
+    case dateChanged(LocalDate)
+    /// A key whose binding is disabled: the reason goes to the status line.
+    case unavailable(String)
+    case unknownKey(Key)
+    /// The runtime's answer to an effect.
+    case operatorRemembered(Operator, failure: String?)
+    case chooseOperator
+    /// The first-start operator form was dismissed: carry on read-only.
+    case continueWithoutOperator
+}

@@ -1,0 +1,18 @@
+import TerminalUI
+import UNMNDomain
+
+/// What is drawn over the pane and takes the keys first.
+public indirect enum Overlay: Sendable {
+    /// The `?` screen, scrolled to `offset`.
+    case help(offset: Int)
+    /// A form; `purpose` says what its values become.
+    case form(Form, purpose: FormPurpose)
+    /// A question before something that cannot be taken back, such as losing unsaved input:
+    /// `then` on yes; on no, back to `returnTo` (the form the question came from).
+    case confirm(ConfirmDialog, then: Message, returnTo: Overlay?)
+}
+
+/// What a submitted form does.
+public enum FormPurpose: Sendable, Hashable {
+    case chooseOperator
+}

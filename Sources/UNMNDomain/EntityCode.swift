@@ -1,0 +1,16 @@
+/// A member entity's short code as the network writes it: `IOM`, `UNICEF`, `UN Women`, `WB`.
+public struct EntityCode: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+    public let rawValue: String
+
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.init(value) }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: EntityCode, rhs: EntityCode) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Codes compare without regard to case, spaces or hyphens, so `un-women` finds `UN Women`.
+    public var normalized: String {
+        rawValue.uppercased().filter { $0 != " " && $0 != "-" && $0 != "_" }
+    }
+}

@@ -1,0 +1,30 @@
+/// Whoever is using the console now: written into every journal record. Accountability and a
+/// guard against mistakes, not authentication.
+public struct Operator: Hashable, Sendable, Codable {
+    public enum Role: String, Hashable, Sendable, Codable, CaseIterable {
+        case secretariat, chair, coChair = "co-chair", member, viewer
+
+        public var title: String {
+            switch self {
+            case .secretariat: return "Secretariat"
+            case .chair: return "Chair"
+            case .coChair: return "Co-chair"
+            case .member: return "Member"
+            case .viewer: return "Viewer"
+            }
+        }
+    }
+
+    public var name: String
+    public var entity: EntityCode
+    public var role: Role
+
+    public init(name: String, entity: EntityCode, role: Role) {
+        self.name = name
+        self.entity = entity
+        self.role = role
+    }
+
+    /// `ENTITY:ROLE`, as `--as` takes it.
+    public var designation: String { "\(entity):\(role.rawValue)" }
+}

@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Crash-safe replacement of a small file: write a temporary file beside it, fsync it, rename
+/// it over the old one, then fsync the directory (Foundation's atomic write skips that last
+/// step, and without it the rename can be lost on power failure).
+public enum DurableFile {
+    public struct Failure: Error, Equatable, CustomStringConvertible {
+        public var step: String
+        public var code: Int32
+        public var description: String { "\(step) failed: \(String(cString: strerror(code)))" }
+    }
+
+    public static func replace(path: String, contents: Data, permissions: mode_t) throws(Failure) {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions)
+        guard fd >= 0 else { throw Failure(step: "creating \(temporary)", code: errno) }
+        var written = 0
+        let writeError: Int32? = contents.withUnsafeBytes { bytes -> Int32? in
+            while written < bytes.count {
+                let result = write(fd, bytes.baseAddress! + written, bytes.count - written)
+                if result < 0 { if errno == EINTR { continue }; return errno }
+                written += result
+            }
+            return nil
+        }
+        if let writeError { close(fd); unlink(temporary); throw Failure(step: "writing", code: writeError) }
+        if fsync(fd) != 0 { let code = errno; close(fd); unlink(temporary); throw Failure(step: "fsync", code: code) }
+        close(fd)
+        if rename(temporary, path) != 0 { let code = errno; unlink(temporary); throw Failure(step: "rename", code: code) }
+        try syncDirectory(of: path)
+    }
+
+    public static func syncDirectory(of path: String) throws(Failure) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(step: "opening the directory", code: errno) }
+        defer { close(fd) }
+        if fsync(fd) != 0 { throw Failure(step: "fsync of the directory", code: errno) }
+    }
+}
