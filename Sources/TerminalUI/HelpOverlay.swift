@@ -39,7 +39,7 @@ public struct HelpOverlay: Sendable {
             rows.append((section.title, Style.title))
             for entry in section.entries {
                 var text = TextLayout.fit(entry.keys, toWidth: keyWidth) + "  " + entry.description
-                if let reason = entry.disabledReason { text += " — unavailable: " + reason }
+                if let reason = entry.disabledReason { text += " — " + reason }
                 let wrapped = TextLayout.wrap(text, toWidth: width)
                 let style: Style = entry.disabledReason == nil ? .plain : .dim
                 rows += wrapped.enumerated().map { index, line in

@@ -43,9 +43,14 @@ public enum AppView {
         TabBar(titles: Pane.allCases.map(\.title), selected: state.pane.rawValue)
     }
 
-    /// The right side of the status line: read-only mode and where the journal lives.
+    /// The right side of the status line: a filter in force and read-only mode.
     static func statusFacts(_ state: AppState) -> String {
-        state.isReadOnly ? "READ-ONLY" : ""
+        var facts: [String] = []
+        if state.pane == .members, !state.members.filterText.isEmpty, !state.members.isFilterActive {
+            facts.append("filter \"\(state.members.filterText)\": \(state.visibleEntities.count) of \(state.entities.count)")
+        }
+        if state.isReadOnly { facts.append("READ-ONLY") }
+        return facts.joined(separator: " · ")
     }
 
     static func renderTooSmall(_ state: AppState, into buffer: inout Buffer) {

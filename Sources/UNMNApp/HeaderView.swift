@@ -12,11 +12,14 @@ enum HeaderView {
         } else {
             who = "no operator"
         }
-        let right = who + "  " + date + " "
-        let rightWidth = min(DisplayWidth.of(right), area.width / 2 + 4)
-        let leftWidth = area.width - rightWidth - 1
-        buffer.write(" unmn · " + state.networkName, x: area.x, y: area.y, maxWidth: leftWidth, style: Style([.reverse, .bold], color: .accent))
-        buffer.write(TextLayout.fit(right, toWidth: rightWidth, alignRight: true), x: area.maxX - rightWidth, y: area.y,
-                     maxWidth: rightWidth, style: Style(.reverse, color: .accent))
+        // The date always shows whole; the operator gives way before it, the network name first.
+        let name = area.width >= 110 ? state.networkName : "UNMN Uzbekistan"
+        let left = " unmn · " + name
+        let dateWidth = DisplayWidth.of(date) + 1
+        let whoWidth = min(DisplayWidth.of(who), max(0, area.width - DisplayWidth.of(left) - dateWidth - 3))
+        buffer.write(left, x: area.x, y: area.y, maxWidth: area.width - dateWidth - whoWidth - 3, style: Style([.reverse, .bold], color: .accent))
+        buffer.write(TextLayout.truncate(who, toWidth: whoWidth), x: area.maxX - dateWidth - whoWidth - 2, y: area.y,
+                     maxWidth: whoWidth, style: Style(.reverse, color: .accent))
+        buffer.write(date, x: area.maxX - dateWidth, y: area.y, style: Style(.reverse, color: .accent))
     }
 }

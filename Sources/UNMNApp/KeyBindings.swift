@@ -6,7 +6,7 @@ import UNMNDomain
 public enum KeyBindings {
     /// Why a capability that later releases bring is not here yet, said plainly.
     static func notYet(_ what: String) -> @Sendable (AppState) -> String? {
-        { _ in "\(what) is not available yet in this version of unmn." }
+        { _ in "\(what) is not available in this version of unmn yet." }
     }
 
     static let listPanes: Set<Pane> = [.members]
@@ -15,6 +15,7 @@ public enum KeyBindings {
 
     static let paneBindings: [KeyBinding] = [
         KeyBinding([.enter], label: "Open", description: "Open the selected entity", scope: .pane(.members), message: .open),
+        KeyBinding([.escape], label: "Back", description: "Back to the list; clear the filter", scope: .pane(.members), message: .back),
         KeyBinding([.character("/")], label: "Filter", description: "Filter the list as you type (ignores case, accents, Latin/Cyrillic spelling)",
                    scope: .pane(.members), message: .startFilter),
         KeyBinding([.character("n")], label: "Add focal point", description: "Add a focal point to the selected entity",

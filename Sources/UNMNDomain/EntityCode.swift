@@ -7,6 +7,15 @@ public struct EntityCode: Hashable, Comparable, Sendable, Codable, CustomStringC
 
     public var description: String { rawValue }
 
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
     public static func < (lhs: EntityCode, rhs: EntityCode) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// Codes compare without regard to case, spaces or hyphens, so `un-women` finds `UN Women`.
