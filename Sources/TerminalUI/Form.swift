@@ -67,7 +67,7 @@ public struct Form: Sendable {
         if case .multiSelect(let options, _, _) = field.kind {
             rows = multiSelectLines(options: options, selected: [], cursor: -1, width: valueWidth).count
         }
-        return rows + (errors[field.id] == nil ? 0 : 1)
+        return rows + errorLines(for: field, valueWidth: valueWidth).count
     }
 
     private static let labelWidth = 16
@@ -106,13 +106,19 @@ public struct Form: Sendable {
                 y -= 1
             }
             y += 1
-            if let error = errors[field.id] {
-                buffer.write("! " + error, x: valueArea.x, y: y, maxWidth: valueWidth, style: .error)
+            for line in errorLines(for: field, valueWidth: valueWidth) {
+                buffer.write(line, x: valueArea.x, y: y, maxWidth: valueWidth, style: .error)
                 y += 1
             }
         }
         let hints = "Tab next · S-Tab previous · Enter save · Esc cancel"
         buffer.write(hints, x: box.x + 2, y: box.maxY - 2, maxWidth: box.width - 4, style: .dim)
+    }
+
+    /// The field's error message wrapped under its value, `!` first.
+    private func errorLines(for field: FormField, valueWidth: Int) -> [String] {
+        guard let error = errors[field.id] else { return [] }
+        return TextLayout.wrap(SafeText.sanitize(error), toWidth: valueWidth - 2).enumerated().map { ($0 == 0 ? "! " : "  ") + $1 }
     }
 
     private func multiSelectLines(options: [String], selected: Set<Int>, cursor: Int, width: Int) -> [[(text: String, isCursor: Bool)]] {

@@ -56,7 +56,12 @@ public enum TextLayout {
                         pieceWidth += DisplayWidth.of(first)
                         word.removeFirst()
                     }
-                    if piece.isEmpty { break }
+                    if piece.isEmpty, let first = word.first {
+                        // A character wider than the whole line still gets a line of its own.
+                        piece.append(first)
+                        pieceWidth = DisplayWidth.of(first)
+                        word.removeFirst()
+                    }
                     lines.append(piece)
                     wordWidth -= pieceWidth
                 }

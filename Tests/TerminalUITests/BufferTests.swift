@@ -1,0 +1,61 @@
+import Testing
+@testable import TerminalUI
+
+@Suite("Cell buffer")
+struct BufferTests {
+    @Test("A wide character takes its cell and marks the next as continuation")
+    func wideCells() {
+        var buffer = Buffer(width: 8, height: 1)
+        let written = buffer.write("王a", x: 1, y: 0)
+        #expect(written == 3)
+        #expect(buffer[1, 0].text == "王")
+        #expect(buffer[2, 0].isContinuation)
+        #expect(buffer[3, 0].text == "a")
+        #expect(buffer.lines == [" 王a"])
+    }
+
+    @Test("Writing past the edge cuts with … and never splits a wide character")
+    func clipping() {
+        var buffer = Buffer(width: 6, height: 1)
+        buffer.write("Oʻzbekiston", x: 0, y: 0)
+        #expect(buffer.lines == ["Oʻzbe…"])
+        var wide = Buffer(width: 4, height: 1)
+        wide.write("王小明", x: 0, y: 0)
+        #expect(wide.lines == ["王…"])
+    }
+
+    @Test("Writes outside the buffer or the clip rectangle change nothing")
+    func outside() {
+        var buffer = Buffer(width: 4, height: 2)
+        buffer.write("x", x: 0, y: 5)
+        buffer.write("x", x: -1, y: 0)
+        buffer.write("abc", x: 0, y: 1, clip: Rect(x: 0, y: 0, width: 4, height: 1))
+        #expect(buffer.lines == ["", ""])
+    }
+
+    @Test("A combining mark joins the character before it")
+    func combining() {
+        var buffer = Buffer(width: 4, height: 1)
+        buffer.write("e\u{0301}x", x: 0, y: 0)
+        #expect(buffer[0, 0].text == "e\u{0301}")
+        #expect(buffer[1, 0].text == "x")
+    }
+
+    @Test("Boxes draw their borders and title")
+    func box() {
+        var buffer = Buffer(width: 12, height: 3)
+        buffer.drawBox(buffer.area, title: "Help")
+        #expect(buffer.lines == ["┌─ Help ───┐", "│          │", "└──────────┘"])
+    }
+
+    @Test("Only changed rows are reported, all of them after a resize")
+    func changedRows() {
+        var before = Buffer(width: 5, height: 3)
+        before.write("a", x: 0, y: 0)
+        var after = before
+        after.write("b", x: 1, y: 2)
+        #expect(after.changedRows(since: before) == [2])
+        #expect(after.changedRows(since: nil) == [0, 1, 2])
+        #expect(Buffer(width: 6, height: 3).changedRows(since: before) == [0, 1, 2])
+    }
+}

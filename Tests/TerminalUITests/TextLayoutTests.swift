@@ -1,0 +1,43 @@
+import Testing
+@testable import TerminalUI
+
+@Suite("Truncation, padding and wrapping")
+struct TextLayoutTests {
+    @Test("Text that fits is unchanged; text that does not ends in …")
+    func truncate() {
+        #expect(TextLayout.truncate("UNICEF", toWidth: 6) == "UNICEF")
+        #expect(TextLayout.truncate("UNICEF", toWidth: 5) == "UNIC…")
+        #expect(TextLayout.truncate("Ўзбекистон", toWidth: 4) == "Ўзб…")
+        #expect(TextLayout.truncate("anything", toWidth: 0) == "")
+        #expect(TextLayout.truncate("ab", toWidth: 1) == "…")
+    }
+
+    @Test("A wide character is never split by a cut")
+    func wideCut() {
+        #expect(TextLayout.truncate("王小明", toWidth: 4) == "王…")
+        #expect(DisplayWidth.of(TextLayout.truncate("王小明", toWidth: 4)) == 3)
+        #expect(TextLayout.fit("王小明", toWidth: 4) == "王… ")
+    }
+
+    @Test("Fit pads to the exact width, left or right aligned")
+    func fit() {
+        #expect(TextLayout.fit("WB", toWidth: 5) == "WB   ")
+        #expect(TextLayout.fit("42%", toWidth: 5, alignRight: true) == "  42%")
+    }
+
+    @Test("Wrapping breaks at spaces, keeps newlines and splits long words")
+    func wrap() {
+        #expect(TextLayout.wrap("the network meets once per quarter", toWidth: 12) == ["the network", "meets once", "per quarter"])
+        #expect(TextLayout.wrap("a\nb", toWidth: 5) == ["a", "b"])
+        #expect(TextLayout.wrap("Ўзбекистонликлар", toWidth: 6) == ["Ўзбеки", "стонли", "клар"])
+        #expect(TextLayout.wrap("王小明王小明", toWidth: 5) == ["王小", "明王", "小明"])
+    }
+
+    @Test("Every wrapped line fits its width", arguments: [1, 2, 3, 7, 13, 40])
+    func wrappedLinesFit(width: Int) {
+        let text = "Oʻzbekiston Ўзбекистон 王小明 migration governance in the 2030 Agenda 👍👍👍"
+        for line in TextLayout.wrap(text, toWidth: width) {
+            #expect(DisplayWidth.of(line) <= max(width, 2))
+        }
+    }
+}
