@@ -3,28 +3,26 @@ import TerminalUI
 /// The honest empty state of a pane whose records arrive in a later version: what will appear
 /// here and which key will start it.
 enum EmptyPaneView {
+    /// The title and the paragraphs (an empty one is a blank line), wrapped when drawn.
     static func lines(for pane: Pane) -> (title: String, body: [String]) {
         switch pane {
         case .meetings:
             return ("No meetings logged yet", [
-                "Meetings will be listed here by year and quarter, with whether each quarter's",
-                "regular meeting took place, attendance, agenda, minutes and action points.",
+                "Meetings will be listed here by year and quarter, with whether each quarter's regular meeting took place, attendance, agenda, minutes and action points.",
                 "",
                 "n will schedule a meeting; scheduling is not available in this version yet.",
             ])
         case .workplan:
             return ("No annual work plan yet", [
-                "The annual work plan will appear here: its key actions with lead entity,",
-                "timeline, progress, status and budget, grouped by GCM objective.",
+                "The annual work plan will appear here: its key actions with lead entity, timeline, progress, status and budget, grouped by GCM objective.",
                 "",
                 "n will add a key action; drafting the plan is not available in this version yet.",
             ])
         case .decisions:
             return ("No consensus items yet", [
-                "Consensus items will be listed here: pending, ready to adopt, held and closed,",
-                "with every member's position; adopted items form the decisions log.",
+                "Consensus items will be listed here: pending, ready to adopt, held and closed, with every member's position; adopted items form the decisions log.",
                 "",
-                "n will open an item and r review pending ones; not available in this version yet.",
+                "n will open an item and r will review pending ones; neither is available in this version yet.",
             ])
         case .overview, .members:
             return ("", [])
@@ -33,7 +31,8 @@ enum EmptyPaneView {
 
     static func render(_ pane: Pane, in area: Rect, buffer: inout Buffer) {
         let (title, body) = lines(for: pane)
-        let wrapped = body.flatMap { $0.isEmpty ? [""] : TextLayout.wrap($0, toWidth: area.width - 2) }
+        let width = min(area.width - 2, 78)
+        let wrapped = body.flatMap { $0.isEmpty ? [""] : TextLayout.wrap($0, toWidth: width) }
         let top = area.y + max(1, (area.height - wrapped.count - 2) / 3)
         buffer.write(title, x: area.x + 1, y: top, maxWidth: area.width - 2, style: .title)
         for (row, line) in wrapped.enumerated() {

@@ -6,12 +6,8 @@ enum HeaderView {
     static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
         buffer.fill(area, style: Style(.reverse, color: .accent))
         let date = state.today.longDescription
-        let who: String
-        if let op = state.currentOperator {
-            who = "\(op.name) · \(op.entity) \(op.role.rawValue)"
-        } else {
-            who = "no operator"
-        }
+        // Measured after sanitising: a control character in a name is drawn as two visible cells.
+        let who = SafeText.sanitize(state.currentOperator.map { "\($0.name) · \($0.entity) \($0.role.rawValue)" } ?? "no operator")
         // The date always shows whole; the operator gives way before it, the network name first.
         let name = area.width >= 110 ? state.networkName : "UNMN Uzbekistan"
         let left = " unmn · " + name

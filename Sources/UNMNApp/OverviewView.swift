@@ -10,18 +10,18 @@ enum OverviewView {
         let quarter = "Q\(state.today.quarter) \(state.today.year)"
         return DetailView(lines: [
             .heading("The network"),
-            .field(label: "Members", value: "\(members.count) entities (Annex I) · chair \(chair) · co-chair \(coChair) — press 2"),
+            .field(label: "Members", value: "\(members.count) entities · chair \(chair) · co-chair \(coChair)  (2)"),
             .field(label: "GCM objectives", value: "\(state.gcmObjectives.count) objectives of the Global Compact loaded"),
             .field(label: "Journal", value: state.journalPath),
             .blank,
             .heading("Meetings"),
-            .field(label: "Next meeting", value: "none scheduled — the network meets once per quarter"),
+            .field(label: "Next meeting", value: "none scheduled; the network meets once per quarter  (3)"),
             .field(label: "This quarter", value: "\(quarter): no meeting logged yet"),
             .blank,
             .heading("Follow-up"),
             .field(label: "Action points", value: "none overdue (none recorded yet)"),
-            .field(label: "Consensus items", value: "none pending (none opened yet) — press 5"),
-            .field(label: "Work plan \(state.today.year)", value: "not drafted yet — press 4"),
+            .field(label: "Consensus items", value: "none pending (none opened yet)  (5)"),
+            .field(label: "Work plan \(state.today.year)", value: "not drafted yet  (4)"),
         ], labelWidth: 18)
     }
 
