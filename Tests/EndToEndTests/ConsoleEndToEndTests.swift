@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// The real binary on a real pseudo-terminal, as a person would use it.
+@Suite("End to end in tmux", .serialized)
+struct ConsoleEndToEndTests {
+    @Test("Start, visit every pane, help, resize to 80×24, 50×12 and 160×50, quit with q")
+    func tour() throws {
+        let session = try TmuxSession(arguments: ["--as", "IOM:secretariat", "--name", "Дилноза Oʻzbekova"])
+        try session.waitFor(text: "1 Overview │ 2 Members")
+        try session.waitFor(text: "Дилноза Oʻzbekova · IOM secretariat")
+
+        try session.send("2")
+        let members = try session.waitFor(text: "WHO       World Health Organization")
+        for code in ["IOM", "UNRC", "FAO", "ILO", "UNAIDS", "OHCHR", "UNICEF", "UNDP", "UNESCO", "UN Women", "UNHCR", "UNDRR", "UNODC", "UNFPA", "WB", "WHO"] {
+            #expect(members.split(separator: "\n").contains { $0.hasPrefix(" \(code) ") }, "\(code) missing")
+        }
+        try session.send("3")
+        try session.waitFor(text: "No meetings logged yet")
+        try session.send("Tab")
+        try session.waitFor(text: "No annual work plan yet")
+        try session.send("Tab")
+        try session.waitFor(text: "No consensus items yet")
+        try session.send("n")
+        try session.waitFor(text: "Opening consensus items is not available")
+        try session.send("1")
+        try session.waitFor(text: "16 entities · chair IOM · co-chair UNRC")
+
+        try session.send("?")
+        try session.waitFor(text: "Help — keys")
+        try session.send("Escape")
+        try session.waitFor("help closed") { !$0.contains("Help — keys") }
+
+        try session.send("2")
+        try session.resize(width: 80, height: 24)
+        let narrow = try session.waitFor("80×24 layout") { $0.contains("UNMN Uzbekistan") && $0.contains(" WHO ") }
+        let lines = narrow.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { $0.count <= 80 })
+        #expect(lines.first.map { $0.wholeMatch(of: /\ unmn · UNMN Uzbekistan +Дилноза.* \w{3} \d{1,2} \w{3} \d{4}/) != nil } == true)
+
+        try session.resize(width: 50, height: 12)
+        try session.waitFor(text: "Window too small")
+        try session.resize(width: 160, height: 50)
+        try session.waitFor(text: "UN Network on Migration in Uzbekistan")
+        try session.waitFor(text: "Full name  International Organization for Migration")
+
+        #expect(try session.paneFormat("#{alternate_on}") == "1")
+        try session.send("q")
+        #expect(try session.waitForExit() == 0)
+        #expect(try session.paneFormat("#{alternate_on}") == "0")
+    }
+
+    @Test("First start asks who you are, remembers it, and the next start knows")
+    func firstStart() throws {
+        let session = try TmuxSession(arguments: [], width: 100, height: 30)
+        try session.waitFor(text: "Who is using the console?")
+        try session.send("Enter")
+        try session.waitFor(text: "Your name is required.")
+        try session.type("Шаҳноза Ғуломова")
+        try session.send("Tab", "Right", "Right", "Right", "Right", "Right", "Right", "Tab", "Right", "Right", "Right", "Enter")
+        try session.waitFor(text: "Шаҳноза Ғуломова · UNICEF member")
+        try session.waitFor(text: "Remembered for next time")
+        try session.send("q")
+        #expect(try session.waitForExit() == 0)
+
+        let again = try TmuxSession(arguments: [], width: 100, height: 30, environment: ["HOME": session.home, "XDG_CONFIG_HOME": session.home + "/config"])
+        try again.waitFor(text: "Шаҳноза Ғуломова · UNICEF member")
+        try again.send("q")
+        #expect(try again.waitForExit() == 0)
+    }
+
+    @Test("SIGTERM restores the terminal and exits 143")
+    func terminated() throws {
+        let session = try TmuxSession(arguments: ["--as", "WB:viewer", "--name", "Test"])
+        try session.waitFor(text: "Test · WB viewer")
+        #expect(try session.paneFormat("#{alternate_on}") == "1")
+        kill(try session.unmnProcessID(), SIGTERM)
+        #expect(try session.waitForExit() == 143)
+        #expect(try session.paneFormat("#{alternate_on}") == "0")
+    }
+
+    @Test("A crash (a Swift trap is SIGILL or SIGTRAP) restores the terminal, then dies of its signal",
+          arguments: [SIGILL, SIGTRAP, SIGSEGV])
+    func crashed(signal: Int32) throws {
+        let session = try TmuxSession(arguments: ["--as", "WB:viewer", "--name", "Test"])
+        try session.waitFor(text: "Test · WB viewer")
+        kill(try session.unmnProcessID(), signal)
+        #expect(try session.waitForExit() == 128 + Int(signal))
+        #expect(try session.paneFormat("#{alternate_on}") == "0")
+    }
+
+    @Test("A bad --as is a usage error in one sentence, exit 64")
+    func badOperator() throws {
+        let session = try TmuxSession(arguments: ["--as", "UNOPS:member"])
+        #expect(try session.waitForExit() == 64)
+        let screen = try session.screen()
+        #expect(screen.contains("--as: \"UNOPS\" is not a member entity"))
+        #expect(!screen.contains("Fatal error"))
+    }
+}
