@@ -17,7 +17,7 @@ public final class CursesTerminal: Terminal {
 
         public var description: String {
             switch self {
-            case .notATerminal: return "unmn's console needs a terminal; standard input and output must not be redirected (exports and reports work without one)."
+            case .notATerminal: return "unmn's console needs a terminal; standard input and output must not be redirected (the other subcommands work without one)."
             case .initialisationFailed: return "The terminal could not be set up (is TERM set to a terminal ncurses knows?)."
             }
         }

@@ -17,7 +17,7 @@ enum MembersView {
         DetailView(lines: [
             .heading(entity.code.rawValue),
             .field(label: "Full name", value: entity.fullName),
-            .field(label: "Role", value: entity.role.title + (entity.functions.isEmpty ? "" : " (\(entity.functions))")),
+            .field(label: "Role", value: entity.role.title + (entity.functions.isEmpty || entity.functions == entity.role.rawValue ? "" : " (\(entity.functions))")),
             .field(label: "Status", value: entity.status.rawValue.capitalized + " since the Terms of Reference (Annex I)"),
             .blank,
             .heading("Focal points"),
