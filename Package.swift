@@ -21,6 +21,7 @@ let package = Package(
             resources: [
                 .copy("annex-i-members.tsv"),
                 .copy("gcm-objectives.tsv"),
+                .copy("corporate-email-domains.tsv"),
             ]
         ),
         .target(name: "UNMNJournal", dependencies: ["UNMNDomain"]),

@@ -6,6 +6,8 @@ public enum ShippedData {
     public static var annexIMembers: String { load("annex-i-members.tsv") }
     /// The 23 GCM objectives (number, title, tab-separated).
     public static var gcmObjectives: String { load("gcm-objectives.tsv") }
+    /// The corporate email domains of UN system entities (code, domain, tab-separated).
+    public static var corporateEmailDomains: String { load("corporate-email-domains.tsv") }
 
     private static func load(_ name: String) -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: nil),

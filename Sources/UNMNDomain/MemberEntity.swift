@@ -11,14 +11,26 @@ public struct MemberEntity: Hashable, Sendable, Codable, Identifiable {
     /// How the Terms of Reference or a decision describes the entity's functions, e.g.
     /// "chair, coordinator and secretariat".
     public var functions: String
+    /// When the entity became a member (nil for Annex I members: since the Terms of Reference).
+    public var memberSince: LocalDate?
+    /// The consensus item that admitted it (nil for Annex I members).
+    public var admittedBy: String?
+    public var withdrawnOn: LocalDate?
 
     public var id: EntityCode { code }
 
-    public init(code: EntityCode, fullName: String, role: NetworkRole, status: Status = .member, functions: String = "") {
+    public init(code: EntityCode, fullName: String, role: NetworkRole, status: Status = .member, functions: String = "",
+                memberSince: LocalDate? = nil, admittedBy: String? = nil, withdrawnOn: LocalDate? = nil) {
         self.code = code
         self.fullName = fullName
         self.role = role
         self.status = status
         self.functions = functions
+        self.memberSince = memberSince
+        self.admittedBy = admittedBy
+        self.withdrawnOn = withdrawnOn
     }
+
+    /// Members are consulted on items; applicants and withdrawn entities are not.
+    public var isMember: Bool { status == .member }
 }

@@ -1,0 +1,40 @@
+/// A follow-up from a meeting.
+public struct ActionPoint: Hashable, Sendable, Codable, Identifiable {
+    public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
+        case open, done, dropped
+    }
+
+    public struct Note: Hashable, Sendable, Codable {
+        public var text: String
+        public var by: String
+        public var on: LocalDate
+
+        public init(text: String, by: String, on: LocalDate) {
+            self.text = text
+            self.by = by
+            self.on = on
+        }
+    }
+
+    /// `AP/2026/004`.
+    public var id: String
+    public var meeting: String
+    public var text: String
+    public var responsible: [EntityCode]
+    public var due: LocalDate
+    public var status: Status
+    public var notes: [Note]
+
+    public init(id: String, meeting: String, text: String, responsible: [EntityCode], due: LocalDate, status: Status = .open, notes: [Note] = []) {
+        self.id = id
+        self.meeting = meeting
+        self.text = text
+        self.responsible = responsible
+        self.due = due
+        self.status = status
+        self.notes = notes
+    }
+
+    /// Past its due date and not done (nor dropped).
+    public func isOverdue(on today: LocalDate) -> Bool { status == .open && due < today }
+}

@@ -1,0 +1,56 @@
+/// Commands in words: what was attempted (for refusals) and what was done (for the journal and
+/// for "who changed what" in the other console).
+extension NetworkState {
+    static func describe(_ command: Command) -> String {
+        switch command {
+        case .addFocalPoint(let draft): return "add \(draft.name.trimmed.isEmpty ? "a focal point" : draft.name.trimmed) to \(draft.entity)"
+        case .editFocalPoint(let id, _): return "edit focal point \(id)"
+        case .retireFocalPoint(let id, _): return "retire focal point \(id)"
+        case .setMailingList(let id, let on): return on ? "add \(id) to the mailing list" : "remove \(id) from the mailing list"
+        case .markMailingListRequestSent: return "mark the mailing-list request sent"
+        case .proposeAdmission(let code, _, _, _, _): return "propose \(code)'s admission"
+        case .recordWithdrawal(let code, _, _): return "record \(code)'s withdrawal"
+        case .scheduleMeeting(let draft): return "schedule a meeting on \(draft.date)"
+        case .rescheduleMeeting(let reference, _): return "reschedule \(reference)"
+        case .recordAttendance(let reference, let code, _): return "record \(code)'s attendance at \(reference)"
+        case .addAgendaItem(let reference, _): return "add an agenda item to \(reference)"
+        case .writeMinutes(let reference, let item, _): return "write the minutes of item \(item + 1) of \(reference)"
+        case .recordMeetingDecision(let reference, _): return "record a decision of \(reference)"
+        case .finaliseMinutes(let reference): return "finalise the minutes of \(reference)"
+        case .amendMinutes(let reference, _): return "amend the minutes of \(reference)"
+        case .shareMinutesWithRCO(let reference, _): return "mark the minutes of \(reference) shared with the RCO"
+        case .addActionPoint(let reference, _, _, _): return "add an action point to \(reference)"
+        case .updateActionPoint(let id, let status, _): return "mark \(id) \(status.rawValue)"
+        case .draftWorkPlan(let year): return "draft the \(year) work plan"
+        case .addKeyAction(let year, let draft): return "add \(draft.code) to the \(year) work plan"
+        case .editKeyAction(let year, let code, _): return "edit \(code) of the \(year) work plan"
+        case .recordProgress(_, let code, _, _, _): return "record progress on \(code)"
+        case .endorseWorkPlan(let year, _, _): return "endorse the \(year) work plan"
+        case .closeWorkPlan(let year, _): return "close the \(year) work plan"
+        case .openItem(let draft): return "open \"\(draft.title.trimmed)\""
+        case .recordPosition(let reference, let code, _, _): return "record \(code)'s position on \(reference)"
+        case .adoptItem(let reference, _): return "adopt \(reference)"
+        case .rejectItem(let reference, _): return "close \(reference) as not adopted"
+        case .deferItem(let reference, _, _): return "defer \(reference)"
+        case .withdrawItem(let reference, _): return "withdraw \(reference)"
+        case .undo: return "undo"
+        }
+    }
+
+    /// The past-tense summary of a decided command: "Recorded ILO's position on UNMN/2026/004".
+    static func summary(of command: Command, events: [Event]) -> String {
+        switch (command, events.first) {
+        case (.scheduleMeeting, .meetingScheduled(let meeting)?): return "Scheduled \(meeting.reference) on \(meeting.date)"
+        case (.openItem, .itemOpened(let item)?): return "Opened \(item.reference) \"\(item.title)\""
+        case (.proposeAdmission, _):
+            if case .itemOpened(let item)? = events.last { return "Opened \(item.reference) \"\(item.title)\"" }
+        case (.addActionPoint, .actionPointAdded(let point)?): return "Added action point \(point.id)"
+        case (.addFocalPoint, .focalPointAdded(let point)?): return "Added \(point.name) (\(point.entity)) as \(point.id)"
+        case (.recordPosition(let reference, let code, let position, _), _): return "Recorded \(code)'s position on \(reference): \(position.title)"
+        case (.adoptItem(let reference, _), .itemClosed(_, .adopted(let number), _)?): return "Adopted \(reference) as decision \(number)"
+        default: break
+        }
+        let attempted = describe(command)
+        return attempted.prefix(1).uppercased() + attempted.dropFirst()
+    }
+}

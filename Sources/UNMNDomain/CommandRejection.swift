@@ -1,0 +1,28 @@
+/// Why a command was refused: every reason, in words a person understands.
+/// "Cannot adopt UNMN/2026/004: UNDRR and WB have not answered; ILO objects: not in our mandate."
+public struct CommandRejection: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What was attempted, as a verb phrase: "adopt UNMN/2026/004".
+    public var attempted: String
+    public var reasons: [String]
+
+    public init(_ attempted: String, reasons: [String]) {
+        self.attempted = attempted
+        self.reasons = reasons
+    }
+
+    public init(_ attempted: String, reason: String) { self.init(attempted, reasons: [reason]) }
+
+    public var description: String {
+        let sentence = "Cannot \(attempted): " + reasons.joined(separator: "; ")
+        return sentence.hasSuffix(".") ? sentence : sentence + "."
+    }
+}
+
+/// Joins names as people write them: "UNDRR", "UNDRR and WB", "ILO, UNDRR and WB".
+func listed(_ names: [String]) -> String {
+    switch names.count {
+    case 0: return ""
+    case 1: return names[0]
+    default: return names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+}

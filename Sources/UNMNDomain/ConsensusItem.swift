@@ -1,0 +1,136 @@
+/// A proposal the network decides on by consensus, after consulting all members.
+public struct ConsensusItem: Hashable, Sendable, Codable, Identifiable {
+    public enum Kind: Hashable, Sendable, Codable {
+        case general
+        /// Admission of a new member entity: adopted only when every member agrees.
+        case admission(EntityCode, fullName: String)
+        /// Endorsement of the annual work plan of a year.
+        case workPlanEndorsement(year: Int)
+        case jointStatement
+        case workingMethod
+
+        public var title: String {
+            switch self {
+            case .general: return "general"
+            case .admission(let code, _): return "admission of \(code)"
+            case .workPlanEndorsement(let year): return "AWP \(year) endorsement"
+            case .jointStatement: return "joint statement"
+            case .workingMethod: return "working method"
+            }
+        }
+    }
+
+    public enum RaisedAt: Hashable, Sendable, Codable {
+        case meeting(String)
+        case writtenConsultation
+    }
+
+    public enum Status: Hashable, Sendable, Codable {
+        case open
+        /// Deferred to a new deadline; consultation continues.
+        case deferred
+        case adopted(decisionNumber: String)
+        case notAdopted
+        case withdrawn
+
+        public var isClosed: Bool {
+            switch self {
+            case .open, .deferred: return false
+            case .adopted, .notAdopted, .withdrawn: return true
+            }
+        }
+
+        public var title: String {
+            switch self {
+            case .open: return "open"
+            case .deferred: return "deferred"
+            case .adopted(let number): return "adopted (decision \(number))"
+            case .notAdopted: return "not adopted"
+            case .withdrawn: return "withdrawn"
+            }
+        }
+    }
+
+    /// Who closed the item, when, and with what outcome statement.
+    public struct Closure: Hashable, Sendable, Codable {
+        public var by: String
+        public var entity: EntityCode
+        public var at: Instant
+        public var statement: String
+    }
+
+    /// `UNMN/2026/007`.
+    public var reference: String
+    public var title: String
+    public var text: String
+    public var kind: Kind
+    public var raisedAt: RaisedAt
+    public var deadline: LocalDate
+    public var openedOn: LocalDate
+    public var status: Status
+    /// One current position per member entity that has answered.
+    public var positions: [EntityCode: PositionRecord]
+    /// Every position ever recorded, oldest first.
+    public var history: [PositionRecord]
+    public var closure: Closure?
+    /// Earlier outcomes (deferrals) with their statements.
+    public var deferrals: [Closure]
+
+    public var id: String { reference }
+}
+
+/// One member entity's answer on an item.
+public enum Position: Hashable, Sendable, Codable {
+    case agree
+    case standAside
+    /// An objection always carries its reason.
+    case object(reason: String)
+
+    public var title: String {
+        switch self {
+        case .agree: return "agree"
+        case .standAside: return "stand aside"
+        case .object: return "object"
+        }
+    }
+}
+
+/// A position as recorded: by whom, when, and where it came from.
+public struct PositionRecord: Hashable, Sendable, Codable {
+    public enum Source: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Recorded by the entity's own operator in the console.
+        case console, email, meeting, phone
+    }
+
+    public var entity: EntityCode
+    /// Nil withdraws an earlier answer (back to "no answer"), e.g. when undoing.
+    public var position: Position?
+    public var source: Source
+    public var recordedBy: String
+    public var at: Instant
+
+    public init(entity: EntityCode, position: Position?, source: Source, recordedBy: String, at: Instant) {
+        self.entity = entity
+        self.position = position
+        self.source = source
+        self.recordedBy = recordedBy
+        self.at = at
+    }
+}
+
+/// What the secretariat enters to open an item.
+public struct ConsensusItemDraft: Hashable, Sendable, Codable {
+    public var title: String
+    public var text: String
+    public var kind: ConsensusItem.Kind
+    public var raisedAt: ConsensusItem.RaisedAt
+    public var deadline: LocalDate
+
+    public init(title: String, text: String, kind: ConsensusItem.Kind, raisedAt: ConsensusItem.RaisedAt, deadline: LocalDate) {
+        self.title = title
+        self.text = text
+        self.kind = kind
+        self.raisedAt = raisedAt
+        self.deadline = deadline
+    }
+}

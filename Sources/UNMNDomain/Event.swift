@@ -1,0 +1,57 @@
+/// A fact about the network, as the journal keeps it. Applying the same events in the same order
+/// always builds the same state.
+public enum Event: Hashable, Sendable, Codable {
+    case networkFounded(entities: [MemberEntity])
+    case entityApplied(MemberEntity)
+    case entityAdmitted(EntityCode, on: LocalDate, decision: String)
+    case entityWithdrew(EntityCode, on: LocalDate, note: String)
+
+    case focalPointAdded(FocalPoint)
+    case focalPointChanged(FocalPoint)
+    case mailingListChanged(MailingListChange)
+    case mailingListRequestSent(at: Instant)
+
+    case meetingScheduled(Meeting)
+    case meetingRescheduled(String, MeetingDraft)
+    case attendanceRecorded(meeting: String, entity: EntityCode, Meeting.Attendance?)
+    case agendaItemAdded(meeting: String, title: String)
+    case minutesWritten(meeting: String, item: Int, text: String)
+    case meetingDecisionRecorded(meeting: String, Meeting.Decision)
+    case minutesFinalised(String, on: LocalDate)
+    case minutesAmended(String, Meeting.Amendment)
+    case minutesShared(String, on: LocalDate)
+
+    case actionPointAdded(ActionPoint)
+    case actionPointUpdated(String, status: ActionPoint.Status, note: ActionPoint.Note)
+
+    case workPlanDrafted(year: Int)
+    case keyActionAdded(year: Int, KeyAction)
+    case keyActionChanged(year: Int, KeyAction)
+    case progressRecorded(year: Int, code: String, KeyAction.ProgressUpdate)
+    case workPlanEndorsed(year: Int, on: LocalDate, reference: String)
+    case workPlanClosed(year: Int, on: LocalDate)
+
+    case itemOpened(ConsensusItem)
+    case positionRecorded(item: String, PositionRecord)
+    case itemClosed(String, ConsensusItem.Status, ConsensusItem.Closure)
+    case itemDeferred(String, newDeadline: LocalDate, ConsensusItem.Closure)
+}
+
+/// The events of one command, with who decided it and when: one journal record.
+public struct EventBatch: Hashable, Sendable, Codable {
+    public var `operator`: Operator
+    public var at: Instant
+    public var events: [Event]
+    /// What the command did, in words: "Recorded ILO's position on UNMN/2026/004".
+    public var summary: String
+    /// True for the compensating events of an undo.
+    public var isUndo: Bool
+
+    public init(operator op: Operator, at: Instant, events: [Event], summary: String, isUndo: Bool = false) {
+        self.operator = op
+        self.at = at
+        self.events = events
+        self.summary = summary
+        self.isUndo = isUndo
+    }
+}

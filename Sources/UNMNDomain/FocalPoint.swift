@@ -1,0 +1,88 @@
+/// A person nominated by a member entity to the network.
+public struct FocalPoint: Hashable, Sendable, Codable, Identifiable {
+    public enum Level: String, Hashable, Sendable, Codable, CaseIterable {
+        case deputyHead = "deputy head"
+        case seniorProgrammeManager = "senior programme manager"
+        case projectManager = "project manager"
+        case other
+    }
+
+    /// A non-corporate address allowed as a recorded, verified exception (Terms of Reference:
+    /// "verified non-corporate accounts" when the corporate one is temporarily out of reach).
+    public struct EmailException: Hashable, Sendable, Codable {
+        public var reason: String
+        public var verifiedBy: String
+
+        public init(reason: String, verifiedBy: String) {
+            self.reason = reason
+            self.verifiedBy = verifiedBy
+        }
+    }
+
+    public var id: String
+    public var entity: EntityCode
+    public var name: String
+    public var position: String
+    public var level: Level
+    public var email: String
+    public var isOnMailingList: Bool
+    public var emailException: EmailException?
+    /// Set when the focal point stepped down; the record stays for history.
+    public var retiredOn: LocalDate?
+
+    public init(id: String, entity: EntityCode, name: String, position: String, level: Level, email: String,
+                isOnMailingList: Bool, emailException: EmailException? = nil, retiredOn: LocalDate? = nil) {
+        self.id = id
+        self.entity = entity
+        self.name = name
+        self.position = position
+        self.level = level
+        self.email = email
+        self.isOnMailingList = isOnMailingList
+        self.emailException = emailException
+        self.retiredOn = retiredOn
+    }
+
+    public var isActive: Bool { retiredOn == nil }
+}
+
+/// What the secretariat types when adding or editing a focal point.
+public struct FocalPointDraft: Hashable, Sendable, Codable {
+    public var entity: EntityCode
+    public var name: String
+    public var position: String
+    public var level: FocalPoint.Level
+    public var email: String
+    public var isOnMailingList: Bool
+    /// The reason a non-corporate address is allowed; required when the address is not corporate.
+    public var exceptionReason: String?
+
+    public init(entity: EntityCode, name: String, position: String, level: FocalPoint.Level, email: String,
+                isOnMailingList: Bool = true, exceptionReason: String? = nil) {
+        self.entity = entity
+        self.name = name
+        self.position = position
+        self.level = level
+        self.email = email
+        self.isOnMailingList = isOnMailingList
+        self.exceptionReason = exceptionReason
+    }
+}
+
+/// One change to who is on the network's mailing list, kept so that the secretariat can hand
+/// the IT unit "add these, remove these since the last request".
+public struct MailingListChange: Hashable, Sendable, Codable {
+    public var focalPointID: String
+    public var name: String
+    public var email: String
+    public var added: Bool
+    public var at: Instant
+
+    public init(focalPointID: String, name: String, email: String, added: Bool, at: Instant) {
+        self.focalPointID = focalPointID
+        self.name = name
+        self.email = email
+        self.added = added
+        self.at = at
+    }
+}

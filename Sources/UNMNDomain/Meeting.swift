@@ -1,0 +1,136 @@
+/// A meeting of the network and its minutes.
+public struct Meeting: Hashable, Sendable, Codable, Identifiable {
+    public enum Kind: Hashable, Sendable, Codable {
+        /// The quarterly meeting the Terms of Reference call for.
+        case regular
+        /// Called upon request by one or more members.
+        case requested(by: [EntityCode])
+        case extraordinary
+
+        public var title: String {
+            switch self {
+            case .regular: return "regular"
+            case .requested(let by): return "requested by " + by.map(\.rawValue).joined(separator: ", ")
+            case .extraordinary: return "extraordinary"
+            }
+        }
+    }
+
+    public enum Mode: String, Hashable, Sendable, Codable, CaseIterable {
+        case inPerson = "in person"
+        case virtual
+        case hybrid
+    }
+
+    public enum Attendance: Hashable, Sendable, Codable {
+        /// Present, with the focal points who attended (by id).
+        case present(focalPoints: [String])
+        case apologies
+        case absent
+    }
+
+    public enum MinutesStatus: Hashable, Sendable, Codable {
+        case draft
+        case finalised(on: LocalDate)
+        /// Shared with the RCO for archiving, on that date (after finalising).
+        case shared(finalisedOn: LocalDate, sharedOn: LocalDate)
+
+        public var isLocked: Bool { self != .draft }
+    }
+
+    public struct AgendaItem: Hashable, Sendable, Codable {
+        public var title: String
+        public var minutes: String
+
+        public init(title: String, minutes: String = "") {
+            self.title = title
+            self.minutes = minutes
+        }
+    }
+
+    /// A decision taken at the meeting; `item` links it to the consensus item it adopted or opened.
+    public struct Decision: Hashable, Sendable, Codable {
+        public var text: String
+        public var item: String?
+
+        public init(text: String, item: String? = nil) {
+            self.text = text
+            self.item = item
+        }
+    }
+
+    /// A correction to finalised minutes: the minutes are never rewritten.
+    public struct Amendment: Hashable, Sendable, Codable {
+        public var text: String
+        public var by: String
+        public var on: LocalDate
+
+        public init(text: String, by: String, on: LocalDate) {
+            self.text = text
+            self.by = by
+            self.on = on
+        }
+    }
+
+    /// `MTG/2026/03`: the third meeting scheduled for 2026.
+    public var reference: String
+    public var kind: Kind
+    public var date: LocalDate
+    /// Minutes after midnight, Asia/Tashkent.
+    public var startMinute: Int
+    public var durationMinutes: Int
+    public var location: String
+    /// Nil until chosen; minutes cannot be finalised without it.
+    public var mode: Mode?
+    /// Why not in person (security, health, absence from the duty station, force majeure).
+    public var modeReason: String?
+    public var attendance: [EntityCode: Attendance]
+    public var agenda: [AgendaItem]
+    public var decisions: [Decision]
+    public var status: MinutesStatus
+    public var amendments: [Amendment]
+
+    public var id: String { reference }
+
+    public init(reference: String, kind: Kind, date: LocalDate, startMinute: Int, durationMinutes: Int = 90, location: String,
+                mode: Mode?, modeReason: String? = nil) {
+        self.reference = reference
+        self.kind = kind
+        self.date = date
+        self.startMinute = startMinute
+        self.durationMinutes = durationMinutes
+        self.location = location
+        self.mode = mode
+        self.modeReason = modeReason
+        attendance = [:]
+        agenda = []
+        decisions = []
+        status = .draft
+        amendments = []
+    }
+
+    /// `10:00`.
+    public var startTime: String { padded(startMinute / 60, to: 2) + ":" + padded(startMinute % 60, to: 2) }
+}
+
+/// What the secretariat enters when scheduling or rescheduling a meeting.
+public struct MeetingDraft: Hashable, Sendable, Codable {
+    public var kind: Meeting.Kind
+    public var date: LocalDate
+    public var startMinute: Int
+    public var durationMinutes: Int
+    public var location: String
+    public var mode: Meeting.Mode?
+    public var modeReason: String?
+
+    public init(kind: Meeting.Kind, date: LocalDate, startMinute: Int, durationMinutes: Int = 90, location: String,
+                mode: Meeting.Mode? = nil, modeReason: String? = nil) {
+        self.kind = kind
+        self.date = date
+        self.startMinute = startMinute
+        self.durationMinutes = durationMinutes
+        self.location = location
+        self.mode = mode
+        self.modeReason = modeReason
+    }
+}

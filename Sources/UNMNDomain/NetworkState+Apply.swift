@@ -1,0 +1,105 @@
+/// Applying events: deterministic, no checks (events are facts that were decided already).
+extension NetworkState {
+    /// Applies a command's events and remembers how the operator could undo them.
+    public mutating func apply(_ batch: EventBatch) {
+        let plan = batch.isUndo
+            ? UndoPlan.impossible(summary: batch.summary, reason: "your last change was itself an undo")
+            : Undo.plan(for: batch, before: self)
+        for event in batch.events { apply(event, at: batch.at) }
+        undoPlans[NetworkState.operatorKey(batch.operator)] = plan
+        batchCount += 1
+    }
+
+    mutating func apply(_ event: Event, at: Instant) {
+        switch event {
+        case .networkFounded(let founding):
+            entities = founding
+        case .entityApplied(let entity):
+            if let index = entities.firstIndex(where: { $0.code == entity.code }) { entities[index] = entity } else { entities.append(entity) }
+        case .entityAdmitted(let code, let on, let decision):
+            updateEntity(code) { $0.status = .member; $0.memberSince = on; $0.admittedBy = decision; $0.withdrawnOn = nil }
+        case .entityWithdrew(let code, let on, _):
+            updateEntity(code) { $0.status = .withdrawn; $0.withdrawnOn = on }
+        case .focalPointAdded(let point):
+            focalPoints.append(point)
+        case .focalPointChanged(let point):
+            if let index = focalPoints.firstIndex(where: { $0.id == point.id }) { focalPoints[index] = point }
+        case .mailingListChanged(let change):
+            mailingListChanges.append(change)
+            if let index = focalPoints.firstIndex(where: { $0.id == change.focalPointID }) { focalPoints[index].isOnMailingList = change.added }
+        case .mailingListRequestSent(let sentAt):
+            mailingListRequests.append(sentAt)
+        case .meetingScheduled(let meeting):
+            meetings.append(meeting)
+        case .meetingRescheduled(let reference, let draft):
+            updateMeeting(reference) {
+                $0.kind = draft.kind; $0.date = draft.date; $0.startMinute = draft.startMinute; $0.durationMinutes = draft.durationMinutes
+                $0.location = draft.location; $0.mode = draft.mode; $0.modeReason = draft.modeReason
+            }
+        case .attendanceRecorded(let reference, let entity, let attendance):
+            updateMeeting(reference) { $0.attendance[entity] = attendance }
+        case .agendaItemAdded(let reference, let title):
+            updateMeeting(reference) { $0.agenda.append(Meeting.AgendaItem(title: title)) }
+        case .minutesWritten(let reference, let item, let text):
+            updateMeeting(reference) { if $0.agenda.indices.contains(item) { $0.agenda[item].minutes = text } }
+        case .meetingDecisionRecorded(let reference, let decision):
+            updateMeeting(reference) { $0.decisions.append(decision) }
+        case .minutesFinalised(let reference, let on):
+            updateMeeting(reference) { $0.status = .finalised(on: on) }
+        case .minutesAmended(let reference, let amendment):
+            updateMeeting(reference) { $0.amendments.append(amendment) }
+        case .minutesShared(let reference, let on):
+            updateMeeting(reference) {
+                if case .finalised(let finalisedOn) = $0.status { $0.status = .shared(finalisedOn: finalisedOn, sharedOn: on) }
+            }
+        case .actionPointAdded(let point):
+            actionPoints.append(point)
+        case .actionPointUpdated(let id, let status, let note):
+            if let index = actionPoints.firstIndex(where: { $0.id == id }) {
+                actionPoints[index].status = status
+                actionPoints[index].notes.append(note)
+            }
+        case .workPlanDrafted(let year):
+            workPlans[year] = WorkPlan(year: year)
+        case .keyActionAdded(let year, let action):
+            workPlans[year]?.actions.append(action)
+        case .keyActionChanged(let year, let action):
+            if let index = workPlans[year]?.actions.firstIndex(where: { $0.code == action.code }) { workPlans[year]?.actions[index] = action }
+        case .progressRecorded(let year, let code, let update):
+            if let index = workPlans[year]?.actions.firstIndex(where: { $0.code == code }) {
+                workPlans[year]?.actions[index].progress = update.percent
+                workPlans[year]?.actions[index].status = update.status
+                workPlans[year]?.actions[index].history.append(update)
+            }
+        case .workPlanEndorsed(let year, let on, let reference):
+            workPlans[year]?.status = .endorsed(on: on, reference: reference)
+        case .workPlanClosed(let year, let on):
+            if case .endorsed(let endorsedOn, let reference)? = workPlans[year]?.status {
+                workPlans[year]?.status = .closed(endorsedOn: endorsedOn, reference: reference, closedOn: on)
+            }
+        case .itemOpened(let item):
+            items.append(item)
+        case .positionRecorded(let reference, let record):
+            updateItem(reference) {
+                $0.positions[record.entity] = record.position == nil ? nil : record
+                $0.history.append(record)
+            }
+        case .itemClosed(let reference, let status, let closure):
+            updateItem(reference) { $0.status = status; $0.closure = closure }
+        case .itemDeferred(let reference, let newDeadline, let closure):
+            updateItem(reference) { $0.status = .deferred; $0.deadline = newDeadline; $0.deferrals.append(closure) }
+        }
+    }
+
+    private mutating func updateEntity(_ code: EntityCode, _ change: (inout MemberEntity) -> Void) {
+        if let index = entities.firstIndex(where: { $0.code == code }) { change(&entities[index]) }
+    }
+
+    private mutating func updateMeeting(_ reference: String, _ change: (inout Meeting) -> Void) {
+        if let index = meetings.firstIndex(where: { $0.reference == reference }) { change(&meetings[index]) }
+    }
+
+    private mutating func updateItem(_ reference: String, _ change: (inout ConsensusItem) -> Void) {
+        if let index = items.firstIndex(where: { $0.reference == reference }) { change(&items[index]) }
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+
+/// What the panes and reports ask of the record. Each is computed from the state; nothing here
+/// changes it.
+extension NetworkState {
+    // MARK: Meetings
+
+    /// Whether each quarter of `year` had its regular meeting, with requested and extraordinary
+    /// meetings counted apart. A meeting counts as held once its date is not after `today`.
+    public func quarterlyCadence(year: Int, today: LocalDate) -> [QuarterCadence] {
+        (1...4).map { quarter in
+            let inQuarter = meetings.filter { $0.date.year == year && $0.date.quarter == quarter }
+            let held = inQuarter.filter { $0.date <= today }
+            let regular = held.filter { $0.kind == .regular }.count
+            let requested = held.filter { if case .requested = $0.kind { return true } else { return false } }.count
+            let extraordinary = held.filter { $0.kind == .extraordinary }.count
+            let lastDay = LocalDate(year: year, month: quarter * 3, day: LocalDate.daysIn(month: quarter * 3, year: year))!
+            let firstDay = LocalDate(year: year, month: quarter * 3 - 2, day: 1)!
+            let state: QuarterCadence.State
+            if regular > 0 { state = .met }
+            else if lastDay < today { state = .missed }
+            else if firstDay > today { state = inQuarter.isEmpty ? .upcoming : .scheduled }
+            else { state = inQuarter.contains { $0.date >= today } ? .scheduled : .due }
+            return QuarterCadence(year: year, quarter: quarter, state: state, regular: regular, requested: requested, extraordinary: extraordinary)
+        }
+    }
+
+    /// The first meeting on or after `today`.
+    public func nextMeeting(from today: LocalDate) -> Meeting? {
+        meetings.filter { $0.date >= today }.min { ($0.date, $0.startMinute) < ($1.date, $1.startMinute) }
+    }
+
+    // MARK: Action points
+
+    public func overdueActionPoints(on today: LocalDate) -> [ActionPoint] {
+        actionPoints.filter { $0.isOverdue(on: today) }.sorted { $0.due < $1.due }
+    }
+
+    // MARK: Consensus items
+
+    /// The tally of an item over the members consulted now.
+    public func tally(_ item: ConsensusItem) -> ItemTally {
+        var tally = ItemTally()
+        for member in members {
+            switch item.positions[member.code]?.position {
+            case .agree?: tally.agree += 1
+            case .standAside?: tally.standAside += 1
+            case .object?: tally.object += 1
+            case nil: tally.noAnswer += 1
+            }
+        }
+        return tally
+    }
+
+    /// Where an item stands for the chair: pending consultation, ready to adopt, held (an
+    /// objection stands, or the deadline passed with members unanswered), or closed.
+    public func group(of item: ConsensusItem, on today: LocalDate) -> ItemGroup {
+        if item.status.isClosed { return .closed }
+        if adoptionBlockers(item).isEmpty { return .readyToAdopt }
+        let tally = tally(item)
+        if tally.object > 0 || (item.deadline < today && tally.noAnswer > 0) { return .held }
+        return .pending
+    }
+
+    /// Items not yet closed, earliest deadline first.
+    public var pendingItems: [ConsensusItem] {
+        items.filter { !$0.status.isClosed }.sorted { ($0.deadline, $0.reference) < ($1.deadline, $1.reference) }
+    }
+
+    /// The decisions log: adopted items in decision-number order, optionally of one year and kind.
+    public func decisionsLog(year: Int? = nil, kind: ((ConsensusItem.Kind) -> Bool)? = nil) -> [Decision] {
+        items.compactMap { item -> Decision? in
+            guard case .adopted(let number) = item.status, let closure = item.closure else { return nil }
+            return Decision(number: number, item: item, adoptedOn: closure.at.tashkentDate, statement: closure.statement)
+        }
+        .filter { year == nil || $0.adoptedOn.year == year }
+        .filter { kind?($0.item.kind) ?? true }
+        .sorted { ($0.year, $0.sequence) < ($1.year, $1.sequence) }
+    }
+
+    // MARK: Mailing list
+
+    /// The net changes to the mailing list since an instant (or ever): who to add, who to
+    /// remove. Someone added and removed again in the period appears in neither.
+    public func mailingListDelta(since: Instant?) -> MailingListDelta {
+        var last: [String: MailingListChange] = [:]
+        var wasOn: [String: Bool] = [:]
+        for change in mailingListChanges {
+            if let since, change.at <= since {
+                wasOn[change.focalPointID] = change.added
+                continue
+            }
+            if wasOn[change.focalPointID] == nil && last[change.focalPointID] == nil { wasOn[change.focalPointID] = !change.added }
+            last[change.focalPointID] = change
+        }
+        let net = last.values.filter { wasOn[$0.focalPointID] != $0.added }.sorted { ($0.at, $0.focalPointID) < ($1.at, $1.focalPointID) }
+        return MailingListDelta(additions: net.filter(\.added), removals: net.filter { !$0.added })
+    }
+
+    /// The same, since the start of a day in Asia/Tashkent.
+    public func mailingListDelta(since day: LocalDate) -> MailingListDelta {
+        mailingListDelta(since: Instant(secondsSinceEpoch: Instant(tashkent: day).secondsSinceEpoch - 1))
+    }
+
+    /// Everyone on the list now.
+    public var mailingList: [FocalPoint] { focalPoints.filter { $0.isActive && $0.isOnMailingList } }
+
+    // MARK: Work plans
+
+    /// Progress of a plan's actions grouped by lead entity.
+    public func progressByLead(year: Int) -> [EntityCode: ProgressRollUp] {
+        Dictionary(grouping: workPlans[year]?.actions ?? [], by: \.lead).mapValues(ProgressRollUp.init)
+    }
+
+    /// Progress of the actions an entity leads or takes part in.
+    public func progress(of entity: EntityCode, year: Int) -> ProgressRollUp {
+        ProgressRollUp((workPlans[year]?.actions ?? []).filter { $0.involves(entity) })
+    }
+
+    /// How many actions have each status.
+    public func statusCounts(year: Int) -> [KeyAction.Status: Int] {
+        Dictionary(grouping: workPlans[year]?.actions ?? [], by: \.status).mapValues(\.count)
+    }
+
+    /// For each GCM objective 1–23, the actions serving it and their progress; an objective no
+    /// action serves shows as a gap (zero actions).
+    public func progressByObjective(year: Int) -> [Int: ProgressRollUp] {
+        let actions = workPlans[year]?.actions ?? []
+        return Dictionary(uniqueKeysWithValues: (1...23).map { number in (number, ProgressRollUp(actions.filter { $0.gcmObjectives.contains(number) })) })
+    }
+
+    /// Funded against required, in USD, over the actions not cancelled.
+    public func budget(year: Int) -> BudgetSummary {
+        let actions = (workPlans[year]?.actions ?? []).filter { $0.status != .cancelled }
+        return BudgetSummary(required: actions.reduce(0) { $0 + $1.budgetRequired }, funded: actions.reduce(0) { $0 + $1.budgetFunded })
+    }
+}
+
+public struct QuarterCadence: Hashable, Sendable {
+    public enum State: String, Hashable, Sendable {
+        /// The quarterly meeting took place.
+        case met
+        /// The quarter ended without one.
+        case missed
+        /// The quarter is under way, no meeting yet, none scheduled.
+        case due
+        /// A meeting is scheduled in the quarter.
+        case scheduled
+        /// The quarter has not begun.
+        case upcoming
+    }
+
+    public var year: Int
+    public var quarter: Int
+    public var state: State
+    public var regular: Int
+    public var requested: Int
+    public var extraordinary: Int
+}
+
+public struct ItemTally: Hashable, Sendable {
+    public var agree = 0
+    public var standAside = 0
+    public var object = 0
+    public var noAnswer = 0
+
+    public init(agree: Int = 0, standAside: Int = 0, object: Int = 0, noAnswer: Int = 0) {
+        self.agree = agree
+        self.standAside = standAside
+        self.object = object
+        self.noAnswer = noAnswer
+    }
+}
+
+public enum ItemGroup: String, Hashable, Sendable, CaseIterable {
+    case pending, readyToAdopt = "ready to adopt", held, closed
+}
+
+/// One entry of the decisions log.
+public struct Decision: Hashable, Sendable {
+    /// `2026/03`.
+    public var number: String
+    public var item: ConsensusItem
+    public var adoptedOn: LocalDate
+    public var statement: String
+
+    var year: Int { Int(number.split(separator: "/").first ?? "") ?? 0 }
+    var sequence: Int { Int(number.split(separator: "/").last ?? "") ?? 0 }
+}
+
+public struct MailingListDelta: Hashable, Sendable {
+    public var additions: [MailingListChange]
+    public var removals: [MailingListChange]
+    public var isEmpty: Bool { additions.isEmpty && removals.isEmpty }
+}
+
+public struct BudgetSummary: Hashable, Sendable {
+    public var required: Decimal
+    public var funded: Decimal
+    /// Funded as a share of required, 0–100+ (0 when nothing is required).
+    public var fundedPercent: Int {
+        guard required > 0 else { return 0 }
+        return NSDecimalNumber(decimal: funded * 100 / required).intValue
+    }
+}

@@ -1,0 +1,45 @@
+/// The whole record of the network, rebuilt by applying events in order.
+public struct NetworkState: Hashable, Sendable {
+    public internal(set) var entities: [MemberEntity] = []
+    public internal(set) var focalPoints: [FocalPoint] = []
+    public internal(set) var mailingListChanges: [MailingListChange] = []
+    /// When the secretariat last sent the IT unit a change request.
+    public internal(set) var mailingListRequests: [Instant] = []
+    public internal(set) var meetings: [Meeting] = []
+    public internal(set) var actionPoints: [ActionPoint] = []
+    public internal(set) var workPlans: [Int: WorkPlan] = [:]
+    public internal(set) var items: [ConsensusItem] = []
+    /// What `undo` would do for each operator (by name and entity), decided when their last
+    /// change was applied.
+    public internal(set) var undoPlans: [String: UndoPlan] = [:]
+    /// The number of batches applied: the journal's sequence, for display.
+    public internal(set) var batchCount = 0
+    /// The corporate email domains: data shipped with unmn, not an event.
+    public let emailPolicy: EmailPolicy
+
+    public init(emailPolicy: EmailPolicy) {
+        self.emailPolicy = emailPolicy
+    }
+
+    // MARK: Lookups
+
+    public func entity(_ code: EntityCode) -> MemberEntity? { entities.first { $0.code == code } }
+    public var members: [MemberEntity] { entities.filter(\.isMember) }
+    public func focalPoint(_ id: String) -> FocalPoint? { focalPoints.first { $0.id == id } }
+    public func meeting(_ reference: String) -> Meeting? { meetings.first { $0.reference == reference } }
+    public func actionPoint(_ id: String) -> ActionPoint? { actionPoints.first { $0.id == id } }
+    public func item(_ reference: String) -> ConsensusItem? { items.first { $0.reference == reference } }
+
+    static func operatorKey(_ op: Operator) -> String { "\(op.entity)/\(op.name)" }
+
+    /// What `undo` would do for this operator now.
+    public func undoPlan(for op: Operator) -> UndoPlan? { undoPlans[NetworkState.operatorKey(op)] }
+}
+
+/// What undoing an operator's last change would do.
+public enum UndoPlan: Hashable, Sendable {
+    /// Append these compensating events; `summary` says what is undone.
+    case compensate(summary: String, events: [Event])
+    /// It cannot be undone, and why.
+    case impossible(summary: String, reason: String)
+}
