@@ -459,7 +459,7 @@ extension NetworkState {
         check.require(draft.starts <= draft.ends, "it ends (\(draft.ends)) before it starts (\(draft.starts))")
         check.require(draft.starts.year == year && draft.ends.year == year, "its timeframe must lie within \(year)")
         check.require(draft.budgetRequired >= 0 && draft.budgetFunded >= 0, "budgets cannot be negative")
-        if draft.budgetFunded > draft.budgetRequired && !draft.acceptsOverfunding {
+        if draft.budgetRequired >= 0 && draft.budgetFunded > draft.budgetRequired && !draft.acceptsOverfunding {
             check.fail("funded (\(usd(draft.budgetFunded))) is above required (\(usd(draft.budgetRequired))); confirm to accept it")
         }
         check.require(!draft.gcmObjectives.isEmpty, "name at least one GCM objective it serves")
