@@ -5,7 +5,7 @@
 /// | --- | --- |
 /// | secretariat | everything except closing consensus items |
 /// | chair, co-chair | everything, including closing items |
-/// | member | its own entity's positions; progress on key actions its entity leads or takes part in |
+/// | member | its own entity's positions; progress on key actions its entity leads or takes part in, and on action points it is responsible for |
 /// | viewer | nothing: read only |
 public enum Permissions {
     /// Why the operator may not issue this command, or nil when they may.
@@ -29,6 +29,15 @@ public enum Permissions {
                 guard let action = state.workPlans[year]?.actions.first(where: { $0.code == code }) else { return nil }
                 return action.involves(context.entity) ? nil
                     : "\(context.entity) neither leads nor takes part in \(code) (lead \(action.lead)\(action.participants.isEmpty ? "" : ", with " + listed(action.participants.map(\.rawValue))))"
+            case .viewer: return "a viewer only reads"
+            }
+        case .updateActionPoint(let id, _, _):
+            switch role {
+            case .secretariat, .chair, .coChair: return nil
+            case .member:
+                guard let point = state.actionPoint(id) else { return nil }
+                return point.responsible.contains(context.entity) ? nil
+                    : "\(context.entity) is not responsible for \(id) (\(listed(point.responsible.map(\.rawValue))) \(point.responsible.count == 1 ? "is" : "are"))"
             case .viewer: return "a viewer only reads"
             }
         default:

@@ -21,7 +21,8 @@ struct PermissionMatrixTests {
         ("meeting decision", .recordMeetingDecision(meeting: "MTG/2026/01", Meeting.Decision(text: "t"))), ("finalise", .finaliseMinutes("MTG/2026/01")),
         ("amend", .amendMinutes("MTG/2026/01", text: "t")), ("share", .shareMinutesWithRCO("MTG/2026/01", on: day)),
         ("action point", .addActionPoint(meeting: "MTG/2026/01", text: "t", responsible: ["ILO"], due: day)),
-        ("update action point", .updateActionPoint("AP/2026/001", status: .done, note: "")), ("draft plan", .draftWorkPlan(year: 2027)),
+        ("update ILO's action point", .updateActionPoint("AP/2026/001", status: .done, note: "")),
+        ("update UNICEF's action point", .updateActionPoint("AP/2026/002", status: .done, note: "")), ("draft plan", .draftWorkPlan(year: 2027)),
         ("add key action", .addKeyAction(year: 2026, action)), ("edit key action", .editKeyAction(year: 2026, code: "UNICEF-1", action)),
         ("progress on UNICEF's action", .recordProgress(year: 2026, code: "UNICEF-1", percent: 10, status: .onTrack, note: "")),
         ("progress on ILO's action", .recordProgress(year: 2026, code: "ILO-1", percent: 10, status: .onTrack, note: "")),
@@ -34,11 +35,15 @@ struct PermissionMatrixTests {
     ]
 
     static let closing: Set<String> = ["adopt", "not adopted", "defer", "withdraw item"]
-    static let memberMay: Set<String> = ["progress on UNICEF's action", "UNICEF's position", "undo"]
+    static let memberMay: Set<String> = ["progress on UNICEF's action", "UNICEF's position", "update UNICEF's action point", "undo"]
 
     func state() throws -> NetworkState {
         var state = Fixture.founded()
         try state.execute(.draftWorkPlan(year: 2026), context: Fixture.context(Fixture.secretariat))
+        try state.execute(.scheduleMeeting(Self.meeting), context: Fixture.context(Fixture.secretariat))
+        for code: EntityCode in ["ILO", "UNICEF"] {
+            try state.execute(.addActionPoint(meeting: "MTG/2026/01", text: "t", responsible: [code], due: Self.day), context: Fixture.context(Fixture.secretariat))
+        }
         for (code, lead, participants) in [("UNICEF-1", EntityCode("UNICEF"), [EntityCode]()), ("ILO-1", "ILO", ["WHO"])] {
             try state.execute(.addKeyAction(year: 2026, KeyActionDraft(code: code, title: code, lead: lead, participants: participants,
                                                                        starts: Self.day, ends: Self.day, gcmObjectives: [6])), context: Fixture.context(Fixture.secretariat))
@@ -73,6 +78,7 @@ struct PermissionMatrixTests {
                 == "Cannot record progress on ILO-1: UNICEF neither leads nor takes part in ILO-1 (lead ILO, with WHO).")
         #expect(refusal(.scheduleMeeting(Self.meeting), Fixture.viewer, in: state)?.description == "Cannot schedule a meeting on 2026-12-01: a viewer only reads.")
         #expect(refusal(.draftWorkPlan(year: 2027), member, in: state)?.reasons == ["this is the secretariat's to do (you are a member)"])
+        #expect(refusal(.updateActionPoint("AP/2026/001", status: .done, note: ""), member, in: state)?.reasons == ["UNICEF is not responsible for AP/2026/001 (ILO is)"])
     }
 
     @Test("A member updates progress on an action its entity takes part in")
