@@ -336,6 +336,11 @@ extension NetworkState {
 
     /// Everything that stands between an item and its adoption, worded for the chair:
     /// "UNDRR and WB have not answered", "ILO objects: not within our mandate".
+    ///
+    /// Who is consulted is decided now, not when the item opened: consensus is "based on
+    /// consultations with all its Members", so an entity admitted while an item is open must be
+    /// consulted before it is adopted, and an entity that withdrew is no longer consulted (its
+    /// earlier position stays in the item's history but no longer counts).
     public func adoptionBlockers(_ item: ConsensusItem) -> [String] {
         var blockers: [String] = []
         let consulted = members

@@ -117,6 +117,12 @@ extension NetworkState {
         ProgressRollUp((workPlans[year]?.actions ?? []).filter { $0.involves(entity) })
     }
 
+    /// Progress of a plan's actions grouped by status (the roll-up within each group; the
+    /// cancelled group counts no action, by the roll-up rule).
+    public func progressByStatus(year: Int) -> [KeyAction.Status: ProgressRollUp] {
+        Dictionary(grouping: workPlans[year]?.actions ?? [], by: \.status).mapValues(ProgressRollUp.init)
+    }
+
     /// How many actions have each status.
     public func statusCounts(year: Int) -> [KeyAction.Status: Int] {
         Dictionary(grouping: workPlans[year]?.actions ?? [], by: \.status).mapValues(\.count)

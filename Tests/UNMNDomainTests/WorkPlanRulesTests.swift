@@ -66,6 +66,8 @@ struct WorkPlanRulesTests {
         #expect(state.progressByObjective(year: 2026)[6]?.actionCount == 1)
         #expect(state.progressByObjective(year: 2026)[1]?.actionCount == 0)
         #expect(state.statusCounts(year: 2026) == [.onTrack: 1, .completed: 1, .notStarted: 1])
+        #expect(state.progressByStatus(year: 2026)[.completed]?.percent == 100)
+        #expect(state.progressByStatus(year: 2026)[.onTrack]?.percent == 20)
         try state.execute(.recordProgress(year: 2026, code: "A3", percent: 0, status: .cancelled, note: "Merged into A2"), context: Fixture.context(Fixture.secretariat))
         #expect(state.workPlans[2026]?.progress.percent == 40)
         #expect(ProgressRollUp.rule.contains("budget-weighted"))
