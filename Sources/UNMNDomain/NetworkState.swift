@@ -1,5 +1,5 @@
 /// The whole record of the network, rebuilt by applying events in order.
-public struct NetworkState: Hashable, Sendable {
+public struct NetworkState: Hashable, Sendable, Codable {
     public internal(set) var entities: [MemberEntity] = []
     public internal(set) var focalPoints: [FocalPoint] = []
     public internal(set) var mailingListChanges: [MailingListChange] = []
@@ -37,7 +37,7 @@ public struct NetworkState: Hashable, Sendable {
 }
 
 /// What undoing an operator's last change would do.
-public enum UndoPlan: Hashable, Sendable {
+public enum UndoPlan: Hashable, Sendable, Codable {
     /// Append these compensating events; `summary` says what is undone.
     case compensate(summary: String, events: [Event])
     /// It cannot be undone, and why.

@@ -1,0 +1,307 @@
+import Foundation
+import UNMNDomain
+
+/// The network's store on disk: an append-only file of checksummed records, replayed into a
+/// `NetworkState` at start-up, appended to under an exclusive lock, synced before any change is
+/// acknowledged. A snapshot beside it (`<journal>.snapshot`) makes start-up fast; it is a cache
+/// that is ignored whenever it does not match the journal.
+public final class Journal {
+    public enum Mode: Hashable, Sendable {
+        case writable
+        case readOnly(reason: String)
+    }
+
+    public let path: String
+    public private(set) var state: NetworkState
+    public private(set) var lastSequence: UInt64 = 0
+    /// Bytes of the file read and applied so far.
+    public private(set) var offset = 0
+    public private(set) var mode: Mode
+    /// What start-up found and did (a torn tail cut off, a snapshot ignored), for the status line.
+    public private(set) var notices: [String] = []
+
+    private let fs: FileSystem
+    private let fd: Int32
+    private var inode: UInt64 = 0
+    private let osUser: String
+    private let clock: () -> Date
+
+    public var snapshotPath: String { path + ".snapshot" }
+    public var isWritable: Bool { mode == .writable }
+
+    // MARK: Creating
+
+    /// Creates a journal holding `batches` (the founding, and the sample network for a demo).
+    /// Refuses to replace an existing file. The file is private (0600), or group-shared (0660)
+    /// in a setgid, group-writable directory; written in full to a temporary file, synced, then
+    /// linked into place (which fails if the journal exists) and the directory synced.
+    public static func create(at path: String, batches: [EventBatch], osUser: String, fs: FileSystem = POSIXFileSystem()) throws(JournalError) {
+        if fs.size(atPath: path) != nil { throw .alreadyExists(path: path) }
+        var bytes: [UInt8] = []
+        for (index, batch) in batches.enumerated() {
+            do { bytes += try JournalRecord(sequence: UInt64(index + 1), osUser: osUser, batch: batch).encodedLine() }
+            catch { throw .unreadable(path: path, reason: "a record could not be encoded (\(error))") }
+        }
+        let temporary = path + ".creating-\(getpid())"
+        let mode: mode_t = fs.isGroupSharedDirectory(path) ? 0o660 : 0o600
+        do {
+            let fd = try fs.open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL, mode: mode)
+            defer { fs.close(fd) }
+            try fs.setPermissions(fd, mode)
+            try writeAll(bytes[...], to: fd, fs: fs)
+            try fs.sync(fd)
+        } catch {
+            fs.unlink(temporary)
+            throw .io(error)
+        }
+        defer { fs.unlink(temporary) }
+        do {
+            try fs.link(temporary, path)
+        } catch {
+            if error.code == EEXIST { throw .alreadyExists(path: path) }
+            throw .io(error)
+        }
+        fs.unlink(temporary)
+        do { try fs.syncDirectory(of: path) } catch { throw .io(error) }
+    }
+
+    // MARK: Opening
+
+    /// Opens and replays the journal. A torn last record is copied aside to
+    /// `<journal>.torn-<UTC time>` and cut off (not when read-only); damage before the tail
+    /// leaves the file untouched and the journal read-only, saying where the damage is.
+    public init(path: String, emailPolicy: EmailPolicy, osUser: String, readOnly: Bool = false, useSnapshot: Bool = true,
+                fs: FileSystem = POSIXFileSystem(), clock: @escaping () -> Date = Date.init) throws(JournalError) {
+        self.path = path
+        self.fs = fs
+        self.osUser = osUser
+        self.clock = clock
+        state = NetworkState(emailPolicy: emailPolicy)
+        mode = readOnly ? .readOnly(reason: "opened with --read-only") : .writable
+        guard fs.size(atPath: path) != nil else { throw .missing(path: path) }
+        do {
+            fd = try fs.open(path, flags: readOnly ? O_RDONLY : O_RDWR | O_APPEND, mode: 0)
+        } catch {
+            throw error.code == EACCES && !readOnly
+                ? .unreadable(path: path, reason: "you may not write to it (open it with --read-only)")
+                : .io(error)
+        }
+        do {
+            if !readOnly { try fs.lock(fd, exclusive: true) }
+            defer { if !readOnly { fs.unlock(fd) } }
+            if useSnapshot { loadSnapshot() }
+            try catchUp(recover: !readOnly)
+        } catch {
+            fs.close(fd)
+            throw .io(error)
+        }
+    }
+
+    deinit { fs.close(fd) }
+
+    /// Reads what was appended since the last read (by this process or another) and applies it.
+    /// Returns the new records. A torn tail found while holding the lock is a crashed writer's:
+    /// it is cut off when `recover` is set; otherwise (no lock) it may be a write in progress,
+    /// and is left for the next read.
+    @discardableResult
+    private func catchUp(recover: Bool) throws(FileSystemError) -> [JournalRecord] {
+        let (size, currentInode) = try fs.size(fd)
+        if inode != 0 && (currentInode != inode || size < offset) {
+            notices.append("The journal was replaced or cut on disk; reloaded it from the start.")
+            state = NetworkState(emailPolicy: state.emailPolicy)
+            offset = 0
+            lastSequence = 0
+        }
+        inode = currentInode
+        guard size > offset else { return [] }
+        let bytes = try fs.read(fd, at: offset, count: size - offset)
+        let scan = bytes.withUnsafeBytes { JournalScan.scan($0, startOffset: offset, previousSequence: lastSequence) }
+        for record in scan.records { state.apply(record.batch) }
+        lastSequence = scan.records.last?.sequence ?? lastSequence
+        offset = scan.validLength
+        switch scan.problem {
+        case nil: break
+        case .tornTail(let record, let at, let reason)?:
+            guard recover else { break }
+            let torn = Array(bytes[(at - (size - bytes.count))...])
+            let aside = path + ".torn-" + Self.utcStamp(clock())
+            try saveCopy(torn, to: aside)
+            try fs.truncate(fd, to: at)
+            try fs.sync(fd)
+            notices.append("Recovered from a torn write: record \(record) was incomplete (\(reason)); its \(torn.count) bytes were kept in \((aside as NSString).lastPathComponent) and cut from the journal.")
+        case .damaged(let record, let at, let reason)?:
+            mode = .readOnly(reason: "record \(record) at byte \(at) of the journal is damaged (\(reason)); nothing was changed on disk. Run `unmn check`, then `unmn repair`")
+        }
+        return scan.records
+    }
+
+    /// Records others appended since the last look; cheap when nothing changed (one fstat).
+    public func refresh() throws(JournalError) -> [JournalRecord] {
+        do {
+            let (size, currentInode) = try fs.size(fd)
+            guard size != offset || currentInode != inode else { return [] }
+            if isWritable {
+                try fs.lock(fd, exclusive: true)
+                defer { fs.unlock(fd) }
+                return try catchUp(recover: true)
+            }
+            return try catchUp(recover: false)
+        } catch {
+            throw .io(error)
+        }
+    }
+
+    // MARK: Committing
+
+    /// Decides the command against the latest journal and appends its events: lock, catch up
+    /// with others' appends, decide, write one record, fdatasync, then apply. Only a synced
+    /// record is acknowledged; a failed write or sync turns the journal read-only (PostgreSQL's
+    /// lesson: never retry and assume success).
+    @discardableResult
+    public func commit(_ command: Command, context: CommandContext) throws(CommitError) -> EventBatch {
+        if case .readOnly(let reason) = mode { throw .readOnly(reason) }
+        do {
+            try fs.lock(fd, exclusive: true)
+        } catch {
+            throw failStop("Cannot lock the journal: \(error)")
+        }
+        defer { fs.unlock(fd) }
+        do {
+            try catchUp(recover: true)
+        } catch {
+            throw failStop("Cannot read the journal: \(error)")
+        }
+        if case .readOnly(let reason) = mode { throw .readOnly(reason) }
+        let batch: EventBatch
+        do {
+            batch = try state.decide(command, context: context)
+        } catch {
+            throw .rejected(error.description)
+        }
+        let line: [UInt8]
+        do {
+            line = try JournalRecord(sequence: lastSequence + 1, osUser: osUser, batch: batch).encodedLine()
+        } catch {
+            throw .failed("The change could not be encoded (\(error)); nothing was saved.")
+        }
+        do {
+            try Self.writeAll(line[...], to: fd, fs: fs)
+            try fs.sync(fd)
+        } catch {
+            // Take back whatever part reached the file, so that nothing unacknowledged appears later.
+            try? fs.truncate(fd, to: offset)
+            try? fs.sync(fd)
+            throw failStop("Saving failed (\(error)); nothing was saved")
+        }
+        state.apply(batch)
+        lastSequence += 1
+        offset += line.count
+        return batch
+    }
+
+    private func failStop(_ reason: String) -> CommitError {
+        mode = .readOnly(reason: reason + ". unmn is read-only until restarted")
+        return .failed(reason + ". unmn is now read-only; restart it once the disk is fixed.")
+    }
+
+    // MARK: Snapshots
+
+    private struct Snapshot: Codable {
+        var format: Int
+        var sequence: UInt64
+        var offset: Int
+        /// The checksum field of the record that ends at `offset`: ties the snapshot to this journal.
+        var lastRecordChecksum: String
+        var state: NetworkState
+    }
+
+    /// Writes the state as a snapshot: temporary file, fsync, rename, fsync of the directory.
+    public func writeSnapshot() throws(JournalError) {
+        guard lastSequence > 0, let checksum = checksumOfRecord(endingAt: offset) else { return }
+        let snapshot = Snapshot(format: 1, sequence: lastSequence, offset: offset, lastRecordChecksum: checksum, state: state)
+        let data: Data
+        do { data = try JSONEncoder().encode(snapshot) } catch { throw .unreadable(path: snapshotPath, reason: "the state could not be encoded") }
+        let temporary = snapshotPath + ".tmp-\(getpid())"
+        do {
+            let out = try fs.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o600)
+            defer { fs.close(out) }
+            try fs.setPermissions(out, fs.isGroupSharedDirectory(path) ? 0o660 : 0o600)
+            try Self.writeAll(Array(data)[...], to: out, fs: fs)
+            try fs.sync(out)
+            try fs.rename(temporary, snapshotPath)
+            try fs.syncDirectory(of: snapshotPath)
+        } catch {
+            fs.unlink(temporary)
+            throw .io(error)
+        }
+    }
+
+    /// Starts from the snapshot when it matches the journal; otherwise says so and replays all.
+    private func loadSnapshot() {
+        guard fs.size(atPath: snapshotPath) != nil else { return }
+        guard let bytes = try? readWhole(snapshotPath), let snapshot = try? JSONDecoder().decode(Snapshot.self, from: Data(bytes)),
+              snapshot.format == 1, snapshot.state.emailPolicy == state.emailPolicy,
+              checksumOfRecord(endingAt: snapshot.offset) == snapshot.lastRecordChecksum,
+              recordSequence(endingAt: snapshot.offset) == snapshot.sequence else {
+            notices.append("The snapshot did not match the journal and was ignored; replayed the whole journal (run `unmn compact` to write a fresh one).")
+            return
+        }
+        state = snapshot.state
+        lastSequence = snapshot.sequence
+        offset = snapshot.offset
+    }
+
+    private func lastLine(endingAt end: Int) -> [UInt8]? {
+        guard end > 0 else { return nil }
+        let start = max(0, end - 1_048_576)
+        guard let bytes = try? fs.read(fd, at: start, count: end - start), bytes.last == 0x0A else { return nil }
+        let body = bytes.dropLast()
+        let lineStart = body.lastIndex(of: 0x0A).map { $0 + 1 } ?? (start == 0 ? 0 : nil)
+        guard let lineStart else { return nil }
+        return Array(body[lineStart...])
+    }
+
+    private func checksumOfRecord(endingAt end: Int) -> String? {
+        guard let line = lastLine(endingAt: end), let space = line.firstIndex(of: 0x20), line.count > space + 9 else { return nil }
+        return String(decoding: line[(space + 1)..<(space + 9)], as: UTF8.self)
+    }
+
+    private func recordSequence(endingAt end: Int) -> UInt64? {
+        guard let line = lastLine(endingAt: end), let space = line.firstIndex(of: 0x20) else { return nil }
+        return UInt64(String(decoding: line[..<space], as: UTF8.self))
+    }
+
+    // MARK: Helpers
+
+    static func writeAll(_ bytes: ArraySlice<UInt8>, to fd: Int32, fs: FileSystem) throws(FileSystemError) {
+        var rest = bytes
+        while !rest.isEmpty {
+            let written = try fs.append(fd, rest)
+            guard written > 0 else { throw FileSystemError("writing", path: "the journal", code: EIO) }
+            rest = rest.dropFirst(written)
+        }
+    }
+
+    private func saveCopy(_ bytes: [UInt8], to copyPath: String) throws(FileSystemError) {
+        let out = try fs.open(copyPath, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
+        defer { fs.close(out) }
+        try Self.writeAll(bytes[...], to: out, fs: fs)
+        try fs.sync(out)
+        try fs.syncDirectory(of: copyPath)
+    }
+
+    private func readWhole(_ file: String) throws(FileSystemError) -> [UInt8] {
+        let input = try fs.open(file, flags: O_RDONLY, mode: 0)
+        defer { fs.close(input) }
+        return try fs.read(input, at: 0, count: try fs.size(input).size)
+    }
+
+    /// `20261129T093605Z`.
+    static func utcStamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// `unmn check` and `unmn repair`: reading the whole journal to judge it, and cutting it at the
+/// first bad record after keeping a byte-identical backup.
+public enum JournalMaintenance {
+    /// Reads the whole journal (no lock, no change) and says what it found.
+    public static func check(path: String, fs: FileSystem = POSIXFileSystem()) throws(JournalError) -> JournalScan {
+        guard fs.size(atPath: path) != nil else { throw .missing(path: path) }
+        do {
+            let bytes = try readAll(path, fs: fs)
+            return bytes.withUnsafeBytes { JournalScan.scan($0) }
+        } catch {
+            throw .io(error)
+        }
+    }
+
+    public struct RepairPlan: Hashable, Sendable {
+        public var problem: JournalScan.Problem
+        public var keptRecords: Int
+        public var cutAt: Int
+        public var removedBytes: Int
+    }
+
+    /// What `repair` would cut, or nil when the journal is intact.
+    public static func plan(path: String, fs: FileSystem = POSIXFileSystem()) throws(JournalError) -> RepairPlan? {
+        let scan = try check(path: path, fs: fs)
+        guard let problem = scan.problem else { return nil }
+        return RepairPlan(problem: problem, keptRecords: scan.records.count, cutAt: scan.validLength, removedBytes: scan.totalLength - scan.validLength)
+    }
+
+    /// Keeps a byte-identical backup `<journal>.bak-<UTC time>` (written, synced and read back
+    /// to compare), then cuts the journal at the first bad record, under the exclusive lock.
+    /// Returns the backup's path.
+    public static func repair(path: String, fs: FileSystem = POSIXFileSystem(), now: Date = Date()) throws(JournalError) -> String {
+        do {
+            let fd = try fs.open(path, flags: O_RDWR, mode: 0)
+            defer { fs.close(fd) }
+            try fs.lock(fd, exclusive: true)
+            defer { fs.unlock(fd) }
+            let bytes = try fs.read(fd, at: 0, count: try fs.size(fd).size)
+            let scan = bytes.withUnsafeBytes { JournalScan.scan($0) }
+            guard scan.problem != nil else { return "" }
+            let backup = path + ".bak-" + Journal.utcStamp(now)
+            let out = try fs.open(backup, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
+            do {
+                defer { fs.close(out) }
+                try Journal.writeAll(bytes[...], to: out, fs: fs)
+                try fs.sync(out)
+            }
+            try fs.syncDirectory(of: backup)
+            guard try readAll(backup, fs: fs) == bytes else {
+                throw JournalError.unreadable(path: backup, reason: "the backup does not read back identical; the journal was not cut")
+            }
+            try fs.truncate(fd, to: scan.validLength)
+            try fs.sync(fd)
+            fs.unlink(path + ".snapshot")
+            return backup
+        } catch let error as JournalError {
+            throw error
+        } catch let error as FileSystemError {
+            throw .io(error)
+        } catch {
+            throw .unreadable(path: path, reason: "\(error)")
+        }
+    }
+
+    static func readAll(_ path: String, fs: FileSystem) throws(FileSystemError) -> [UInt8] {
+        let fd = try fs.open(path, flags: O_RDONLY, mode: 0)
+        defer { fs.close(fd) }
+        return try fs.read(fd, at: 0, count: try fs.size(fd).size)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import UNMNDomain
+
+/// One journal record: the events of one command, with its sequence number, who decided it
+/// (operator and OS user) and when.
+///
+/// On disk a record is one line — `<sequence> <crc32c as 8 hex digits> <JSON>\n` — so that the
+/// journal stays readable with `less` and `grep`, as auditors like. The checksum covers the
+/// sequence, a space and the JSON bytes; JSON escapes every control character, so a record
+/// never spans lines.
+public struct JournalRecord: Hashable, Sendable {
+    public var sequence: UInt64
+    public var osUser: String
+    public var batch: EventBatch
+
+    public init(sequence: UInt64, osUser: String, batch: EventBatch) {
+        self.sequence = sequence
+        self.osUser = osUser
+        self.batch = batch
+    }
+
+    /// The JSON body: everything but the sequence, which the line carries.
+    struct Body: Codable {
+        var osUser: String
+        var batch: EventBatch
+    }
+
+    public func encodedLine() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = try encoder.encode(Body(osUser: osUser, batch: batch))
+        var covered = Array("\(sequence) ".utf8)
+        covered += json
+        let crc = CRC32C.checksum(covered)
+        var line = Array("\(sequence) ".utf8)
+        line += Array(Self.hex(crc).utf8)
+        line.append(0x20)
+        line += json
+        line.append(0x0A)
+        return line
+    }
+
+    /// Parses one line without its newline; fails when it is not a whole, checksummed record.
+    static func decode(line: UnsafeRawBufferPointer) -> Result<JournalRecord, RecordDefect> {
+        guard let firstSpace = line.firstIndex(of: 0x20), firstSpace > 0,
+              line.count > firstSpace + 10, line[firstSpace + 9] == 0x20 else { return .failure(RecordDefect("the record's frame is incomplete")) }
+        guard let sequence = UInt64(String(decoding: UnsafeRawBufferPointer(rebasing: line[0..<firstSpace]), as: UTF8.self)) else {
+            return .failure(RecordDefect("the sequence number is unreadable"))
+        }
+        guard let stored = UInt32(String(decoding: UnsafeRawBufferPointer(rebasing: line[(firstSpace + 1)..<(firstSpace + 9)]), as: UTF8.self), radix: 16) else {
+            return .failure(RecordDefect("the checksum is unreadable"))
+        }
+        let json = UnsafeRawBufferPointer(rebasing: line[(firstSpace + 10)...])
+        var crc = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: line[0...firstSpace]))
+        crc = CRC32C.checksum(json, seed: crc)
+        guard crc == stored else { return .failure(RecordDefect("the checksum does not match")) }
+        do {
+            let body = try JSONDecoder().decode(Body.self, from: Data(json))
+            return .success(JournalRecord(sequence: sequence, osUser: body.osUser, batch: body.batch))
+        } catch {
+            return .failure(RecordDefect("the record does not decode (a newer unmn wrote it?)"))
+        }
+    }
+
+    static func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 8 - digits.count) + digits
+    }
+}
+
+/// Why a line is not a valid record.
+struct RecordDefect: Error {
+    var reason: String
+    init(_ reason: String) { self.reason = reason }
+}

@@ -1,0 +1,68 @@
+/// What reading a journal found: the intact records, where they end, and the first problem.
+public struct JournalScan: Sendable {
+    public enum Problem: Hashable, Sendable, CustomStringConvertible {
+        /// The last record is incomplete or damaged: a torn write. Cutting it loses only what
+        /// was never acknowledged (or the last record, if the disk damaged it after the fact).
+        case tornTail(record: UInt64, offset: Int, reason: String)
+        /// A record before the last one is damaged: the journal cannot be trusted past it.
+        case damaged(record: UInt64, offset: Int, reason: String)
+
+        public var offset: Int {
+            switch self {
+            case .tornTail(_, let offset, _), .damaged(_, let offset, _): return offset
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .tornTail(let record, let offset, let reason):
+                return "the last record (number \(record), at byte \(offset)) is incomplete: \(reason)"
+            case .damaged(let record, let offset, let reason):
+                return "record \(record) at byte \(offset) is damaged (\(reason)), and records follow it"
+            }
+        }
+    }
+
+    public var records: [JournalRecord]
+    /// Bytes from the start that hold whole, valid records.
+    public var validLength: Int
+    public var totalLength: Int
+    public var problem: Problem?
+
+    /// Reads `bytes` (starting at `startOffset` with `previousSequence` before it) record by
+    /// record. A record counts only if its line is whole, its checksum matches and its sequence
+    /// follows the previous one.
+    public static func scan(_ bytes: UnsafeRawBufferPointer, startOffset: Int = 0, previousSequence: UInt64 = 0) -> JournalScan {
+        var records: [JournalRecord] = []
+        var position = 0
+        var sequence = previousSequence
+        let count = bytes.count
+        while position < count {
+            let expected = sequence + 1
+            guard let newline = UnsafeRawBufferPointer(rebasing: bytes[position...]).firstIndex(of: 0x0A).map({ $0 + position }) else {
+                return JournalScan(records: records, validLength: startOffset + position, totalLength: startOffset + count,
+                                   problem: .tornTail(record: expected, offset: startOffset + position, reason: "it has no end of line (the write was cut short)"))
+            }
+            let line = UnsafeRawBufferPointer(rebasing: bytes[position..<newline])
+            var failure: String?
+            switch JournalRecord.decode(line: line) {
+            case .success(let record):
+                if record.sequence == expected {
+                    records.append(record)
+                    sequence = expected
+                    position = newline + 1
+                    continue
+                }
+                failure = "its sequence number is \(record.sequence), expected \(expected)"
+            case .failure(let defect):
+                failure = defect.reason
+            }
+            let isLast = newline + 1 >= count
+            let problem: Problem = isLast
+                ? .tornTail(record: expected, offset: startOffset + position, reason: failure!)
+                : .damaged(record: expected, offset: startOffset + position, reason: failure!)
+            return JournalScan(records: records, validLength: startOffset + position, totalLength: startOffset + count, problem: problem)
+        }
+        return JournalScan(records: records, validLength: startOffset + count, totalLength: startOffset + count, problem: nil)
+    }
+}
