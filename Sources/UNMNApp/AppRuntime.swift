@@ -10,14 +10,18 @@ public final class AppRuntime<T: Terminal> {
     private let terminal: T
     private let today: () -> LocalDate
     private let perform: (Effect) -> Message?
+    private let poll: () -> Message?
 
     /// - Parameters:
     ///   - today: the current date in Asia/Tashkent, asked about once a second.
     ///   - perform: performs an effect other than quitting; may answer with a message.
-    public init(state: AppState, terminal: T, today: @escaping () -> LocalDate, perform: @escaping (Effect) -> Message?) {
+    ///   - poll: asked about once a second what changed outside (another console's appends).
+    public init(state: AppState, terminal: T, today: @escaping () -> LocalDate, poll: @escaping () -> Message? = { nil },
+                perform: @escaping (Effect) -> Message?) {
         self.state = state
         self.terminal = terminal
         self.today = today
+        self.poll = poll
         self.perform = perform
     }
 
@@ -42,6 +46,7 @@ public final class AppRuntime<T: Terminal> {
         case .tick:
             let date = today()
             if date != state.today { send(.dateChanged(date)) }
+            if let change = poll() { send(change) }
         }
     }
 

@@ -14,6 +14,8 @@ public struct AppState: Sendable {
     /// Where the journal lives, as shown to the user.
     public var journalPath: String
     public var entities: [MemberEntity]
+    /// The network as the journal holds it (nil in tests that need only the members).
+    public var network: NetworkState?
     public var gcmObjectives: [GCMObjective]
     public var members = ListState()
     /// The entity opened with Enter on a narrow screen (on a wide one the detail is always shown).

@@ -60,6 +60,11 @@ public enum AppUpdate {
             state.width = width
             state.height = height
             state.members.clamp(count: state.visibleEntities.count, visibleRows: state.layout.visibleListRows)
+        case .journalChanged(let network, let summary):
+            state.network = network
+            state.entities = network.entities
+            state.members.clamp(count: state.visibleEntities.count, visibleRows: state.layout.visibleListRows)
+            state.status = StatusMessage(summary)
         case .dateChanged(let date):
             state.today = date
         case .unavailable(let reason):

@@ -13,22 +13,37 @@ enum MembersView {
         ], rows: rows, selected: rows.isEmpty ? nil : state.members.selection, offset: state.members.offset)
     }
 
-    static func detail(for entity: MemberEntity) -> DetailView {
-        DetailView(lines: [
+    static func detail(for entity: MemberEntity, network: NetworkState?) -> DetailView {
+        let status: String
+        switch entity.status {
+        case .member: status = "Member" + (entity.memberSince.map { " since \($0)" + (entity.admittedBy.map { " (\($0))" } ?? "") } ?? " since the Terms of Reference (Annex I)")
+        case .applicant: status = "Applicant: admission proposed, awaiting every member's agreement"
+        case .withdrawn: status = "Withdrew" + (entity.withdrawnOn.map { " on \($0)" } ?? "")
+        }
+        var lines: [DetailView.Line] = [
             .heading(entity.code.rawValue),
             .field(label: "Full name", value: entity.fullName),
             .field(label: "Role", value: entity.role.title + (entity.functions.isEmpty || entity.functions == entity.role.rawValue ? "" : " (\(entity.functions))")),
-            .field(label: "Status", value: entity.status.rawValue.capitalized + " since the Terms of Reference (Annex I)"),
+            .field(label: "Status", value: status),
             .blank,
             .heading("Focal points"),
-            .paragraph("None recorded yet. Each focal point's name, position, participation level, email and mailing-list membership will be listed here."),
-        ], labelWidth: 10)
+        ]
+        let points = network?.focalPoints.filter { $0.entity == entity.code && $0.isActive } ?? []
+        if points.isEmpty {
+            lines.append(.paragraph("None recorded yet. Each focal point's name, position, participation level, email and mailing-list membership will be listed here."))
+        }
+        for point in points {
+            lines.append(.paragraph("• \(point.name), \(point.position) (\(point.level.rawValue)), \(point.email)"
+                                    + (point.emailException == nil ? "" : " (non-corporate: recorded exception)")
+                                    + (point.isOnMailingList ? ", on the mailing list" : ", not on the mailing list")))
+        }
+        return DetailView(lines: lines, labelWidth: 10)
     }
 
     static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
         let layout = state.layout
         if !layout.isWide && state.isShowingMemberDetail, let entity = state.selectedEntity {
-            detail(for: entity).render(in: area.inset(horizontal: 1, vertical: 0), buffer: &buffer)
+            detail(for: entity, network: state.network).render(in: area.inset(horizontal: 1, vertical: 0), buffer: &buffer)
             return
         }
         let (listArea, detailArea) = layout.listAndDetail
@@ -39,7 +54,7 @@ enum MembersView {
         table.render(in: listArea, buffer: &buffer)
         if !detailArea.isEmpty, let entity = state.selectedEntity {
             for y in detailArea.y..<detailArea.maxY { buffer.write("│", x: detailArea.x - 1, y: y, style: .dim) }
-            detail(for: entity).render(in: detailArea.inset(horizontal: 1, vertical: 0), buffer: &buffer)
+            detail(for: entity, network: state.network).render(in: detailArea.inset(horizontal: 1, vertical: 0), buffer: &buffer)
         }
     }
 }

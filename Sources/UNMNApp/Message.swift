@@ -32,6 +32,8 @@ public indirect enum Message: Sendable, Hashable {
     /// The runtime's answer to an effect.
     case operatorRemembered(Operator, failure: String?)
     case chooseOperator
+    /// The journal changed on disk (another console appended): the new entities, and what changed.
+    case journalChanged(NetworkState, summary: String)
     /// The first-start operator form was dismissed: carry on read-only.
     case continueWithoutOperator
 }

@@ -18,17 +18,22 @@ struct ConsoleCommand: ParsableCommand {
     @Flag(help: "Open a throw-away copy of the sample network.") var demo = false
 
     func run() throws {
-        if demo { throw NotYetAvailable.fail("The sample network (--demo)") }
         let environment = ProcessInfo.processInfo.environment
-        let network = try ShippedNetwork.load()
+        let setup = try JournalSetup(flag: journal.journal)
         let memory = OperatorMemory(directory: JournalLocation.configDirectory(environment: environment))
-        let chosen = try OperatorResolution(designation: designation, name: name, environment: environment, entities: network.entities, memory: memory).resolve()
-        let location = JournalLocation.resolve(flag: journal.journal, environment: environment)
+        let chosen = try OperatorResolution(designation: designation, name: name, environment: environment, entities: setup.network.entities, memory: memory).resolve()
         let clock = TashkentClock()
 
-        var state = AppState(width: 120, height: 40, today: clock.today(), currentOperator: chosen, isReadOnly: readOnly,
-                             journalPath: location.abbreviated(environment: environment) + " (records are kept from a later version on)",
-                             entities: network.entities, gcmObjectives: network.objectives)
+        let (journal, displayPath, demoDirectory, createdNotice) = try openJournal(setup)
+        defer { if let demoDirectory { try? FileManager.default.removeItem(atPath: demoDirectory) } }
+
+        var state = AppState(width: 120, height: 40, today: clock.today(), currentOperator: chosen, isReadOnly: !journal.isWritable,
+                             journalPath: displayPath, entities: journal.state.entities, gcmObjectives: setup.network.objectives)
+        state.network = journal.state
+        var notices = journal.notices
+        if let createdNotice { notices.insert(createdNotice, at: 0) }
+        if case .readOnly(let reason) = journal.mode, !readOnly { state.status = StatusMessage("Read-only: \(reason).", kind: .error) }
+        else if !notices.isEmpty { state.status = StatusMessage(notices.joined(separator: " "), kind: .warning) }
         if chosen == nil { _ = AppUpdate.update(&state, .chooseOperator) }
 
         let terminal: CursesTerminal
@@ -39,7 +44,7 @@ struct ConsoleCommand: ParsableCommand {
             throw ExitCode.failure
         }
         defer { terminal.close() }
-        let runtime = AppRuntime(state: state, terminal: terminal, today: clock.today) { effect in
+        let runtime = AppRuntime(state: state, terminal: terminal, today: clock.today, poll: { Self.changes(in: journal) }) { effect in
             switch effect {
             case .rememberOperator(let op):
                 do {
@@ -53,5 +58,38 @@ struct ConsoleCommand: ParsableCommand {
             }
         }
         runtime.run()
+    }
+
+    /// Opens the journal: a throw-away copy of the sample network with --demo; the journal at
+    /// its path, created with the Annex I membership on the first run.
+    private func openJournal(_ setup: JournalSetup) throws -> (Journal, String, String?, String?) {
+        do {
+            if demo {
+                let directory = NSTemporaryDirectory() + "unmn-demo-\(getpid())-\(UUID().uuidString.prefix(8))"
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                let path = directory + "/journal"
+                try setup.create(demo: true, at: path)
+                return (try setup.open(path: path, readOnly: false), "sample network (a throw-away copy)", directory,
+                        "This is a throw-away copy of the sample network: changes vanish when you quit.")
+            }
+            var created: String?
+            if FileManager.default.fileExists(atPath: setup.path) == false {
+                guard !readOnly else { throw JournalError.missing(path: setup.path) }
+                try setup.create(demo: false)
+                created = "Created a new journal at \(setup.displayPath) with the \(setup.network.entities.count) Annex I members."
+            }
+            return (try setup.open(readOnly: readOnly), setup.displayPath, nil, created)
+        } catch let error as JournalError {
+            CommandLineOutput.error(error.description)
+            throw ExitCode.failure
+        }
+    }
+
+    /// What others appended since the last look, as a message for the status line.
+    private static func changes(in journal: Journal) -> Message? {
+        guard let records = try? journal.refresh(), let last = records.last else { return nil }
+        let who = "\(last.batch.operator.name) (\(last.batch.operator.entity) \(last.batch.operator.role.rawValue))"
+        let more = records.count > 1 ? " and \(records.count - 1) more change\(records.count == 2 ? "" : "s")" : ""
+        return .journalChanged(journal.state, summary: "\(who): \(last.batch.summary)\(more).")
     }
 }

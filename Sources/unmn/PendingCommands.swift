@@ -3,32 +3,6 @@ import ArgumentParser
 // Subcommands declared now so that scripts can rely on their names and flags; each says
 // plainly that its capability arrives in a later version (exit status 1).
 
-struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a journal holding the Annex I members; --demo adds a realistic sample network.")
-    @OptionGroup var journal: JournalOption
-    @Flag(help: "Add the sample network (2025–2026 meetings, work plans, consensus items).") var demo = false
-    func run() throws { throw NotYetAvailable.fail("Creating a journal (unmn init)") }
-}
-
-struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Verify the journal: exit 0 intact, 1 torn tail (recoverable), 2 damaged.")
-    @OptionGroup var journal: JournalOption
-    func run() throws { throw NotYetAvailable.fail("Checking the journal (unmn check)") }
-}
-
-struct RepairCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "repair", abstract: "Keep a backup, then cut the journal at the first bad record.")
-    @OptionGroup var journal: JournalOption
-    @Flag(help: "Do not ask before cutting.") var yes = false
-    func run() throws { throw NotYetAvailable.fail("Repairing the journal (unmn repair)") }
-}
-
-struct CompactCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "compact", abstract: "Write a fresh snapshot (the journal itself is never rewritten).")
-    @OptionGroup var journal: JournalOption
-    func run() throws { throw NotYetAvailable.fail("Writing a snapshot (unmn compact)") }
-}
-
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "A Markdown progress report to the UN Country Team for a quarter or a year.")
     @OptionGroup var journal: JournalOption

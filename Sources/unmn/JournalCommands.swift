@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import UNMNDomain
+import UNMNJournal
+
+/// `unmn init`: creates a journal holding the Annex I members (and the sample network with --demo).
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a journal holding the Annex I members; --demo adds a realistic sample network.")
+    @OptionGroup var journal: JournalOption
+    @Flag(help: "Add the sample network (2025–2026 meetings, work plans, consensus items).") var demo = false
+
+    func run() throws {
+        let setup = try JournalSetup(flag: journal.journal)
+        do {
+            try setup.create(demo: demo)
+        } catch {
+            CommandLineOutput.error("\(error)")
+            throw ExitCode.failure
+        }
+        let scan = try JournalMaintenance.check(path: setup.path)
+        print("Created \(setup.displayPath): the \(setup.network.entities.count) Annex I members\(demo ? " and the sample network" : "") in \(scan.records.count) record\(scan.records.count == 1 ? "" : "s").")
+    }
+}
+
+/// `unmn check`: exit 0 intact, 1 torn tail (recoverable), 2 damaged (or unreadable).
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Verify the journal: exit 0 intact, 1 torn tail (recoverable), 2 damaged.")
+    @OptionGroup var journal: JournalOption
+
+    func run() throws {
+        let setup = try JournalSetup(flag: journal.journal)
+        let scan: JournalScan
+        do {
+            scan = try JournalMaintenance.check(path: setup.path)
+        } catch {
+            CommandLineOutput.error("\(error)")
+            throw ExitCode(2)
+        }
+        let intact = "\(scan.records.count) intact record\(scan.records.count == 1 ? "" : "s") (\(scan.validLength) bytes)"
+        switch scan.problem {
+        case nil:
+            let last = scan.records.last.map { ", the last at \($0.batch.at) by \($0.batch.operator.name)" } ?? ""
+            print("\(setup.displayPath): intact, \(intact)\(last).")
+        case .tornTail?:
+            print("\(setup.displayPath): \(intact), then a torn tail: \(scan.problem!). Opening the console, or `unmn repair`, cuts it after keeping a copy.")
+            throw ExitCode(1)
+        case .damaged?:
+            print("\(setup.displayPath): \(intact), then \(scan.problem!). The console opens it read-only; `unmn repair` keeps a backup and cuts the journal there.")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `unmn repair`: shows what it will cut, keeps a byte-identical backup, then cuts.
+struct RepairCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "repair", abstract: "Keep a backup, then cut the journal at the first bad record.")
+    @OptionGroup var journal: JournalOption
+    @Flag(help: "Do not ask before cutting.") var yes = false
+
+    func run() throws {
+        let setup = try JournalSetup(flag: journal.journal)
+        do {
+            guard let plan = try JournalMaintenance.plan(path: setup.path) else {
+                print("\(setup.displayPath) is intact; nothing to repair.")
+                return
+            }
+            print("\(setup.displayPath): \(plan.problem).")
+            print("Repair keeps the first \(plan.keptRecords) record\(plan.keptRecords == 1 ? "" : "s") and cuts \(plan.removedBytes) bytes from byte \(plan.cutAt), after saving a byte-identical backup.")
+            if !yes {
+                guard isatty(STDIN_FILENO) != 0 else {
+                    CommandLineOutput.error("not cutting without confirmation; run `unmn repair --yes` to cut without asking.")
+                    throw ExitCode.failure
+                }
+                print("Cut the journal? [y/N] ", terminator: "")
+                guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
+                    print("Nothing was changed.")
+                    return
+                }
+            }
+            let backup = try JournalMaintenance.repair(path: setup.path)
+            print("Backup kept in \(backup); the journal now ends after record \(plan.keptRecords).")
+        } catch let error as JournalError {
+            CommandLineOutput.error(error.description)
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// `unmn compact`: writes a fresh snapshot; the journal itself is never rewritten.
+struct CompactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "compact", abstract: "Write a fresh snapshot (the journal itself is never rewritten).")
+    @OptionGroup var journal: JournalOption
+
+    func run() throws {
+        let setup = try JournalSetup(flag: journal.journal)
+        do {
+            let opened = try setup.open(readOnly: false)
+            if case .readOnly(let reason) = opened.mode {
+                CommandLineOutput.error("not writing a snapshot: \(reason).")
+                throw ExitCode.failure
+            }
+            try opened.writeSnapshot()
+            print("Snapshot written: \(opened.lastSequence) records, \(opened.offset) bytes of journal, in \(opened.snapshotPath).")
+        } catch let error as JournalError {
+            CommandLineOutput.error(error.description)
+            throw ExitCode.failure
+        }
+    }
+}
