@@ -71,6 +71,27 @@ public enum AppUpdate {
             state.status = StatusMessage(reason, kind: .warning)
         case .unknownKey(let key):
             state.status = StatusMessage("\(key) does nothing here; press ? to see every key.")
+        case .requestUndo:
+            guard let network = state.network, let op = state.currentOperator else { return [] }
+            switch network.undoPlan(for: op) {
+            case nil:
+                state.status = StatusMessage("Nothing to undo: \(op.name) (\(op.entity)) has made no change.", kind: .warning)
+            case .impossible(let summary, let reason)?:
+                state.status = StatusMessage("Cannot undo \"\(summary)\": \(reason).", kind: .warning)
+            case .compensate(let summary, _)?:
+                let dialog = ConfirmDialog(title: "Undo", message: "Undo your last change: \(summary)? The change stays in the journal's history; undoing adds a correction.", confirmLabel: "Undo")
+                state.overlay = .confirm(dialog, then: .perform(.execute(.undo, by: op)), returnTo: nil)
+            }
+        case .perform(let effect):
+            return [effect]
+        case .committed(let network, let summary):
+            state.network = network
+            state.entities = network.entities
+            state.members.clamp(count: state.visibleEntities.count, visibleRows: state.layout.visibleListRows)
+            state.status = StatusMessage("Saved: \(summary).", kind: .success)
+        case .commitFailed(let reason, let readOnly):
+            state.status = StatusMessage(reason, kind: .error)
+            if readOnly { state.isReadOnly = true }
         case .continueWithoutOperator:
             state.overlay = nil
             state.isReadOnly = true

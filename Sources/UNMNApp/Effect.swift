@@ -5,4 +5,6 @@ public enum Effect: Sendable, Hashable {
     case quit
     /// Keep this operator for the next start (in the config directory).
     case rememberOperator(Operator)
+    /// Decide this command against the journal and append it; answered with `committed` or `commitFailed`.
+    case execute(Command, by: Operator)
 }

@@ -42,8 +42,12 @@ public enum KeyBindings {
         KeyBinding([.home, .character("g")], label: "First", description: "Go to the first row", message: .moveToFirst, isInFooter: false),
         KeyBinding([.end, .character("G")], label: "Last", description: "Go to the last row", message: .moveToLast, isInFooter: false),
         KeyBinding([.escape], label: "Back", description: "Go back, clear the filter, close what is open", message: .back, isInFooter: false),
-        KeyBinding([.character("u")], label: "Undo", description: "Undo your last change", message: .unavailable(""), isInFooter: false,
-                   disabledReason: { _ in "Nothing to undo: no change has been made in this session." }),
+        KeyBinding([.character("u")], label: "Undo", description: "Undo your last change (asks first, shows what)", message: .requestUndo, isInFooter: false,
+                   disabledReason: { state in
+                       if state.network == nil { return "There is no journal to undo in." }
+                       if state.isReadOnly { return "The console is read-only." }
+                       return state.currentOperator == nil ? "Say who you are first (o)." : nil
+                   }),
         KeyBinding([.character("o")], label: "Operator", description: "Change who is using the console (name, entity, role)",
                    message: .chooseOperator, isInFooter: false),
         KeyBinding([.character("?")], label: "Help", description: "Show every key", message: .showHelp),

@@ -32,6 +32,14 @@ public indirect enum Message: Sendable, Hashable {
     /// The runtime's answer to an effect.
     case operatorRemembered(Operator, failure: String?)
     case chooseOperator
+    /// Ask the runtime to perform an effect (after a confirmation, say).
+    case perform(Effect)
+    /// `u`: ask to undo the operator's last change.
+    case requestUndo
+    /// The runtime saved a command: the new state and what was done.
+    case committed(NetworkState, summary: String)
+    /// The runtime could not save a command, and why; `readOnly` when the journal stopped accepting changes.
+    case commitFailed(String, readOnly: Bool)
     /// The journal changed on disk (another console appended): the new entities, and what changed.
     case journalChanged(NetworkState, summary: String)
     /// The first-start operator form was dismissed: carry on read-only.

@@ -3,28 +3,6 @@ import UNMNDomain
 
 /// Pane 1: the network at a glance.
 enum OverviewView {
-    static func detail(_ state: AppState) -> DetailView {
-        let members = state.entities.filter { $0.status == .member }
-        let chair = state.entities.first { $0.role == .chair }?.code.rawValue ?? "—"
-        let coChair = state.entities.first { $0.role == .coChair }?.code.rawValue ?? "—"
-        let quarter = "Q\(state.today.quarter) \(state.today.year)"
-        return DetailView(lines: [
-            .heading("The network"),
-            .field(label: "Members", value: "\(members.count) entities · chair \(chair) · co-chair \(coChair)  (2)"),
-            .field(label: "GCM objectives", value: "\(state.gcmObjectives.count) objectives of the Global Compact loaded"),
-            .field(label: "Journal", value: state.journalPath),
-            .blank,
-            .heading("Meetings"),
-            .field(label: "Next meeting", value: "none scheduled; the network meets once per quarter  (3)"),
-            .field(label: "This quarter", value: "\(quarter): no meeting logged yet"),
-            .blank,
-            .heading("Follow-up"),
-            .field(label: "Action points", value: "none overdue (none recorded yet)"),
-            .field(label: "Consensus items", value: "none pending (none opened yet)  (5)"),
-            .field(label: "Work plan \(state.today.year)", value: "not drafted yet  (4)"),
-        ], labelWidth: 18)
-    }
-
     /// The overview from the journal's record: next meeting, the quarterly rule, follow-up.
     static func detail(_ state: AppState, network: NetworkState) -> DetailView {
         let today = state.today
@@ -65,10 +43,11 @@ enum OverviewView {
     }
 
     static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
-        if let network = state.network, network.batchCount > 1 {
-            detail(state, network: network).render(in: area.inset(horizontal: 1, vertical: 1), buffer: &buffer)
+        guard let network = state.network else {
+            DetailView(lines: [.heading("The network"), .field(label: "Members", value: "\(state.entities.count) entities")], labelWidth: 18)
+                .render(in: area.inset(horizontal: 1, vertical: 1), buffer: &buffer)
             return
         }
-        detail(state).render(in: area.inset(horizontal: 1, vertical: 1), buffer: &buffer)
+        detail(state, network: network).render(in: area.inset(horizontal: 1, vertical: 1), buffer: &buffer)
     }
 }

@@ -53,6 +53,13 @@ struct ConsoleCommand: ParsableCommand {
                 } catch {
                     return .operatorRemembered(op, failure: "\(error)")
                 }
+            case .execute(let command, let op):
+                do {
+                    let batch = try journal.commit(command, context: CommandContext(operator: op, now: .now))
+                    return .committed(journal.state, summary: batch.summary)
+                } catch {
+                    return .commitFailed("\(error)", readOnly: !journal.isWritable)
+                }
             case .quit:
                 return nil
             }

@@ -100,7 +100,7 @@ struct AppUpdateTests {
         #expect(state.status == StatusMessage("Scheduling meetings is not available in this version of unmn yet.", kind: .warning))
         #expect(screen(state)[22] == " ! Scheduling meetings is not available in this version of unmn yet.")
         press([.character("u")], &state)
-        #expect(state.status.text == "Nothing to undo: no change has been made in this session.")
+        #expect(state.status.text == "Nothing to undo: Dilnoza Yusupova (IOM) has made no change.")
         press([.character("x")], &state)
         #expect(state.status.text == "x does nothing here; press ? to see every key.")
     }

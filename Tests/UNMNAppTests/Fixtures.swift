@@ -5,10 +5,17 @@ import UNMNResources
 
 /// A console state as a secretariat operator sees it on Sunday 29 November 2026.
 func makeState(width: Int = 80, height: Int = 24, operator chosen: Operator? = Operator(name: "Dilnoza Yusupova", entity: "IOM", role: .secretariat)) -> AppState {
-    AppState(width: width, height: height, today: LocalDate(year: 2026, month: 11, day: 29)!, currentOperator: chosen,
-             journalPath: "~/.local/share/unmn/journal", entities: try! AnnexI.parse(ShippedData.annexIMembers),
-             gcmObjectives: try! GCMObjective.parseList(ShippedData.gcmObjectives))
+    var state = AppState(width: width, height: height, today: LocalDate(year: 2026, month: 11, day: 29)!, currentOperator: chosen,
+                         journalPath: "~/.local/share/unmn/journal", entities: annexI, gcmObjectives: try! GCMObjective.parseList(ShippedData.gcmObjectives))
+    state.network = foundedNetwork
+    return state
 }
+
+let annexI = try! AnnexI.parse(ShippedData.annexIMembers)
+let emailPolicy = EmailPolicy.parse(ShippedData.corporateEmailDomains)
+/// The network as `unmn init` creates it.
+let foundedNetwork = NetworkState.founding(entities: annexI, emailPolicy: emailPolicy, by: Operator(name: "root", entity: "IOM", role: .secretariat),
+                                           at: Instant(tashkent: LocalDate(year: 2026, month: 1, day: 5)!)).state
 
 /// Sends keys through the key bindings, as the runtime does, and returns every effect.
 @discardableResult
