@@ -19,6 +19,11 @@ public final class Journal {
     public private(set) var mode: Mode
     /// What start-up found and did (a torn tail cut off, a snapshot ignored), for the status line.
     public private(set) var notices: [String] = []
+    /// Records replayed at start-up after the snapshot (all of them without one).
+    public private(set) var replayedAtStart = 0
+
+    /// Past this many records replayed at start-up, the console writes a fresh snapshot.
+    public static let snapshotThreshold = 5_000
 
     private let fs: FileSystem
     private let fd: Int32
@@ -90,7 +95,7 @@ public final class Journal {
             if !readOnly { try fs.lock(fd, exclusive: true) }
             defer { if !readOnly { fs.unlock(fd) } }
             if useSnapshot { loadSnapshot() }
-            try catchUp(recover: !readOnly)
+            replayedAtStart = try catchUp(recover: !readOnly).count
         } catch {
             fs.close(fd)
             throw .io(error)
