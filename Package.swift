@@ -36,12 +36,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Appends until killed; the kill -9 test's writer. Not a product.
+        .executableTarget(name: "unmn-stress", dependencies: ["UNMNDomain", "UNMNJournal"]),
         .testTarget(name: "UNMNDomainTests", dependencies: ["UNMNDomain", "UNMNResources"]),
         .testTarget(name: "UNMNJournalTests", dependencies: ["UNMNJournal"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "UNMNAppTests", dependencies: ["UNMNApp", "UNMNResources", "TerminalUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["unmn"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["unmn", "unmn-stress", "UNMNJournal"]),
     ],
     swiftLanguageModes: [.v6]
 )
