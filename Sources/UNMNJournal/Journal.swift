@@ -21,6 +21,8 @@ public final class Journal {
     public private(set) var notices: [String] = []
     /// Records replayed at start-up after the snapshot (all of them without one).
     public private(set) var replayedAtStart = 0
+    /// True when a snapshot was there but did not match the journal (and was ignored).
+    public private(set) var snapshotWasIgnored = false
 
     /// Past this many records replayed at start-up, the console writes a fresh snapshot.
     public static let snapshotThreshold = 5_000
@@ -248,7 +250,8 @@ public final class Journal {
               snapshot.format == 1, snapshot.state.emailPolicy == state.emailPolicy,
               checksumOfRecord(endingAt: snapshot.offset) == snapshot.lastRecordChecksum,
               recordSequence(endingAt: snapshot.offset) == snapshot.sequence else {
-            notices.append("The snapshot did not match the journal and was ignored; replayed the whole journal (run `unmn compact` to write a fresh one).")
+            notices.append("The snapshot did not match the journal and was ignored; replayed the whole journal.")
+            snapshotWasIgnored = true
             return
         }
         state = snapshot.state

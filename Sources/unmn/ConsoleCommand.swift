@@ -26,7 +26,8 @@ struct ConsoleCommand: ParsableCommand {
 
         let (journal, displayPath, demoDirectory, createdNotice) = try openJournal(setup)
         // Keep start-up fast: past the threshold, a fresh snapshot (a cache; the journal stays whole).
-        if journal.isWritable && journal.replayedAtStart > Journal.snapshotThreshold { try? journal.writeSnapshot() }
+        // A snapshot that did not match is rebuilt at once.
+        if journal.isWritable && (journal.replayedAtStart > Journal.snapshotThreshold || journal.snapshotWasIgnored) { try? journal.writeSnapshot() }
         defer { if let demoDirectory { try? FileManager.default.removeItem(atPath: demoDirectory) } }
 
         var state = AppState(width: 120, height: 40, today: clock.today(), currentOperator: chosen, isReadOnly: !journal.isWritable,

@@ -92,6 +92,10 @@ struct SnapshotTests {
         }
         let journal = try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "x")
         #expect(journal.notices.first?.hasPrefix("The snapshot did not match the journal and was ignored") == true)
+        #expect(journal.snapshotWasIgnored)
+        try journal.writeSnapshot()
+        let rebuilt = try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "x")
+        #expect(!rebuilt.snapshotWasIgnored && rebuilt.replayedAtStart == 0)
         let full = try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "x", useSnapshot: false)
         #expect(journal.state == full.state)
     }
