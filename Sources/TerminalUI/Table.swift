@@ -104,7 +104,12 @@ public struct Table: Sendable {
         }
     }
 
+    /// A row of one value in a table of several columns is a heading: it spans the whole width.
     private func drawRow(_ values: [String], widths: [Int], y: Int, area: Rect, style: Style, buffer: inout Buffer) {
+        if values.count == 1 && columns.count > 1 {
+            buffer.write(TextLayout.fit(SafeText.sanitize(values[0]), toWidth: area.width), x: area.x, y: y, maxWidth: area.width, style: style, clip: area)
+            return
+        }
         var x = area.x
         for (index, column) in columns.enumerated() where widths[index] > 0 {
             let value = index < values.count ? values[index] : ""

@@ -20,6 +20,12 @@ public struct AppState: Sendable {
     public var members = ListState()
     /// The entity opened with Enter on a narrow screen (on a wide one the detail is always shown).
     public var isShowingMemberDetail = false
+    /// The Decisions list's selection (an index into its items, headers aside).
+    public var decisions = ListState()
+    /// Review mode, when on.
+    public var review: ReviewState?
+    /// True when Decisions shows the decisions log instead of the grouped items.
+    public var showsDecisionsLog = false
     public var overlay: Overlay?
     public var status: StatusMessage = .none
     public var isQuitting = false

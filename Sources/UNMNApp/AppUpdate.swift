@@ -71,6 +71,10 @@ public enum AppUpdate {
             state.status = StatusMessage(reason, kind: .warning)
         case .unknownKey(let key):
             state.status = StatusMessage("\(key) does nothing here; press ? to see every key.")
+        case .startReview, .endReview, .reviewStep, .reviewMemberMove, .requestPosition, .requestClose, .requestNewItem, .writeReminder, .toggleDecisionsLog:
+            return updateDecisions(&state, message)
+        case .fileWritten(let path, let failure):
+            state.status = failure.map { StatusMessage("Could not write \(path): \($0)", kind: .error) } ?? StatusMessage("Wrote \(path).", kind: .success)
         case .requestUndo:
             guard let network = state.network, let op = state.currentOperator else { return [] }
             switch network.undoPlan(for: op) {
@@ -110,12 +114,22 @@ public enum AppUpdate {
     }
 
     private static func moveInList(_ state: inout AppState, by delta: Int) {
-        guard state.pane == .members else { return }
-        state.members.move(by: delta, count: state.visibleEntities.count, visibleRows: state.layout.visibleListRows)
+        switch state.pane {
+        case .members:
+            state.members.move(by: delta, count: state.visibleEntities.count, visibleRows: state.layout.visibleListRows)
+        case .decisions:
+            let count = state.showsDecisionsLog ? (state.network?.decisionsLog().count ?? 0) : (decisionsList(state)?.rows.count ?? 0)
+            state.decisions.move(by: delta, count: count, visibleRows: state.layout.visibleListRows)
+        default:
+            break
+        }
     }
 
     private static func goBack(_ state: inout AppState) {
-        if state.pane == .members && state.isShowingMemberDetail {
+        if state.pane == .decisions && state.showsDecisionsLog {
+            state.showsDecisionsLog = false
+            state.decisions = ListState()
+        } else if state.pane == .members && state.isShowingMemberDetail {
             state.isShowingMemberDetail = false
         } else if state.pane == .members && !state.members.filterText.isEmpty {
             _ = update(&state, .clearFilter)
@@ -192,6 +206,8 @@ public enum AppUpdate {
 
     private static func submit(_ state: inout AppState, values: [String: FormValue], purpose: FormPurpose) -> [Effect] {
         switch purpose {
+        case .recordPosition, .closeItem, .openItem:
+            return submitDecisions(&state, values: values, purpose: purpose)
         case .chooseOperator:
             guard let chosen = OperatorForm.decode(values) else { return [] }
             state.currentOperator = chosen

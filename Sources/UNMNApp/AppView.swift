@@ -16,7 +16,8 @@ public enum AppView {
         switch state.pane {
         case .overview: OverviewView.render(state, in: layout.content, buffer: &buffer)
         case .members: MembersView.render(state, in: layout.content, buffer: &buffer)
-        case .meetings, .workplan, .decisions: EmptyPaneView.render(state.pane, in: layout.content, buffer: &buffer)
+        case .decisions: DecisionsView.render(state, in: layout.content, buffer: &buffer)
+        case .meetings, .workplan: EmptyPaneView.render(state.pane, in: layout.content, buffer: &buffer)
         }
         StatusLine(message: state.status.text, kind: state.status.kind, right: statusFacts(state)).render(in: layout.status, buffer: &buffer)
         if state.pane == .members && state.members.isFilterActive {

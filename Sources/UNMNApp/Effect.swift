@@ -5,6 +5,9 @@ public enum Effect: Sendable, Hashable {
     case quit
     /// Keep this operator for the next start (in the config directory).
     case rememberOperator(Operator)
+    /// Write a file in the current directory (a reminder list, an export): nothing is printed
+    /// while curses has the screen. Answered with `fileWritten`.
+    case writeFile(name: String, contents: String)
     /// Decide this command against the journal and append it; answered with `committed` or `commitFailed`.
     case execute(Command, by: Operator)
 }

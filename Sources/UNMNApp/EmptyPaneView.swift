@@ -22,7 +22,7 @@ enum EmptyPaneView {
             return ("No consensus items yet", [
                 "Consensus items will be listed here: pending, ready to adopt, held and closed, with every member's position; adopted items form the decisions log.",
                 "",
-                "n will open an item and r will review pending ones; neither is available in this version yet.",
+                "n opens an item (the secretariat); r reviews pending ones.",
             ])
         case .overview, .members:
             return ("", [])

@@ -6,6 +6,8 @@ public struct KeyBinding: Sendable {
     public enum Scope: Sendable, Hashable {
         case global
         case pane(Pane)
+        /// Review mode of the Decisions pane.
+        case review
     }
 
     public var keys: [Key]
@@ -37,6 +39,7 @@ public struct KeyBinding: Sendable {
         switch scope {
         case .global: return true
         case .pane(let own): return own == pane
+        case .review: return false
         }
     }
 }

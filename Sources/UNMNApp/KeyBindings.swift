@@ -11,7 +11,7 @@ public enum KeyBindings {
 
     static let listPanes: Set<Pane> = [.members]
 
-    public static let all: [KeyBinding] = paneBindings + globalBindings
+    public static let all: [KeyBinding] = paneBindings + decisionsBindings + reviewBindings + globalBindings
 
     static let paneBindings: [KeyBinding] = [
         KeyBinding([.enter], label: "Open", description: "Open the selected entity", scope: .pane(.members), message: .open),
@@ -24,10 +24,6 @@ public enum KeyBindings {
                    scope: .pane(.meetings), message: .unavailable(""), disabledReason: notYet("Scheduling meetings")),
         KeyBinding([.character("n")], label: "Add action", description: "Add a key action to the annual work plan",
                    scope: .pane(.workplan), message: .unavailable(""), disabledReason: notYet("Drafting the work plan")),
-        KeyBinding([.character("n")], label: "New item", description: "Open a consensus item",
-                   scope: .pane(.decisions), message: .unavailable(""), disabledReason: notYet("Opening consensus items")),
-        KeyBinding([.character("r")], label: "Review", description: "Review pending consensus items one by one",
-                   scope: .pane(.decisions), message: .unavailable(""), disabledReason: notYet("Reviewing consensus items")),
     ]
 
     static let globalBindings: [KeyBinding] = [
@@ -62,7 +58,8 @@ public enum KeyBindings {
         if state.isTooSmall {
             return key == .character("q") ? .requestQuit : .unavailable("The window is too small; enlarge it to at least 80×24.")
         }
-        guard let binding = binding(for: key, pane: state.pane) else { return .unknownKey(key) }
+        let inReview = state.pane == .decisions && state.review != nil
+        guard let binding = binding(for: key, pane: state.pane, inReview: inReview) else { return .unknownKey(key) }
         if let reason = binding.disabledReason(state) { return .unavailable(reason) }
         if case .selectPane = binding.message, case .character(let c) = key, let pane = Pane.allCases.first(where: { $0.numberKey == c }) {
             return .selectPane(pane)
@@ -71,14 +68,16 @@ public enum KeyBindings {
     }
 
     /// The binding a key reaches on a pane: the pane's own first, then the global ones.
-    public static func binding(for key: Key, pane: Pane) -> KeyBinding? {
-        paneBindings.first { $0.applies(to: pane) && $0.keys.contains(key) }
+    public static func binding(for key: Key, pane: Pane, inReview: Bool = false) -> KeyBinding? {
+        if inReview, let review = reviewBindings.first(where: { $0.keys.contains(key) }) { return review }
+        return (paneBindings + decisionsBindings).first { $0.applies(to: pane) && $0.keys.contains(key) }
             ?? globalBindings.first { $0.keys.contains(key) }
     }
 
     /// The footer hints for this state: the pane's bindings, then the global ones shown there.
     public static func footerHints(for state: AppState) -> [KeyHint] {
-        (paneBindings.filter { $0.applies(to: state.pane) } + globalBindings.filter(\.isInFooter))
+        let own = state.pane == .decisions && state.review != nil ? reviewBindings : (paneBindings + decisionsBindings).filter { $0.applies(to: state.pane) }
+        return (own + globalBindings.filter(\.isInFooter))
             .filter(\.isInFooter)
             .map { KeyHint(keys: $0.keyLabel, label: $0.label, isEnabled: $0.disabledReason(state) == nil) }
     }
@@ -92,9 +91,9 @@ public enum KeyBindings {
             HelpOverlay.Entry(keys: "mouse", description: "Click a tab to switch panes, a row to select it"),
         ])
         let panes = Pane.allCases.compactMap { pane -> HelpOverlay.Section? in
-            let own = paneBindings.filter { $0.applies(to: pane) }
+            let own = (paneBindings + decisionsBindings).filter { $0.applies(to: pane) }
             return own.isEmpty ? nil : HelpOverlay.Section(title: "\(pane.numberKey) \(pane.title)", entries: entries(own))
-        }
+        } + [HelpOverlay.Section(title: "5 Decisions, review mode (r)", entries: entries(reviewBindings))]
         let editing = HelpOverlay.Section(title: "In forms and the filter prompt", entries: [
             HelpOverlay.Entry(keys: "Tab/S-Tab", description: "Next or previous field"),
             HelpOverlay.Entry(keys: "←/→ Space", description: "Change a choice; tick an option in a list"),

@@ -34,6 +34,18 @@ public indirect enum Message: Sendable, Hashable {
     case chooseOperator
     /// Ask the runtime to perform an effect (after a confirmation, say).
     case perform(Effect)
+    /// Decisions: review mode, its steps, and the chair's and secretariat's keys.
+    case startReview
+    case endReview
+    case reviewStep(Int)
+    case reviewMemberMove(Int)
+    case requestPosition
+    case requestClose(ClosingKind)
+    case requestNewItem
+    case writeReminder
+    case toggleDecisionsLog
+    /// The runtime wrote a file (or could not, and why).
+    case fileWritten(path: String, failure: String?)
     /// `u`: ask to undo the operator's last change.
     case requestUndo
     /// The runtime saved a command: the new state and what was done.

@@ -15,4 +15,7 @@ public indirect enum Overlay: Sendable {
 /// What a submitted form does.
 public enum FormPurpose: Sendable, Hashable {
     case chooseOperator
+    case recordPosition(item: String, entity: EntityCode)
+    case closeItem(String, ClosingKind)
+    case openItem
 }

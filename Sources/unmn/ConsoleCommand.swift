@@ -63,6 +63,14 @@ struct ConsoleCommand: ParsableCommand {
                 } catch {
                     return .commitFailed("\(error)", readOnly: !journal.isWritable)
                 }
+            case .writeFile(let name, let contents):
+                let path = FileManager.default.currentDirectoryPath + "/" + name
+                do {
+                    try DurableFile.replace(path: path, contents: Data(contents.utf8), permissions: 0o600)
+                    return .fileWritten(path: name, failure: nil)
+                } catch {
+                    return .fileWritten(path: name, failure: "\(error)")
+                }
             case .quit:
                 return nil
             }

@@ -1,0 +1,74 @@
+import TerminalUI
+import UNMNDomain
+
+/// Pane 5: consensus items grouped for the chair (pending, ready to adopt, held, closed), or
+/// the decisions log; review mode has its own view.
+enum DecisionsView {
+    /// The list's display rows: a heading per group, then its items; `itemRows[i]` is where item i is drawn.
+    static func table(for state: AppState, list: DecisionsList, network: NetworkState) -> (table: Table, itemRows: [Int]) {
+        var rows: [[String]] = []
+        var styles: [Style] = []
+        var itemRows: [Int] = []
+        var group: ItemGroup?
+        for row in list.rows {
+            if row.group != group {
+                group = row.group
+                rows.append([DecisionsList.groupTitle(row.group)])
+                styles.append(Style(.bold, color: row.group == .held ? .danger : .accent))
+            }
+            itemRows.append(rows.count)
+            rows.append([row.item.reference, row.item.title, row.item.kind.title, DecisionsList.deadline(row.item, today: state.today),
+                         row.group == .closed ? shortStatus(row.item.status) : DecisionsList.tally(network.tally(row.item))])
+            styles.append(row.group == .closed ? .dim : .plain)
+        }
+        let selected = itemRows.indices.contains(state.decisions.selection) ? itemRows[state.decisions.selection] : nil
+        let table = Table(columns: [
+            TableColumn("Reference", width: .fixed(13)),
+            TableColumn("Title", width: .flexible(minimum: 18)),
+            TableColumn("Kind", width: .fixed(16), dropOrder: 2),
+            TableColumn("Deadline", width: .fixed(17), dropOrder: 1),
+            TableColumn("Tally ✓~✗?", width: .fixed(13)),
+        ], rows: rows, rowStyles: styles, selected: selected, offset: 0)
+        return (table, itemRows)
+    }
+
+    /// `adopted 2026/02`, `not adopted`, `withdrawn`.
+    static func shortStatus(_ status: ConsensusItem.Status) -> String {
+        if case .adopted(let number) = status { return "adopted \(number)" }
+        return status.title
+    }
+
+    static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+        guard let network = state.network, !network.items.isEmpty else {
+            EmptyPaneView.render(.decisions, in: area, buffer: &buffer)
+            return
+        }
+        if state.review != nil {
+            ReviewView.render(state, network: network, in: area, buffer: &buffer)
+            return
+        }
+        if state.showsDecisionsLog {
+            renderLog(state, network: network, in: area, buffer: &buffer)
+            return
+        }
+        let list = DecisionsList(network: network, today: state.today)
+        var (table, _) = table(for: state, list: list, network: network)
+        table.offset = Table.scrollOffset(selected: table.selected ?? 0, offset: 0, visibleRows: table.visibleRows(in: area), rowCount: table.rows.count)
+        table.render(in: area, buffer: &buffer)
+    }
+
+    static func renderLog(_ state: AppState, network: NetworkState, in area: Rect, buffer: inout Buffer) {
+        let log = network.decisionsLog()
+        buffer.write("Decisions log: \(log.count) adopted item\(log.count == 1 ? "" : "s"), in number order (l or Esc returns to the items)",
+                     x: area.x, y: area.y, maxWidth: area.width, style: .title)
+        let table = Table(columns: [
+            TableColumn("Decision", width: .fixed(9)),
+            TableColumn("Adopted", width: .fixed(10)),
+            TableColumn("Item", width: .fixed(13), dropOrder: 2),
+            TableColumn("Title and outcome", width: .flexible(minimum: 30)),
+        ], rows: log.map { [$0.number, $0.adoptedOn.description, $0.item.reference, "\($0.item.title) — \($0.statement)"] },
+        selected: log.isEmpty ? nil : state.decisions.selection,
+        offset: Table.scrollOffset(selected: state.decisions.selection, offset: 0, visibleRows: area.height - 3, rowCount: log.count))
+        table.render(in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2), buffer: &buffer)
+    }
+}
