@@ -60,7 +60,7 @@ extension AppUpdate {
             if kind == .adopt {
                 let blockers = network.adoptionBlockers(item)
                 if !blockers.isEmpty {
-                    state.status = StatusMessage("Cannot adopt \(item.reference): " + blockers.joined(separator: "; ") + ".", kind: .error)
+                    state.status = StatusMessage(CommandRejection("adopt \(item.reference)", reasons: blockers).description, kind: .error)
                     return []
                 }
             }

@@ -72,7 +72,7 @@ enum ReviewView {
         let grid = Table(columns: [
             TableColumn("Member", width: .fixed(9)),
             TableColumn("Position", width: .fixed(11)),
-            TableColumn("Reason", width: .flexible(minimum: 16)),
+            TableColumn("Reason", width: .flexible(minimum: 30)),
             TableColumn("When", width: .fixed(10), dropOrder: 1),
             TableColumn("Source", width: .fixed(7), dropOrder: 2),
             TableColumn("Recorded by", width: .fixed(18), dropOrder: 3),

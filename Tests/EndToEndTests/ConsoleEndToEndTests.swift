@@ -22,7 +22,9 @@ struct ConsoleEndToEndTests {
         try session.send("Tab")
         try session.waitFor(text: "No consensus items yet")
         try session.send("n")
-        try session.waitFor(text: "Opening consensus items is not available")
+        try session.waitFor(text: "Open a consensus item")
+        try session.send("Escape")
+        try session.waitFor("form closed") { !$0.contains("Open a consensus item") }
         try session.send("1")
         try session.waitFor(text: "16 entities · chair IOM · co-chair UNRC")
 

@@ -108,10 +108,14 @@ struct AppUpdateTests {
     @Test("The footer draws from the same table, disabled keys dim")
     func footer() {
         var state = makeState()
-        press([.character("5")], &state)
+        press([.character("3")], &state)
         let hints = KeyBindings.footerHints(for: state)
-        #expect(hints.map(\.keys) == ["n", "r", "1-5", "?", "q"])
-        #expect(hints.map(\.isEnabled) == [false, false, true, true, true])
+        #expect(hints.map(\.keys) == ["n", "1-5", "?", "q"])
+        #expect(hints.map(\.isEnabled) == [false, true, true, true])
+        press([.character("5")], &state)
+        let decisions = KeyBindings.footerHints(for: state)
+        #expect(decisions.map(\.keys) == ["r/Enter", "n", "l", "1-5", "?", "q"])
+        #expect(decisions.map(\.isEnabled) == [false, true, true, true, true, true])
     }
 
     @Test("Every binding in the table appears in the help screen")

@@ -161,13 +161,13 @@ struct PaneSnapshotTests {
             "",
             "",
             "",
+            "",
             "  No consensus items yet",
             "",
             "  Consensus items will be listed here: pending, ready to adopt, held and closed,",
             "  with every member's position; adopted items form the decisions log.",
             "",
-            "  n will open an item and r will review pending ones; neither is available in",
-            "  this version yet.",
+            "  n opens an item (the secretariat); r reviews pending ones.",
             "",
             "",
             "",
@@ -189,7 +189,7 @@ struct PaneSnapshotTests {
             "",
             "",
             "",
-            "n New item  r Review  1-5 Panes  ? Help  q Quit",
+            "r/Enter Review  n New item  l Log  1-5 Panes  ? Help  q Quit",
         ])
     }
 
