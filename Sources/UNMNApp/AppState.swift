@@ -26,6 +26,9 @@ public struct AppState: Sendable {
     public var review: ReviewState?
     /// True when Decisions shows the decisions log instead of the grouped items.
     public var showsDecisionsLog = false
+    /// The decisions log's filters: one year, one kind of item (nil: all).
+    public var logYear: Int?
+    public var logKind: String?
     public var overlay: Overlay?
     public var status: StatusMessage = .none
     public var isQuitting = false

@@ -72,6 +72,14 @@ extension AppUpdate {
             let silent = network.members.filter { item.positions[$0.code] == nil }
             guard !silent.isEmpty else { state.status = StatusMessage("Every member has answered \(item.reference); no reminder needed."); return [] }
             return [.writeFile(name: Reminder.fileName(for: item), contents: Reminder.text(for: item, silent: silent, network: network, today: state.today))]
+        case .cycleLogYear:
+            let years = Array(Set(network.decisionsLog().map(\.adoptedOn.year))).sorted()
+            state.logYear = next(after: state.logYear, in: years)
+            state.decisions = ListState()
+        case .cycleLogKind:
+            let kinds = Array(Set(network.decisionsLog().map { DecisionsView.kindName($0.item.kind) })).sorted()
+            state.logKind = next(after: state.logKind, in: kinds)
+            state.decisions = ListState()
         case .toggleDecisionsLog:
             state.showsDecisionsLog.toggle()
             state.decisions = ListState()
@@ -79,6 +87,12 @@ extension AppUpdate {
             break
         }
         return []
+    }
+
+    /// The value after `current` in `values`, then nil (all), then the first again.
+    static func next<T: Equatable>(after current: T?, in values: [T]) -> T? {
+        guard let current, let index = values.firstIndex(of: current) else { return values.first }
+        return index + 1 < values.count ? values[index + 1] : nil
     }
 
     /// A submitted Decisions form becomes a command for the journal.

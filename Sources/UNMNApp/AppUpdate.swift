@@ -71,7 +71,8 @@ public enum AppUpdate {
             state.status = StatusMessage(reason, kind: .warning)
         case .unknownKey(let key):
             state.status = StatusMessage("\(key) does nothing here; press ? to see every key.")
-        case .startReview, .endReview, .reviewStep, .reviewMemberMove, .requestPosition, .requestClose, .requestNewItem, .writeReminder, .toggleDecisionsLog:
+        case .startReview, .endReview, .reviewStep, .reviewMemberMove, .requestPosition, .requestClose, .requestNewItem, .writeReminder, .toggleDecisionsLog,
+             .cycleLogYear, .cycleLogKind:
             return updateDecisions(&state, message)
         case .fileWritten(let path, let failure):
             state.status = failure.map { StatusMessage("Could not write \(path): \($0)", kind: .error) } ?? StatusMessage("Wrote \(path).", kind: .success)
@@ -118,7 +119,7 @@ public enum AppUpdate {
         case .members:
             state.members.move(by: delta, count: state.visibleEntities.count, visibleRows: state.layout.visibleListRows)
         case .decisions:
-            let count = state.showsDecisionsLog ? (state.network?.decisionsLog().count ?? 0) : (decisionsList(state)?.rows.count ?? 0)
+            let count = state.showsDecisionsLog ? state.network.map { DecisionsView.log(state, network: $0).count } ?? 0 : (decisionsList(state)?.rows.count ?? 0)
             state.decisions.move(by: delta, count: count, visibleRows: state.layout.visibleListRows)
         default:
             break

@@ -30,6 +30,10 @@ extension KeyBindings {
                        return state.currentOperator?.role == .member ? "Members do not open items; ask the secretariat." : nil
                    }),
         KeyBinding([.character("l")], label: "Log", description: "Switch between the grouped items and the decisions log", scope: .pane(.decisions), message: .toggleDecisionsLog),
+        KeyBinding([.character("y")], label: "Year", description: "In the log: show one year, the next, then all", scope: .pane(.decisions), message: .cycleLogYear, isInFooter: false,
+                   disabledReason: { $0.showsDecisionsLog ? nil : "Open the decisions log first (l)." }),
+        KeyBinding([.character("t")], label: "Kind", description: "In the log: show one kind of item, the next, then all", scope: .pane(.decisions), message: .cycleLogKind, isInFooter: false,
+                   disabledReason: { $0.showsDecisionsLog ? nil : "Open the decisions log first (l)." }),
     ]
 
     static let reviewBindings: [KeyBinding] = [

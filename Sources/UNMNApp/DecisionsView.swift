@@ -57,9 +57,26 @@ enum DecisionsView {
         table.render(in: area, buffer: &buffer)
     }
 
+    /// The kind of an item without its particulars: "admission", "AWP endorsement".
+    static func kindName(_ kind: ConsensusItem.Kind) -> String {
+        switch kind {
+        case .general: return "general"
+        case .admission: return "admission"
+        case .workPlanEndorsement: return "AWP endorsement"
+        case .jointStatement: return "joint statement"
+        case .workingMethod: return "working method"
+        }
+    }
+
+    /// The log under the filters in force.
+    static func log(_ state: AppState, network: NetworkState) -> [Decision] {
+        network.decisionsLog(year: state.logYear, kind: state.logKind.map { wanted in { kindName($0) == wanted } })
+    }
+
     static func renderLog(_ state: AppState, network: NetworkState, in area: Rect, buffer: inout Buffer) {
-        let log = network.decisionsLog()
-        buffer.write("Decisions log: \(log.count) adopted item\(log.count == 1 ? "" : "s"), in number order (l or Esc returns to the items)",
+        let log = log(state, network: network)
+        let filters = [state.logYear.map { "year \($0)" } ?? "all years", state.logKind ?? "all kinds"].joined(separator: ", ")
+        buffer.write("Decisions log: \(log.count) adopted item\(log.count == 1 ? "" : "s") (\(filters)), in number order · y year · t kind · Esc back",
                      x: area.x, y: area.y, maxWidth: area.width, style: .title)
         let table = Table(columns: [
             TableColumn("Decision", width: .fixed(9)),

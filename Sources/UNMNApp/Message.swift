@@ -44,6 +44,9 @@ public indirect enum Message: Sendable, Hashable {
     case requestNewItem
     case writeReminder
     case toggleDecisionsLog
+    /// In the decisions log: the next year, the next kind of item (then all again).
+    case cycleLogYear
+    case cycleLogKind
     /// The runtime wrote a file (or could not, and why).
     case fileWritten(path: String, failure: String?)
     /// `u`: ask to undo the operator's last change.
