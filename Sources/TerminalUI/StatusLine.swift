@@ -12,9 +12,42 @@ public struct StatusLine: Sendable {
         self.right = right
     }
 
+    /// Rows the message takes at `width` when wrapped (one at least), so that a refusal is
+    /// never cut: "Cannot adopt …: UNDRR and WB have not answered; ILO objects: …".
+    public static func rowsNeeded(message: String, kind: Kind, right: String = "", width: Int) -> Int {
+        guard !message.isEmpty else { return 1 }
+        return max(1, TextLayout.wrap(SafeText.sanitize(prefix(kind) + message), toWidth: messageWidth(width: width, right: right)).count)
+    }
+
+    /// The cells a wrapped message may use on each row, leaving room for the facts on the right.
+    static func messageWidth(width: Int, right: String) -> Int {
+        max(1, width - 2 - (right.isEmpty ? 0 : min(DisplayWidth.of(right), width / 2) + 1))
+    }
+
+    static func prefix(_ kind: Kind) -> String {
+        switch kind {
+        case .info: return ""
+        case .success: return "✓ "
+        case .warning: return "! "
+        case .error: return "✗ "
+        }
+    }
+
     public func render(in area: Rect, buffer: inout Buffer) {
         guard area.height > 0 else { return }
-        buffer.fill(area.row(0), style: .reverse)
+        buffer.fill(area, style: .reverse)
+        if area.height > 1 {
+            let style: Style = kind == .error ? Style([.reverse, .bold], color: .danger) : kind == .warning ? Style([.reverse, .bold], color: .warning) : .reverse
+            let lines = TextLayout.wrap(SafeText.sanitize(Self.prefix(kind) + message), toWidth: Self.messageWidth(width: area.width, right: right))
+            for (row, line) in lines.prefix(area.height).enumerated() {
+                buffer.write(" " + line, x: area.x, y: area.y + row, maxWidth: area.width, style: style, clip: area)
+            }
+            if !right.isEmpty {
+                let rightWidth = min(DisplayWidth.of(right), area.width / 2)
+                buffer.write(right + " ", x: area.maxX - rightWidth - 1, y: area.y, maxWidth: rightWidth + 1, style: .reverse, clip: area)
+            }
+            return
+        }
         let rightWidth = min(DisplayWidth.of(right), max(0, area.width / 2))
         let style: Style
         let prefix: String

@@ -51,7 +51,10 @@ public struct AppState: Sendable {
 
     public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
 
-    public var layout: AppLayout { AppLayout(width: width, height: height) }
+    public var layout: AppLayout {
+        AppLayout(width: width, height: height,
+                  statusRows: StatusLine.rowsNeeded(message: status.text, kind: status.kind, right: AppView.statusFacts(self), width: width))
+    }
 
     /// The member entities the Members list shows under the current filter.
     public var visibleEntities: [MemberEntity] {

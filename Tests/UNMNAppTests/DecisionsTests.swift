@@ -94,6 +94,11 @@ struct DecisionsTests {
         press([.character("j"), .character("j"), .character("r"), .character("a")], &s)
         #expect(s.overlay == nil)
         #expect(s.status == StatusMessage("Cannot adopt UNMN/2026/006: UNESCO, UNDRR and WB have not answered; ILO objects: The text should cite ILO Conventions 97 and 143 on migrant workers.", kind: .error))
+        // At 80 columns the refusal wraps onto more status rows rather than being cut.
+        #expect(Array(screen(s)[21...22]) == [
+            " ✗ Cannot adopt UNMN/2026/006: UNESCO, UNDRR and WB have not answered; ILO",
+            " objects: The text should cite ILO Conventions 97 and 143 on migrant workers.",
+        ])
         var network = Self.sample
         let ctx = CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: s.today, hour: 9))
         for code: EntityCode in ["UNESCO", "UNDRR", "WB"] { try network.execute(.recordPosition(item: "UNMN/2026/006", entity: code, .agree, source: .email), context: ctx) }
