@@ -74,6 +74,9 @@ public enum AppUpdate {
         case .startReview, .endReview, .reviewStep, .reviewMemberMove, .requestPosition, .requestClose, .requestNewItem, .writeReminder, .toggleDecisionsLog,
              .cycleLogYear, .cycleLogKind:
             return updateDecisions(&state, message)
+        case .workplanYear, .workplanOpen, .workplanSummary, .workplanGroupBy, .workplanFilter, .workplanObjective, .requestProgress,
+             .requestAddAction, .requestEditAction, .requestDraftPlan, .requestEndorsement, .requestClosePlan:
+            return updateWorkplan(&state, message)
         case .fileWritten(let path, let failure):
             state.status = failure.map { StatusMessage("Could not write \(path): \($0)", kind: .error) } ?? StatusMessage("Wrote \(path).", kind: .success)
         case .requestUndo:
@@ -118,6 +121,9 @@ public enum AppUpdate {
         switch state.pane {
         case .members:
             state.members.move(by: delta, count: state.visibleEntities.count, visibleRows: state.layout.visibleListRows)
+        case .workplan:
+            let count = state.network.map { WorkplanList(state: state, network: $0).selectable.count } ?? 0
+            state.workplan.list.move(by: delta, count: count, visibleRows: state.layout.visibleListRows - 1)
         case .decisions:
             let count = state.showsDecisionsLog ? state.network.map { DecisionsView.log(state, network: $0).count } ?? 0 : (decisionsList(state)?.rows.count ?? 0)
             state.decisions.move(by: delta, count: count, visibleRows: state.layout.visibleListRows)
@@ -127,7 +133,13 @@ public enum AppUpdate {
     }
 
     private static func goBack(_ state: inout AppState) {
-        if state.pane == .decisions && state.showsDecisionsLog {
+        if state.pane == .workplan && state.workplan.screen != .table {
+            state.workplan.screen = .table
+        } else if state.pane == .workplan && (!state.workplan.filters.isEmpty || state.workplan.objective != nil) {
+            state.workplan.filters = []
+            state.workplan.objective = nil
+            state.workplan.list = ListState()
+        } else if state.pane == .decisions && state.showsDecisionsLog {
             state.showsDecisionsLog = false
             state.decisions = ListState()
         } else if state.pane == .members && state.isShowingMemberDetail {
@@ -209,6 +221,8 @@ public enum AppUpdate {
         switch purpose {
         case .recordPosition, .closeItem, .openItem:
             return submitDecisions(&state, values: values, purpose: purpose)
+        case .recordProgress, .addAction, .editAction:
+            return submitWorkplan(&state, values: values, purpose: purpose)
         case .chooseOperator:
             guard let chosen = OperatorForm.decode(values) else { return [] }
             state.currentOperator = chosen

@@ -49,6 +49,19 @@ public indirect enum Message: Sendable, Hashable {
     case cycleLogKind
     /// The runtime wrote a file (or could not, and why).
     case fileWritten(path: String, failure: String?)
+    /// Workplan: year, screens, grouping, filters, and the forms.
+    case workplanYear(Int)
+    case workplanOpen
+    case workplanSummary
+    case workplanGroupBy
+    case workplanFilter(WorkplanState.Filter)
+    case workplanObjective
+    case requestProgress
+    case requestAddAction
+    case requestEditAction
+    case requestDraftPlan
+    case requestEndorsement
+    case requestClosePlan
     /// `u`: ask to undo the operator's last change.
     case requestUndo
     /// The runtime saved a command: the new state and what was done.

@@ -193,7 +193,7 @@ public enum SampleNetwork {
             let actions: [(String, String, EntityCode, [EntityCode], String, String, Decimal, Decimal, KeyAction.FundingSource, Set<Int>)] = [
                 ("2026-01", "National protocol for sharing labour-migration data", "IOM", ["UNDP", "WB"], "2026-01-15", "2026-12-15", 150_000, 120_000, .migrationMPTF, [1, 23]),
                 ("2026-02", "Pre-departure orientation for migrant workers", "ILO", [], "2026-02-01", "2026-11-30", 200_000, 200_000, .coreFunds, [3, 6]),
-                ("2026-03", "Child-sensitive return and reintegration services", "UNICEF", ["IOM", "UNHCR"], "2026-01-15", "2026-12-31", 180_000, 90_000, .donor("European Union"), [7, 21]),
+                ("2026-03", "Child-sensitive return and reintegration services", "UNICEF", ["IOM", "UNHCR"], "2026-01-15", "2026-11-20", 180_000, 90_000, .donor("European Union"), [7, 21]),
                 ("2026-04", "National referral mechanism for victims of trafficking", "UNODC", ["IOM", "OHCHR"], "2026-02-01", "2026-09-30", 130_000, 100_000, .migrationMPTF, [10]),
                 ("2026-05", "Access to health screening for returning migrants", "WHO", ["UNAIDS", "IOM"], "2026-03-01", "2026-12-31", 95_000, 60_000, .coreFunds, [15]),
                 ("2026-06", "Economic empowerment of women migrant workers", "UN Women", ["ILO", "UNDP"], "2026-02-15", "2026-12-31", 120_000, 60_000, .donor("Government of Japan"), [6, 16]),

@@ -54,7 +54,7 @@ struct SampleNetworkTests {
         #expect(Set(actions.flatMap(\.gcmObjectives)).count >= 14)
         #expect(Set(actions.map(\.status)) == Set(KeyAction.Status.allCases))
         #expect(actions.filter { $0.history.count >= 2 }.count >= 8)
-        #expect(actions.filter { $0.isOverdue(on: Fixture.today) }.map(\.code) == ["2026-04", "2026-10"])
+        #expect(actions.filter { $0.isOverdue(on: Fixture.today) }.map(\.code) == ["2026-03", "2026-04", "2026-10"])
     }
 
     @Test("Consensus items in every status: a pending admission and one held by an objection")
