@@ -48,6 +48,9 @@ extension NetworkState {
         case (.addFocalPoint, .focalPointAdded(let point)?): return "Added \(point.name) (\(point.entity)) as \(point.id)"
         case (.recordPosition(let reference, let code, let position, _), _): return "Recorded \(code)'s position on \(reference): \(position.title)"
         case (.adoptItem(let reference, _), .itemClosed(_, .adopted(let number), _)?): return "Adopted \(reference) as decision \(number)"
+        case (.recordProgress(_, let code, let percent, let status, _), _): return "Recorded progress on \(code): \(percent) %, \(status.rawValue)"
+        case (.addKeyAction(let year, let draft), _): return "Added \(draft.code) to the \(year) work plan"
+        case (.draftWorkPlan(let year), _): return "Drafted the \(year) work plan"
         default: break
         }
         let attempted = describe(command)

@@ -18,7 +18,7 @@ struct ConsoleEndToEndTests {
         try session.send("3")
         try session.waitFor(text: "No meetings logged yet")
         try session.send("Tab")
-        try session.waitFor(text: "No annual work plan yet")
+        try session.waitFor(text: "No annual work plan for")
         try session.send("Tab")
         try session.waitFor(text: "No consensus items yet")
         try session.send("n")

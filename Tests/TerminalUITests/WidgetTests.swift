@@ -148,3 +148,24 @@ struct WidgetTests {
         #expect(render(width: 30, height: 1) { prompt.render(in: $0.area, buffer: &$0) } == ["/ uni                  3 of 16"])
     }
 }
+
+@Suite("Range bar (timelines)")
+struct RangeBarTests {
+    @Test("A span within the whole, with a marker, at several widths", arguments: [
+        (0.0, 1.0, nil as Double?, 12, "■■■■■■■■■■■■"),
+        (0.25, 0.5, nil, 12, "···■■■······"),
+        (0.25, 0.5, 0.9, 12, "···■■■····│·"),
+        (0.0, 0.5, 0.25, 4, "■│··"),
+        (0.5, 0.51, nil, 10, "·····■····"),
+        (0.9, 1.0, 0.0, 5, "│···■"),
+    ])
+    func bars(from: Double, to: Double, marker: Double?, width: Int, expected: String) {
+        #expect(RangeBar.text(from: from, to: to, marker: marker, width: width) == expected)
+        #expect(DisplayWidth.of(RangeBar.text(from: from, to: to, marker: marker, width: width)) == width)
+    }
+
+    @Test("Nothing at zero width")
+    func empty() {
+        #expect(RangeBar.text(from: 0, to: 1, marker: 0.5, width: 0) == "")
+    }
+}
