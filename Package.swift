@@ -25,14 +25,15 @@ let package = Package(
             ]
         ),
         .target(name: "UNMNJournal", dependencies: ["UNMNDomain"]),
+        .target(name: "UNMNReports", dependencies: ["UNMNDomain"]),
         .target(name: "TerminalUI"),
-        .target(name: "UNMNApp", dependencies: ["UNMNDomain", "TerminalUI"]),
+        .target(name: "UNMNApp", dependencies: ["UNMNDomain", "UNMNReports", "TerminalUI"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
         .executableTarget(
             name: "unmn",
             dependencies: [
-                "UNMNDomain", "UNMNResources", "UNMNJournal", "TerminalUI", "UNMNApp", "CursesBackend",
+                "UNMNDomain", "UNMNResources", "UNMNJournal", "UNMNReports", "TerminalUI", "UNMNApp", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +42,7 @@ let package = Package(
         .testTarget(name: "UNMNDomainTests", dependencies: ["UNMNDomain", "UNMNResources"]),
         .testTarget(name: "UNMNJournalTests", dependencies: ["UNMNJournal"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "UNMNReportsTests", dependencies: ["UNMNReports", "UNMNResources"], exclude: ["Golden"]),
         .testTarget(name: "UNMNAppTests", dependencies: ["UNMNApp", "UNMNResources", "TerminalUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw"]),
         .testTarget(name: "EndToEndTests", dependencies: ["unmn", "unmn-stress", "UNMNJournal"]),

@@ -38,12 +38,13 @@ public struct HelpOverlay: Sendable {
             if !rows.isEmpty { rows.append(("", .plain)) }
             rows.append((section.title, Style.title))
             for entry in section.entries {
-                var text = TextLayout.fit(entry.keys, toWidth: keyWidth) + "  " + entry.description
+                var text = entry.description
                 if let reason = entry.disabledReason { text += " — " + reason }
-                let wrapped = TextLayout.wrap(text, toWidth: width)
+                // The description wraps in its own column, so continuation lines stay under it.
+                let wrapped = TextLayout.wrap(text, toWidth: max(1, width - keyWidth - 2))
                 let style: Style = entry.disabledReason == nil ? .plain : .dim
                 rows += wrapped.enumerated().map { index, line in
-                    (index == 0 ? line : String(repeating: " ", count: keyWidth + 2) + line, style)
+                    ((index == 0 ? TextLayout.fit(entry.keys, toWidth: keyWidth) : String(repeating: " ", count: keyWidth)) + "  " + line, style)
                 }
             }
         }

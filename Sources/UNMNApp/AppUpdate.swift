@@ -77,6 +77,10 @@ public enum AppUpdate {
         case .workplanYear, .workplanOpen, .workplanSummary, .workplanGroupBy, .workplanFilter, .workplanObjective, .requestProgress,
              .requestAddAction, .requestEditAction, .requestDraftPlan, .requestEndorsement, .requestClosePlan:
             return updateWorkplan(&state, message)
+        case .exportScreen:
+            guard let network = state.network else { return [] }
+            let (name, contents) = ScreenExport.document(for: state, network: network)
+            return [.writeFile(name: name, contents: contents)]
         case .fileWritten(let path, let failure):
             state.status = failure.map { StatusMessage("Could not write \(path): \($0)", kind: .error) } ?? StatusMessage("Wrote \(path).", kind: .success)
         case .requestUndo:

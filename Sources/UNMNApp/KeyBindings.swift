@@ -44,6 +44,8 @@ public enum KeyBindings {
                    }),
         KeyBinding([.character("o")], label: "Operator", description: "Change who is using the console (name, entity, role)",
                    message: .chooseOperator, isInFooter: false),
+        KeyBinding([.character("x")], label: "Export", description: "Export what is on screen to a file in the current directory (report, mailing list, calendar, work plan, decisions)",
+                   message: .exportScreen, isInFooter: false, disabledReason: { $0.network == nil ? "There is no journal to export from." : nil }),
         KeyBinding([.character("?")], label: "Help", description: "Show every key", message: .showHelp),
         KeyBinding([.character("q")], label: "Quit", description: "Quit unmn", message: .requestQuit),
     ]

@@ -47,6 +47,8 @@ public indirect enum Message: Sendable, Hashable {
     /// In the decisions log: the next year, the next kind of item (then all again).
     case cycleLogYear
     case cycleLogKind
+    /// `x`: export what is on screen to a file in the current directory.
+    case exportScreen
     /// The runtime wrote a file (or could not, and why).
     case fileWritten(path: String, failure: String?)
     /// Workplan: year, screens, grouping, filters, and the forms.

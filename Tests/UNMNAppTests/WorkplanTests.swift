@@ -133,4 +133,17 @@ struct WorkplanTests {
         press([.character("n")], &s)
         #expect(s.status.text == "The work plan is the secretariat's to change; you may record progress on your entity's actions.")
     }
+
+    @Test("x exports what is on screen to a file in the current directory")
+    func export() {
+        var s = state()
+        guard case .writeFile(let name, let contents)? = press([.character("x")], &s).first else { Issue.record("no file"); return }
+        #expect(name == "unmn-workplan-2026.csv")
+        #expect(contents.hasPrefix("code,title,description,lead,participants,starts,ends,"))
+        s.pane = .members
+        guard case .writeFile(let members, _)? = press([.character("x")], &s).first else { Issue.record("no file"); return }
+        #expect(members == "unmn-mailing-list.csv")
+        _ = AppUpdate.update(&s, .fileWritten(path: members, failure: nil))
+        #expect(s.status == StatusMessage("Wrote unmn-mailing-list.csv.", kind: .success))
+    }
 }

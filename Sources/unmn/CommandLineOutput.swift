@@ -3,15 +3,6 @@ import ArgumentParser
 import Glibc
 #endif
 
-/// Says plainly that a declared capability arrives in a later version, and fails with exit
-/// status 1, rather than pretending to have done something.
-enum NotYetAvailable {
-    static func fail(_ what: String) -> ExitCode {
-        CommandLineOutput.error("\(what) is not yet available in unmn \(UNMNVersion.current); the journal and records it needs arrive in a later version.")
-        return ExitCode.failure
-    }
-}
-
 /// Messages for people on standard error: one clear sentence, never a backtrace.
 enum CommandLineOutput {
     static func error(_ message: String) {

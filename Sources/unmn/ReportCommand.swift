@@ -1,8 +1,9 @@
+import UNMNDomain
+import UNMNReports
 import ArgumentParser
 
-// Subcommands declared now so that scripts can rely on their names and flags; each says
-// plainly that its capability arrives in a later version (exit status 1).
 
+/// `unmn report`: the Markdown progress report to the UN Country Team.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "A Markdown progress report to the UN Country Team for a quarter or a year.")
     @OptionGroup var journal: JournalOption
@@ -17,5 +18,11 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    func run() throws { throw NotYetAvailable.fail("The UNCT report (unmn report)") }
+    func run() throws {
+        let setup = try JournalSetup(flag: journal.journal)
+        let network = try ExportSource.network(journal.journal)
+        let period: ProgressReport.Period = quarter.flatMap(ProgressReport.quarter) ?? .year(year ?? 0)
+        try ExportSource.emit(ProgressReport.render(network: network, period: period, today: Instant.now.tashkentDate, objectives: setup.network.objectives),
+                              to: output)
+    }
 }
