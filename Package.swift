@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "unmn", targets: ["unmn"]),
+        .executable(name: "unmn-bench", targets: ["unmn-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,6 +40,8 @@ let package = Package(
         ),
         // Appends until killed; the kill -9 test's writer. Not a product.
         .executableTarget(name: "unmn-stress", dependencies: ["UNMNDomain", "UNMNJournal"]),
+        // Benchmarks (issue 9): swift run -c release unmn-bench --quick
+        .executableTarget(name: "unmn-bench", dependencies: ["UNMNDomain", "UNMNJournal", "UNMNApp", "TerminalUI", "UNMNResources"]),
         .testTarget(name: "UNMNDomainTests", dependencies: ["UNMNDomain", "UNMNResources"]),
         .testTarget(name: "UNMNJournalTests", dependencies: ["UNMNJournal"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

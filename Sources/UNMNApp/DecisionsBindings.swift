@@ -23,7 +23,7 @@ extension KeyBindings {
     static let decisionsBindings: [KeyBinding] = [
         KeyBinding([.character("r"), .enter], keyLabel: "r/Enter", label: "Review", description: "Review pending items one by one, from the selected one",
                    scope: .pane(.decisions), message: .startReview,
-                   disabledReason: { state in DecisionsList(network: state.network ?? foundedPlaceholder, today: state.today).reviewable.isEmpty ? "No item is pending." : nil }),
+                   disabledReason: { state in state.network?.items.contains { !$0.status.isClosed } == true ? nil : "No item is pending." }),
         KeyBinding([.character("n")], label: "New item", description: "Open a consensus item (secretariat)", scope: .pane(.decisions), message: .requestNewItem,
                    disabledReason: { state in
                        if let reason = writing(state) { return reason }
@@ -52,7 +52,4 @@ extension KeyBindings {
                    scope: .review, message: .writeReminder),
         KeyBinding([.escape], label: "Back", description: "Leave review mode", scope: .review, message: .endReview),
     ]
-
-    /// Used only to judge whether a key is available when there is no journal.
-    static let foundedPlaceholder = NetworkState(emailPolicy: EmailPolicy(corporateDomains: []))
 }

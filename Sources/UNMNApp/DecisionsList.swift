@@ -11,13 +11,17 @@ struct DecisionsList {
     let rows: [Row]
 
     init(network: NetworkState, today: LocalDate) {
-        let order: [ItemGroup] = [.pending, .readyToAdopt, .held, .closed]
-        rows = network.items.map { Row(group: network.group(of: $0, on: today), item: $0) }.sorted { a, b in
+        // Open items are few and sorted by deadline; closed ones (most of a decade) are shown
+        // newest first, in the journal's order reversed, which costs no sort.
+        let open = network.items.filter { !$0.status.isClosed }.map { Row(group: network.group(of: $0, on: today), item: $0) }
+        let order: [ItemGroup] = [.pending, .readyToAdopt, .held]
+        let sortedOpen = open.sorted { a, b in
             let ga = order.firstIndex(of: a.group)!, gb = order.firstIndex(of: b.group)!
             if ga != gb { return ga < gb }
-            if a.group == .closed { return (a.item.closure?.at ?? Instant(secondsSinceEpoch: 0)) > (b.item.closure?.at ?? Instant(secondsSinceEpoch: 0)) }
             return (a.item.deadline, a.item.reference) < (b.item.deadline, b.item.reference)
         }
+        let closed = network.items.reversed().filter { $0.status.isClosed }.map { Row(group: .closed, item: $0) }
+        rows = sortedOpen + closed
     }
 
     /// The items still under consultation, in list order: what review mode steps through.

@@ -5,30 +5,41 @@ import UNMNDomain
 /// the decisions log; review mode has its own view.
 enum DecisionsView {
     /// The list's display rows: a heading per group, then its items; `itemRows[i]` is where item i is drawn.
-    static func table(for state: AppState, list: DecisionsList, network: NetworkState) -> (table: Table, itemRows: [Int]) {
-        var rows: [[String]] = []
-        var styles: [Style] = []
+    /// - Parameter visibleRows: rows the table shows; only those are turned into text (a decade
+    ///   of items is thousands of rows, and a keystroke must stay well under 2 ms).
+    static func table(for state: AppState, list: DecisionsList, network: NetworkState, visibleRows: Int = .max) -> (table: Table, itemRows: [Int]) {
+        var entries: [(heading: ItemGroup?, row: DecisionsList.Row?)] = []
         var itemRows: [Int] = []
         var group: ItemGroup?
         for row in list.rows {
             if row.group != group {
                 group = row.group
-                rows.append([DecisionsList.groupTitle(row.group)])
-                styles.append(Style(.bold, color: row.group == .held ? .danger : .accent))
+                entries.append((row.group, nil))
             }
-            itemRows.append(rows.count)
-            rows.append([row.item.reference, row.item.title, row.item.kind.title, DecisionsList.deadline(row.item, today: state.today),
-                         row.group == .closed ? shortStatus(row.item.status) : DecisionsList.tally(network.tally(row.item))])
-            styles.append(row.group == .closed ? .dim : .plain)
+            itemRows.append(entries.count)
+            entries.append((nil, row))
         }
         let selected = itemRows.indices.contains(state.decisions.selection) ? itemRows[state.decisions.selection] : nil
+        let offset = Table.scrollOffset(selected: selected ?? 0, offset: 0, visibleRows: visibleRows, rowCount: entries.count)
+        var rows = Array(repeating: [String](), count: entries.count)
+        var styles = Array(repeating: Style.plain, count: entries.count)
+        for index in offset..<min(entries.count, offset &+ visibleRows) {
+            if let heading = entries[index].heading {
+                rows[index] = [DecisionsList.groupTitle(heading)]
+                styles[index] = Style(.bold, color: heading == .held ? .danger : .accent)
+            } else if let row = entries[index].row {
+                rows[index] = [row.item.reference, row.item.title, row.item.kind.title, DecisionsList.deadline(row.item, today: state.today),
+                               row.group == .closed ? shortStatus(row.item.status) : DecisionsList.tally(network.tally(row.item))]
+                styles[index] = row.group == .closed ? .dim : .plain
+            }
+        }
         let table = Table(columns: [
             TableColumn("Reference", width: .fixed(13)),
             TableColumn("Title", width: .flexible(minimum: 18)),
             TableColumn("Kind", width: .fixed(16), dropOrder: 2),
             TableColumn("Deadline", width: .fixed(17), dropOrder: 1),
             TableColumn("Tally ✓~✗?", width: .fixed(13)),
-        ], rows: rows, rowStyles: styles, selected: selected, offset: 0)
+        ], rows: rows, rowStyles: styles, selected: selected, offset: offset)
         return (table, itemRows)
     }
 
@@ -52,8 +63,7 @@ enum DecisionsView {
             return
         }
         let list = DecisionsList(network: network, today: state.today)
-        var (table, _) = table(for: state, list: list, network: network)
-        table.offset = Table.scrollOffset(selected: table.selected ?? 0, offset: 0, visibleRows: table.visibleRows(in: area), rowCount: table.rows.count)
+        let (table, _) = table(for: state, list: list, network: network, visibleRows: max(1, area.height - 1))
         table.render(in: area, buffer: &buffer)
     }
 

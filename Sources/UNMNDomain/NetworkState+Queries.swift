@@ -190,8 +190,18 @@ public struct Decision: Hashable, Sendable {
     public var adoptedOn: LocalDate
     public var statement: String
 
-    var year: Int { Int(number.split(separator: "/").first ?? "") ?? 0 }
-    var sequence: Int { Int(number.split(separator: "/").last ?? "") ?? 0 }
+    /// The number's parts, parsed once: the log sorts thousands of decisions per keystroke.
+    let year: Int
+    let sequence: Int
+
+    init(number: String, item: ConsensusItem, adoptedOn: LocalDate, statement: String) {
+        self.number = number
+        self.item = item
+        self.adoptedOn = adoptedOn
+        self.statement = statement
+        year = Int(number.split(separator: "/").first ?? "") ?? 0
+        sequence = Int(number.split(separator: "/").last ?? "") ?? 0
+    }
 }
 
 public struct MailingListDelta: Hashable, Sendable {

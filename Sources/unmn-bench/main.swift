@@ -1,0 +1,143 @@
+// unmn-bench: measures the console's hot paths on synthetic networks, through the same code
+// the console runs (domain decide/apply, the journal, AppUpdate and AppView). Release build:
+//   swift run -c release unmn-bench --quick
+import Foundation
+import TerminalUI
+import UNMNApp
+import UNMNDomain
+import UNMNJournal
+import UNMNResources
+
+let arguments = CommandLine.arguments.dropFirst()
+let quick = arguments.contains("--quick")
+func value(_ flag: String) -> Int? { arguments.firstIndex(of: flag).flatMap { arguments.index(after: $0) < arguments.endIndex ? Int(arguments[arguments.index(after: $0)]) : nil } }
+let realisticEvents = value("--realistic") ?? 50_000
+let stressEvents = value("--stress") ?? (quick ? 200_000 : 1_000_000)
+
+let entities = try AnnexI.parse(ShippedData.annexIMembers)
+let policy = EmailPolicy.parse(ShippedData.corporateEmailDomains)
+let objectives = try GCMObjective.parseList(ShippedData.gcmObjectives)
+let directory = NSTemporaryDirectory() + "unmn-bench-\(getpid())"
+try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: directory) }
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p))]
+}
+
+func fileSize(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+
+/// Builds a network of about `events` events and writes it as a journal; returns its path.
+func journal(events: Int, name: String) throws -> (path: String, network: SyntheticNetwork, buildSeconds: Double) {
+    var network = SyntheticNetwork(entities: entities, policy: policy)
+    let build = seconds { network.grow(toEvents: events) }
+    let path = directory + "/" + name
+    try Journal.create(at: path, batches: network.batches, osUser: "bench")
+    return (path, network, build)
+}
+
+/// Opens the journal (snapshot and tail when present) and renders the Overview at 200×50.
+func firstFrame(_ path: String) throws -> (Double, Journal) {
+    var opened: Journal!
+    let elapsed = try seconds {
+        opened = try Journal(path: path, emailPolicy: policy, osUser: "bench")
+        var state = AppState(width: 200, height: 50, today: LocalDate(year: 2026, month: 11, day: 29)!, currentOperator: SampleNetwork.secretariat,
+                             journalPath: path, entities: opened.state.entities, gcmObjectives: objectives)
+        state.network = opened.state
+        _ = AppView.render(state)
+    }
+    return (elapsed, opened)
+}
+
+print("unmn-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(quick ? "quick" : "full") run")
+
+// Realistic network: replay, first frame, keystrokes, appends.
+let realistic = try journal(events: realisticEvents, name: "realistic")
+let records = realistic.network.batches.count
+var replaySeconds = Double.infinity
+for _ in 0..<3 {
+    replaySeconds = min(replaySeconds, try seconds { _ = try Journal(path: realistic.path, emailPolicy: policy, osUser: "bench", useSnapshot: false) })
+}
+try Journal(path: realistic.path, emailPolicy: policy, osUser: "bench").writeSnapshot()
+var firstFrameSeconds = Double.infinity
+var opened: Journal!
+for _ in 0..<3 {
+    let (elapsed, journal) = try firstFrame(realistic.path)
+    firstFrameSeconds = min(firstFrameSeconds, elapsed)
+    opened = journal
+}
+
+// A scripted walk through every pane, update plus render at 200×50 for each key.
+var state = AppState(width: 200, height: 50, today: LocalDate(year: 2026, month: 11, day: 29)!, currentOperator: SampleNetwork.chair,
+                     journalPath: realistic.path, entities: opened.state.entities, gcmObjectives: objectives)
+state.network = opened.state
+let walk: [Key] = [.character("1"), .character("2")] + Array(repeating: .character("j"), count: 8) + [.enter, .escape, .character("3"), .character("4")]
+    + Array(repeating: .character("j"), count: 8) + [.enter, .escape, .character("s"), .escape, .character("m"), .character("m"), .character("b"), .character("b"),
+       .character("5"), .character("j"), .character("j"), .character("r"), .character("]"), .character("j"), .character("j"), .escape, .character("l"), .character("l"),
+       .character("?"), .escape, .tab, .backTab]
+var keystrokes: [Double] = []
+var slowest: [String: Double] = [:]
+for _ in 0..<20 {
+    for key in walk {
+        let elapsed = seconds {
+            _ = AppUpdate.update(&state, KeyBindings.message(for: key, in: state))
+            _ = AppView.render(state)
+        }
+        keystrokes.append(elapsed)
+        let name = "\(key) on \(state.pane.title)"
+        slowest[name] = max(slowest[name] ?? 0, elapsed)
+    }
+}
+
+// Appends with fsync, against a bare fdatasync of the same size on the same disk.
+var appends: [Double] = []
+let appender = try Journal(path: realistic.path, emailPolicy: policy, osUser: "bench")
+for index in 0..<300 {
+    let command = Command.addFocalPoint(FocalPointDraft(entity: "WHO", name: "Appended \(index)", position: "Officer", level: .other, email: "append\(index)@who.int"))
+    let context = CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: LocalDate(year: 2026, month: 11, day: 29)!, hour: 10))
+    appends.append(try seconds { try appender.commit(command, context: context) })
+}
+// The same size as an average record of this journal.
+let line = Array(repeating: UInt8(ascii: "x"), count: max(1, fileSize(realistic.path) / records - 1)) + [0x0A]
+let bare = open(directory + "/bare", O_WRONLY | O_CREAT | O_APPEND, 0o600)
+var syncs: [Double] = []
+for _ in 0..<300 {
+    syncs.append(seconds {
+        _ = line.withUnsafeBytes { write(bare, $0.baseAddress, $0.count) }
+        fdatasync(bare)
+    })
+}
+close(bare)
+
+// Stress network: replay and first frame at size.
+let stress = try journal(events: stressEvents, name: "stress")
+var stressReplay = Double.infinity
+stressReplay = try seconds { _ = try Journal(path: stress.path, emailPolicy: policy, osUser: "bench", useSnapshot: false) }
+try Journal(path: stress.path, emailPolicy: policy, osUser: "bench").writeSnapshot()
+let (stressFirstFrame, _) = try firstFrame(stress.path)
+
+var usage = rusage()
+getrusage(RUSAGE_SELF.rawValue, &usage)
+let peakMB = Double(usage.ru_maxrss) / 1024
+
+print("replay_records_per_s: \(Int(Double(records) / replaySeconds))")
+print("first_frame_ms: \(String(format: "%.1f", firstFrameSeconds * 1000))")
+print("keystroke_p99_ms: \(String(format: "%.3f", percentile(keystrokes, 0.99) * 1000))")
+print("append_p50_vs_fdatasync: \(String(format: "%.2f", percentile(appends, 0.5) / percentile(syncs, 0.5)))")
+print("realistic_events: \(realistic.network.eventCount) in \(records) records, \(fileSize(realistic.path) / 1024) KiB, built in \(String(format: "%.1f", realistic.buildSeconds)) s")
+print("replay_events_per_s: \(Int(Double(realistic.network.eventCount) / replaySeconds))")
+print("keystroke_p50_ms: \(String(format: "%.3f", percentile(keystrokes, 0.5) * 1000)) over \(keystrokes.count) keys at 200x50")
+print("append_p50_ms: \(String(format: "%.3f", percentile(appends, 0.5) * 1000)) p99_ms: \(String(format: "%.3f", percentile(appends, 0.99) * 1000))")
+print("fdatasync_p50_ms: \(String(format: "%.3f", percentile(syncs, 0.5) * 1000)) p99_ms: \(String(format: "%.3f", percentile(syncs, 0.99) * 1000)) (\(line.count) bytes)")
+print("stress_events: \(stress.network.eventCount) in \(stress.network.batches.count) records, \(fileSize(stress.path) / 1024 / 1024) MiB")
+print("stress_replay_records_per_s: \(Int(Double(stress.network.batches.count) / stressReplay))")
+print("stress_first_frame_ms: \(String(format: "%.1f", stressFirstFrame * 1000))")
+print("slowest_keys: " + slowest.sorted { $0.value > $1.value }.prefix(4).map { "\($0.key) \(String(format: "%.1f", $0.value * 1000)) ms" }.joined(separator: ", "))
+print("peak_memory_mib: \(String(format: "%.0f", peakMB)) (journals: \((fileSize(realistic.path) + fileSize(stress.path)) / 1024 / 1024) MiB)")
