@@ -83,6 +83,14 @@ enum DecisionsView {
         network.decisionsLog(year: state.logYear, kind: state.logKind.map { wanted in { kindName($0) == wanted } })
     }
 
+    /// Rows for a table where only the visible window is turned into text.
+    static func visibleRows(_ count: Int, selected: Int, visible: Int, _ row: (Int) -> [String]) -> [[String]] {
+        var rows = Array(repeating: [String](), count: count)
+        let offset = Table.scrollOffset(selected: selected, offset: 0, visibleRows: visible, rowCount: count)
+        for index in offset..<min(count, offset + max(0, visible)) { rows[index] = row(index) }
+        return rows
+    }
+
     static func renderLog(_ state: AppState, network: NetworkState, in area: Rect, buffer: inout Buffer) {
         let log = log(state, network: network)
         let filters = [state.logYear.map { "year \($0)" } ?? "all years", state.logKind ?? "all kinds"].joined(separator: ", ")
@@ -93,7 +101,9 @@ enum DecisionsView {
             TableColumn("Adopted", width: .fixed(10)),
             TableColumn("Item", width: .fixed(13), dropOrder: 2),
             TableColumn("Title and outcome", width: .flexible(minimum: 30)),
-        ], rows: log.map { [$0.number, $0.adoptedOn.description, $0.item.reference, "\($0.item.title) — \($0.statement)"] },
+        ], rows: visibleRows(log.count, selected: state.decisions.selection, visible: area.height - 3) { index in
+            [log[index].number, log[index].adoptedOn.description, log[index].item.reference, "\(log[index].item.title) — \(log[index].statement)"]
+        },
         selected: log.isEmpty ? nil : state.decisions.selection,
         offset: Table.scrollOffset(selected: state.decisions.selection, offset: 0, visibleRows: area.height - 3, rowCount: log.count))
         table.render(in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2), buffer: &buffer)
