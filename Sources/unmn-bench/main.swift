@@ -56,6 +56,16 @@ func firstFrame(_ path: String) throws -> (Double, Journal) {
     return (elapsed, opened)
 }
 
+// `--write-journal PATH --events N`: only write a synthetic journal (for bench/peers.sh).
+if let index = arguments.firstIndex(of: "--write-journal"), arguments.index(after: index) < arguments.endIndex {
+    let path = arguments[arguments.index(after: index)]
+    var network = SyntheticNetwork(entities: entities, policy: policy)
+    network.grow(toEvents: value("--events") ?? realisticEvents)
+    try Journal.create(at: path, batches: network.batches, osUser: "bench")
+    print("wrote \(path): \(network.eventCount) events in \(network.batches.count) records")
+    exit(0)
+}
+
 print("unmn-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(quick ? "quick" : "full") run")
 
 // Realistic network: replay, first frame, keystrokes, appends.
