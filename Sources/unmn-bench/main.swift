@@ -12,7 +12,7 @@ let arguments = CommandLine.arguments.dropFirst()
 let quick = arguments.contains("--quick")
 func value(_ flag: String) -> Int? { arguments.firstIndex(of: flag).flatMap { arguments.index(after: $0) < arguments.endIndex ? Int(arguments[arguments.index(after: $0)]) : nil } }
 let realisticEvents = value("--realistic") ?? 50_000
-let stressEvents = value("--stress") ?? (quick ? 200_000 : 1_000_000)
+let stressEvents = value("--stress") ?? (quick ? 100_000 : 1_000_000)
 
 let entities = try AnnexI.parse(ShippedData.annexIMembers)
 let policy = EmailPolicy.parse(ShippedData.corporateEmailDomains)
