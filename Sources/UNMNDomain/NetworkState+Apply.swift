@@ -78,7 +78,9 @@ extension NetworkState {
                 workPlans[year]?.status = .closed(endorsedOn: endorsedOn, reference: reference, closedOn: on)
             }
         case .itemOpened(let item):
+            itemIndex[item.reference] = items.count
             items.append(item)
+            if let year = Int(item.reference.split(separator: "/").dropFirst().first ?? "") { itemsPerYear[year, default: 0] += 1 }
         case .positionRecorded(let reference, let record):
             updateItem(reference) {
                 $0.positions[record.entity] = record.position == nil ? nil : record
@@ -86,6 +88,7 @@ extension NetworkState {
             }
         case .itemClosed(let reference, let status, let closure):
             updateItem(reference) { $0.status = status; $0.closure = closure }
+            if case .adopted(let number) = status, let year = Int(number.split(separator: "/").first ?? "") { decisionsPerYear[year, default: 0] += 1 }
         case .itemDeferred(let reference, let newDeadline, let closure):
             updateItem(reference) { $0.status = .deferred; $0.deadline = newDeadline; $0.deferrals.append(closure) }
         }
@@ -100,6 +103,6 @@ extension NetworkState {
     }
 
     private mutating func updateItem(_ reference: String, _ change: (inout ConsensusItem) -> Void) {
-        if let index = items.firstIndex(where: { $0.reference == reference }) { change(&items[index]) }
+        if let index = itemIndex[reference] { change(&items[index]) }
     }
 }

@@ -368,15 +368,14 @@ extension NetworkState {
 
     private func newItem(_ draft: ConsensusItemDraft, today: LocalDate) -> ConsensusItem {
         let prefix = "UNMN/\(today.year)/"
-        let number = items.filter { $0.reference.hasPrefix(prefix) }.count + 1
+        let number = itemsPerYear[today.year, default: 0] + 1
         return ConsensusItem(reference: prefix + padded(number, to: 3), title: draft.title.trimmed, text: draft.text.trimmed, kind: draft.kind,
                              raisedAt: draft.raisedAt, deadline: draft.deadline, openedOn: today, status: .open, positions: [:], history: [],
                              closure: nil, deferrals: [])
     }
 
     private func nextDecisionNumber(year: Int) -> String {
-        let count = items.filter { if case .adopted(let number) = $0.status { return number.hasPrefix("\(year)/") } else { return false } }.count
-        return "\(year)/" + padded(count + 1, to: 2)
+        "\(year)/" + padded(decisionsPerYear[year, default: 0] + 1, to: 2)
     }
 
     private func closure(_ statement: String, _ context: CommandContext) -> ConsensusItem.Closure {

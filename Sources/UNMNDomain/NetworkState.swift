@@ -14,6 +14,11 @@ public struct NetworkState: Hashable, Sendable, Codable {
     public internal(set) var undoPlans: [String: UndoPlan] = [:]
     /// The number of batches applied: the journal's sequence, for display.
     public internal(set) var batchCount = 0
+    /// Where each item is in `items`, and how many items and decisions each year has: kept by
+    /// `apply`, so that a decade of items costs nothing per command.
+    var itemIndex: [String: Int] = [:]
+    var itemsPerYear: [Int: Int] = [:]
+    var decisionsPerYear: [Int: Int] = [:]
     /// The corporate email domains: data shipped with unmn, not an event.
     public let emailPolicy: EmailPolicy
 
@@ -28,7 +33,7 @@ public struct NetworkState: Hashable, Sendable, Codable {
     public func focalPoint(_ id: String) -> FocalPoint? { focalPoints.first { $0.id == id } }
     public func meeting(_ reference: String) -> Meeting? { meetings.first { $0.reference == reference } }
     public func actionPoint(_ id: String) -> ActionPoint? { actionPoints.first { $0.id == id } }
-    public func item(_ reference: String) -> ConsensusItem? { items.first { $0.reference == reference } }
+    public func item(_ reference: String) -> ConsensusItem? { itemIndex[reference].map { items[$0] } }
 
     static func operatorKey(_ op: Operator) -> String { "\(op.entity)/\(op.name)" }
 

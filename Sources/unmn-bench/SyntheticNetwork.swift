@@ -31,7 +31,10 @@ struct SyntheticNetwork {
     }
 
     /// Adds years of activity until about `events` events exist.
-    mutating func grow(toEvents target: Int, itemsPerYear: Int = 150, progressPerAction: Int = 40) {
+    /// Ten years hold about 50,000 events; a larger target packs more consensus items into each
+    /// year, so that even a million events stay within twenty years.
+    mutating func grow(toEvents target: Int, progressPerAction: Int = 40) {
+        let itemsPerYear = max(150, target / 20 / 18)
         let members = state.members
         for (index, member) in members.enumerated() {
             run(.addFocalPoint(FocalPointDraft(entity: member.code, name: "Focal Point \(index)", position: "Officer", level: .projectManager,
