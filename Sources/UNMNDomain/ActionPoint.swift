@@ -4,17 +4,8 @@ public struct ActionPoint: Hashable, Sendable, Codable, Identifiable {
         case open, done, dropped
     }
 
-    public struct Note: Hashable, Sendable, Codable {
-        public var text: String
-        public var by: String
-        public var on: LocalDate
-
-        public init(text: String, by: String, on: LocalDate) {
-            self.text = text
-            self.by = by
-            self.on = on
-        }
-    }
+    /// A follow-up note: who wrote what, when.
+    public typealias Note = DatedNote
 
     /// `AP/2026/004`.
     public var id: String

@@ -60,17 +60,7 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
     }
 
     /// A correction to finalised minutes: the minutes are never rewritten.
-    public struct Amendment: Hashable, Sendable, Codable {
-        public var text: String
-        public var by: String
-        public var on: LocalDate
-
-        public init(text: String, by: String, on: LocalDate) {
-            self.text = text
-            self.by = by
-            self.on = on
-        }
-    }
+    public typealias Amendment = DatedNote
 
     /// `MTG/2026/03`: the third meeting scheduled for 2026.
     public var reference: String

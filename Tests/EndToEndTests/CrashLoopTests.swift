@@ -17,12 +17,11 @@ struct CrashLoopTests {
         var generator = SystemRandomNumberGenerator()
         for round in 0..<6 {
             let output = directory + "/acknowledged-\(round)"
-            let pid = try spawn(writer, [journal], stdout: output)
+            let pid = try Subprocess.spawn([writer, journal], output: output)
             // Let it write, then kill it mid-stride.
             usleep(UInt32.random(in: 80_000...250_000, using: &generator))
             kill(pid, SIGKILL)
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            _ = Subprocess.wait(pid)
             let printed = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
             let numbers = printed.split(separator: "\n").compactMap { UInt64($0) }
             acknowledged = max(acknowledged, numbers.last ?? 0)
@@ -45,14 +44,13 @@ struct CrashLoopTests {
         let journal = directory + "/journal"
         let writer = (TmuxSession.binary as NSString).deletingLastPathComponent + "/unmn-stress"
         // The first creates the journal; the second joins once it exists.
-        let first = try spawn(writer, [journal], stdout: directory + "/a")
+        let first = try Subprocess.spawn([writer, journal], output: directory + "/a")
         while access(journal, F_OK) != 0 { usleep(5_000) }
-        let second = try spawn(writer, [journal], stdout: directory + "/b")
+        let second = try Subprocess.spawn([writer, journal], output: directory + "/b")
         usleep(400_000)
         for pid in [first, second] {
             kill(pid, SIGKILL)
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            _ = Subprocess.wait(pid)
         }
         let printed = ["a", "b"].map { name in
             ((try? String(contentsOfFile: directory + "/" + name, encoding: .utf8)) ?? "").split(separator: "\n").compactMap { UInt64($0) }
@@ -66,24 +64,4 @@ struct CrashLoopTests {
         #expect(Set(opened.state.focalPoints.map(\.id)).count == opened.state.focalPoints.count)
     }
 
-    private func spawn(_ path: String, _ arguments: [String], stdout: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
-        guard result == 0 else { throw TmuxSession.Failure(description: "cannot start \(path): \(String(cString: strerror(result)))") }
-        return pid
-    }
 }

@@ -61,20 +61,6 @@ enum Python {
     static let hasParsers: Bool = check("import", "").status == 0
 
     static func check(_ kind: String, _ path: String) -> (status: Int32, output: String) {
-        let arguments = kind == "import" ? ["python3", "-c", "import icalendar, vobject"] : ["python3", "-c", script, kind, path]
-        let outputPath = NSTemporaryDirectory() + "unmn-py-\(UUID().uuidString)"
-        defer { unlink(outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawnp(&pid, "python3", &actions, nil, argv, environ) == 0 else { return (127, "no python3") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return ((status >> 8) & 0xFF, (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "")
+        Subprocess.run(kind == "import" ? ["python3", "-c", "import icalendar, vobject"] : ["python3", "-c", script, kind, path])
     }
 }

@@ -114,43 +114,13 @@ final class TmuxSession {
 
     struct Failure: Error, CustomStringConvertible { var description: String }
 
-    /// Runs one tmux command and returns what it printed. posix_spawn and waitpid rather than
-    /// Foundation's Process, whose waitUntilExit can miss the child's exit inside a test task;
-    /// output goes through a file, since the tmux server that the first command starts would
-    /// hold a pipe open for ever.
+    /// Runs one tmux command and returns what it printed. Output goes through a file, since
+    /// the tmux server that the first command starts would hold a pipe open for ever.
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let outputPath = home + "/.tmux-output-\(UUID().uuidString)"
-        defer { unlink(outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = (["tmux", "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        // The test runner's blocked and ignored signals would be inherited by the tmux server
-        // and so by unmn (SIGTERM blocked, SIGCHLD ignored): start from the defaults.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGCHLD, SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGQUIT] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ)
-        guard spawned == 0 else { throw Failure(description: "cannot run tmux: \(String(cString: strerror(spawned)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        guard status == 0 else { throw Failure(description: "tmux \(arguments.joined(separator: " ")): \(text)") }
-        return text
+        let result = Subprocess.run(["tmux", "-L", socket, "-f", "/dev/null"] + arguments)
+        guard result.status == 0 else { throw Failure(description: "tmux \(arguments.joined(separator: " ")): \(result.output)") }
+        return result.output
     }
 
     private static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
