@@ -20,6 +20,8 @@ public struct AppState: Sendable {
     public var members = ListState()
     /// The entity opened with Enter on a narrow screen (on a wide one the detail is always shown).
     public var isShowingMemberDetail = false
+    /// The Meetings pane.
+    public var meetings = MeetingsState()
     /// The Workplan pane.
     public var workplan = WorkplanState()
     /// The Decisions list's selection (an index into its items, headers aside).

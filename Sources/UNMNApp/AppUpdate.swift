@@ -74,6 +74,8 @@ public enum AppUpdate {
         case .startReview, .endReview, .reviewStep, .reviewMemberMove, .requestPosition, .requestClose, .requestNewItem, .writeReminder, .toggleDecisionsLog,
              .cycleLogYear, .cycleLogKind:
             return updateDecisions(&state, message)
+        case .meetingOpen, .meetingAttendance, .requestSchedule, .requestAgendaItem, .meetingFinalise, .meetingShare:
+            return updateMeetings(&state, message)
         case .workplanYear, .workplanOpen, .workplanSummary, .workplanGroupBy, .workplanFilter, .workplanObjective, .requestProgress,
              .requestAddAction, .requestEditAction, .requestDraftPlan, .requestEndorsement, .requestClosePlan:
             return updateWorkplan(&state, message)
@@ -125,6 +127,14 @@ public enum AppUpdate {
         switch state.pane {
         case .members:
             state.members.move(by: delta, count: state.visibleEntities.count, visibleRows: state.layout.visibleListRows)
+        case .meetings:
+            if state.meetings.opened != nil {
+                let count = state.network?.members.count ?? 0
+                state.meetings.member = min(max(0, count - 1), max(0, state.meetings.member + delta))
+            } else {
+                let count = state.network?.meetings.count ?? 0
+                state.meetings.list.move(by: delta, count: count, visibleRows: state.layout.visibleListRows - 1)
+            }
         case .workplan:
             let count = state.network.map { WorkplanList(state: state, network: $0).selectable.count } ?? 0
             state.workplan.list.move(by: delta, count: count, visibleRows: state.layout.visibleListRows - 1)
@@ -137,7 +147,9 @@ public enum AppUpdate {
     }
 
     private static func goBack(_ state: inout AppState) {
-        if state.pane == .workplan && state.workplan.screen != .table {
+        if state.pane == .meetings && state.meetings.opened != nil {
+            state.meetings.opened = nil
+        } else if state.pane == .workplan && state.workplan.screen != .table {
             state.workplan.screen = .table
         } else if state.pane == .workplan && (!state.workplan.filters.isEmpty || state.workplan.objective != nil) {
             state.workplan.filters = []
@@ -227,6 +239,8 @@ public enum AppUpdate {
             return submitDecisions(&state, values: values, purpose: purpose)
         case .recordProgress, .addAction, .editAction:
             return submitWorkplan(&state, values: values, purpose: purpose)
+        case .scheduleMeeting, .addAgendaItem:
+            return submitMeetings(&state, values: values, purpose: purpose)
         case .chooseOperator:
             guard let chosen = OperatorForm.decode(values) else { return [] }
             state.currentOperator = chosen

@@ -18,7 +18,7 @@ public enum AppView {
         case .members: MembersView.render(state, in: layout.content, buffer: &buffer)
         case .decisions: DecisionsView.render(state, in: layout.content, buffer: &buffer)
         case .workplan: WorkplanView.render(state, in: layout.content, buffer: &buffer)
-        case .meetings: EmptyPaneView.render(state.pane, in: layout.content, buffer: &buffer)
+        case .meetings: MeetingsView.render(state, in: layout.content, buffer: &buffer)
         }
         StatusLine(message: state.status.text, kind: state.status.kind, right: statusFacts(state)).render(in: layout.status, buffer: &buffer)
         if state.pane == .members && state.members.isFilterActive {

@@ -10,7 +10,7 @@ enum EmptyPaneView {
             return ("No meetings logged yet", [
                 "Meetings will be listed here by year and quarter, with whether each quarter's regular meeting took place, attendance, agenda, minutes and action points.",
                 "",
-                "n will schedule a meeting; scheduling is not available in this version yet.",
+                "n schedules a meeting (the secretariat).",
             ])
         case .workplan:
             return ("No annual work plan yet", [

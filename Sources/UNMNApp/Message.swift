@@ -51,6 +51,13 @@ public indirect enum Message: Sendable, Hashable {
     case exportScreen
     /// The runtime wrote a file (or could not, and why).
     case fileWritten(path: String, failure: String?)
+    /// Meetings: open one, attendance, scheduling, agenda, finalising, sharing.
+    case meetingOpen
+    case meetingAttendance(AttendanceKey)
+    case requestSchedule
+    case requestAgendaItem
+    case meetingFinalise
+    case meetingShare
     /// Workplan: year, screens, grouping, filters, and the forms.
     case workplanYear(Int)
     case workplanOpen

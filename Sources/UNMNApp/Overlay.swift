@@ -18,6 +18,8 @@ public enum FormPurpose: Sendable, Hashable {
     case recordPosition(item: String, entity: EntityCode)
     case closeItem(String, ClosingKind)
     case openItem
+    case scheduleMeeting
+    case addAgendaItem(meeting: String)
     case recordProgress(year: Int, code: String)
     case addAction(year: Int)
     case editAction(year: Int, code: String)

@@ -48,6 +48,18 @@ extension NetworkState {
         case (.addFocalPoint, .focalPointAdded(let point)?): return "Added \(point.name) (\(point.entity)) as \(point.id)"
         case (.recordPosition(let reference, let code, let position, _), _): return "Recorded \(code)'s position on \(reference): \(position.title)"
         case (.adoptItem(let reference, _), .itemClosed(_, .adopted(let number), _)?): return "Adopted \(reference) as decision \(number)"
+        case (.recordAttendance(let reference, let code, let attendance), _):
+            let what: String
+            switch attendance {
+            case .present?: what = "present"
+            case .apologies?: what = "apologies"
+            case .absent?: what = "absent"
+            case nil: what = "cleared"
+            }
+            return "Recorded \(code)'s attendance at \(reference): \(what)"
+        case (.finaliseMinutes(let reference), _): return "Finalised the minutes of \(reference)"
+        case (.shareMinutesWithRCO(let reference, let on), _): return "Marked the minutes of \(reference) shared with the RCO on \(on)"
+        case (.addAgendaItem(let reference, let title), _): return "Added \"\(title)\" to the agenda of \(reference)"
         case (.recordProgress(_, let code, let percent, let status, _), _): return "Recorded progress on \(code): \(percent) %, \(status.rawValue)"
         case (.addKeyAction(let year, let draft), _): return "Added \(draft.code) to the \(year) work plan"
         case (.draftWorkPlan(let year), _): return "Drafted the \(year) work plan"

@@ -30,7 +30,7 @@ struct JournalFlowTests {
         state.currentOperator = SampleNetwork.secretariat
         press([.character("u")], &state)
         #expect(state.overlay == nil)
-        #expect(state.status.text == "Cannot undo \"Add an agenda item to MTG/2026/04\": agenda items are kept; rename it or leave its minutes empty.")
+        #expect(state.status.text == "Cannot undo \"Added \"Preparing the 2027 work plan\" to the agenda of MTG/2026/04\": agenda items are kept; rename it or leave its minutes empty.")
     }
 
     @Test("Saved and failed commits show in the status line; a failure that stops the journal makes the console read-only")

@@ -132,7 +132,7 @@ struct PaneSnapshotTests {
             "  quarter's regular meeting took place, attendance, agenda, minutes and action",
             "  points.",
             "",
-            "  n will schedule a meeting; scheduling is not available in this version yet.",
+            "  n schedules a meeting (the secretariat).",
             "",
             "",
             "",
@@ -143,7 +143,7 @@ struct PaneSnapshotTests {
             "",
             "",
             "",
-            "n Schedule  1-5 Panes  ? Help  q Quit",
+            "Enter Open  n Schedule  Space Attendance  f Finalise  1-5 Panes  ? Help  q Quit",
         ])
     }
 

@@ -1,0 +1,60 @@
+import TerminalUI
+import UNMNDomain
+
+/// The Meetings pane: opening a meeting, its attendance grid, scheduling, agenda, finalising.
+extension AppUpdate {
+    static func updateMeetings(_ state: inout AppState, _ message: Message) -> [Effect] {
+        guard let network = state.network else { return [] }
+        // Viewers may open meetings; the keys that change anything are disabled without an operator.
+        let op = state.currentOperator
+        let opened = KeyBindings.openedMeeting(state)
+        switch message {
+        case .meetingOpen:
+            let meetings = MeetingsView.rows(network: network, today: state.today).meetings
+            if let meeting = meetings[safe: state.meetings.list.selection] { state.meetings.opened = meeting.reference; state.meetings.member = 0 }
+        case .meetingAttendance(let key):
+            guard let meeting = opened, let member = network.members[safe: state.meetings.member] else { return [] }
+            let present = Meeting.Attendance.present(focalPoints: network.focalPoints.filter { $0.entity == member.code && $0.isActive }.map(\.id))
+            let attendance: Meeting.Attendance
+            switch key {
+            case .present: attendance = present
+            case .apologies: attendance = .apologies
+            case .absent: attendance = .absent
+            case .cycle:
+                switch meeting.attendance[member.code] {
+                case nil, .absent?: attendance = present
+                case .present?: attendance = .apologies
+                case .apologies?: attendance = .absent
+                }
+            }
+            return op.map { [.execute(.recordAttendance(meeting: meeting.reference, entity: member.code, attendance), by: $0)] } ?? []
+        case .requestSchedule:
+            state.overlay = .form(MeetingForms.schedule(members: network.members, today: state.today), purpose: .scheduleMeeting)
+        case .requestAgendaItem:
+            guard let meeting = opened else { return [] }
+            state.overlay = .form(MeetingForms.agendaItem(meeting), purpose: .addAgendaItem(meeting: meeting.reference))
+        case .meetingFinalise:
+            guard let meeting = opened, let op else { return [] }
+            return [.execute(.finaliseMinutes(meeting.reference), by: op)]
+        case .meetingShare:
+            guard let meeting = opened, let op else { return [] }
+            return [.execute(.shareMinutesWithRCO(meeting.reference, on: state.today), by: op)]
+        default:
+            break
+        }
+        return []
+    }
+
+    static func submitMeetings(_ state: inout AppState, values: [String: FormValue], purpose: FormPurpose) -> [Effect] {
+        guard let op = state.currentOperator else { return [] }
+        switch purpose {
+        case .scheduleMeeting:
+            guard let draft = MeetingForms.decodeSchedule(values) else { return [] }
+            return [.execute(.scheduleMeeting(draft), by: op)]
+        case .addAgendaItem(let meeting):
+            return [.execute(.addAgendaItem(meeting: meeting, title: values["title"]?.text ?? ""), by: op)]
+        default:
+            return []
+        }
+    }
+}

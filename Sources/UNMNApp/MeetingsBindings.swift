@@ -1,0 +1,42 @@
+import TerminalUI
+import UNMNDomain
+
+/// What a single key records in the attendance grid.
+public enum AttendanceKey: Sendable, Hashable {
+    case present, apologies, absent, cycle
+}
+
+/// The Meetings pane's keys.
+extension KeyBindings {
+    static func openedMeeting(_ state: AppState) -> Meeting? {
+        state.meetings.opened.flatMap { state.network?.meeting($0) }
+    }
+
+    /// Why the opened meeting's minutes cannot be changed now, if so.
+    static func minutesEditing(_ state: AppState) -> String? {
+        if let reason = planning(state) { return reason }
+        guard let meeting = openedMeeting(state) else { return "Open a meeting first (Enter)." }
+        return meeting.status.isLocked ? "The minutes of \(meeting.reference) are finalised; corrections are amendments." : nil
+    }
+
+    static let meetingsBindings: [KeyBinding] = [
+        KeyBinding([.enter], label: "Open", description: "Open the selected meeting: mode, agenda, attendance grid", scope: .pane(.meetings), message: .meetingOpen),
+        KeyBinding([.character("n")], label: "Schedule", description: "Schedule a meeting (kind, who requested it, date and time in Asia/Tashkent, place, mode)",
+                   scope: .pane(.meetings), message: .requestSchedule, disabledReason: planning),
+        KeyBinding([.character(" ")], label: "Attendance", description: "In a meeting: cycle the selected entity's attendance (present, apologies, absent)",
+                   scope: .pane(.meetings), message: .meetingAttendance(.cycle), disabledReason: minutesEditing),
+        KeyBinding([.character("p")], label: "Present", description: "In a meeting: the selected entity was present (with its focal points)",
+                   scope: .pane(.meetings), message: .meetingAttendance(.present), isInFooter: false, disabledReason: minutesEditing),
+        KeyBinding([.character("a")], label: "Apologies", description: "In a meeting: the selected entity sent apologies",
+                   scope: .pane(.meetings), message: .meetingAttendance(.apologies), isInFooter: false, disabledReason: minutesEditing),
+        KeyBinding([.character("b")], label: "Absent", description: "In a meeting: the selected entity was absent",
+                   scope: .pane(.meetings), message: .meetingAttendance(.absent), isInFooter: false, disabledReason: minutesEditing),
+        KeyBinding([.character("i")], label: "Agenda item", description: "In a meeting: add an agenda item", scope: .pane(.meetings),
+                   message: .requestAgendaItem, isInFooter: false, disabledReason: minutesEditing),
+        KeyBinding([.character("f")], label: "Finalise", description: "In a meeting: finalise the minutes (refused, with the reasons, without mode or attendance)",
+                   scope: .pane(.meetings), message: .meetingFinalise, disabledReason: { state in planning(state) ?? (openedMeeting(state) == nil ? "Open a meeting first (Enter)." : nil) }),
+        KeyBinding([.character("S")], label: "Shared", description: "In a meeting: mark the finalised minutes shared with the RCO today", scope: .pane(.meetings),
+                   message: .meetingShare, isInFooter: false, disabledReason: { state in planning(state) ?? (openedMeeting(state) == nil ? "Open a meeting first (Enter)." : nil) }),
+        KeyBinding([.escape], label: "Back", description: "Back to the list of meetings", scope: .pane(.meetings), message: .back, isInFooter: false),
+    ]
+}

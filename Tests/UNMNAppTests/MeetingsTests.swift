@@ -1,0 +1,74 @@
+import Testing
+import TerminalUI
+import UNMNDomain
+@testable import UNMNApp
+
+@Suite("Meetings pane")
+struct MeetingsTests {
+    func state(_ op: Operator = SampleNetwork.secretariat) -> AppState {
+        var state = makeState(operator: op)
+        state.network = DecisionsTests.sample
+        state.entities = DecisionsTests.sample.entities
+        state.pane = .meetings
+        return state
+    }
+
+    @Test("Meetings by year and quarter, newest first, with the quarterly rule visible")
+    func list() {
+        let lines = screen(state())
+        #expect(Array(lines[2...7]) == [
+            " 2026: Q1 met · Q2 met · Q3 met · Q4 scheduled · next MTG/2026/04 on Wed 9 Dec…",
+            " Meeting      Date             Kind              Mode      Present Minutes",
+            " 2026 Q4 — quarterly meeting: scheduled",
+            " MTG/2026/04  2026-12-09 10:00 regular           in person 0/16    draft",
+            " 2026 Q3 — quarterly meeting: met",
+            " MTG/2026/03  2026-09-16 10:00 regular           in person 14/16   finalised",
+        ])
+        #expect(lines.contains(" 2025 Q3 — quarterly meeting: missed"))
+    }
+
+    @Test("Enter opens a meeting; Space cycles the selected entity's attendance; f asks the journal to finalise")
+    func attendance() {
+        var s = state()
+        press([.enter], &s)
+        #expect(s.meetings.opened == "MTG/2026/04")
+        #expect(screen(s)[10] == " IOM       —")
+        let op = SampleNetwork.secretariat
+        #expect(press([.character(" ")], &s) == [.execute(.recordAttendance(meeting: "MTG/2026/04", entity: "IOM", .present(focalPoints: ["FP-0001", "FP-0002"])), by: op)])
+        press([.character("j")], &s)
+        #expect(press([.character("a")], &s) == [.execute(.recordAttendance(meeting: "MTG/2026/04", entity: "UNRC", .apologies), by: op)])
+        #expect(press([.character("f")], &s) == [.execute(.finaliseMinutes("MTG/2026/04"), by: op)])
+        press([.escape], &s)
+        #expect(s.meetings.opened == nil)
+    }
+
+    @Test("Finalised minutes: attendance keys say that corrections are amendments")
+    func locked() {
+        var s = state()
+        press([.character("j"), .enter, .character(" ")], &s)
+        #expect(s.meetings.opened == "MTG/2026/03")
+        #expect(s.status.text == "The minutes of MTG/2026/03 are finalised; corrections are amendments.")
+    }
+
+    @Test("Scheduling validates the time and who requested a requested meeting")
+    func schedule() {
+        var s = state()
+        press([.character("n")], &s)
+        press([.right, .tab, .tab, .tab, .control("u")], &s)
+        type("25:00", &s)
+        press([.tab, .tab], &s)
+        type("Zoom", &s)
+        press([.enter], &s)
+        guard case .form(let form, .scheduleMeeting)? = s.overlay else { Issue.record("form closed"); return }
+        #expect(form.errors["time"] == "A time of day written HH:MM, e.g. 10:00.")
+        #expect(form.errors["requestedBy"] == "Tick the members who requested the meeting.")
+    }
+
+    @Test("A viewer opens meetings but changes nothing")
+    func viewer() {
+        var s = state(Operator(name: "RCO", entity: "UNRC", role: .viewer))
+        press([.enter, .character(" ")], &s)
+        #expect(s.meetings.opened == "MTG/2026/04")
+        #expect(s.status.text == "A viewer only reads.")
+    }
+}
