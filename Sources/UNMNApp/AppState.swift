@@ -20,6 +20,10 @@ public struct AppState: Sendable {
     public var members = ListState()
     /// The entity opened with Enter on a narrow screen (on a wide one the detail is always shown).
     public var isShowingMemberDetail = false
+    /// The selected focal point in the opened entity's record.
+    public var focalPointSelection = 0
+    /// True when Members shows the mailing-list changes since the last request to the IT unit.
+    public var showsMailingListChanges = false
     /// The Meetings pane.
     public var meetings = MeetingsState()
     /// The Workplan pane.

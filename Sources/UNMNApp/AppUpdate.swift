@@ -74,6 +74,8 @@ public enum AppUpdate {
         case .startReview, .endReview, .reviewStep, .reviewMemberMove, .requestPosition, .requestClose, .requestNewItem, .writeReminder, .toggleDecisionsLog,
              .cycleLogYear, .cycleLogKind:
             return updateDecisions(&state, message)
+        case .requestFocalPoint, .toggleMailingList, .retireFocalPoint, .showMailingListChanges, .markMailingListRequestSent, .requestAdmission, .requestWithdrawal:
+            return updateMembers(&state, message)
         case .meetingOpen, .meetingAttendance, .requestSchedule, .requestAgendaItem, .meetingFinalise, .meetingShare:
             return updateMeetings(&state, message)
         case .workplanYear, .workplanOpen, .workplanSummary, .workplanGroupBy, .workplanFilter, .workplanObjective, .requestProgress,
@@ -125,8 +127,12 @@ public enum AppUpdate {
 
     private static func moveInList(_ state: inout AppState, by delta: Int) {
         switch state.pane {
+        case .members where state.isShowingMemberDetail && !state.layout.isWide:
+            let count = state.selectedEntity.flatMap { entity in state.network?.focalPoints.filter { $0.entity == entity.code && $0.isActive }.count } ?? 0
+            state.focalPointSelection = min(max(0, count - 1), max(0, state.focalPointSelection + delta))
         case .members:
             state.members.move(by: delta, count: state.visibleEntities.count, visibleRows: state.layout.visibleListRows)
+            state.focalPointSelection = 0
         case .meetings:
             if state.meetings.opened != nil {
                 let count = state.network?.members.count ?? 0
@@ -158,6 +164,8 @@ public enum AppUpdate {
         } else if state.pane == .decisions && state.showsDecisionsLog {
             state.showsDecisionsLog = false
             state.decisions = ListState()
+        } else if state.pane == .members && state.showsMailingListChanges {
+            state.showsMailingListChanges = false
         } else if state.pane == .members && state.isShowingMemberDetail {
             state.isShowingMemberDetail = false
         } else if state.pane == .members && !state.members.filterText.isEmpty {
@@ -241,6 +249,8 @@ public enum AppUpdate {
             return submitWorkplan(&state, values: values, purpose: purpose)
         case .scheduleMeeting, .addAgendaItem:
             return submitMeetings(&state, values: values, purpose: purpose)
+        case .addFocalPoint, .proposeAdmission, .recordWithdrawal:
+            return submitMembers(&state, values: values, purpose: purpose)
         case .chooseOperator:
             guard let chosen = OperatorForm.decode(values) else { return [] }
             state.currentOperator = chosen

@@ -11,15 +11,13 @@ public enum KeyBindings {
 
     static let listPanes: Set<Pane> = [.members]
 
-    public static let all: [KeyBinding] = paneBindings + meetingsBindings + decisionsBindings + workplanBindings + reviewBindings + globalBindings
+    public static let all: [KeyBinding] = paneBindings + membersBindings + meetingsBindings + decisionsBindings + workplanBindings + reviewBindings + globalBindings
 
     static let paneBindings: [KeyBinding] = [
         KeyBinding([.enter], label: "Open", description: "Open the selected entity", scope: .pane(.members), message: .open),
         KeyBinding([.escape], label: "Back", description: "Back to the list; clear the filter", scope: .pane(.members), message: .back),
         KeyBinding([.character("/")], label: "Filter", description: "Filter the list as you type (ignores case, accents, Latin/Cyrillic spelling)",
                    scope: .pane(.members), message: .startFilter),
-        KeyBinding([.character("n")], label: "Add focal point", description: "Add a focal point to the selected entity",
-                   scope: .pane(.members), message: .unavailable(""), disabledReason: notYet("Adding focal points")),
     ]
 
     static let globalBindings: [KeyBinding] = [
@@ -69,13 +67,13 @@ public enum KeyBindings {
     /// The binding a key reaches on a pane: the pane's own first, then the global ones.
     public static func binding(for key: Key, pane: Pane, inReview: Bool = false) -> KeyBinding? {
         if inReview, let review = reviewBindings.first(where: { $0.keys.contains(key) }) { return review }
-        return (paneBindings + meetingsBindings + decisionsBindings + workplanBindings).first { $0.applies(to: pane) && $0.keys.contains(key) }
+        return (paneBindings + membersBindings + meetingsBindings + decisionsBindings + workplanBindings).first { $0.applies(to: pane) && $0.keys.contains(key) }
             ?? globalBindings.first { $0.keys.contains(key) }
     }
 
     /// The footer hints for this state: the pane's bindings, then the global ones shown there.
     public static func footerHints(for state: AppState) -> [KeyHint] {
-        let own = state.pane == .decisions && state.review != nil ? reviewBindings : (paneBindings + meetingsBindings + decisionsBindings + workplanBindings).filter { $0.applies(to: state.pane) }
+        let own = state.pane == .decisions && state.review != nil ? reviewBindings : (paneBindings + membersBindings + meetingsBindings + decisionsBindings + workplanBindings).filter { $0.applies(to: state.pane) }
         return (own + globalBindings.filter(\.isInFooter))
             .filter(\.isInFooter)
             .map { KeyHint(keys: $0.keyLabel, label: $0.label, isEnabled: $0.disabledReason(state) == nil) }
@@ -90,7 +88,7 @@ public enum KeyBindings {
             HelpOverlay.Entry(keys: "mouse", description: "Click a tab to switch panes, a row to select it"),
         ])
         let panes = Pane.allCases.compactMap { pane -> HelpOverlay.Section? in
-            let own = (paneBindings + meetingsBindings + decisionsBindings + workplanBindings).filter { $0.applies(to: pane) }
+            let own = (paneBindings + membersBindings + meetingsBindings + decisionsBindings + workplanBindings).filter { $0.applies(to: pane) }
             return own.isEmpty ? nil : HelpOverlay.Section(title: "\(pane.numberKey) \(pane.title)", entries: entries(own))
         } + [HelpOverlay.Section(title: "5 Decisions, review mode (r)", entries: entries(reviewBindings))]
         let editing = HelpOverlay.Section(title: "In forms and the filter prompt", entries: [

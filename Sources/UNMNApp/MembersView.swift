@@ -13,7 +13,7 @@ enum MembersView {
         ], rows: rows, selected: rows.isEmpty ? nil : state.members.selection, offset: state.members.offset)
     }
 
-    static func detail(for entity: MemberEntity, network: NetworkState?) -> DetailView {
+    static func detail(for entity: MemberEntity, network: NetworkState?, selection: Int? = nil) -> DetailView {
         let status: String
         switch entity.status {
         case .member: status = "Member" + (entity.memberSince.map { " since \($0)" + (entity.admittedBy.map { " (\($0))" } ?? "") } ?? " since the Terms of Reference (Annex I)")
@@ -32,18 +32,38 @@ enum MembersView {
         if points.isEmpty {
             lines.append(.paragraph("None recorded yet. Each focal point's name, position, participation level, email and mailing-list membership will be listed here."))
         }
-        for point in points {
-            lines.append(.paragraph("• \(point.name), \(point.position) (\(point.level.rawValue)), \(point.email)"
+        for (index, point) in points.enumerated() {
+            lines.append(.paragraph((index == selection ? "▶ " : "• ") + "\(point.name), \(point.position) (\(point.level.rawValue)), \(point.email)"
                                     + (point.emailException == nil ? "" : " (non-corporate: recorded exception)")
                                     + (point.isOnMailingList ? ", on the mailing list" : ", not on the mailing list")))
         }
         return DetailView(lines: lines, labelWidth: 10)
     }
 
+    /// What to ask the IT unit: who joins and who leaves the mailing list since the last request.
+    static func mailingListChanges(_ network: NetworkState) -> DetailView {
+        let last = network.mailingListRequests.last
+        let delta = network.mailingListDelta(since: last)
+        var lines: [DetailView.Line] = [
+            .heading("Mailing list changes since the last request to the IT unit" + (last.map { " (\($0.tashkentDate))" } ?? " (none sent yet)")),
+            .field(label: "On the list", value: "\(network.mailingList.count) focal points"),
+            .blank,
+        ]
+        if delta.isEmpty { lines.append(.paragraph("No change: nothing to ask the IT unit.")) }
+        for change in delta.additions { lines.append(.field(label: "add", value: "\(change.name) <\(change.email)> · \(change.at.tashkentDate)")) }
+        for change in delta.removals { lines.append(.field(label: "remove", value: "\(change.name) <\(change.email)> · \(change.at.tashkentDate)")) }
+        lines += [.blank, .paragraph("s marks the request sent; x writes the full list as CSV; Esc returns to the members.")]
+        return DetailView(lines: lines, labelWidth: 12)
+    }
+
     static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
         let layout = state.layout
+        if state.showsMailingListChanges, let network = state.network {
+            mailingListChanges(network).render(in: area.inset(horizontal: 1, vertical: 0), buffer: &buffer)
+            return
+        }
         if !layout.isWide && state.isShowingMemberDetail, let entity = state.selectedEntity {
-            detail(for: entity, network: state.network).render(in: area.inset(horizontal: 1, vertical: 0), buffer: &buffer)
+            detail(for: entity, network: state.network, selection: state.focalPointSelection).render(in: area.inset(horizontal: 1, vertical: 0), buffer: &buffer)
             return
         }
         let (listArea, detailArea) = layout.listAndDetail

@@ -51,6 +51,14 @@ public indirect enum Message: Sendable, Hashable {
     case exportScreen
     /// The runtime wrote a file (or could not, and why).
     case fileWritten(path: String, failure: String?)
+    /// Members: focal points, the mailing list and its change request, admission, withdrawal.
+    case requestFocalPoint
+    case toggleMailingList
+    case retireFocalPoint
+    case showMailingListChanges
+    case markMailingListRequestSent
+    case requestAdmission
+    case requestWithdrawal
     /// Meetings: open one, attendance, scheduling, agenda, finalising, sharing.
     case meetingOpen
     case meetingAttendance(AttendanceKey)

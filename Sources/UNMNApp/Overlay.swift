@@ -18,6 +18,9 @@ public enum FormPurpose: Sendable, Hashable {
     case recordPosition(item: String, entity: EntityCode)
     case closeItem(String, ClosingKind)
     case openItem
+    case addFocalPoint(EntityCode)
+    case proposeAdmission
+    case recordWithdrawal(EntityCode)
     case scheduleMeeting
     case addAgendaItem(meeting: String)
     case recordProgress(year: Int, code: String)
