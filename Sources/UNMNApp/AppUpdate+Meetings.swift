@@ -36,6 +36,16 @@ extension AppUpdate {
         case .meetingFinalise:
             guard let meeting = opened, let op else { return [] }
             return [.execute(.finaliseMinutes(meeting.reference), by: op)]
+        case .toggleActionPoints:
+            state.meetings.showsActionPoints.toggle()
+            state.meetings.opened = nil
+            state.meetings.actionPoint = 0
+        case .requestActionPointUpdate(let status):
+            guard let point = KeyBindings.selectedActionPoint(state) else { return [] }
+            let form = Form(title: "\(status == .done ? "Done" : "Dropped"): \(point.id)", fields: [
+                .text("note", "Note", required: status == .dropped, help: status == .dropped ? "why it is dropped" : "what was done"),
+            ])
+            state.overlay = .form(form, purpose: .updateActionPoint(point.id, status))
         case .meetingShare:
             guard let meeting = opened, let op else { return [] }
             return [.execute(.shareMinutesWithRCO(meeting.reference, on: state.today), by: op)]
@@ -53,6 +63,8 @@ extension AppUpdate {
             return [.execute(.scheduleMeeting(draft), by: op)]
         case .addAgendaItem(let meeting):
             return [.execute(.addAgendaItem(meeting: meeting, title: values["title"]?.text ?? ""), by: op)]
+        case .updateActionPoint(let id, let status):
+            return [.execute(.updateActionPoint(id, status: status, note: values["note"]?.text ?? ""), by: op)]
         default:
             return []
         }

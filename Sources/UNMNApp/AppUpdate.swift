@@ -76,7 +76,7 @@ public enum AppUpdate {
             return updateDecisions(&state, message)
         case .requestFocalPoint, .toggleMailingList, .retireFocalPoint, .showMailingListChanges, .markMailingListRequestSent, .requestAdmission, .requestWithdrawal:
             return updateMembers(&state, message)
-        case .meetingOpen, .meetingAttendance, .requestSchedule, .requestAgendaItem, .meetingFinalise, .meetingShare:
+        case .meetingOpen, .meetingAttendance, .requestSchedule, .requestAgendaItem, .meetingFinalise, .meetingShare, .toggleActionPoints, .requestActionPointUpdate:
             return updateMeetings(&state, message)
         case .workplanYear, .workplanOpen, .workplanSummary, .workplanGroupBy, .workplanFilter, .workplanObjective, .requestProgress,
              .requestAddAction, .requestEditAction, .requestDraftPlan, .requestEndorsement, .requestClosePlan:
@@ -134,7 +134,10 @@ public enum AppUpdate {
             state.members.move(by: delta, count: state.visibleEntities.count, visibleRows: state.layout.visibleListRows)
             state.focalPointSelection = 0
         case .meetings:
-            if state.meetings.opened != nil {
+            if state.meetings.showsActionPoints {
+                let count = state.network?.actionPoints.count ?? 0
+                state.meetings.actionPoint = min(max(0, count - 1), max(0, state.meetings.actionPoint + delta))
+            } else if state.meetings.opened != nil {
                 let count = state.network?.members.count ?? 0
                 state.meetings.member = min(max(0, count - 1), max(0, state.meetings.member + delta))
             } else {
@@ -153,7 +156,9 @@ public enum AppUpdate {
     }
 
     private static func goBack(_ state: inout AppState) {
-        if state.pane == .meetings && state.meetings.opened != nil {
+        if state.pane == .meetings && state.meetings.showsActionPoints {
+            state.meetings.showsActionPoints = false
+        } else if state.pane == .meetings && state.meetings.opened != nil {
             state.meetings.opened = nil
         } else if state.pane == .workplan && state.workplan.screen != .table {
             state.workplan.screen = .table
@@ -247,7 +252,7 @@ public enum AppUpdate {
             return submitDecisions(&state, values: values, purpose: purpose)
         case .recordProgress, .addAction, .editAction:
             return submitWorkplan(&state, values: values, purpose: purpose)
-        case .scheduleMeeting, .addAgendaItem:
+        case .scheduleMeeting, .addAgendaItem, .updateActionPoint:
             return submitMeetings(&state, values: values, purpose: purpose)
         case .addFocalPoint, .proposeAdmission, .recordWithdrawal:
             return submitMembers(&state, values: values, purpose: purpose)

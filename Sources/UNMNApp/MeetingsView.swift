@@ -33,6 +33,10 @@ enum MeetingsView {
             EmptyPaneView.render(.meetings, in: area, buffer: &buffer)
             return
         }
+        if state.meetings.showsActionPoints {
+            renderActionPoints(state, network: network, in: area, buffer: &buffer)
+            return
+        }
         if let reference = state.meetings.opened, let meeting = network.meeting(reference) {
             renderMeeting(meeting, state: state, network: network, in: area, buffer: &buffer)
             return
@@ -62,6 +66,30 @@ enum MeetingsView {
         let selected = meetingRows[safe: min(state.meetings.list.selection, meetings.count - 1)] ?? 0
         shown.selected = selected
         shown.offset = Table.scrollOffset(selected: selected, offset: 0, visibleRows: table.visibleRows(in: body), rowCount: entries.count)
+        shown.render(in: body, buffer: &buffer)
+    }
+
+    static func renderActionPoints(_ state: AppState, network: NetworkState, in area: Rect, buffer: inout Buffer) {
+        let points = KeyBindings.actionPoints(network)
+        let overdue = points.filter { $0.isOverdue(on: state.today) }.count
+        let open = points.filter { $0.status == .open }.count
+        buffer.write("Action points: \(open) open, \(overdue) overdue, \(points.count - open) done or dropped · D done · X dropped · Esc back",
+                     x: area.x, y: area.y, maxWidth: area.width, style: .title)
+        let table = Table(columns: [
+            TableColumn("Action", width: .fixed(12)),
+            TableColumn("Text", width: .flexible(minimum: 16)),
+            TableColumn("Who", width: .fixed(14), dropOrder: 2),
+            TableColumn("Due", width: .fixed(10)),
+            TableColumn("Status", width: .fixed(10)),
+            TableColumn("Meeting", width: .fixed(11), dropOrder: 1),
+        ], rows: points.map { point in
+            [point.id, point.text + (point.notes.last.map { " — \($0.text)" } ?? ""), point.responsible.map(\.rawValue).joined(separator: ", "),
+             point.due.description, point.isOverdue(on: state.today) ? "! overdue" : point.status.rawValue, point.meeting]
+        }, rowStyles: points.map { $0.isOverdue(on: state.today) ? Style(.bold, color: .danger) : $0.status == .open ? .plain : .dim },
+        selected: points.isEmpty ? nil : state.meetings.actionPoint)
+        var shown = table
+        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        shown.offset = Table.scrollOffset(selected: state.meetings.actionPoint, offset: 0, visibleRows: table.visibleRows(in: body), rowCount: points.count)
         shown.render(in: body, buffer: &buffer)
     }
 

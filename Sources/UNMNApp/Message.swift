@@ -66,6 +66,9 @@ public indirect enum Message: Sendable, Hashable {
     case requestAgendaItem
     case meetingFinalise
     case meetingShare
+    /// Meetings: the action points across meetings, and marking one done or dropped.
+    case toggleActionPoints
+    case requestActionPointUpdate(ActionPoint.Status)
     /// Workplan: year, screens, grouping, filters, and the forms.
     case workplanYear(Int)
     case workplanOpen

@@ -21,6 +21,7 @@ public enum FormPurpose: Sendable, Hashable {
     case addFocalPoint(EntityCode)
     case proposeAdmission
     case recordWithdrawal(EntityCode)
+    case updateActionPoint(String, ActionPoint.Status)
     case scheduleMeeting
     case addAgendaItem(meeting: String)
     case recordProgress(year: Int, code: String)

@@ -72,3 +72,39 @@ struct MeetingsTests {
         #expect(s.status.text == "A viewer only reads.")
     }
 }
+
+@Suite("Action points across meetings")
+struct ActionPointsViewTests {
+    func state(_ op: Operator = SampleNetwork.secretariat) -> AppState {
+        var state = makeState(operator: op)
+        state.network = DecisionsTests.sample
+        state.entities = DecisionsTests.sample.entities
+        state.pane = .meetings
+        return state
+    }
+
+    @Test("t lists open ones first by due date, overdue marked; D asks for a note and marks it done")
+    func list() {
+        var s = state()
+        press([.character("t")], &s)
+        let lines = screen(s)
+        #expect(lines[2] == " Action points: 3 open, 2 overdue, 6 done or dropped · D done · X dropped · Es…")
+        #expect(lines[4] == " AP/2026/002  Map migration d… IOM, UNDP, WB  2026-06-30 ! overdue  MTG/2026/01")
+        #expect(lines[4].contains("! overdue"))
+        press([.character("D")], &s)
+        guard case .form(_, .updateActionPoint("AP/2026/002", .done))? = s.overlay else { Issue.record("no form"); return }
+        type("Inventory shared on the UNCT SharePoint.", &s)
+        #expect(press([.enter], &s) == [.execute(.updateActionPoint("AP/2026/002", status: .done, note: "Inventory shared on the UNCT SharePoint."), by: SampleNetwork.secretariat)])
+    }
+
+    @Test("Dropping needs a reason; a member updates only action points its entity is responsible for")
+    func dropAndMember() {
+        var s = state()
+        press([.character("t"), .character("X"), .enter], &s)
+        guard case .form(let form, _)? = s.overlay else { Issue.record("dropped without a reason"); return }
+        #expect(form.errors["note"] == "Note is required.")
+        var member = state(Operator(name: "Gulnora Karimova", entity: "UNICEF", role: .member))
+        press([.character("t"), .character("D")], &member)
+        #expect(member.status.text == "UNICEF is not responsible for AP/2026/002 (IOM, UNDP and WB are).")
+    }
+}

@@ -143,7 +143,7 @@ struct PaneSnapshotTests {
             "",
             "",
             "",
-            "Enter Open  n Schedule  Space Attendance  f Finalise  1-5 Panes  ? Help  q Quit",
+            "Enter Open  n Schedule  t Action points  1-5 Panes  ? Help  q Quit",
         ])
     }
 
