@@ -12,11 +12,7 @@ struct DecisionsTests {
     }()
 
     func state(_ op: Operator = SampleNetwork.chair, width: Int = 80, height: Int = 24) -> AppState {
-        var state = makeState(width: width, height: height, operator: op)
-        state.network = Self.sample
-        state.entities = Self.sample.entities
-        state.pane = .decisions
-        return state
+        sampleState(.decisions, op, width: width, height: height)
     }
 
     @Test("The grouped list at 80×24")

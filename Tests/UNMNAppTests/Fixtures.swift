@@ -28,3 +28,12 @@ func type(_ text: String, _ state: inout AppState) {
 }
 
 func screen(_ state: AppState) -> [String] { AppView.render(state).lines }
+
+/// The sample network on a pane, as `op` sees it.
+func sampleState(_ pane: Pane, _ op: Operator = SampleNetwork.secretariat, width: Int = 80, height: Int = 24) -> AppState {
+    var state = makeState(width: width, height: height, operator: op)
+    state.network = DecisionsTests.sample
+    state.entities = DecisionsTests.sample.entities
+    state.pane = pane
+    return state
+}

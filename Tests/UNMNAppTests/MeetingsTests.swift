@@ -5,13 +5,7 @@ import UNMNDomain
 
 @Suite("Meetings pane")
 struct MeetingsTests {
-    func state(_ op: Operator = SampleNetwork.secretariat) -> AppState {
-        var state = makeState(operator: op)
-        state.network = DecisionsTests.sample
-        state.entities = DecisionsTests.sample.entities
-        state.pane = .meetings
-        return state
-    }
+    func state(_ op: Operator = SampleNetwork.secretariat) -> AppState { sampleState(.meetings, op) }
 
     @Test("Meetings by year and quarter, newest first, with the quarterly rule visible")
     func list() {
@@ -75,13 +69,7 @@ struct MeetingsTests {
 
 @Suite("Action points across meetings")
 struct ActionPointsViewTests {
-    func state(_ op: Operator = SampleNetwork.secretariat) -> AppState {
-        var state = makeState(operator: op)
-        state.network = DecisionsTests.sample
-        state.entities = DecisionsTests.sample.entities
-        state.pane = .meetings
-        return state
-    }
+    func state(_ op: Operator = SampleNetwork.secretariat) -> AppState { sampleState(.meetings, op) }
 
     @Test("t lists open ones first by due date, overdue marked; D asks for a note and marks it done")
     func list() {

@@ -5,13 +5,7 @@ import UNMNDomain
 
 @Suite("Members pane: focal points and the mailing list")
 struct MembersTests {
-    func state() -> AppState {
-        var state = makeState(operator: SampleNetwork.secretariat)
-        state.network = DecisionsTests.sample
-        state.entities = DecisionsTests.sample.entities
-        state.pane = .members
-        return state
-    }
+    func state() -> AppState { sampleState(.members) }
 
     @Test("Adding a focal point: a non-corporate address needs the recorded exception")
     func addFocalPoint() {

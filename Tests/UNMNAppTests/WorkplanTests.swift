@@ -8,11 +8,7 @@ struct WorkplanTests {
     static let unicef = Operator(name: "Gulnora Karimova", entity: "UNICEF", role: .member)
 
     func state(_ op: Operator = unicef, width: Int = 80, height: Int = 24) -> AppState {
-        var state = makeState(width: width, height: height, operator: op)
-        state.network = DecisionsTests.sample
-        state.entities = DecisionsTests.sample.entities
-        state.pane = .workplan
-        return state
+        sampleState(.workplan, op, width: width, height: height)
     }
 
     @Test("The table at 80×24: timeline with today's marker, progress, status that reads without colour")
