@@ -24,6 +24,8 @@ public struct AppState: Sendable {
     public var focalPointSelection = 0
     /// True when Members shows the mailing-list changes since the last request to the IT unit.
     public var showsMailingListChanges = false
+    /// The selected line of the Overview (members, next meeting, action points, items, plan).
+    public var overviewLine = 0
     /// The Meetings pane.
     public var meetings = MeetingsState()
     /// The Workplan pane.

@@ -74,6 +74,8 @@ public enum AppUpdate {
         case .startReview, .endReview, .reviewStep, .reviewMemberMove, .requestPosition, .requestClose, .requestNewItem, .writeReminder, .toggleDecisionsLog,
              .cycleLogYear, .cycleLogKind:
             return updateDecisions(&state, message)
+        case .overviewOpen:
+            OverviewView.open(&state)
         case .requestFocalPoint, .toggleMailingList, .retireFocalPoint, .showMailingListChanges, .markMailingListRequestSent, .requestAdmission, .requestWithdrawal:
             return updateMembers(&state, message)
         case .meetingOpen, .meetingAttendance, .requestSchedule, .requestAgendaItem, .meetingFinalise, .meetingShare, .toggleActionPoints, .requestActionPointUpdate:
@@ -127,6 +129,8 @@ public enum AppUpdate {
 
     private static func moveInList(_ state: inout AppState, by delta: Int) {
         switch state.pane {
+        case .overview:
+            state.overviewLine = min(OverviewView.targets.count - 1, max(0, state.overviewLine + delta))
         case .members where state.isShowingMemberDetail && !state.layout.isWide:
             let count = state.selectedEntity.flatMap { entity in state.network?.focalPoints.filter { $0.entity == entity.code && $0.isActive }.count } ?? 0
             state.focalPointSelection = min(max(0, count - 1), max(0, state.focalPointSelection + delta))
@@ -150,8 +154,6 @@ public enum AppUpdate {
         case .decisions:
             let count = state.showsDecisionsLog ? state.network.map { DecisionsView.log(state, network: $0).count } ?? 0 : (decisionsList(state)?.rows.count ?? 0)
             state.decisions.move(by: delta, count: count, visibleRows: state.layout.visibleListRows)
-        default:
-            break
         }
     }
 

@@ -14,6 +14,7 @@ public enum KeyBindings {
     public static let all: [KeyBinding] = paneBindings + membersBindings + meetingsBindings + decisionsBindings + workplanBindings + reviewBindings + globalBindings
 
     static let paneBindings: [KeyBinding] = [
+        KeyBinding([.enter], label: "Open", description: "Open the selected line's pane at that record (↓/↑ choose the line)", scope: .pane(.overview), message: .overviewOpen),
         KeyBinding([.enter], label: "Open", description: "Open the selected entity", scope: .pane(.members), message: .open),
         KeyBinding([.escape], label: "Back", description: "Back to the list; clear the filter", scope: .pane(.members), message: .back),
         KeyBinding([.character("/")], label: "Filter", description: "Filter the list as you type (ignores case, accents, Latin/Cyrillic spelling)",

@@ -51,6 +51,8 @@ public indirect enum Message: Sendable, Hashable {
     case exportScreen
     /// The runtime wrote a file (or could not, and why).
     case fileWritten(path: String, failure: String?)
+    /// Overview: open the pane of the selected line at its record.
+    case overviewOpen
     /// Members: focal points, the mailing list and its change request, admission, withdrawal.
     case requestFocalPoint
     case toggleMailingList

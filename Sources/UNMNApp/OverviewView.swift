@@ -42,12 +42,45 @@ enum OverviewView {
         return DetailView(lines: lines, labelWidth: 18)
     }
 
+    /// The lines Enter opens, in screen order: the label they start with, and their pane.
+    static let targets: [(label: String, pane: Pane)] = [("Members", .members), ("Next meeting", .meetings), ("Action points", .meetings),
+                                                          ("Consensus items", .decisions), ("Work plan", .workplan)]
+
+    /// Enter on a line: its pane, at the record — the next meeting opened, the action points,
+    /// the first pending item in review, this year's plan.
+    static func open(_ state: inout AppState) {
+        guard let network = state.network, let target = targets[safe: state.overviewLine] else { return }
+        state.pane = target.pane
+        state.status = .none
+        switch state.overviewLine {
+        case 1:
+            state.meetings.showsActionPoints = false
+            state.meetings.opened = network.nextMeeting(from: state.today)?.reference
+        case 2:
+            state.meetings.showsActionPoints = true
+            state.meetings.actionPoint = 0
+        case 3:
+            if let first = DecisionsList(network: network, today: state.today).reviewable.first { state.review = ReviewState(item: first.reference) }
+        case 4:
+            state.workplan = WorkplanState()
+        default:
+            break
+        }
+    }
+
     static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
         guard let network = state.network else {
             DetailView(lines: [.heading("The network"), .field(label: "Members", value: "\(state.entities.count) entities")], labelWidth: 18)
                 .render(in: area.inset(horizontal: 1, vertical: 1), buffer: &buffer)
             return
         }
-        detail(state, network: network).render(in: area.inset(horizontal: 1, vertical: 1), buffer: &buffer)
+        let inner = area.inset(horizontal: 1, vertical: 1)
+        detail(state, network: network).render(in: inner, buffer: &buffer)
+        // The selected line's label is reversed: Enter opens it. Found in the laid-out rows,
+        // since long values wrap at 80 columns.
+        if let target = targets[safe: state.overviewLine],
+           let row = detail(state, network: network).layout(width: inner.width).firstIndex(where: { $0.text.hasPrefix(target.label) }) {
+            buffer.addStyle(.reverse, to: Rect(x: inner.x, y: inner.y + row, width: 18, height: 1))
+        }
     }
 }

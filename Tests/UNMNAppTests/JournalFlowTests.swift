@@ -67,3 +67,35 @@ struct JournalFlowTests {
         #expect(state.status.text == "Dilnoza Yusupova (IOM secretariat): Opened UNMN/2026/001.")
     }
 }
+
+@Suite("Overview lines open their pane at the record")
+struct OverviewNavigationTests {
+    @Test("↓ selects a line, Enter opens it: the next meeting, the action points, the first pending item, the plan")
+    func navigation() {
+        var s = sampleState(.overview)
+        press([.character("j"), .enter], &s)
+        #expect(s.pane == .meetings && s.meetings.opened == "MTG/2026/04")
+        s.pane = .overview
+        press([.character("j"), .enter], &s)
+        #expect(s.pane == .meetings && s.meetings.showsActionPoints)
+        s.pane = .overview
+        press([.character("j"), .enter], &s)
+        #expect(s.pane == .decisions && s.review?.item == "UNMN/2026/005")
+        s.pane = .overview
+        press([.character("j"), .character("j"), .enter], &s)
+        #expect(s.pane == .workplan)
+        s.pane = .overview
+        press([.home, .enter], &s)
+        #expect(s.pane == .members)
+    }
+
+    @Test("The selected line's label is drawn reversed, even when a long value wraps")
+    func highlight() {
+        var s = sampleState(.overview)
+        press([.character("j"), .character("j"), .character("j"), .character("j")], &s)
+        let buffer = AppView.render(s)
+        let row = buffer.lines.firstIndex { $0.hasPrefix("  Work plan 2026") }!
+        #expect(buffer[2, row].style.attributes.contains(.reverse))
+        #expect(!buffer[2, row - 1].style.attributes.contains(.reverse))
+    }
+}

@@ -37,7 +37,7 @@ struct PaneSnapshotTests {
             "",
             "",
             "",
-            "1-5 Panes  ? Help  q Quit",
+            "Enter Open  1-5 Panes  ? Help  q Quit",
         ])
     }
 
@@ -201,7 +201,7 @@ struct PaneSnapshotTests {
         #expect(workplan[23] == "Enter Open  p Progress  m Mine  l Late  b Group  s Summary  1-5 Panes  ? Help")
         let overview = paneScreen(.overview, width: 120, height: 40)
         #expect(overview[0] == " unmn · UN Network on Migration in Uzbekistan                       Dilnoza Yusupova · IOM secretariat  Sun 29 Nov 2026")
-        #expect(overview[39] == "1-5 Panes  ? Help  q Quit")
+        #expect(overview[39] == "Enter Open  1-5 Panes  ? Help  q Quit")
     }
 
     @Test("Help overlay at 80×24 draws from the key-binding table")
@@ -232,7 +232,7 @@ struct PaneSnapshotTests {
             " │ mouse           Click a tab to switch panes, a row to select it            │",
             " │ ↑/↓ scroll · Esc or ? to close                                             │",
             " └────────────────────────────────────────────────────────────────────────────┘",
-            "1-5 Panes  ? Help  q Quit",
+            "Enter Open  1-5 Panes  ? Help  q Quit",
         ])
     }
 
@@ -265,7 +265,7 @@ struct PaneSnapshotTests {
             "",
             "",
             "",
-            "1-5 Panes  ? Help  q Quit",
+            "Enter Open  1-5 Panes  ? Help  q Quit",
         ])
     }
 
