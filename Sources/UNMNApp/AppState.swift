@@ -80,6 +80,26 @@ public struct AppState: Sendable {
         return visible.indices.contains(members.selection) ? visible[members.selection] : nil
     }
 
+    /// The list of the pane on screen, whose `/` filter the prompt edits.
+    public var activeList: ListState {
+        get {
+            switch pane {
+            case .overview, .members: return members
+            case .meetings: return meetings.list
+            case .workplan: return workplan.list
+            case .decisions: return decisions
+            }
+        }
+        set {
+            switch pane {
+            case .overview, .members: members = newValue
+            case .meetings: meetings.list = newValue
+            case .workplan: workplan.list = newValue
+            case .decisions: decisions = newValue
+            }
+        }
+    }
+
     /// True when a form is open with input that would be lost.
     public var hasUnsavedInput: Bool {
         if case .form(let form, _)? = overlay { return form.isDirty }

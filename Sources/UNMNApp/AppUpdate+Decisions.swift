@@ -4,7 +4,7 @@ import UNMNDomain
 /// The Decisions pane: the grouped list, review mode, and the chair's and secretariat's keys.
 extension AppUpdate {
     static func decisionsList(_ state: AppState) -> DecisionsList? {
-        state.network.map { DecisionsList(network: $0, today: state.today) }
+        state.network.map { DecisionsList(network: $0, today: state.today, query: state.decisions.filterText) }
     }
 
     /// The item under review, fresh from the journal's state.

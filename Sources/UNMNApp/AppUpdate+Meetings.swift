@@ -10,7 +10,7 @@ extension AppUpdate {
         let opened = KeyBindings.openedMeeting(state)
         switch message {
         case .meetingOpen:
-            let meetings = MeetingsView.rows(network: network, today: state.today).meetings
+            let meetings = MeetingsView.rows(network: network, today: state.today, query: state.meetings.list.filterText).meetings
             if let meeting = meetings[safe: state.meetings.list.selection] { state.meetings.opened = meeting.reference; state.meetings.member = 0 }
         case .meetingAttendance(let key):
             guard let meeting = opened, let member = network.members[safe: state.meetings.member] else { return [] }

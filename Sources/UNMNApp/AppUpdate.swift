@@ -35,10 +35,10 @@ public enum AppUpdate {
         case .closeOverlay:
             state.overlay = nil
         case .startFilter:
-            state.members.isFilterActive = true
+            state.activeList.isFilterActive = true
         case .clearFilter:
-            state.members.filter = LineEditor()
-            state.members.isFilterActive = false
+            state.activeList.filter = LineEditor()
+            state.activeList.isFilterActive = false
             state.members.clamp(count: state.visibleEntities.count, visibleRows: state.layout.visibleListRows)
         case .filterKey(let key):
             handleFilterKey(&state, key)
@@ -175,7 +175,7 @@ public enum AppUpdate {
             state.showsMailingListChanges = false
         } else if state.pane == .members && state.isShowingMemberDetail {
             state.isShowingMemberDetail = false
-        } else if state.pane == .members && !state.members.filterText.isEmpty {
+        } else if state.pane != .overview && !state.activeList.filterText.isEmpty {
             _ = update(&state, .clearFilter)
         } else {
             state.status = .none
@@ -187,12 +187,12 @@ public enum AppUpdate {
         case .escape:
             _ = update(&state, .clearFilter)
         case .enter, .down, .up:
-            state.members.isFilterActive = false
+            state.activeList.isFilterActive = false
             if key != .enter { moveInList(&state, by: key == .down ? 1 : -1) }
         default:
-            state.members.filter.handle(key)
-            state.members.selection = 0
-            state.members.offset = 0
+            state.activeList.filter.handle(key)
+            state.activeList.selection = 0
+            state.activeList.offset = 0
             state.isShowingMemberDetail = false
         }
     }

@@ -21,8 +21,9 @@ public enum AppView {
         case .meetings: MeetingsView.render(state, in: layout.content, buffer: &buffer)
         }
         StatusLine(message: state.status.text, kind: state.status.kind, right: statusFacts(state)).render(in: layout.status, buffer: &buffer)
-        if state.pane == .members && state.members.isFilterActive {
-            FilterPrompt(editor: state.members.filter, matchCount: state.visibleEntities.count, totalCount: state.entities.count)
+        if state.pane != .overview && state.activeList.isFilterActive {
+            let counts = filterCounts(state)
+            FilterPrompt(editor: state.activeList.filter, matchCount: counts.shown, totalCount: counts.total)
                 .render(in: layout.footer, buffer: &buffer)
         } else {
             KeyHintFooter(hints: KeyBindings.footerHints(for: state)).render(in: layout.footer, buffer: &buffer)
@@ -45,11 +46,25 @@ public enum AppView {
         TabBar(titles: Pane.allCases.map(\.title), selected: state.pane.rawValue)
     }
 
+    /// How many records the pane's filter lets through, of how many.
+    static func filterCounts(_ state: AppState) -> (shown: Int, total: Int) {
+        guard let network = state.network else { return (state.visibleEntities.count, state.entities.count) }
+        switch state.pane {
+        case .overview, .members: return (state.visibleEntities.count, state.entities.count)
+        case .meetings: return (MeetingsView.rows(network: network, today: state.today, query: state.meetings.list.filterText).meetings.count, network.meetings.count)
+        case .workplan:
+            let list = WorkplanList(state: state, network: network)
+            return (list.actions.count, list.plan?.actions.count ?? 0)
+        case .decisions: return (DecisionsList(network: network, today: state.today, query: state.decisions.filterText).rows.count, network.items.count)
+        }
+    }
+
     /// The right side of the status line: a filter in force and read-only mode.
     static func statusFacts(_ state: AppState) -> String {
         var facts: [String] = []
-        if state.pane == .members, !state.members.filterText.isEmpty, !state.members.isFilterActive {
-            facts.append("filter \"\(state.members.filterText)\": \(state.visibleEntities.count) of \(state.entities.count)")
+        if state.pane != .overview, !state.activeList.filterText.isEmpty, !state.activeList.isFilterActive {
+            let counts = filterCounts(state)
+            facts.append("filter \"\(state.activeList.filterText)\": \(counts.shown) of \(counts.total)")
         }
         if state.isReadOnly { facts.append("READ-ONLY") }
         return facts.joined(separator: " · ")

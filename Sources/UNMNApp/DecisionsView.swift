@@ -62,7 +62,7 @@ enum DecisionsView {
             renderLog(state, network: network, in: area, buffer: &buffer)
             return
         }
-        let list = DecisionsList(network: network, today: state.today)
+        let list = DecisionsList(network: network, today: state.today, query: state.decisions.filterText)
         let (table, _) = table(for: state, list: list, network: network, visibleRows: max(1, area.height - 1))
         table.render(in: area, buffer: &buffer)
     }

@@ -17,7 +17,7 @@ public enum KeyBindings {
         KeyBinding([.enter], label: "Open", description: "Open the selected line's pane at that record (↓/↑ choose the line)", scope: .pane(.overview), message: .overviewOpen),
         KeyBinding([.enter], label: "Open", description: "Open the selected entity", scope: .pane(.members), message: .open),
         KeyBinding([.escape], label: "Back", description: "Back to the list; clear the filter", scope: .pane(.members), message: .back),
-        KeyBinding([.character("/")], label: "Filter", description: "Filter the list as you type (ignores case, accents, Latin/Cyrillic spelling)",
+        KeyBinding([.character("/")], label: "Filter", description: "Filter the members as you type (\"ozbek\" finds Oʻzbekiston and Ўзбекистон)",
                    scope: .pane(.members), message: .startFilter),
     ]
 
@@ -43,6 +43,8 @@ public enum KeyBindings {
                    message: .chooseOperator, isInFooter: false),
         KeyBinding([.character("x")], label: "Export", description: "Export what is on screen to a file in the current directory (report, mailing list, calendar, work plan, decisions)",
                    message: .exportScreen, isInFooter: false, disabledReason: { $0.network == nil ? "There is no journal to export from." : nil }),
+        KeyBinding([.character("/")], label: "Filter", description: "Filter the pane's list as you type (ignores case, accents, Latin/Cyrillic spelling); Enter keeps it, Esc clears it",
+                   message: .startFilter, isInFooter: false, disabledReason: { $0.pane == .overview ? "The Overview has no list to filter; ↓/↑ and Enter open a line." : nil }),
         KeyBinding([.character("?")], label: "Help", description: "Show every key", message: .showHelp),
         KeyBinding([.character("q")], label: "Quit", description: "Quit unmn", message: .requestQuit),
     ]
@@ -51,7 +53,7 @@ public enum KeyBindings {
     /// first, then the focused pane's bindings, then the global ones.
     public static func message(for key: Key, in state: AppState) -> Message {
         if state.overlay != nil { return .overlayKey(key) }
-        if state.pane == .members && state.members.isFilterActive { return .filterKey(key) }
+        if state.pane != .overview && state.activeList.isFilterActive { return .filterKey(key) }
         if state.isTooSmall {
             return key == .character("q") ? .requestQuit : .unavailable("The window is too small; enlarge it to at least 80×24.")
         }

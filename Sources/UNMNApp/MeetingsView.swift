@@ -4,8 +4,11 @@ import UNMNDomain
 /// Pane 3: meetings by year and quarter with the quarterly rule, or one meeting's record.
 enum MeetingsView {
     /// Meetings newest first, with a heading per quarter that says whether the rule was kept.
-    static func rows(network: NetworkState, today: LocalDate) -> (rows: [(heading: String?, meeting: Meeting?)], meetings: [Meeting]) {
-        let meetings = network.meetings.sorted { ($0.date, $0.startMinute) > ($1.date, $1.startMinute) }
+    static func rows(network: NetworkState, today: LocalDate, query: String = "") -> (rows: [(heading: String?, meeting: Meeting?)], meetings: [Meeting]) {
+        let meetings = network.meetings.filter { meeting in
+            query.isEmpty || SearchFolding.matches([meeting.reference, meeting.date.description, meeting.kind.title, meeting.location,
+                                                    meeting.mode?.rawValue ?? ""].joined(separator: " "), query: query)
+        }.sorted { ($0.date, $0.startMinute) > ($1.date, $1.startMinute) }
         var rows: [(String?, Meeting?)] = []
         var quarter: (Int, Int)?
         for meeting in meetings {
@@ -45,7 +48,7 @@ enum MeetingsView {
         let next = network.nextMeeting(from: state.today).map { " · next \($0.reference) on \($0.date.longDescription)" } ?? " · no meeting scheduled"
         buffer.write("\(state.today.year): " + cadence.map { "Q\($0.quarter) \($0.state.rawValue)" }.joined(separator: " · ") + next,
                      x: area.x, y: area.y, maxWidth: area.width, style: .title)
-        let (entries, meetings) = rows(network: network, today: state.today)
+        let (entries, meetings) = rows(network: network, today: state.today, query: state.meetings.list.filterText)
         let members = network.members.count
         var meetingRows: [Int] = []
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)

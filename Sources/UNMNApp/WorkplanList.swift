@@ -32,6 +32,8 @@ struct WorkplanList {
                     return action.starts <= end && action.ends >= start
                 }
             } && (view.objective.map { action.gcmObjectives.contains($0) } ?? true)
+                && (view.list.filterText.isEmpty || SearchFolding.matches(([action.code, action.title, action.lead.rawValue] + action.participants.map(\.rawValue)).joined(separator: " "),
+                                                                          query: view.list.filterText))
         }
         rows = Self.group(actions, by: view.grouping, objectives: state.gcmObjectives)
     }

@@ -96,3 +96,35 @@ struct ActionPointsViewTests {
         #expect(member.status.text == "UNICEF is not responsible for AP/2026/002 (IOM, UNDP and WB are).")
     }
 }
+
+@Suite("/ filters every list")
+struct FilterEverywhereTests {
+    @Test("Meetings, Workplan and Decisions filter as you type, ignoring case and Latin/Cyrillic spelling; Esc clears")
+    func everywhere() {
+        var s = sampleState(.meetings)
+        press([.character("/")], &s)
+        type("virtual", &s)
+        #expect(screen(s)[23].hasPrefix("/ virtual"))
+        #expect(screen(s)[23].hasSuffix("2 of 8"))
+        press([.enter], &s)
+        #expect(screen(s).contains { $0.hasPrefix(" MTG/2025/04") })
+        #expect(!screen(s).contains { $0.hasPrefix(" MTG/2026/04") })
+        press([.escape], &s)
+        #expect(s.meetings.list.filterText.isEmpty)
+
+        s.pane = .workplan
+        press([.character("/")], &s)
+        type("ЮНИСЕФ unicef", &s)
+        press([.control("u")], &s)
+        type("unicef", &s)
+        press([.enter], &s)
+        #expect(screen(s)[2].hasPrefix(" AWP 2026 2 of 12 actions"))
+
+        s.pane = .decisions
+        press([.character("/")], &s)
+        type("admission", &s)
+        press([.enter], &s)
+        #expect(screen(s)[4].hasPrefix(" UNMN/2026/005 Admission of UNOPS"))
+        #expect(screen(s)[22].hasSuffix("filter \"admission\": 1 of 8"))
+    }
+}
