@@ -8,6 +8,7 @@
 #endif
 
 #include <locale.h>
+#include <termios.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -57,6 +58,16 @@ static inline int unmn_read_click(int *y, int *x) {
         return 1;
     }
     return 0;
+}
+
+// Ctrl-S and Ctrl-Q are the editor's save and the forms' quit, not XON/XOFF flow control
+// (which would freeze the screen on Ctrl-S). endwin() restores the shell's modes on exit.
+static inline void unmn_disable_flow_control(void) {
+    struct termios modes;
+    if (tcgetattr(STDIN_FILENO, &modes) == 0) {
+        modes.c_iflag &= ~(IXON | IXOFF);
+        tcsetattr(STDIN_FILENO, TCSANOW, &modes);
+    }
 }
 
 // The terminal is restored on every way out: SIGINT/SIGTERM/SIGHUP quit cleanly (exit status

@@ -39,6 +39,7 @@ public final class CursesTerminal: Terminal {
         self.window = window
         unmn_install_signal_handlers()
         cbreak()
+        unmn_disable_flow_control()
         noecho()
         nonl()
         keypad(window, true)

@@ -103,6 +103,7 @@ public struct AppState: Sendable {
     /// True when a form is open with input that would be lost.
     public var hasUnsavedInput: Bool {
         if case .form(let form, _)? = overlay { return form.isDirty }
+        if case .editor(let editor, _, _)? = overlay { return editor.isDirty }
         return false
     }
 }

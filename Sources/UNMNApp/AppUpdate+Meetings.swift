@@ -36,6 +36,16 @@ extension AppUpdate {
         case .meetingFinalise:
             guard let meeting = opened, let op else { return [] }
             return [.execute(.finaliseMinutes(meeting.reference), by: op)]
+        case .requestMinutes:
+            guard let meeting = opened else { return [] }
+            guard !meeting.agenda.isEmpty else { state.status = StatusMessage("Add an agenda item first (i).", kind: .warning); return [] }
+            let form = Form(title: "Minutes of \(meeting.reference): which item?", fields: [
+                .choice("item", "Agenda item", options: meeting.agenda.enumerated().map { "\($0.offset + 1). \($0.element.title)" }),
+            ])
+            state.overlay = .form(form, purpose: .chooseAgendaItem(meeting: meeting.reference))
+        case .requestAmendment:
+            guard let meeting = opened else { return [] }
+            state.overlay = .editor(TextEditor(), title: "Amendment to the minutes of \(meeting.reference)", purpose: .amendment(meeting: meeting.reference))
         case .toggleActionPoints:
             state.meetings.showsActionPoints.toggle()
             state.meetings.opened = nil
@@ -63,6 +73,11 @@ extension AppUpdate {
             return [.execute(.scheduleMeeting(draft), by: op)]
         case .addAgendaItem(let meeting):
             return [.execute(.addAgendaItem(meeting: meeting, title: values["title"]?.text ?? ""), by: op)]
+        case .chooseAgendaItem(let reference):
+            guard case .choice(let index, _)? = values["item"], let meeting = state.network?.meeting(reference), meeting.agenda.indices.contains(index) else { return [] }
+            state.overlay = .editor(TextEditor(meeting.agenda[index].minutes), title: "Minutes of \(reference), item \(index + 1): \(meeting.agenda[index].title)",
+                                    purpose: .minutes(meeting: reference, item: index))
+            return []
         case .updateActionPoint(let id, let status):
             return [.execute(.updateActionPoint(id, status: status, note: values["note"]?.text ?? ""), by: op)]
         default:

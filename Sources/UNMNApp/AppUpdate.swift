@@ -78,7 +78,8 @@ public enum AppUpdate {
             OverviewView.open(&state)
         case .requestFocalPoint, .toggleMailingList, .retireFocalPoint, .showMailingListChanges, .markMailingListRequestSent, .requestAdmission, .requestWithdrawal:
             return updateMembers(&state, message)
-        case .meetingOpen, .meetingAttendance, .requestSchedule, .requestAgendaItem, .meetingFinalise, .meetingShare, .toggleActionPoints, .requestActionPointUpdate:
+        case .meetingOpen, .meetingAttendance, .requestSchedule, .requestAgendaItem, .meetingFinalise, .meetingShare, .toggleActionPoints, .requestActionPointUpdate,
+             .requestMinutes, .requestAmendment:
             return updateMeetings(&state, message)
         case .workplanYear, .workplanOpen, .workplanSummary, .workplanGroupBy, .workplanFilter, .workplanObjective, .requestProgress,
              .requestAddAction, .requestEditAction, .requestDraftPlan, .requestEndorsement, .requestClosePlan:
@@ -87,6 +88,9 @@ public enum AppUpdate {
             guard let network = state.network else { return [] }
             let (name, contents) = ScreenExport.document(for: state, network: network)
             return [.writeFile(name: name, contents: contents)]
+        case .externalEditFinished(let text, let title, let purpose, let failure):
+            state.overlay = .editor(TextEditor(text), title: title, purpose: purpose)
+            if let failure { state.status = StatusMessage(failure, kind: .error) }
         case .fileWritten(let path, let failure):
             state.status = failure.map { StatusMessage("Could not write \(path): \($0)", kind: .error) } ?? StatusMessage("Wrote \(path).", kind: .success)
         case .requestUndo:
@@ -208,6 +212,29 @@ public enum AppUpdate {
             case .pageUp: state.overlay = .help(offset: max(0, offset - state.layout.content.height + 4))
             default: break
             }
+        case .editor(var editor, let title, let purpose)?:
+            if key == .control("o") {
+                state.overlay = nil
+                return [.externalEdit(text: editor.text, title: title, purpose: purpose)]
+            }
+            switch editor.handle(key) {
+            case .editing:
+                state.overlay = .editor(editor, title: title, purpose: purpose)
+            case .cancel:
+                if editor.isDirty {
+                    let dialog = ConfirmDialog(title: "Discard input?", message: "\"\(title)\" has text that has not been saved. Discard it?", confirmLabel: "Discard")
+                    state.overlay = .confirm(dialog, then: .closeOverlay, returnTo: .editor(editor, title: title, purpose: purpose))
+                } else {
+                    state.overlay = nil
+                }
+            case .save:
+                state.overlay = nil
+                guard let op = state.currentOperator else { return [] }
+                switch purpose {
+                case .minutes(let meeting, let item): return [.execute(.writeMinutes(meeting: meeting, item: item, text: editor.text), by: op)]
+                case .amendment(let meeting): return [.execute(.amendMinutes(meeting, text: editor.text), by: op)]
+                }
+            }
         case .confirm(let dialog, let then, let returnTo)?:
             switch dialog.answer(to: key) {
             case .confirm?:
@@ -254,7 +281,7 @@ public enum AppUpdate {
             return submitDecisions(&state, values: values, purpose: purpose)
         case .recordProgress, .addAction, .editAction:
             return submitWorkplan(&state, values: values, purpose: purpose)
-        case .scheduleMeeting, .addAgendaItem, .updateActionPoint:
+        case .scheduleMeeting, .addAgendaItem, .updateActionPoint, .chooseAgendaItem:
             return submitMeetings(&state, values: values, purpose: purpose)
         case .addFocalPoint, .proposeAdmission, .recordWithdrawal:
             return submitMembers(&state, values: values, purpose: purpose)

@@ -33,13 +33,26 @@ public enum AppView {
             HelpOverlay(sections: KeyBindings.helpSections(for: state), offset: offset).render(in: buffer.area, buffer: &buffer)
         case .form(let form, _)?:
             form.render(in: buffer.area, buffer: &buffer)
+        case .editor(let editor, let title, _)?:
+            renderEditor(editor, title: title, into: &buffer)
         case .confirm(let dialog, _, let returnTo)?:
             if case .form(let form, _)? = returnTo { form.render(in: buffer.area, buffer: &buffer) }
+            if case .editor(let editor, let title, _)? = returnTo { renderEditor(editor, title: title, into: &buffer) }
             dialog.render(in: buffer.area, buffer: &buffer)
         case nil:
             break
         }
         return buffer
+    }
+
+    /// The editor in a box over the pane, with its keys on the last row.
+    static func renderEditor(_ editor: TextEditor, title: String, into buffer: inout Buffer) {
+        let box = buffer.area.centered(width: min(buffer.width - 2, 100), height: buffer.height - 4)
+        buffer.fill(box)
+        buffer.drawBox(box, title: title, style: Style(.bold, color: .accent))
+        let inner = box.inset(horizontal: 2, vertical: 1)
+        editor.render(in: Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1), buffer: &buffer)
+        buffer.write("Ctrl-S save · Esc cancel · Ctrl-O edit in $VISUAL/$EDITOR · Enter new line", x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, style: .dim)
     }
 
     public static func tabBar(for state: AppState) -> TabBar {

@@ -8,6 +8,8 @@ public enum Effect: Sendable, Hashable {
     /// Write a file in the current directory (a reminder list, an export): nothing is printed
     /// while curses has the screen. Answered with `fileWritten`.
     case writeFile(name: String, contents: String)
+    /// Leave the screen to edit `text` in `$VISUAL`/`$EDITOR`, then come back to the editor.
+    case externalEdit(text: String, title: String, purpose: EditorPurpose)
     /// Decide this command against the journal and append it; answered with `committed` or `commitFailed`.
     case execute(Command, by: Operator)
 }

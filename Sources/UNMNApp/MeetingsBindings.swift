@@ -58,6 +58,14 @@ extension KeyBindings {
                    scope: .pane(.meetings), message: .meetingFinalise, isInFooter: false, disabledReason: { state in planning(state) ?? (openedMeeting(state) == nil ? "Open a meeting first (Enter)." : nil) }),
         KeyBinding([.character("S")], label: "Shared", description: "In a meeting: mark the finalised minutes shared with the RCO today", scope: .pane(.meetings),
                    message: .meetingShare, isInFooter: false, disabledReason: { state in planning(state) ?? (openedMeeting(state) == nil ? "Open a meeting first (Enter)." : nil) }),
+        KeyBinding([.character("w")], label: "Minutes", description: "In a meeting: write an agenda item's minutes in the editor (Ctrl-O for $EDITOR)",
+                   scope: .pane(.meetings), message: .requestMinutes, isInFooter: false, disabledReason: minutesEditing),
+        KeyBinding([.character("M")], label: "Amend", description: "In a meeting: amend finalised minutes (recorded, never rewritten)", scope: .pane(.meetings),
+                   message: .requestAmendment, isInFooter: false, disabledReason: { state in
+                       if let reason = planning(state) { return reason }
+                       guard let meeting = openedMeeting(state) else { return "Open a meeting first (Enter)." }
+                       return meeting.status.isLocked ? nil : "The minutes are still a draft: write them directly (w)."
+                   }),
         KeyBinding([.character("t")], label: "Action points", description: "The action points of all meetings: open, overdue, done, dropped",
                    scope: .pane(.meetings), message: .toggleActionPoints),
         KeyBinding([.character("D")], label: "Done", description: "In the action points: mark the selected one done, with a note", scope: .pane(.meetings),

@@ -68,6 +68,11 @@ public indirect enum Message: Sendable, Hashable {
     case requestAgendaItem
     case meetingFinalise
     case meetingShare
+    /// Meetings: write the minutes of an agenda item, or amend finalised minutes, in the editor.
+    case requestMinutes
+    case requestAmendment
+    /// The external editor returned (or could not run, and why).
+    case externalEditFinished(text: String, title: String, purpose: EditorPurpose, failure: String?)
     /// Meetings: the action points across meetings, and marking one done or dropped.
     case toggleActionPoints
     case requestActionPointUpdate(ActionPoint.Status)

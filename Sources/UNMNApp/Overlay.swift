@@ -7,9 +7,17 @@ public indirect enum Overlay: Sendable {
     case help(offset: Int)
     /// A form; `purpose` says what its values become.
     case form(Form, purpose: FormPurpose)
+    /// The multi-line editor (minutes, amendments).
+    case editor(TextEditor, title: String, purpose: EditorPurpose)
     /// A question before something that cannot be taken back, such as losing unsaved input:
     /// `then` on yes; on no, back to `returnTo` (the form the question came from).
     case confirm(ConfirmDialog, then: Message, returnTo: Overlay?)
+}
+
+/// What the editor's text becomes when saved.
+public enum EditorPurpose: Sendable, Hashable {
+    case minutes(meeting: String, item: Int)
+    case amendment(meeting: String)
 }
 
 /// What a submitted form does.
@@ -22,6 +30,7 @@ public enum FormPurpose: Sendable, Hashable {
     case proposeAdmission
     case recordWithdrawal(EntityCode)
     case updateActionPoint(String, ActionPoint.Status)
+    case chooseAgendaItem(meeting: String)
     case scheduleMeeting
     case addAgendaItem(meeting: String)
     case recordProgress(year: Int, code: String)

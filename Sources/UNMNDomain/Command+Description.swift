@@ -58,6 +58,8 @@ extension NetworkState {
             }
             return "Recorded \(code)'s attendance at \(reference): \(what)"
         case (.finaliseMinutes(let reference), _): return "Finalised the minutes of \(reference)"
+        case (.writeMinutes(let reference, let item, _), _): return "Wrote the minutes of item \(item + 1) of \(reference)"
+        case (.amendMinutes(let reference, _), _): return "Amended the minutes of \(reference)"
         case (.shareMinutesWithRCO(let reference, let on), _): return "Marked the minutes of \(reference) shared with the RCO on \(on)"
         case (.addAgendaItem(let reference, let title), _): return "Added \"\(title)\" to the agenda of \(reference)"
         case (.recordProgress(_, let code, let percent, let status, _), _): return "Recorded progress on \(code): \(percent) %, \(status.rawValue)"

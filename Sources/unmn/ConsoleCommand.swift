@@ -63,6 +63,12 @@ struct ConsoleCommand: ParsableCommand {
                 } catch {
                     return .commitFailed("\(error)", readOnly: !journal.isWritable)
                 }
+            case .externalEdit(let text, let title, let purpose):
+                let edited = terminal.suspend { ExternalEditor.edit(text, environment: environment) }
+                switch edited {
+                case .success(let newText): return .externalEditFinished(text: newText, title: title, purpose: purpose, failure: nil)
+                case .failure(let problem): return .externalEditFinished(text: text, title: title, purpose: purpose, failure: problem.description)
+                }
             case .writeFile(let name, let contents):
                 let path = FileManager.default.currentDirectoryPath + "/" + name
                 do {

@@ -128,3 +128,58 @@ struct FilterEverywhereTests {
         #expect(screen(s)[22].hasSuffix("filter \"admission\": 1 of 8"))
     }
 }
+
+@Suite("Minutes in the editor")
+struct MinutesEditorTests {
+    @Test("w asks which item, opens the editor with its minutes, Ctrl-S saves them to the journal")
+    func minutes() {
+        var s = sampleState(.meetings)
+        press([.enter, .character("w")], &s)
+        guard case .form(_, .chooseAgendaItem("MTG/2026/04"))? = s.overlay else { Issue.record("no item choice"); return }
+        press([.right, .enter], &s)
+        guard case .editor(_, let title, .minutes("MTG/2026/04", 1))? = s.overlay else { Issue.record("no editor"); return }
+        #expect(title == "Minutes of MTG/2026/04, item 2: Admission of UNOPS")
+        type("All members but three agreed.", &s)
+        press([.enter], &s)
+        type("Ўзбекистон supports it.", &s)
+        #expect(s.hasUnsavedInput)
+        #expect(press([.control("s")], &s) == [.execute(.writeMinutes(meeting: "MTG/2026/04", item: 1, text: "All members but three agreed.\nЎзбекистон supports it."),
+                                                         by: SampleNetwork.secretariat)])
+        #expect(s.overlay == nil)
+    }
+
+    @Test("Ctrl-O hands the text to $EDITOR and the editor comes back with what it saved")
+    func external() {
+        var s = sampleState(.meetings)
+        press([.enter, .character("w"), .enter], &s)
+        type("draft", &s)
+        let effects = press([.control("o")], &s)
+        #expect(effects == [.externalEdit(text: "draft", title: "Minutes of MTG/2026/04, item 1: Joint statement for International Migrants Day",
+                                          purpose: .minutes(meeting: "MTG/2026/04", item: 0))])
+        _ = AppUpdate.update(&s, .externalEditFinished(text: "from vi", title: "T", purpose: .minutes(meeting: "MTG/2026/04", item: 0), failure: nil))
+        guard case .editor(let editor, _, _)? = s.overlay else { Issue.record("editor not back"); return }
+        #expect(editor.text == "from vi")
+    }
+
+    @Test("Finalised minutes are amended, not rewritten: w says so, M opens an amendment")
+    func amendment() {
+        var s = sampleState(.meetings)
+        press([.character("j"), .enter, .character("w")], &s)
+        #expect(s.status.text == "The minutes of MTG/2026/03 are finalised; corrections are amendments.")
+        press([.character("M")], &s)
+        type("UNAIDS sent apologies.", &s)
+        #expect(press([.control("s")], &s) == [.execute(.amendMinutes("MTG/2026/03", text: "UNAIDS sent apologies."), by: SampleNetwork.secretariat)])
+    }
+
+    @Test("Esc with unsaved text asks before discarding; no returns to the editor")
+    func discard() {
+        var s = sampleState(.meetings)
+        press([.enter, .character("w"), .enter], &s)
+        type("x", &s)
+        press([.escape], &s)
+        guard case .confirm? = s.overlay else { Issue.record("no question"); return }
+        press([.character("n")], &s)
+        guard case .editor(let editor, _, _)? = s.overlay else { Issue.record("editor lost"); return }
+        #expect(editor.text.hasSuffix("x"))
+    }
+}
