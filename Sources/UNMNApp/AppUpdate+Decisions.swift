@@ -115,7 +115,7 @@ extension AppUpdate {
         case .openItem:
             guard let draft = ItemForms.decodeNewItem(values) else { return [] }
             return [.execute(.openItem(draft), by: op)]
-        case .chooseOperator, .recordProgress, .addAction, .editAction, .scheduleMeeting, .addAgendaItem, .updateActionPoint, .chooseAgendaItem, .addFocalPoint, .proposeAdmission, .recordWithdrawal:
+        case .chooseOperator, .recordProgress, .addAction, .editAction, .scheduleMeeting, .addAgendaItem, .updateActionPoint, .chooseAgendaItem, .meetingDecision, .addActionPoint, .editFocalPoint, .addFocalPoint, .proposeAdmission, .recordWithdrawal:
             return []
         }
     }

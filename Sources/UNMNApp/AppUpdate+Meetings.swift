@@ -36,6 +36,20 @@ extension AppUpdate {
         case .meetingFinalise:
             guard let meeting = opened, let op else { return [] }
             return [.execute(.finaliseMinutes(meeting.reference), by: op)]
+        case .requestMeetingDecision:
+            guard let meeting = opened else { return [] }
+            let items = network.items.suffix(12).reversed().map { "\($0.reference) \($0.title)" }
+            state.overlay = .form(Form(title: "Decision taken at \(meeting.reference)", fields: [
+                .text("text", "Decision", required: true),
+                .choice("item", "Consensus item", options: ["none"] + items),
+            ]), purpose: .meetingDecision(meeting: meeting.reference))
+        case .requestActionPoint:
+            guard let meeting = opened else { return [] }
+            state.overlay = .form(Form(title: "Action point from \(meeting.reference)", fields: [
+                .text("text", "Action", required: true),
+                .multiSelect("responsible", "Responsible", options: network.members.map(\.code.rawValue), required: true),
+                .date("due", "Due", value: max(meeting.date, state.today).adding(days: 30).description, required: true),
+            ]), purpose: .addActionPoint(meeting: meeting.reference))
         case .requestMinutes:
             guard let meeting = opened else { return [] }
             guard !meeting.agenda.isEmpty else { state.status = StatusMessage("Add an agenda item first (i).", kind: .warning); return [] }
@@ -73,6 +87,13 @@ extension AppUpdate {
             return [.execute(.scheduleMeeting(draft), by: op)]
         case .addAgendaItem(let meeting):
             return [.execute(.addAgendaItem(meeting: meeting, title: values["title"]?.text ?? ""), by: op)]
+        case .meetingDecision(let meeting):
+            var item: String?
+            if case .choice(let index, let label)? = values["item"], index > 0 { item = String(label.split(separator: " ").first ?? "") }
+            return [.execute(.recordMeetingDecision(meeting: meeting, Meeting.Decision(text: values["text"]?.text ?? "", item: item)), by: op)]
+        case .addActionPoint(let meeting):
+            guard case .selection(let codes)? = values["responsible"], let due = LocalDate(iso: values["due"]?.text ?? "") else { return [] }
+            return [.execute(.addActionPoint(meeting: meeting, text: values["text"]?.text ?? "", responsible: codes.map { EntityCode($0) }, due: due), by: op)]
         case .chooseAgendaItem(let reference):
             guard case .choice(let index, _)? = values["item"], let meeting = state.network?.meeting(reference), meeting.agenda.indices.contains(index) else { return [] }
             state.overlay = .editor(TextEditor(meeting.agenda[index].minutes), title: "Minutes of \(reference), item \(index + 1): \(meeting.agenda[index].title)",

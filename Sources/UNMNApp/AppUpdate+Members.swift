@@ -12,6 +12,9 @@ extension AppUpdate {
                 return []
             }
             state.overlay = .form(MemberForms.focalPoint(for: entity.code, policy: network.emailPolicy), purpose: .addFocalPoint(entity.code))
+        case .requestEditFocalPoint:
+            guard let point = KeyBindings.selectedFocalPoint(state) else { return [] }
+            state.overlay = .form(MemberForms.focalPoint(editing: point, policy: network.emailPolicy), purpose: .editFocalPoint(point.id))
         case .toggleMailingList:
             guard let point = KeyBindings.selectedFocalPoint(state) else { return [] }
             return [.execute(.setMailingList(focalPoint: point.id, on: !point.isOnMailingList), by: op)]
@@ -40,6 +43,9 @@ extension AppUpdate {
         case .addFocalPoint(let entity):
             guard let draft = MemberForms.decodeFocalPoint(values, entity: entity) else { return [] }
             return [.execute(.addFocalPoint(draft), by: op)]
+        case .editFocalPoint(let id):
+            guard let point = state.network?.focalPoint(id), let draft = MemberForms.decodeFocalPoint(values, entity: point.entity) else { return [] }
+            return [.execute(.editFocalPoint(id: id, draft), by: op)]
         case .proposeAdmission:
             guard let deadline = LocalDate(iso: values["deadline"]?.text ?? "") else { return [] }
             return [.execute(.proposeAdmission(code: EntityCode(values["code"]?.text ?? ""), fullName: values["name"]?.text ?? "",

@@ -76,10 +76,10 @@ public enum AppUpdate {
             return updateDecisions(&state, message)
         case .overviewOpen:
             OverviewView.open(&state)
-        case .requestFocalPoint, .toggleMailingList, .retireFocalPoint, .showMailingListChanges, .markMailingListRequestSent, .requestAdmission, .requestWithdrawal:
+        case .requestFocalPoint, .requestEditFocalPoint, .toggleMailingList, .retireFocalPoint, .showMailingListChanges, .markMailingListRequestSent, .requestAdmission, .requestWithdrawal:
             return updateMembers(&state, message)
         case .meetingOpen, .meetingAttendance, .requestSchedule, .requestAgendaItem, .meetingFinalise, .meetingShare, .toggleActionPoints, .requestActionPointUpdate,
-             .requestMinutes, .requestAmendment:
+             .requestMinutes, .requestAmendment, .requestMeetingDecision, .requestActionPoint:
             return updateMeetings(&state, message)
         case .workplanYear, .workplanOpen, .workplanSummary, .workplanGroupBy, .workplanFilter, .workplanObjective, .requestProgress,
              .requestAddAction, .requestEditAction, .requestDraftPlan, .requestEndorsement, .requestClosePlan:
@@ -281,9 +281,9 @@ public enum AppUpdate {
             return submitDecisions(&state, values: values, purpose: purpose)
         case .recordProgress, .addAction, .editAction:
             return submitWorkplan(&state, values: values, purpose: purpose)
-        case .scheduleMeeting, .addAgendaItem, .updateActionPoint, .chooseAgendaItem:
+        case .scheduleMeeting, .addAgendaItem, .updateActionPoint, .chooseAgendaItem, .meetingDecision, .addActionPoint:
             return submitMeetings(&state, values: values, purpose: purpose)
-        case .addFocalPoint, .proposeAdmission, .recordWithdrawal:
+        case .addFocalPoint, .editFocalPoint, .proposeAdmission, .recordWithdrawal:
             return submitMembers(&state, values: values, purpose: purpose)
         case .chooseOperator:
             guard let chosen = OperatorForm.decode(values) else { return [] }

@@ -104,6 +104,9 @@ enum MeetingsView {
             .field(label: "Minutes", value: status(meeting) + (meeting.amendments.isEmpty ? "" : " · \(meeting.amendments.count) amendment(s)")),
             .field(label: "Agenda", value: meeting.agenda.isEmpty ? "—" : meeting.agenda.enumerated().map { "\($0.offset + 1). \($0.element.title)" }.joined(separator: "; ")),
         ]
+        if !meeting.decisions.isEmpty {
+            lines.append(.field(label: "Decided", value: meeting.decisions.map { $0.text + ($0.item.map { " (\($0))" } ?? "") }.joined(separator: "; ")))
+        }
         let points = network.actionPoints.filter { $0.meeting == meeting.reference }
         if !points.isEmpty { lines.append(.field(label: "Actions", value: points.map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", "))) }
         let header = DetailView(lines: lines, labelWidth: 9)

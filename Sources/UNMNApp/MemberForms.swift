@@ -4,13 +4,21 @@ import UNMNDomain
 /// The Members pane's forms.
 enum MemberForms {
     static func focalPoint(for entity: EntityCode, policy: EmailPolicy) -> Form {
-        Form(title: "Add a focal point to \(entity)", fields: [
-            .text("name", "Name", required: true),
-            .text("position", "Position", required: true, help: "title, e.g. Programme Officer"),
-            .choice("level", "Level", options: FocalPoint.Level.allCases.map(\.rawValue)),
-            .text("email", "Email", required: true),
-            .choice("list", "Mailing list", options: ["on the list", "not on the list"]),
-            .text("reason", "Exception", help: "why a non-corporate address (temporary only)"),
+        form(title: "Add a focal point to \(entity)", existing: nil, policy: policy)
+    }
+
+    static func focalPoint(editing point: FocalPoint, policy: EmailPolicy) -> Form {
+        form(title: "Edit \(point.name) (\(point.entity))", existing: point, policy: policy)
+    }
+
+    private static func form(title: String, existing: FocalPoint?, policy: EmailPolicy) -> Form {
+        Form(title: title, fields: [
+            .text("name", "Name", value: existing?.name ?? "", required: true),
+            .text("position", "Position", value: existing?.position ?? "", required: true, help: "title, e.g. Programme Officer"),
+            .choice("level", "Level", options: FocalPoint.Level.allCases.map(\.rawValue), selected: existing.flatMap { FocalPoint.Level.allCases.firstIndex(of: $0.level) } ?? 0),
+            .text("email", "Email", value: existing?.email ?? "", required: true),
+            .choice("list", "Mailing list", options: ["on the list", "not on the list"], selected: existing.map { $0.isOnMailingList ? 0 : 1 } ?? 0),
+            .text("reason", "Exception", value: existing?.emailException?.reason ?? "", help: "why a non-corporate address (temporary only)"),
         ], validate: { values in
             let email = values["email"]?.text ?? ""
             if !email.isEmpty && !EmailPolicy.isWellFormed(email) { return ["email": "\"\(email)\" is not an email address."] }

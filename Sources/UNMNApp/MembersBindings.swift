@@ -15,6 +15,8 @@ extension KeyBindings {
     static let membersBindings: [KeyBinding] = [
         KeyBinding([.character("n")], label: "Add focal point", description: "Add a focal point to the selected entity (corporate email, or a recorded exception)",
                    scope: .pane(.members), message: .requestFocalPoint, disabledReason: planning),
+        KeyBinding([.character("e")], label: "Edit", description: "Edit the selected focal point (name, position, level, email)",
+                   scope: .pane(.members), message: .requestEditFocalPoint, isInFooter: false, disabledReason: focalPointAction),
         KeyBinding([.character("m")], label: "Mailing list", description: "Put the selected focal point on the mailing list, or take it off",
                    scope: .pane(.members), message: .toggleMailingList, isInFooter: false, disabledReason: focalPointAction),
         KeyBinding([.character("R")], label: "Retire", description: "The selected focal point stepped down (kept in the record)",

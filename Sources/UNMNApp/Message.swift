@@ -69,6 +69,9 @@ public indirect enum Message: Sendable, Hashable {
     case meetingFinalise
     case meetingShare
     /// Meetings: write the minutes of an agenda item, or amend finalised minutes, in the editor.
+    case requestMeetingDecision
+    case requestActionPoint
+    case requestEditFocalPoint
     case requestMinutes
     case requestAmendment
     /// The external editor returned (or could not run, and why).

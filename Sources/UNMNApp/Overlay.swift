@@ -31,6 +31,9 @@ public enum FormPurpose: Sendable, Hashable {
     case recordWithdrawal(EntityCode)
     case updateActionPoint(String, ActionPoint.Status)
     case chooseAgendaItem(meeting: String)
+    case meetingDecision(meeting: String)
+    case addActionPoint(meeting: String)
+    case editFocalPoint(String)
     case scheduleMeeting
     case addAgendaItem(meeting: String)
     case recordProgress(year: Int, code: String)

@@ -60,6 +60,8 @@ extension NetworkState {
         case (.finaliseMinutes(let reference), _): return "Finalised the minutes of \(reference)"
         case (.writeMinutes(let reference, let item, _), _): return "Wrote the minutes of item \(item + 1) of \(reference)"
         case (.amendMinutes(let reference, _), _): return "Amended the minutes of \(reference)"
+        case (.recordMeetingDecision(let reference, _), _): return "Recorded a decision of \(reference)"
+        case (.editFocalPoint(let id, let draft), _): return "Edited \(draft.name) (\(id))"
         case (.shareMinutesWithRCO(let reference, let on), _): return "Marked the minutes of \(reference) shared with the RCO on \(on)"
         case (.addAgendaItem(let reference, let title), _): return "Added \"\(title)\" to the agenda of \(reference)"
         case (.recordProgress(_, let code, let percent, let status, _), _): return "Recorded progress on \(code): \(percent) %, \(status.rawValue)"

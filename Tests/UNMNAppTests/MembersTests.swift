@@ -64,3 +64,38 @@ struct MembersTests {
                                                        deadline: LocalDate(year: 2026, month: 12, day: 20)!, raisedAt: .writtenConsultation), by: SampleNetwork.secretariat)])
     }
 }
+
+@Suite("Editing focal points; decisions and action points from a meeting")
+struct MoreWorkflowTests {
+    @Test("e edits the selected focal point with its values filled in")
+    func editFocalPoint() {
+        var s = sampleState(.members)
+        press([.character("j"), .character("j"), .character("j"), .enter, .character("e")], &s)
+        guard case .form(let form, .editFocalPoint("FP-0006"))? = s.overlay else { Issue.record("no edit form"); return }
+        #expect(form.values["email"] == .text("rahimov@ilo.org"))
+        press([.tab, .control("u")], &s)
+        type("Senior Programme Officer", &s)
+        let effects = press([.enter], &s)
+        #expect(effects == [.execute(.editFocalPoint(id: "FP-0006", FocalPointDraft(entity: "ILO", name: "Azizbek Rahimov", position: "Senior Programme Officer",
+                                                                                    level: .projectManager, email: "rahimov@ilo.org", isOnMailingList: true)),
+                                     by: SampleNetwork.secretariat)])
+    }
+
+    @Test("In a meeting, d records a decision linked to an item and A an action point with who and when")
+    func meetingRecords() {
+        var s = sampleState(.meetings)
+        press([.enter, .character("d")], &s)
+        type("The network supports the joint statement.", &s)
+        press([.tab, .right], &s)
+        #expect(press([.enter], &s) == [.execute(.recordMeetingDecision(meeting: "MTG/2026/04", Meeting.Decision(text: "The network supports the joint statement.", item: "UNMN/2026/006")),
+                                                  by: SampleNetwork.secretariat)])
+        press([.character("A")], &s)
+        type("Circulate the statement", &s)
+        press([.enter], &s)
+        guard case .form(let form, .addActionPoint("MTG/2026/04"))? = s.overlay else { Issue.record("accepted without anyone responsible"); return }
+        #expect(form.errors["responsible"] == "Choose at least one responsible.")
+        press([.character(" ")], &s)
+        #expect(press([.enter], &s) == [.execute(.addActionPoint(meeting: "MTG/2026/04", text: "Circulate the statement", responsible: ["IOM"],
+                                                                  due: LocalDate(year: 2027, month: 1, day: 8)!), by: SampleNetwork.secretariat)])
+    }
+}
