@@ -22,9 +22,12 @@ public struct KeyBinding: Sendable {
     public var isInFooter: Bool
     /// Why the binding cannot be used in this state, or nil when it can.
     public var disabledReason: @Sendable (AppState) -> String?
+    /// When a footer binding is worth its room: an opened meeting shows its own keys, not the list's.
+    public var isRelevant: @Sendable (AppState) -> Bool
 
     public init(_ keys: [Key], keyLabel: String? = nil, label: String, description: String, scope: Scope = .global,
-                message: Message, isInFooter: Bool = true, disabledReason: @escaping @Sendable (AppState) -> String? = { _ in nil }) {
+                message: Message, isInFooter: Bool = true, disabledReason: @escaping @Sendable (AppState) -> String? = { _ in nil },
+                isRelevant: @escaping @Sendable (AppState) -> Bool = { _ in true }) {
         self.keys = keys
         self.keyLabel = keyLabel ?? keys.map(\.description).joined(separator: "/")
         self.label = label
@@ -33,6 +36,7 @@ public struct KeyBinding: Sendable {
         self.message = message
         self.isInFooter = isInFooter
         self.disabledReason = disabledReason
+        self.isRelevant = isRelevant
     }
 
     public func applies(to pane: Pane) -> Bool {

@@ -78,7 +78,7 @@ public enum KeyBindings {
     public static func footerHints(for state: AppState) -> [KeyHint] {
         let own = state.pane == .decisions && state.review != nil ? reviewBindings : (paneBindings + membersBindings + meetingsBindings + decisionsBindings + workplanBindings).filter { $0.applies(to: state.pane) }
         return (own + globalBindings.filter(\.isInFooter))
-            .filter(\.isInFooter)
+            .filter { $0.isInFooter && $0.isRelevant(state) }
             .map { KeyHint(keys: $0.keyLabel, label: $0.label, isEnabled: $0.disabledReason(state) == nil) }
     }
 

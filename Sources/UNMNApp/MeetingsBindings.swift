@@ -41,11 +41,11 @@ extension KeyBindings {
     }
 
     static let meetingsBindings: [KeyBinding] = [
-        KeyBinding([.enter], label: "Open", description: "Open the selected meeting: mode, agenda, attendance grid", scope: .pane(.meetings), message: .meetingOpen),
+        KeyBinding([.enter], label: "Open", description: "Open the selected meeting: mode, agenda, attendance grid", scope: .pane(.meetings), message: .meetingOpen, isRelevant: { $0.meetings.opened == nil }),
         KeyBinding([.character("n")], label: "Schedule", description: "Schedule a meeting (kind, who requested it, date and time in Asia/Tashkent, place, mode)",
-                   scope: .pane(.meetings), message: .requestSchedule, disabledReason: planning),
+                   scope: .pane(.meetings), message: .requestSchedule, disabledReason: planning, isRelevant: { $0.meetings.opened == nil }),
         KeyBinding([.character(" ")], label: "Attendance", description: "In a meeting: cycle the selected entity's attendance (present, apologies, absent)",
-                   scope: .pane(.meetings), message: .meetingAttendance(.cycle), isInFooter: false, disabledReason: minutesEditing),
+                   scope: .pane(.meetings), message: .meetingAttendance(.cycle), disabledReason: minutesEditing, isRelevant: { $0.meetings.opened != nil }),
         KeyBinding([.character("p")], label: "Present", description: "In a meeting: the selected entity was present (with its focal points)",
                    scope: .pane(.meetings), message: .meetingAttendance(.present), isInFooter: false, disabledReason: minutesEditing),
         KeyBinding([.character("a")], label: "Apologies", description: "In a meeting: the selected entity sent apologies",
@@ -55,15 +55,17 @@ extension KeyBindings {
         KeyBinding([.character("i")], label: "Agenda item", description: "In a meeting: add an agenda item", scope: .pane(.meetings),
                    message: .requestAgendaItem, isInFooter: false, disabledReason: minutesEditing),
         KeyBinding([.character("f")], label: "Finalise", description: "In a meeting: finalise the minutes (refused, with the reasons, without mode or attendance)",
-                   scope: .pane(.meetings), message: .meetingFinalise, isInFooter: false, disabledReason: { state in planning(state) ?? (openedMeeting(state) == nil ? "Open a meeting first (Enter)." : nil) }),
+                   scope: .pane(.meetings), message: .meetingFinalise,
+                   disabledReason: { state in planning(state) ?? (openedMeeting(state) == nil ? "Open a meeting first (Enter)." : nil) },
+                   isRelevant: { $0.meetings.opened != nil }),
         KeyBinding([.character("S")], label: "Shared", description: "In a meeting: mark the finalised minutes shared with the RCO today", scope: .pane(.meetings),
                    message: .meetingShare, isInFooter: false, disabledReason: { state in planning(state) ?? (openedMeeting(state) == nil ? "Open a meeting first (Enter)." : nil) }),
         KeyBinding([.character("d")], label: "Decision", description: "In a meeting: record a decision taken, linked to a consensus item or not",
                    scope: .pane(.meetings), message: .requestMeetingDecision, isInFooter: false, disabledReason: minutesEditing),
         KeyBinding([.character("A")], label: "Action point", description: "In a meeting: add an action point (text, responsible entities, due date)",
-                   scope: .pane(.meetings), message: .requestActionPoint, isInFooter: false, disabledReason: minutesEditing),
+                   scope: .pane(.meetings), message: .requestActionPoint, disabledReason: minutesEditing, isRelevant: { $0.meetings.opened != nil }),
         KeyBinding([.character("w")], label: "Minutes", description: "In a meeting: write an agenda item's minutes in the editor (Ctrl-O for $EDITOR)",
-                   scope: .pane(.meetings), message: .requestMinutes, isInFooter: false, disabledReason: minutesEditing),
+                   scope: .pane(.meetings), message: .requestMinutes, disabledReason: minutesEditing, isRelevant: { $0.meetings.opened != nil }),
         KeyBinding([.character("M")], label: "Amend", description: "In a meeting: amend finalised minutes (recorded, never rewritten)", scope: .pane(.meetings),
                    message: .requestAmendment, isInFooter: false, disabledReason: { state in
                        if let reason = planning(state) { return reason }
@@ -71,11 +73,11 @@ extension KeyBindings {
                        return meeting.status.isLocked ? nil : "The minutes are still a draft: write them directly (w)."
                    }),
         KeyBinding([.character("t")], label: "Action points", description: "The action points of all meetings: open, overdue, done, dropped",
-                   scope: .pane(.meetings), message: .toggleActionPoints),
+                   scope: .pane(.meetings), message: .toggleActionPoints, isRelevant: { $0.meetings.opened == nil }),
         KeyBinding([.character("D")], label: "Done", description: "In the action points: mark the selected one done, with a note", scope: .pane(.meetings),
                    message: .requestActionPointUpdate(.done), isInFooter: false, disabledReason: { actionPointUpdate($0) }),
         KeyBinding([.character("X")], label: "Dropped", description: "In the action points: drop the selected one, saying why", scope: .pane(.meetings),
                    message: .requestActionPointUpdate(.dropped), isInFooter: false, disabledReason: { actionPointUpdate($0) }),
-        KeyBinding([.escape], label: "Back", description: "Back to the list of meetings", scope: .pane(.meetings), message: .back, isInFooter: false),
+        KeyBinding([.escape], label: "Back", description: "Back to the list of meetings", scope: .pane(.meetings), message: .back, isRelevant: { $0.meetings.opened != nil }),
     ]
 }

@@ -36,6 +36,14 @@ struct MeetingsTests {
         #expect(s.meetings.opened == nil)
     }
 
+    @Test("The footer shows the list's keys, and an opened meeting's own keys once it is open")
+    func footer() {
+        var s = state()
+        #expect(screen(s)[23] == "Enter Open  n Schedule  t Action points  1-5 Panes  ? Help  q Quit")
+        press([.enter], &s)
+        #expect(screen(s)[23] == "Space Attendance  f Finalise  A Action point  w Minutes  Esc Back  1-5 Panes")
+    }
+
     @Test("Finalised minutes: attendance keys say that corrections are amendments")
     func locked() {
         var s = state()
