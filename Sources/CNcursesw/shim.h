@@ -60,6 +60,23 @@ static inline int unmn_read_click(int *y, int *x) {
     return 0;
 }
 
+// Bracketed paste: the terminal wraps pasted text in ESC [200~ … ESC [201~, which ncurses
+// reports as these two key codes, so a paste reaches the focused field as text, never as keys.
+enum { UNMN_KEY_PASTE_BEGIN = 0x1F01, UNMN_KEY_PASTE_END = 0x1F02 };
+
+// write(2) rather than stdio: this also runs from the signal handlers.
+static inline void unmn_write_bracketed_paste_mode(int on) {
+    const char *sequence = on ? "\033[?2004h" : "\033[?2004l";
+    ssize_t ignored = write(STDOUT_FILENO, sequence, 8);
+    (void)ignored;
+}
+
+static inline void unmn_enable_bracketed_paste(void) {
+    define_key("\033[200~", UNMN_KEY_PASTE_BEGIN);
+    define_key("\033[201~", UNMN_KEY_PASTE_END);
+    unmn_write_bracketed_paste_mode(1);
+}
+
 // Ctrl-S and Ctrl-Q are the editor's save and the forms' quit, not XON/XOFF flow control
 // (which would freeze the screen on Ctrl-S). endwin() restores the shell's modes on exit.
 static inline void unmn_disable_flow_control(void) {
@@ -74,7 +91,10 @@ static inline void unmn_disable_flow_control(void) {
 // 128+signal), and a crash (a Swift trap is SIGILL or SIGTRAP) restores the screen first and
 // then dies of the same signal so that the exit status and core dump stay honest.
 static inline void unmn_restore_terminal(void) {
-    if (!isendwin()) { endwin(); }
+    if (!isendwin()) {
+        unmn_write_bracketed_paste_mode(0);
+        endwin();
+    }
 }
 
 static inline void unmn_quit_signal_handler(int sig) {

@@ -46,6 +46,7 @@ public final class CursesTerminal: Terminal {
         set_escdelay(25)
         curs_set(0)
         unmn_enable_mouse()
+        unmn_enable_bracketed_paste()
         if !noColor && has_colors() {
             start_color()
             use_default_colors()
@@ -75,7 +76,7 @@ public final class CursesTerminal: Terminal {
             for x in 0..<min(buffer.width, size.width) {
                 let cell = buffer[x, y]
                 if cell.isContinuation { continue }
-                var text = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                var text = Self.drawableScalars(of: cell.text).map { wchar_t(bitPattern: $0.value) }
                 if text.isEmpty { text = [wchar_t(32)] }
                 text.append(0)
                 let (attributes, pair) = cursesStyle(cell.style)
@@ -84,6 +85,19 @@ public final class CursesTerminal: Terminal {
         }
         wrefresh(window)
         previous = buffer
+    }
+
+    /// The part of a cell's cluster that a `cchar_t` can hold: its first character and the
+    /// zero-width marks after it. ncurses cuts a cluster at its second spacing character (a
+    /// flag's second letter, a skin tone, the emoji after a ZWJ); cutting it here instead drops
+    /// the joiner too, which a terminal would otherwise glue to the next cell's character.
+    static func drawableScalars(of cluster: String) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        for scalar in cluster.unicodeScalars {
+            if !scalars.isEmpty && (scalar.value == 0x200D || DisplayWidth.of(scalar) != 0) { break }
+            scalars.append(scalar)
+        }
+        return scalars
     }
 
     private func cursesStyle(_ style: Style) -> (attr_t, Int16) {
@@ -115,6 +129,8 @@ public final class CursesTerminal: Terminal {
             case Int32(UNMN_KEY_RESIZE):
                 previous = nil
                 return .resize(width: size.width, height: size.height)
+            case Int32(UNMN_KEY_PASTE_BEGIN):
+                return .key(.paste(readPaste()))
             case Int32(UNMN_KEY_MOUSE):
                 var y: Int32 = 0
                 var x: Int32 = 0
@@ -126,11 +142,31 @@ public final class CursesTerminal: Terminal {
         return KeyDecoder.decode(character: UInt32(code)).map(InputEvent.key) ?? .tick
     }
 
+    /// Reads what follows a paste's start marker up to its end marker (or until the terminal
+    /// stops sending for a second, so a lost end marker cannot hang the console).
+    private func readPaste() -> String {
+        wtimeout(window, 1000)
+        var text = String.UnicodeScalarView()
+        while true {
+            var code: wint_t = 0
+            let result = wget_wch(window, &code)
+            if result == ERR { break }
+            if result == Int32(UNMN_KEY_CODE_YES) {
+                if Int32(bitPattern: code) == Int32(UNMN_KEY_PASTE_END) { break }
+                continue
+            }
+            if let scalar = UnicodeScalar(UInt32(code)) { text.append(scalar) }
+        }
+        return String(text)
+    }
+
     public func suspend<Result>(_ body: () throws -> Result) rethrows -> Result {
         def_prog_mode()
+        unmn_write_bracketed_paste_mode(0)
         endwin()
         defer {
             reset_prog_mode()
+            unmn_write_bracketed_paste_mode(1)
             previous = nil
             wclear(window)
         }

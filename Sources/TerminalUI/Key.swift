@@ -7,6 +7,9 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case tab, backTab, enter, backspace, delete, escape
     /// Control plus a letter, lower case: Ctrl-A is `.control("a")`.
     case control(Character)
+    /// Text pasted between the terminal's bracketed-paste markers: text for the focused field,
+    /// never keys (a pasted newline must not save a form, a pasted `n` must not open one).
+    case paste(String)
 
     /// The key's name as the footer and help screen show it.
     public var description: String {
@@ -29,6 +32,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .delete: return "Del"
         case .escape: return "Esc"
         case .control(let c): return "^" + String(c).uppercased()
+        case .paste: return "Paste"
         }
     }
 }

@@ -46,6 +46,11 @@ final class TmuxSession {
 
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "unmn"] + keys) }
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "unmn", "-l", text]) }
+    /// Pastes text as a terminal does: between bracketed-paste markers when unmn asked for them.
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "-b", "unmn-paste", "--", text])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "unmn-paste", "-t", "unmn"])
+    }
     func resize(width: Int, height: Int) throws { try tmux(["resize-window", "-x", "\(width)", "-y", "\(height)"]) }
 
     /// The visible screen, wrapped lines joined (-J) and trailing spaces removed.
