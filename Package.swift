@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point inward: unmn → UNMNApp → TerminalUI, UNMNDomain; CursesBackend → TerminalUI.
-// Only CursesBackend imports ncurses; only the executable and the journal do file I/O.
+// Dependencies point inward: unmn → UNMNConsole → UNMNApp → TerminalUI, UNMNDomain; CursesBackend → TerminalUI.
+// Only CursesBackend imports ncurses; only the executable, UNMNConsole and the journal do file I/O.
 let package = Package(
     name: "unmn",
     platforms: [.macOS(.v13)],
@@ -29,12 +29,14 @@ let package = Package(
         .target(name: "UNMNReports", dependencies: ["UNMNDomain"]),
         .target(name: "TerminalUI"),
         .target(name: "UNMNApp", dependencies: ["UNMNDomain", "UNMNReports", "TerminalUI"]),
+        // The effect performer: the journal, files, $EDITOR, the operator's memory (and an in-memory double).
+        .target(name: "UNMNConsole", dependencies: ["UNMNApp", "UNMNDomain", "UNMNJournal", "TerminalUI"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
         .executableTarget(
             name: "unmn",
             dependencies: [
-                "UNMNDomain", "UNMNResources", "UNMNJournal", "UNMNReports", "TerminalUI", "UNMNApp", "CursesBackend",
+                "UNMNDomain", "UNMNResources", "UNMNJournal", "UNMNReports", "TerminalUI", "UNMNApp", "UNMNConsole", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "UNMNReportsTests", dependencies: ["UNMNReports", "UNMNResources"], exclude: ["Golden"]),
         .testTarget(name: "UNMNAppTests", dependencies: ["UNMNApp", "UNMNResources", "TerminalUI"]),
+        .testTarget(name: "UNMNConsoleTests", dependencies: ["UNMNConsole", "UNMNApp", "UNMNJournal", "UNMNResources", "TerminalUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw"]),
         .testTarget(name: "EndToEndTests", dependencies: ["unmn", "unmn-stress", "UNMNJournal"]),
     ],

@@ -5,7 +5,7 @@
 /// returns a message per field id, checked on save (and again for a field once it has shown an
 /// error, so the message goes away as soon as the input is right).
 public struct Form: Sendable {
-    public typealias Validator = @Sendable ([String: FormValue]) -> [String: String]
+    public typealias Validator = @Sendable (FormValues) -> [String: String]
 
     public var title: String
     public var fields: [FormField]
@@ -25,12 +25,12 @@ public struct Form: Sendable {
 
     public enum Outcome: Sendable, Hashable {
         case editing
-        case submitted([String: FormValue])
+        case submitted(FormValues)
         case cancelled
     }
 
-    public var values: [String: FormValue] {
-        Dictionary(uniqueKeysWithValues: fields.map { ($0.id, $0.value) })
+    public var values: FormValues {
+        FormValues(Dictionary(uniqueKeysWithValues: fields.map { ($0.id, $0.value) }))
     }
 
     /// Every problem with the current input, by field id.

@@ -18,6 +18,27 @@ public struct ConsensusItem: Hashable, Sendable, Codable, Identifiable {
             case .workingMethod: return "working method"
             }
         }
+
+        /// The kind without its particulars, for filtering: every admission is an admission.
+        public enum Category: String, Hashable, Sendable, CaseIterable {
+            case general
+            case admission
+            case workPlanEndorsement = "AWP endorsement"
+            case jointStatement = "joint statement"
+            case workingMethod = "working method"
+
+            public var title: String { rawValue }
+        }
+
+        public var category: Category {
+            switch self {
+            case .general: return .general
+            case .admission: return .admission
+            case .workPlanEndorsement: return .workPlanEndorsement
+            case .jointStatement: return .jointStatement
+            case .workingMethod: return .workingMethod
+            }
+        }
     }
 
     public enum RaisedAt: Hashable, Sendable, Codable {

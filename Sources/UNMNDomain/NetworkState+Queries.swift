@@ -3,6 +3,22 @@ import Foundation
 /// What the panes and reports ask of the record. Each is computed from the state; nothing here
 /// changes it.
 extension NetworkState {
+    // MARK: Members
+
+    /// The focal points an entity has now (retired ones stay in `focalPoints` for history).
+    public func activeFocalPoints(of entity: EntityCode) -> [FocalPoint] {
+        focalPoints.filter { $0.entity == entity && $0.isActive }
+    }
+
+    /// Action points in the order people work through them: open ones by due date, then the
+    /// rest, latest due first.
+    public var actionPointsInWorkingOrder: [ActionPoint] {
+        actionPoints.sorted { a, b in
+            if (a.status == .open) != (b.status == .open) { return a.status == .open }
+            return a.status == .open ? (a.due, a.id) < (b.due, b.id) : (a.due, a.id) > (b.due, b.id)
+        }
+    }
+
     // MARK: Meetings
 
     /// Whether each quarter of `year` had its regular meeting, with requested and extraordinary
@@ -68,13 +84,13 @@ extension NetworkState {
     }
 
     /// The decisions log: adopted items in decision-number order, optionally of one year and kind.
-    public func decisionsLog(year: Int? = nil, kind: ((ConsensusItem.Kind) -> Bool)? = nil) -> [Decision] {
+    public func decisionsLog(year: Int? = nil, category: ConsensusItem.Kind.Category? = nil) -> [Decision] {
         items.compactMap { item -> Decision? in
             guard case .adopted(let number) = item.status, let closure = item.closure else { return nil }
             return Decision(number: number, item: item, adoptedOn: closure.at.tashkentDate, statement: closure.statement)
         }
         .filter { year == nil || $0.adoptedOn.year == year }
-        .filter { kind?($0.item.kind) ?? true }
+        .filter { category == nil || $0.item.kind.category == category }
         .sorted { ($0.year, $0.sequence) < ($1.year, $1.sequence) }
     }
 

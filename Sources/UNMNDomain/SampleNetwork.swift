@@ -334,7 +334,7 @@ public enum SampleNetwork {
                 let attendance: Meeting.Attendance
                 if absent.contains(member.code) { attendance = .absent }
                 else if apologies.contains(member.code) { attendance = .apologies }
-                else { attendance = .present(focalPoints: state.focalPoints.filter { $0.entity == member.code && $0.isActive }.map(\.id)) }
+                else { attendance = .present(focalPoints: state.activeFocalPoints(of: member.code).map(\.id)) }
                 try run(.recordAttendance(meeting: reference, entity: member.code, attendance), on: held, hour: 16)
             }
         }

@@ -3,6 +3,7 @@ import CursesBackend
 import Foundation
 import TerminalUI
 import UNMNApp
+import UNMNConsole
 import UNMNDomain
 import UNMNJournal
 
@@ -47,40 +48,10 @@ struct ConsoleCommand: ParsableCommand {
             throw ExitCode.failure
         }
         defer { terminal.close() }
-        let runtime = AppRuntime(state: state, terminal: terminal, today: clock.today, poll: { Self.changes(in: journal) }) { effect in
-            switch effect {
-            case .rememberOperator(let op):
-                do {
-                    try memory.save(op)
-                    return .operatorRemembered(op, failure: nil)
-                } catch {
-                    return .operatorRemembered(op, failure: "\(error)")
-                }
-            case .execute(let command, let op):
-                do {
-                    let batch = try journal.commit(command, context: CommandContext(operator: op, now: .now))
-                    return .committed(journal.state, summary: batch.summary)
-                } catch {
-                    return .commitFailed("\(error)", readOnly: !journal.isWritable)
-                }
-            case .externalEdit(let text, let title, let purpose):
-                let edited = terminal.suspend { ExternalEditor.edit(text, environment: environment) }
-                switch edited {
-                case .success(let newText): return .externalEditFinished(text: newText, title: title, purpose: purpose, failure: nil)
-                case .failure(let problem): return .externalEditFinished(text: text, title: title, purpose: purpose, failure: problem.description)
-                }
-            case .writeFile(let name, let contents):
-                let path = FileManager.default.currentDirectoryPath + "/" + name
-                do {
-                    try DurableFile.replace(path: path, contents: Data(contents.utf8), permissions: 0o600)
-                    return .fileWritten(path: name, failure: nil)
-                } catch {
-                    return .fileWritten(path: name, failure: "\(error)")
-                }
-            case .quit:
-                return nil
-            }
-        }
+        let effects = JournalEffects(
+            journal: journal, memory: memory, terminal: terminal, editor: ExternalEditor(environment: environment),
+            workingDirectory: FileManager.default.currentDirectoryPath)
+        let runtime = AppRuntime(state: state, terminal: terminal, today: clock.today, performer: effects)
         runtime.run()
     }
 
@@ -107,13 +78,5 @@ struct ConsoleCommand: ParsableCommand {
             CommandLineOutput.error(error.description)
             throw ExitCode.failure
         }
-    }
-
-    /// What others appended since the last look, as a message for the status line.
-    private static func changes(in journal: Journal) -> Message? {
-        guard let records = try? journal.refresh(), let last = records.last else { return nil }
-        let who = "\(last.batch.operator.name) (\(last.batch.operator.entity) \(last.batch.operator.role.rawValue))"
-        let more = records.count > 1 ? " and \(records.count - 1) more change\(records.count == 2 ? "" : "s")" : ""
-        return .journalChanged(journal.state, summary: "\(who): \(last.batch.summary)\(more).")
     }
 }

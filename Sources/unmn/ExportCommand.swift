@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import UNMNConsole
 import UNMNDomain
 import UNMNJournal
 import UNMNReports

@@ -1,4 +1,5 @@
 import Foundation
+import UNMNConsole
 import UNMNDomain
 import UNMNJournal
 import UNMNResources
@@ -47,9 +48,4 @@ struct JournalSetup {
     func open(path: String? = nil, readOnly: Bool) throws -> Journal {
         try Journal(path: path ?? self.path, emailPolicy: emailPolicy, osUser: Self.osUser, readOnly: readOnly)
     }
-}
-
-extension Instant {
-    /// Now, from the system clock: only the outer layer reads it.
-    static var now: Instant { Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) }
 }

@@ -1,3 +1,4 @@
+import UNMNConsole
 import UNMNDomain
 import UNMNReports
 import ArgumentParser

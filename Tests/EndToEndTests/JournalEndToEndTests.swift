@@ -40,7 +40,7 @@ struct JournalEndToEndTests {
         try console.waitFor(text: "Read-only: record 2 at byte \(second) of the journal is damaged")
         try console.waitFor(text: "READ-ONLY")
         try console.send("u")
-        try console.waitFor(text: "The console is read-only.")
+        try console.waitFor(text: "Cannot undo: the console is read-only.")
         try console.send("q")
         #expect(try console.waitForExit() == 0)
         #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == bytes)

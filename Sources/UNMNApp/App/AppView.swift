@@ -1,0 +1,85 @@
+import TerminalUI
+import UNMNDomain
+
+/// Draws the whole screen from the state: header, tabs, the pane, status line, footer, and any
+/// overlay on top. Drawing only: it changes nothing.
+public enum AppView {
+    public static func render(_ state: AppState) -> Buffer {
+        var buffer = Buffer(width: state.width, height: state.height)
+        if state.isTooSmall {
+            renderTooSmall(state, into: &buffer)
+            return buffer
+        }
+        let layout = state.layout
+        HeaderView.render(state, in: layout.header, buffer: &buffer)
+        tabBar(for: state).render(in: layout.tabs, buffer: &buffer)
+        state.pane.feature.render(state, in: layout.content, buffer: &buffer)
+        StatusLine(message: state.status.text, kind: state.status.kind, right: statusFacts(state)).render(in: layout.status, buffer: &buffer)
+        if let list = state.visibleList, state[keyPath: list.state].isFilterActive {
+            FilterPrompt(editor: state[keyPath: list.state].filter, matchCount: list.content.itemRows.count, totalCount: list.content.total)
+                .render(in: layout.footer, buffer: &buffer)
+        } else {
+            KeyHintFooter(hints: KeyBindings.footerHints(for: state)).render(in: layout.footer, buffer: &buffer)
+        }
+        switch state.overlay {
+        case .help(let offset)?:
+            HelpOverlay(sections: KeyBindings.helpSections(for: state), offset: offset).render(in: buffer.area, buffer: &buffer)
+        case .form(let form, _)?:
+            form.render(in: buffer.area, buffer: &buffer)
+        case .editor(let editor, let title, _)?:
+            renderEditor(editor, title: title, into: &buffer)
+        case .confirm(let dialog, _, let returnTo)?:
+            if case .form(let form, _)? = returnTo { form.render(in: buffer.area, buffer: &buffer) }
+            if case .editor(let editor, let title, _)? = returnTo { renderEditor(editor, title: title, into: &buffer) }
+            dialog.render(in: buffer.area, buffer: &buffer)
+        case nil:
+            break
+        }
+        return buffer
+    }
+
+    /// The editor in a box over the pane, with its keys on the last row.
+    static func renderEditor(_ editor: TextEditor, title: String, into buffer: inout Buffer) {
+        let box = buffer.area.centered(width: min(buffer.width - 2, 100), height: buffer.height - 4)
+        buffer.fill(box)
+        buffer.drawBox(box, title: title, style: Style(.bold, color: .accent))
+        let inner = box.inset(horizontal: 2, vertical: 1)
+        editor.render(in: Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1), buffer: &buffer)
+        buffer.write(
+            "Ctrl-S save · Esc cancel · Ctrl-O edit in $VISUAL/$EDITOR · Enter new line", x: inner.x, y: inner.maxY - 1, maxWidth: inner.width,
+            style: .dim)
+    }
+
+    public static func tabBar(for state: AppState) -> TabBar {
+        TabBar(titles: Pane.allCases.map(\.title), selected: state.pane.rawValue)
+    }
+
+    /// The right side of the status line: a filter in force and read-only mode.
+    static func statusFacts(_ state: AppState) -> String {
+        var facts: [String] = []
+        // The counts do not depend on where the list is drawn; a provisional layout keeps the
+        // status line's height (which depends on these facts) out of the computation.
+        let provisional = AppLayout(width: state.width, height: state.height)
+        if let list = state.pane.feature.list(in: state, layout: provisional), case let listState = state[keyPath: list.state],
+            !listState.filterText.isEmpty, !listState.isFilterActive
+        {
+            facts.append("filter \"\(listState.filterText)\": \(list.content.itemRows.count) of \(list.content.total)")
+        }
+        if state.isReadOnly { facts.append("READ-ONLY") }
+        return facts.joined(separator: " · ")
+    }
+
+    static func renderTooSmall(_ state: AppState, into buffer: inout Buffer) {
+        let lines = [
+            "Window too small",
+            "\(state.width)×\(state.height); unmn needs at least \(AppState.minimumWidth)×\(AppState.minimumHeight).",
+            "Enlarge the window, or press q to quit.",
+        ]
+        let wrapped = lines.flatMap { TextLayout.wrap($0, toWidth: max(1, buffer.width - 2)) }
+        let top = max(0, (buffer.height - wrapped.count) / 2)
+        for (row, line) in wrapped.enumerated() {
+            let x = max(0, (buffer.width - DisplayWidth.of(line)) / 2)
+            buffer.write(line, x: x, y: top + row, style: row == 0 ? .title : .plain)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import TerminalUI
+import UNMNDomain
+
+/// What is drawn over the pane and takes the keys first.
+public indirect enum Overlay: Sendable {
+    /// The `?` screen, scrolled to `offset`.
+    case help(offset: Int)
+    /// A form; `purpose` says what its values become.
+    case form(Form, purpose: FormPurpose)
+    /// The multi-line editor (minutes, amendments).
+    case editor(TextEditor, title: String, purpose: EditorPurpose)
+    /// A question before something that cannot be taken back, such as losing unsaved input:
+    /// `then` on yes; on no, back to `returnTo` (the form the question came from).
+    case confirm(ConfirmDialog, then: Message, returnTo: Overlay?)
+}
+
+/// What a submitted form does: the operator form is the root's; every other belongs to a pane.
+public enum FormPurpose: Sendable, Hashable {
+    case chooseOperator(entities: [EntityCode])
+    case members(MembersForm)
+    case meetings(MeetingsForm)
+    case workplan(WorkplanForm)
+    case decisions(DecisionsForm)
+}

@@ -1,0 +1,83 @@
+import TerminalUI
+import UNMNDomain
+
+/// The Decisions pane's drawing: the grouped items and the log; review mode has its own view.
+extension DecisionsPane {
+    /// The grouped items as a table; only the visible window is turned into text (a decade of
+    /// items is thousands of rows, and a keystroke must stay well under 2 ms).
+    static func table(for state: AppState, list: DecisionsList, network: NetworkState, visibleRows: Int) -> Table {
+        let (itemRows, headings, count) = list.displayRows
+        let offset = state.decisions.list.offset
+        var rows = Array(repeating: [String](), count: count)
+        var styles = Array(repeating: Style.plain, count: count)
+        var rowItems: [Int: Int] = [:]
+        for (item, row) in itemRows.enumerated() where row >= offset && row < offset + visibleRows { rowItems[row] = item }
+        for index in offset..<min(count, offset &+ visibleRows) {
+            if let heading = headings[index] {
+                rows[index] = [DecisionsList.groupTitle(heading)]
+                styles[index] = Style(.bold, color: heading == .held ? .danger : .accent)
+            } else if let item = rowItems[index] {
+                let row = list.rows[item]
+                rows[index] = [row.item.reference, row.item.title, row.item.kind.title, DecisionsList.deadline(row.item, today: state.today),
+                               row.group == .closed ? shortStatus(row.item.status) : DecisionsList.tally(network.tally(row.item))]
+                styles[index] = row.group == .closed ? .dim : .plain
+            }
+        }
+        return Table(columns: [
+            TableColumn("Reference", width: .fixed(13)),
+            TableColumn("Title", width: .flexible(minimum: 18)),
+            TableColumn("Kind", width: .fixed(16), dropOrder: 2),
+            TableColumn("Deadline", width: .fixed(17), dropOrder: 1),
+            TableColumn("Tally ✓~✗?", width: .fixed(13)),
+        ], rows: rows, rowStyles: styles, selected: itemRows[safe: state.decisions.list.selection], offset: offset)
+    }
+
+    /// `adopted 2026/02`, `not adopted`, `withdrawn`.
+    static func shortStatus(_ status: ConsensusItem.Status) -> String {
+        if case .adopted(let number) = status { return "adopted \(number)" }
+        return status.title
+    }
+
+    static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+        guard let network = state.network, !network.items.isEmpty else {
+            EmptyPaneView.render(.decisions, in: area, buffer: &buffer)
+            return
+        }
+        if state.decisions.review != nil {
+            ReviewView.render(state, network: network, in: area, buffer: &buffer)
+            return
+        }
+        if state.decisions.showsLog {
+            renderLog(state, network: network, in: area, buffer: &buffer)
+            return
+        }
+        let list = DecisionsList(network: network, today: state.today, query: state.decisions.list.filterText)
+        table(for: state, list: list, network: network, visibleRows: max(1, area.height - 1)).render(in: area, buffer: &buffer)
+    }
+
+    /// Rows for a table where only the visible window is turned into text.
+    static func visibleRows(_ count: Int, offset: Int, visible: Int, _ row: (Int) -> [String]) -> [[String]] {
+        var rows = Array(repeating: [String](), count: count)
+        for index in offset..<min(count, offset + max(0, visible)) { rows[index] = row(index) }
+        return rows
+    }
+
+    static func renderLog(_ state: AppState, network: NetworkState, in area: Rect, buffer: inout Buffer) {
+        let log = state.decisionsLog
+        let filters = [state.decisions.logYear.map { "year \($0)" } ?? "all years", state.decisions.logCategory?.title ?? "all kinds"].joined(separator: ", ")
+        buffer.write("Decisions log: \(log.count) adopted item\(log.count == 1 ? "" : "s") (\(filters)), in number order · y year · t kind · Esc back",
+                     x: area.x, y: area.y, maxWidth: area.width, style: .title)
+        let body = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
+        let offset = state.decisions.log.offset
+        let table = Table(columns: [
+            TableColumn("Decision", width: .fixed(9)),
+            TableColumn("Adopted", width: .fixed(10)),
+            TableColumn("Item", width: .fixed(13), dropOrder: 2),
+            TableColumn("Title and outcome", width: .flexible(minimum: 30)),
+        ], rows: visibleRows(log.count, offset: offset, visible: body.height - 1) { index in
+            [log[index].number, log[index].adoptedOn.description, log[index].item.reference, "\(log[index].item.title) — \(log[index].statement)"]
+        },
+        selected: log.isEmpty ? nil : state.decisions.log.selection, offset: offset)
+        table.render(in: body, buffer: &buffer)
+    }
+}

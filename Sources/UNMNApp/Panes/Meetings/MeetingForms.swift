@@ -1,0 +1,146 @@
+import TerminalUI
+import UNMNDomain
+
+/// The Meetings pane's forms, and what each decodes into.
+enum MeetingForms {
+    static let kinds = ["Regular (quarterly)", "Requested by members", "Extraordinary"]
+    static let modes = ["Not decided yet", "In person", "Virtual", "Hybrid"]
+
+    enum ScheduleField: String, FormFieldID { case kind, requestedBy, date, time, duration, location, mode, reason }
+
+    static func schedule(members: [MemberEntity], today: LocalDate) -> Form {
+        typealias Field = ScheduleField
+        return Form(
+            title: "Schedule a meeting",
+            fields: [
+                .choice(Field.kind, "Kind", options: kinds),
+                .multiSelect(Field.requestedBy, "Requested by", options: members.map(\.code.rawValue)),
+                .date(Field.date, "Date", value: today.adding(days: 14).description, required: true),
+                .text(Field.time, "Time", value: "10:00", required: true, help: "HH:MM, Asia/Tashkent"),
+                .text(Field.duration, "Minutes", value: "90", required: true),
+                .text(Field.location, "Location", required: true, help: "a room, or the video link"),
+                .choice(Field.mode, "Mode", options: modes),
+                .text(Field.reason, "Reason", help: "why not in person (security, health, absence, force majeure)"),
+            ],
+            validate: { values in
+                var problems = FormProblems<Field>()
+                if minute(values.text(Field.time)) == nil { problems[.time] = "A time of day written HH:MM, e.g. 10:00." }
+                if !(15...720).contains(Int(values.text(Field.duration)) ?? 0) { problems[.duration] = "From 15 to 720 minutes." }
+                if values.choice(Field.kind) == 1, values.selection(Field.requestedBy)?.isEmpty ?? true {
+                    problems[.requestedBy] = "Tick the members who requested the meeting."
+                }
+                return problems.byField
+            })
+    }
+
+    /// `10:30` → 630.
+    static func minute(_ text: String) -> Int? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour),
+            (0..<60).contains(minute)
+        else { return nil }
+        return hour * 60 + minute
+    }
+
+    /// A meeting as typed into the scheduling form.
+    struct ScheduleInput {
+        var draft: MeetingDraft
+
+        init?(_ values: FormValues) {
+            typealias Field = ScheduleField
+            guard let kindIndex = values.choice(Field.kind), let requested = values.selection(Field.requestedBy),
+                let date = LocalDate(iso: values.text(Field.date)), let start = minute(values.text(Field.time)),
+                let duration = Int(values.text(Field.duration)), let modeIndex = values.choice(Field.mode),
+                let kind = [Meeting.Kind.regular, .requested(by: requested.map { EntityCode($0) }), .extraordinary][safe: kindIndex],
+                let mode = [nil, Meeting.Mode.inPerson, .virtual, .hybrid][safe: modeIndex]
+            else { return nil }
+            draft = MeetingDraft(
+                kind: kind, date: date, startMinute: start, durationMinutes: duration, location: values.text(Field.location), mode: mode,
+                modeReason: values.optionalText(Field.reason))
+        }
+    }
+
+    enum AgendaField: String, FormFieldID { case title }
+
+    static func agendaItem(_ meeting: Meeting) -> Form {
+        Form(title: "Agenda item for \(meeting.reference)", fields: [.text(AgendaField.title, "Title", required: true)])
+    }
+
+    enum ChooseItemField: String, FormFieldID { case item }
+
+    static func chooseAgendaItem(_ meeting: Meeting) -> Form {
+        Form(
+            title: "Minutes of \(meeting.reference): which item?",
+            fields: [
+                .choice(ChooseItemField.item, "Agenda item", options: meeting.agenda.enumerated().map { "\($0.offset + 1). \($0.element.title)" })
+            ])
+    }
+
+    enum DecisionField: String, FormFieldID { case text, item }
+
+    static func decision(_ meeting: Meeting, items: [ConsensusItem]) -> Form {
+        Form(
+            title: "Decision taken at \(meeting.reference)",
+            fields: [
+                .text(DecisionField.text, "Decision", required: true),
+                .choice(DecisionField.item, "Consensus item", options: ["none"] + items.map { "\($0.reference) \($0.title)" }),
+            ])
+    }
+
+    struct DecisionInput {
+        var text: String
+        var item: String?
+
+        /// - Parameter items: the references offered after "none", in the form's order.
+        init?(_ values: FormValues, items: [String]) {
+            guard let index = values.choice(DecisionField.item) else { return nil }
+            if index == 0 {
+                item = nil
+            } else {
+                guard let reference = items[safe: index - 1] else { return nil }
+                item = reference
+            }
+            text = values.text(DecisionField.text)
+        }
+    }
+
+    enum ActionPointField: String, FormFieldID { case text, responsible, due }
+
+    static func actionPoint(_ meeting: Meeting, entities: [EntityCode], today: LocalDate) -> Form {
+        Form(
+            title: "Action point from \(meeting.reference)",
+            fields: [
+                .text(ActionPointField.text, "Action", required: true),
+                .multiSelect(ActionPointField.responsible, "Responsible", options: entities.map(\.rawValue), required: true),
+                .date(ActionPointField.due, "Due", value: max(meeting.date, today).adding(days: 30).description, required: true),
+            ])
+    }
+
+    struct ActionPointInput {
+        var text: String
+        var responsible: [EntityCode]
+        var due: LocalDate
+
+        init?(_ values: FormValues, entities: [EntityCode]) {
+            guard let labels = values.selection(ActionPointField.responsible), let due = LocalDate(iso: values.text(ActionPointField.due)) else {
+                return nil
+            }
+            let responsible = labels.compactMap { label in entities.first { $0.rawValue == label } }
+            guard responsible.count == labels.count else { return nil }
+            text = values.text(ActionPointField.text)
+            self.responsible = responsible
+            self.due = due
+        }
+    }
+
+    enum ActionPointUpdateField: String, FormFieldID { case note }
+
+    static func actionPointUpdate(_ point: ActionPoint, status: ActionPoint.Status) -> Form {
+        let dropped = status == .dropped
+        return Form(
+            title: "\(dropped ? "Dropped" : "Done"): \(point.id)",
+            fields: [
+                .text(ActionPointUpdateField.note, "Note", required: dropped, help: dropped ? "why it is dropped" : "what was done")
+            ])
+    }
+}

@@ -1,0 +1,116 @@
+import TerminalUI
+import UNMNDomain
+import UNMNReports
+
+/// What the Meetings pane shows: the list by year and quarter, one meeting with its
+/// attendance grid, or the action points of all meetings.
+public struct MeetingsState: Sendable, Hashable {
+    public var list = ListState()
+    /// The meeting opened with Enter, by reference.
+    public var opened: String?
+    /// The selected entity in the opened meeting's attendance grid.
+    public var attendance = ListState()
+    /// True when the pane shows the action points of all meetings.
+    public var showsActionPoints = false
+    public var actionPoints = ListState()
+
+    public init() {}
+}
+
+public enum MeetingsMessage: Sendable, Hashable {
+    case open
+    case attendance(AttendanceKey)
+    case requestSchedule
+    case requestAgendaItem
+    case finalise
+    case share
+    case requestDecision
+    case requestActionPoint
+    case requestMinutes
+    case requestAmendment
+    case toggleActionPoints
+    case requestActionPointUpdate(ActionPoint.Status)
+}
+
+/// What a single key records in the attendance grid.
+public enum AttendanceKey: Sendable, Hashable {
+    case present, apologies, absent, cycle
+}
+
+/// The forms of the Meetings pane, with what each needs to decode its answers.
+public enum MeetingsForm: Sendable, Hashable {
+    case schedule
+    case addAgendaItem(meeting: String)
+    case chooseAgendaItem(meeting: String)
+    /// `items`: the consensus items offered after "none", in the form's order.
+    case recordDecision(meeting: String, items: [String])
+    case addActionPoint(meeting: String, entities: [EntityCode])
+    case updateActionPoint(String, ActionPoint.Status)
+}
+
+/// What the editor's text becomes when saved.
+public enum EditorPurpose: Sendable, Hashable {
+    case minutes(meeting: String, item: Int)
+    case amendment(meeting: String)
+}
+
+extension AppState {
+    /// The meeting opened in the Meetings pane, fresh from the journal's state.
+    var openedMeeting: Meeting? { meetings.opened.flatMap { network?.meeting($0) } }
+
+    /// The action point selected in the action points of all meetings.
+    var selectedActionPoint: ActionPoint? {
+        guard meetings.showsActionPoints, let network else { return nil }
+        return MeetingsPane.actionPoints(network, query: meetings.actionPoints.filterText)[safe: meetings.actionPoints.selection]
+    }
+}
+
+/// Pane 3: meetings by year and quarter with the quarterly rule, one meeting's record, or the
+/// action points across meetings.
+enum MeetingsPane: PaneFeature {
+    static let pane = Pane.meetings
+
+    static func list(in state: AppState, layout: AppLayout) -> PaneList? {
+        guard let network = state.network, !network.meetings.isEmpty || state.meetings.showsActionPoints else { return nil }
+        let body = bodyArea(layout.content)
+        if state.meetings.showsActionPoints {
+            let points = actionPoints(network, query: state.meetings.actionPoints.filterText)
+            return PaneList(\.meetings.actionPoints, ListContent(count: points.count, total: network.actionPoints.count, area: body))
+        }
+        if let meeting = state.openedMeeting {
+            let grid = geometry(of: meeting, network: network, in: layout.content).grid
+            return PaneList(
+                \.meetings.attendance, ListContent(count: network.members.count, area: grid), unfilterableReason: "Esc first: / filters the list of meetings.")
+        }
+        let entries = rows(network: network, today: state.today, query: state.meetings.list.filterText).rows
+        let itemRows = entries.indices.filter { entries[$0].meeting != nil }
+        return PaneList(\.meetings.list, ListContent(itemRows: itemRows, rowCount: entries.count, total: network.meetings.count, area: body))
+    }
+
+    /// Below the pane's one-line header.
+    static func bodyArea(_ content: Rect) -> Rect { Rect(x: content.x, y: content.y + 1, width: content.width, height: content.height - 1) }
+
+    static func back(_ state: inout AppState) -> Bool {
+        if state.meetings.showsActionPoints {
+            state.meetings.showsActionPoints = false
+        } else if state.meetings.opened != nil {
+            state.meetings.opened = nil
+        } else {
+            return false
+        }
+        return true
+    }
+
+    static func export(_ state: AppState, network: NetworkState) -> ExportedDocument {
+        ExportedDocument(name: "unmn-meetings.ics", contents: CalendarDocument.render(network.meetings, stamp: Instant(tashkent: state.today)))
+    }
+
+    /// Action points in the order the view lists them, under the filter.
+    static func actionPoints(_ network: NetworkState, query: String) -> [ActionPoint] {
+        let points = network.actionPointsInWorkingOrder
+        guard !query.isEmpty else { return points }
+        return points.filter { point in
+            SearchFolding.matches(([point.id, point.text, point.meeting, point.status.rawValue] + point.responsible.map(\.rawValue)).joined(separator: " "), query: query)
+        }
+    }
+}

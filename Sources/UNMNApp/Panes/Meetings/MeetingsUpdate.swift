@@ -1,0 +1,115 @@
+import TerminalUI
+import UNMNDomain
+
+/// The Meetings pane's changes: opening a meeting, its attendance grid, scheduling, agenda,
+/// minutes, decisions, action points, finalising and sharing.
+extension MeetingsPane {
+    static func update(_ state: inout AppState, _ message: MeetingsMessage) -> [Effect] {
+        guard let network = state.network else { return [] }
+        // Viewers may open meetings; the keys that change anything are disabled without an operator.
+        let op = state.currentOperator
+        let opened = state.openedMeeting
+        switch message {
+        case .open:
+            let meetings = rows(network: network, today: state.today, query: state.meetings.list.filterText).meetings
+            guard let meeting = meetings[safe: state.meetings.list.selection] else { return [] }
+            state.meetings.opened = meeting.reference
+            state.meetings.attendance = ListState()
+        case .attendance(let key):
+            guard let meeting = opened, let member = network.members[safe: state.meetings.attendance.selection], let op else { return [] }
+            let present = Meeting.Attendance.present(focalPoints: network.activeFocalPoints(of: member.code).map(\.id))
+            let attendance: Meeting.Attendance
+            switch key {
+            case .present: attendance = present
+            case .apologies: attendance = .apologies
+            case .absent: attendance = .absent
+            case .cycle:
+                switch meeting.attendance[member.code] {
+                case nil, .absent?: attendance = present
+                case .present?: attendance = .apologies
+                case .apologies?: attendance = .absent
+                }
+            }
+            return [.execute(.recordAttendance(meeting: meeting.reference, entity: member.code, attendance), by: op)]
+        case .requestSchedule:
+            state.overlay = .form(MeetingForms.schedule(members: network.members, today: state.today), purpose: .meetings(.schedule))
+        case .requestAgendaItem:
+            guard let meeting = opened else { return [] }
+            state.overlay = .form(MeetingForms.agendaItem(meeting), purpose: .meetings(.addAgendaItem(meeting: meeting.reference)))
+        case .finalise:
+            guard let meeting = opened, let op else { return [] }
+            return [.execute(.finaliseMinutes(meeting.reference), by: op)]
+        case .requestDecision:
+            guard let meeting = opened else { return [] }
+            let items = Array(network.items.suffix(12).reversed())
+            state.overlay = .form(
+                MeetingForms.decision(meeting, items: items), purpose: .meetings(.recordDecision(meeting: meeting.reference, items: items.map(\.reference))))
+        case .requestActionPoint:
+            guard let meeting = opened else { return [] }
+            let entities = network.members.map(\.code)
+            state.overlay = .form(
+                MeetingForms.actionPoint(meeting, entities: entities, today: state.today),
+                purpose: .meetings(.addActionPoint(meeting: meeting.reference, entities: entities)))
+        case .requestMinutes:
+            guard let meeting = opened else { return [] }
+            guard !meeting.agenda.isEmpty else {
+                state.status = StatusMessage("Add an agenda item first (i).", kind: .warning)
+                return []
+            }
+            state.overlay = .form(MeetingForms.chooseAgendaItem(meeting), purpose: .meetings(.chooseAgendaItem(meeting: meeting.reference)))
+        case .requestAmendment:
+            guard let meeting = opened else { return [] }
+            state.overlay = .editor(TextEditor(), title: "Amendment to the minutes of \(meeting.reference)", purpose: .amendment(meeting: meeting.reference))
+        case .toggleActionPoints:
+            state.meetings.showsActionPoints.toggle()
+            state.meetings.opened = nil
+            state.meetings.actionPoints = ListState()
+        case .requestActionPointUpdate(let status):
+            guard let point = state.selectedActionPoint else { return [] }
+            state.overlay = .form(MeetingForms.actionPointUpdate(point, status: status), purpose: .meetings(.updateActionPoint(point.id, status)))
+        case .share:
+            guard let meeting = opened, let op else { return [] }
+            return [.execute(.shareMinutesWithRCO(meeting.reference, on: state.today), by: op)]
+        }
+        return []
+    }
+
+    static func submit(_ state: inout AppState, _ form: MeetingsForm, values: FormValues) -> FormSubmission {
+        guard let op = state.currentOperator else { return .unreadable("no operator is chosen") }
+        let command: Command
+        switch form {
+        case .schedule:
+            guard let draft = MeetingForms.ScheduleInput(values)?.draft else { return .unreadable("the date, time or length is not understood") }
+            command = .scheduleMeeting(draft)
+        case .addAgendaItem(let meeting):
+            command = .addAgendaItem(meeting: meeting, title: values.text(MeetingForms.AgendaField.title))
+        case .recordDecision(let meeting, let items):
+            guard let input = MeetingForms.DecisionInput(values, items: items) else { return .unreadable("the consensus item is not one of the choices") }
+            command = .recordMeetingDecision(meeting: meeting, Meeting.Decision(text: input.text, item: input.item))
+        case .addActionPoint(let meeting, let entities):
+            guard let input = MeetingForms.ActionPointInput(values, entities: entities) else {
+                return .unreadable("the responsible entities or the due date are not understood")
+            }
+            command = .addActionPoint(meeting: meeting, text: input.text, responsible: input.responsible, due: input.due)
+        case .chooseAgendaItem(let reference):
+            guard let index = values.choice(MeetingForms.ChooseItemField.item), let meeting = state.network?.meeting(reference),
+                meeting.agenda.indices.contains(index)
+            else { return .unreadable("the agenda item is no longer on the agenda") }
+            let title = "Minutes of \(reference), item \(index + 1): \(meeting.agenda[index].title)"
+            state.overlay = .editor(TextEditor(meeting.agenda[index].minutes), title: title, purpose: .minutes(meeting: reference, item: index))
+            return .handled
+        case .updateActionPoint(let id, let status):
+            command = .updateActionPoint(id, status: status, note: values.text(MeetingForms.ActionPointUpdateField.note))
+        }
+        return .effects([.execute(command, by: op)])
+    }
+
+    /// The editor's text, saved: minutes of an agenda item, or an amendment.
+    static func save(_ text: String, for purpose: EditorPurpose, _ state: inout AppState) -> [Effect] {
+        guard let op = state.currentOperator else { return [] }
+        switch purpose {
+        case .minutes(let meeting, let item): return [.execute(.writeMinutes(meeting: meeting, item: item, text: text), by: op)]
+        case .amendment(let meeting): return [.execute(.amendMinutes(meeting, text: text), by: op)]
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import TerminalUI
+import UNMNDomain
+
+/// The Meetings pane's drawing: the list by year and quarter, a meeting's record, the action points.
+extension MeetingsPane {
+    /// Meetings newest first, with a heading per quarter that says whether the rule was kept.
+    static func rows(network: NetworkState, today: LocalDate, query: String = "") -> (rows: [(heading: String?, meeting: Meeting?)], meetings: [Meeting]) {
+        let meetings = network.meetings.filter { meeting in
+            query.isEmpty || SearchFolding.matches([meeting.reference, meeting.date.description, meeting.kind.title, meeting.location,
+                                                    meeting.mode?.rawValue ?? ""].joined(separator: " "), query: query)
+        }.sorted { ($0.date, $0.startMinute) > ($1.date, $1.startMinute) }
+        var rows: [(String?, Meeting?)] = []
+        var quarter: (Int, Int)?
+        for meeting in meetings {
+            let key = (meeting.date.year, meeting.date.quarter)
+            if quarter.map({ $0 != key }) ?? true {
+                quarter = key
+                let cadence = network.quarterlyCadence(year: key.0, today: today)[key.1 - 1]
+                rows.append(("\(key.0) Q\(key.1) — quarterly meeting: \(cadence.state.rawValue)", nil))
+            }
+            rows.append((nil, meeting))
+        }
+        return (rows, meetings)
+    }
+
+    static func status(_ meeting: Meeting) -> String {
+        switch meeting.status {
+        case .draft: return "draft"
+        case .finalised: return "finalised"
+        case .shared: return "shared (RCO)"
+        }
+    }
+
+    static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+        guard let network = state.network, !network.meetings.isEmpty else {
+            EmptyPaneView.render(.meetings, in: area, buffer: &buffer)
+            return
+        }
+        if state.meetings.showsActionPoints {
+            renderActionPoints(state, network: network, in: area, buffer: &buffer)
+            return
+        }
+        if let reference = state.meetings.opened, let meeting = network.meeting(reference) {
+            renderMeeting(meeting, state: state, network: network, in: area, buffer: &buffer)
+            return
+        }
+        let cadence = network.quarterlyCadence(year: state.today.year, today: state.today)
+        let next = network.nextMeeting(from: state.today).map { " · next \($0.reference) on \($0.date.longDescription)" } ?? " · no meeting scheduled"
+        buffer.write("\(state.today.year): " + cadence.map { "Q\($0.quarter) \($0.state.rawValue)" }.joined(separator: " · ") + next,
+                     x: area.x, y: area.y, maxWidth: area.width, style: .title)
+        let (entries, meetings) = rows(network: network, today: state.today, query: state.meetings.list.filterText)
+        let members = network.members.count
+        var meetingRows: [Int] = []
+        let table = Table(columns: [
+            TableColumn("Meeting", width: .fixed(12)),
+            TableColumn("Date", width: .fixed(16)),
+            TableColumn("Kind", width: .flexible(minimum: 12)),
+            TableColumn("Mode", width: .fixed(9)),
+            TableColumn("Present", width: .fixed(7), dropOrder: 1),
+            TableColumn("Minutes", width: .fixed(12)),
+        ], rows: entries.enumerated().map { index, entry in
+            guard let meeting = entry.meeting else { return [entry.heading ?? ""] }
+            meetingRows.append(index)
+            let present = meeting.attendance.values.filter { if case .present = $0 { return true } else { return false } }.count
+            return [meeting.reference, "\(meeting.date) \(meeting.startTime)", meeting.kind.title, meeting.mode?.rawValue ?? "—", "\(present)/\(members)", status(meeting)]
+        }, rowStyles: entries.map { $0.meeting == nil ? Style.title : .plain },
+        selected: meetings.isEmpty ? nil : meetingRows[safe: state.meetings.list.selection], offset: state.meetings.list.offset)
+        if meetings.isEmpty {
+            buffer.write("No meeting matches \"\(state.meetings.list.filterText)\". Esc clears the filter.", x: area.x, y: area.y + 2, maxWidth: area.width, style: .dim)
+        }
+        table.render(in: bodyArea(area), buffer: &buffer)
+    }
+
+    static func renderActionPoints(_ state: AppState, network: NetworkState, in area: Rect, buffer: inout Buffer) {
+        let points = actionPoints(network, query: state.meetings.actionPoints.filterText)
+        let all = network.actionPoints
+        let overdue = all.filter { $0.isOverdue(on: state.today) }.count
+        let open = all.filter { $0.status == .open }.count
+        buffer.write("Action points: \(open) open, \(overdue) overdue, \(all.count - open) done or dropped · D done · X dropped · Esc back",
+                     x: area.x, y: area.y, maxWidth: area.width, style: .title)
+        let table = Table(columns: [
+            TableColumn("Action", width: .fixed(12)),
+            TableColumn("Text", width: .flexible(minimum: 16)),
+            TableColumn("Who", width: .fixed(14), dropOrder: 2),
+            TableColumn("Due", width: .fixed(10)),
+            TableColumn("Status", width: .fixed(10)),
+            TableColumn("Meeting", width: .fixed(11), dropOrder: 1),
+        ], rows: points.map { point in
+            [point.id, point.text + (point.notes.last.map { " — \($0.text)" } ?? ""), point.responsible.map(\.rawValue).joined(separator: ", "),
+             point.due.description, point.isOverdue(on: state.today) ? "! overdue" : point.status.rawValue, point.meeting]
+        }, rowStyles: points.map { $0.isOverdue(on: state.today) ? Style(.bold, color: .danger) : $0.status == .open ? .plain : .dim },
+        selected: points.isEmpty ? nil : state.meetings.actionPoints.selection, offset: state.meetings.actionPoints.offset)
+        table.render(in: bodyArea(area), buffer: &buffer)
+    }
+
+    /// Where an opened meeting's record and its attendance grid go: the record takes at most half.
+    static func geometry(of meeting: Meeting, network: NetworkState, in area: Rect) -> (record: DetailView, recordRows: Int, grid: Rect) {
+        let record = recordView(meeting, network: network)
+        let recordRows = min(area.height / 2, record.layout(width: area.width).count)
+        return (record, recordRows, Rect(x: area.x, y: area.y + recordRows + 1, width: area.width, height: area.height - recordRows - 1))
+    }
+
+    static func recordView(_ meeting: Meeting, network: NetworkState) -> DetailView {
+        let amendments = meeting.amendments.count
+        var lines: [DetailView.Line] = [
+            .heading("\(meeting.reference) · \(meeting.kind.title) · \(meeting.date.longDescription) \(meeting.startTime) (Asia/Tashkent)"),
+            .field(label: "Mode", value: meeting.mode.map { $0.rawValue + (meeting.modeReason.map { " — \($0)" } ?? "") } ?? "not recorded yet (needed to finalise)"),
+            .field(label: "Location", value: meeting.location),
+            .field(label: "Minutes", value: status(meeting) + (amendments == 0 ? "" : " · \(amendments) amendment\(amendments == 1 ? "" : "s")")),
+            .field(label: "Agenda", value: meeting.agenda.isEmpty ? "—" : meeting.agenda.enumerated().map { "\($0.offset + 1). \($0.element.title)" }.joined(separator: "; ")),
+        ]
+        if !meeting.decisions.isEmpty {
+            lines.append(.field(label: "Decided", value: meeting.decisions.map { $0.text + ($0.item.map { " (\($0))" } ?? "") }.joined(separator: "; ")))
+        }
+        let points = network.actionPoints.filter { $0.meeting == meeting.reference }
+        if !points.isEmpty { lines.append(.field(label: "Actions", value: points.map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", "))) }
+        return DetailView(lines: lines, labelWidth: 9)
+    }
+
+    static func renderMeeting(_ meeting: Meeting, state: AppState, network: NetworkState, in area: Rect, buffer: inout Buffer) {
+        let (record, recordRows, gridArea) = geometry(of: meeting, network: network, in: area)
+        record.render(in: Rect(x: area.x, y: area.y, width: area.width, height: recordRows), buffer: &buffer)
+        let members = network.members
+        let grid = Table(columns: [
+            TableColumn("Entity", width: .fixed(9)),
+            TableColumn("Attendance", width: .fixed(11)),
+            TableColumn("Focal points present", width: .flexible(minimum: 20)),
+        ], rows: members.map { member in
+            switch meeting.attendance[member.code] {
+            case .present(let ids)?: return [member.code.rawValue, "present", ids.compactMap { network.focalPoint($0)?.name }.joined(separator: ", ")]
+            case .apologies?: return [member.code.rawValue, "apologies", ""]
+            case .absent?: return [member.code.rawValue, "absent", ""]
+            case nil: return [member.code.rawValue, "—", ""]
+            }
+        }, rowStyles: members.map { meeting.attendance[$0.code] == nil ? Style.dim : .plain },
+        selected: members.isEmpty ? nil : state.meetings.attendance.selection, offset: state.meetings.attendance.offset)
+        grid.render(in: gridArea, buffer: &buffer)
+    }
+}

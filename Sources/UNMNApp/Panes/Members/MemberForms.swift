@@ -1,0 +1,118 @@
+import TerminalUI
+import UNMNDomain
+
+/// The Members pane's forms, and what each decodes into.
+enum MemberForms {
+    enum FocalPointField: String, FormFieldID { case name, position, level, email, list, reason }
+
+    static func focalPoint(for entity: EntityCode, policy: EmailPolicy) -> Form {
+        form(title: "Add a focal point to \(entity)", existing: nil, policy: policy)
+    }
+
+    static func focalPoint(editing point: FocalPoint, policy: EmailPolicy) -> Form {
+        form(title: "Edit \(point.name) (\(point.entity))", existing: point, policy: policy)
+    }
+
+    private static func form(title: String, existing: FocalPoint?, policy: EmailPolicy) -> Form {
+        typealias Field = FocalPointField
+        let level = existing.flatMap { FocalPoint.Level.allCases.firstIndex(of: $0.level) } ?? 0
+        return Form(
+            title: title,
+            fields: [
+                .text(Field.name, "Name", value: existing?.name ?? "", required: true),
+                .text(Field.position, "Position", value: existing?.position ?? "", required: true, help: "title, e.g. Programme Officer"),
+                .choice(Field.level, "Level", options: FocalPoint.Level.allCases.map(\.rawValue), selected: level),
+                .text(Field.email, "Email", value: existing?.email ?? "", required: true),
+                .choice(Field.list, "Mailing list", options: ["on the list", "not on the list"], selected: existing.map { $0.isOnMailingList ? 0 : 1 } ?? 0),
+                .text(Field.reason, "Exception", value: existing?.emailException?.reason ?? "", help: "why a non-corporate address (temporary only)"),
+            ],
+            validate: { values in
+                var problems = FormProblems<Field>()
+                let email = values.text(Field.email)
+                if !email.isEmpty && !EmailPolicy.isWellFormed(email) {
+                    problems[.email] = "\"\(email)\" is not an email address."
+                } else if !email.isEmpty && !policy.isCorporate(email) && values.text(Field.reason).isEmpty {
+                    problems[.reason] = "\(email) is not a corporate address: record why the exception is needed, or use the corporate account."
+                }
+                return problems.byField
+            })
+    }
+
+    /// A focal point as typed into the form.
+    struct FocalPointInput {
+        var name, position, email: String
+        var level: FocalPoint.Level
+        var isOnMailingList: Bool
+        var exceptionReason: String?
+
+        init?(_ values: FormValues) {
+            typealias Field = FocalPointField
+            guard let level = values.choice(Field.level).flatMap({ FocalPoint.Level.allCases[safe: $0] }),
+                let list = values.choice(Field.list)
+            else { return nil }
+            name = values.text(Field.name)
+            position = values.text(Field.position)
+            email = values.text(Field.email)
+            self.level = level
+            isOnMailingList = list == 0
+            exceptionReason = values.optionalText(Field.reason)
+        }
+
+        func draft(for entity: EntityCode) -> FocalPointDraft {
+            FocalPointDraft(
+                entity: entity, name: name, position: position, level: level, email: email, isOnMailingList: isOnMailingList,
+                exceptionReason: exceptionReason)
+        }
+    }
+
+    enum AdmissionField: String, FormFieldID { case code, name, text, deadline }
+
+    static func admission(today: LocalDate) -> Form {
+        typealias Field = AdmissionField
+        return Form(
+            title: "Propose the admission of an entity",
+            fields: [
+                .text(Field.code, "Code", required: true, help: "e.g. UNOPS"),
+                .text(Field.name, "Full name", required: true),
+                .text(Field.text, "Proposal", required: true, help: "why it asks to join"),
+                .date(Field.deadline, "Deadline", value: today.adding(days: 21).description, required: true),
+            ])
+    }
+
+    struct AdmissionInput {
+        var code: EntityCode
+        var fullName, text: String
+        var deadline: LocalDate
+
+        init?(_ values: FormValues) {
+            typealias Field = AdmissionField
+            guard let deadline = LocalDate(iso: values.text(Field.deadline)) else { return nil }
+            code = EntityCode(values.text(Field.code))
+            fullName = values.text(Field.name)
+            text = values.text(Field.text)
+            self.deadline = deadline
+        }
+    }
+
+    enum WithdrawalField: String, FormFieldID { case on, note }
+
+    static func withdrawal(of entity: EntityCode, today: LocalDate) -> Form {
+        Form(
+            title: "Record \(entity)'s withdrawal",
+            fields: [
+                .date(WithdrawalField.on, "On", value: today.description, required: true),
+                .text(WithdrawalField.note, "Why", required: true),
+            ])
+    }
+
+    struct WithdrawalInput {
+        var on: LocalDate
+        var note: String
+
+        init?(_ values: FormValues) {
+            guard let on = LocalDate(iso: values.text(WithdrawalField.on)) else { return nil }
+            self.on = on
+            note = values.text(WithdrawalField.note)
+        }
+    }
+}

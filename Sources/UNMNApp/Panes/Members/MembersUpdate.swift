@@ -1,0 +1,69 @@
+import TerminalUI
+import UNMNDomain
+
+/// The Members pane's changes: focal points, the mailing list, admission, withdrawal.
+extension MembersPane {
+    static func update(_ state: inout AppState, _ message: MembersMessage) -> [Effect] {
+        guard let network = state.network else { return [] }
+        switch message {
+        case .open:
+            guard state.selectedEntity != nil else { return [] }
+            state.members.isShowingDetail = true
+            state.members.focalPoints = ListState()
+        case .requestFocalPoint:
+            guard let entity = state.selectedEntity, entity.isMember else {
+                state.status = StatusMessage("Select a member entity first.", kind: .warning)
+                return []
+            }
+            state.overlay = .form(
+                MemberForms.focalPoint(for: entity.code, policy: network.emailPolicy), purpose: .members(.addFocalPoint(entity.code)))
+        case .requestEditFocalPoint:
+            guard let point = state.selectedFocalPoint else { return [] }
+            state.overlay = .form(MemberForms.focalPoint(editing: point, policy: network.emailPolicy), purpose: .members(.editFocalPoint(point.id)))
+        case .toggleMailingList:
+            guard let point = state.selectedFocalPoint, let op = state.currentOperator else { return [] }
+            return [.execute(.setMailingList(focalPoint: point.id, on: !point.isOnMailingList), by: op)]
+        case .retireFocalPoint:
+            guard let point = state.selectedFocalPoint, let op = state.currentOperator else { return [] }
+            let dialog = ConfirmDialog(
+                title: "Retire \(point.name)", message: "\(point.name) (\(point.entity)) stepped down? The record stays; they leave the mailing list.",
+                confirmLabel: "Retire")
+            state.overlay = .confirm(dialog, then: .perform(.execute(.retireFocalPoint(id: point.id, on: state.today), by: op)), returnTo: nil)
+        case .showMailingListChanges:
+            state.members.showsMailingListChanges.toggle()
+        case .markMailingListRequestSent:
+            guard let op = state.currentOperator else { return [] }
+            return [.execute(.markMailingListRequestSent, by: op)]
+        case .requestAdmission:
+            state.overlay = .form(MemberForms.admission(today: state.today), purpose: .members(.proposeAdmission))
+        case .requestWithdrawal:
+            guard let entity = state.selectedEntity else { return [] }
+            state.overlay = .form(MemberForms.withdrawal(of: entity.code, today: state.today), purpose: .members(.recordWithdrawal(entity.code)))
+        }
+        return []
+    }
+
+    static func submit(_ state: inout AppState, _ form: MembersForm, values: FormValues) -> FormSubmission {
+        guard let op = state.currentOperator else { return .unreadable("no operator is chosen") }
+        let command: Command
+        switch form {
+        case .addFocalPoint(let entity):
+            guard let draft = MemberForms.FocalPointInput(values)?.draft(for: entity) else { return .unreadable("the level or the mailing-list choice is missing") }
+            command = .addFocalPoint(draft)
+        case .editFocalPoint(let id):
+            guard let point = state.network?.focalPoint(id) else { return .unreadable("focal point \(id) is no longer in the record") }
+            guard let draft = MemberForms.FocalPointInput(values)?.draft(for: point.entity) else {
+                return .unreadable("the level or the mailing-list choice is missing")
+            }
+            command = .editFocalPoint(id: id, draft)
+        case .proposeAdmission:
+            guard let input = MemberForms.AdmissionInput(values) else { return .unreadable("the deadline is not a date") }
+            command = .proposeAdmission(
+                code: input.code, fullName: input.fullName, text: input.text, deadline: input.deadline, raisedAt: .writtenConsultation)
+        case .recordWithdrawal(let entity):
+            guard let input = MemberForms.WithdrawalInput(values) else { return .unreadable("the date is not a date") }
+            command = .recordWithdrawal(entity, on: input.on, note: input.note)
+        }
+        return .effects([.execute(command, by: op)])
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import TerminalUI
+import UNMNApp
+import UNMNDomain
+import UNMNJournal
+
+/// The console's effects in the real world: commands decided against the journal and appended
+/// durably, files written in the working directory, the operator remembered in the config
+/// directory, text edited in `$EDITOR` with the terminal handed over meanwhile.
+public final class JournalEffects<T: Terminal>: EffectPerformer {
+    private let journal: Journal
+    private let memory: OperatorMemory
+    private let terminal: T
+    private let editor: any TextEditing
+    private let workingDirectory: String
+    private let now: () -> Instant
+
+    public init(
+        journal: Journal, memory: OperatorMemory, terminal: T, editor: any TextEditing, workingDirectory: String,
+        now: @escaping () -> Instant = { .now }
+    ) {
+        self.journal = journal
+        self.memory = memory
+        self.terminal = terminal
+        self.editor = editor
+        self.workingDirectory = workingDirectory
+        self.now = now
+    }
+
+    public func perform(_ effect: Effect) -> Message? {
+        switch effect {
+        case .rememberOperator(let op):
+            do {
+                try memory.save(op)
+                return .operatorRemembered(op, failure: nil)
+            } catch {
+                return .operatorRemembered(op, failure: "\(error)")
+            }
+        case .execute(let command, let op):
+            do {
+                let batch = try journal.commit(command, context: CommandContext(operator: op, now: now()))
+                return .committed(journal.state, summary: batch.summary)
+            } catch {
+                return .commitFailed(error.description, readOnly: !journal.isWritable)
+            }
+        case .externalEdit(let text, let title, let purpose):
+            switch terminal.suspend({ editor.edit(text) }) {
+            case .success(let edited): return .externalEditFinished(text: edited, title: title, purpose: purpose, failure: nil)
+            case .failure(let problem): return .externalEditFinished(text: text, title: title, purpose: purpose, failure: problem.description)
+            }
+        case .writeFile(let name, let contents):
+            do {
+                try DurableFile.replace(path: workingDirectory + "/" + name, contents: Data(contents.utf8), permissions: 0o600)
+                return .fileWritten(path: name, failure: nil)
+            } catch {
+                return .fileWritten(path: name, failure: "\(error)")
+            }
+        case .quit:
+            return nil
+        }
+    }
+
+    /// What others appended since the last look, as a message for the status line.
+    public func poll() -> Message? {
+        guard let records = try? journal.refresh(), let last = records.last else { return nil }
+        let who = "\(last.batch.operator.name) (\(last.batch.operator.entity) \(last.batch.operator.role.rawValue))"
+        let more = records.count > 1 ? " and \(records.count - 1) more change\(records.count == 2 ? "" : "s")" : ""
+        return .journalChanged(journal.state, summary: "\(who): \(last.batch.summary)\(more).")
+    }
+}

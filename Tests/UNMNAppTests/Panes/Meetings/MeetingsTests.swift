@@ -1,0 +1,193 @@
+import Testing
+import TerminalUI
+import UNMNDomain
+@testable import UNMNApp
+
+@Suite("Meetings pane")
+struct MeetingsTests {
+    func state(_ op: Operator = SampleNetwork.secretariat) -> AppState { sampleState(.meetings, op) }
+
+    @Test("Meetings by year and quarter, newest first, with the quarterly rule visible")
+    func list() {
+        let lines = screen(state())
+        #expect(Array(lines[2...7]) == [
+            " 2026: Q1 met · Q2 met · Q3 met · Q4 scheduled · next MTG/2026/04 on Wed 9 Dec…",
+            " Meeting      Date             Kind              Mode      Present Minutes",
+            " 2026 Q4 — quarterly meeting: scheduled",
+            " MTG/2026/04  2026-12-09 10:00 regular           in person 0/16    draft",
+            " 2026 Q3 — quarterly meeting: met",
+            " MTG/2026/03  2026-09-16 10:00 regular           in person 14/16   finalised",
+        ])
+        #expect(lines.contains(" 2025 Q3 — quarterly meeting: missed"))
+    }
+
+    @Test("Enter opens a meeting; Space cycles the selected entity's attendance; f asks the journal to finalise")
+    func attendance() {
+        var s = state()
+        press([.enter], &s)
+        #expect(s.meetings.opened == "MTG/2026/04")
+        #expect(screen(s)[10] == " IOM       —")
+        let op = SampleNetwork.secretariat
+        #expect(press([.character(" ")], &s) == [.execute(.recordAttendance(meeting: "MTG/2026/04", entity: "IOM", .present(focalPoints: ["FP-0001", "FP-0002"])), by: op)])
+        press([.character("j")], &s)
+        #expect(press([.character("a")], &s) == [.execute(.recordAttendance(meeting: "MTG/2026/04", entity: "UNRC", .apologies), by: op)])
+        #expect(press([.character("f")], &s) == [.execute(.finaliseMinutes("MTG/2026/04"), by: op)])
+        press([.escape], &s)
+        #expect(s.meetings.opened == nil)
+    }
+
+    @Test("The footer shows the list's keys, and an opened meeting's own keys once it is open")
+    func footer() {
+        var s = state()
+        #expect(screen(s)[23] == "Enter Open  n Schedule  t Action points  1-5 Panes  ? Help  q Quit")
+        press([.enter], &s)
+        #expect(screen(s)[23] == "Space Attendance  f Finalise  A Action point  w Minutes  Esc Back  1-5 Panes")
+    }
+
+    @Test("Finalised minutes: attendance keys say that corrections are amendments")
+    func locked() {
+        var s = state()
+        press([.character("j"), .enter, .character(" ")], &s)
+        #expect(s.meetings.opened == "MTG/2026/03")
+        #expect(s.status.text == "The minutes of MTG/2026/03 are finalised; corrections are amendments.")
+    }
+
+    @Test("Scheduling validates the time and who requested a requested meeting")
+    func schedule() {
+        var s = state()
+        press([.character("n")], &s)
+        press([.right, .tab, .tab, .tab, .control("u")], &s)
+        type("25:00", &s)
+        press([.tab, .tab], &s)
+        type("Zoom", &s)
+        press([.enter], &s)
+        guard case .form(let form, .meetings(.schedule))? = s.overlay else { Issue.record("form closed"); return }
+        #expect(form.errors["time"] == "A time of day written HH:MM, e.g. 10:00.")
+        #expect(form.errors["requestedBy"] == "Tick the members who requested the meeting.")
+    }
+
+    @Test("A viewer opens meetings but changes nothing")
+    func viewer() {
+        var s = state(Operator(name: "RCO", entity: "UNRC", role: .viewer))
+        press([.enter, .character(" ")], &s)
+        #expect(s.meetings.opened == "MTG/2026/04")
+        #expect(s.status.text == "Cannot record attendance: a viewer only reads.")
+    }
+}
+
+@Suite("Action points across meetings")
+struct ActionPointsViewTests {
+    func state(_ op: Operator = SampleNetwork.secretariat) -> AppState { sampleState(.meetings, op) }
+
+    @Test("t lists open ones first by due date, overdue marked; D asks for a note and marks it done")
+    func list() {
+        var s = state()
+        press([.character("t")], &s)
+        let lines = screen(s)
+        #expect(lines[2] == " Action points: 3 open, 2 overdue, 6 done or dropped · D done · X dropped · Es…")
+        #expect(lines[4] == " AP/2026/002  Map migration d… IOM, UNDP, WB  2026-06-30 ! overdue  MTG/2026/01")
+        #expect(lines[4].contains("! overdue"))
+        press([.character("D")], &s)
+        guard case .form(_, .meetings(.updateActionPoint("AP/2026/002", .done)))? = s.overlay else { Issue.record("no form"); return }
+        type("Inventory shared on the UNCT SharePoint.", &s)
+        #expect(press([.enter], &s) == [.execute(.updateActionPoint("AP/2026/002", status: .done, note: "Inventory shared on the UNCT SharePoint."), by: SampleNetwork.secretariat)])
+    }
+
+    @Test("Dropping needs a reason; a member updates only action points its entity is responsible for")
+    func dropAndMember() {
+        var s = state()
+        press([.character("t"), .character("X"), .enter], &s)
+        guard case .form(let form, _)? = s.overlay else { Issue.record("dropped without a reason"); return }
+        #expect(form.errors["note"] == "Note is required.")
+        var member = state(Operator(name: "Gulnora Karimova", entity: "UNICEF", role: .member))
+        press([.character("t"), .character("D")], &member)
+        #expect(member.status.text == "Cannot mark done AP/2026/002: UNICEF is not responsible for AP/2026/002 (IOM, UNDP and WB are).")
+    }
+}
+
+@Suite("/ filters every list")
+struct FilterEverywhereTests {
+    @Test("Meetings, Workplan and Decisions filter as you type, ignoring case and Latin/Cyrillic spelling; Esc clears")
+    func everywhere() {
+        var s = sampleState(.meetings)
+        press([.character("/")], &s)
+        type("virtual", &s)
+        #expect(screen(s)[23].hasPrefix("/ virtual"))
+        #expect(screen(s)[23].hasSuffix("2 of 8"))
+        press([.enter], &s)
+        #expect(screen(s).contains { $0.hasPrefix(" MTG/2025/04") })
+        #expect(!screen(s).contains { $0.hasPrefix(" MTG/2026/04") })
+        press([.escape], &s)
+        #expect(s.meetings.list.filterText.isEmpty)
+
+        s.pane = .workplan
+        press([.character("/")], &s)
+        type("ЮНИСЕФ unicef", &s)
+        press([.control("u")], &s)
+        type("unicef", &s)
+        press([.enter], &s)
+        #expect(screen(s)[2].hasPrefix(" AWP 2026 2 of 12 actions"))
+
+        s.pane = .decisions
+        press([.character("/")], &s)
+        type("admission", &s)
+        press([.enter], &s)
+        #expect(screen(s)[4].hasPrefix(" UNMN/2026/005 Admission of UNOPS"))
+        #expect(screen(s)[22].hasSuffix("filter \"admission\": 1 of 8"))
+    }
+}
+
+@Suite("Minutes in the editor")
+struct MinutesEditorTests {
+    @Test("w asks which item, opens the editor with its minutes, Ctrl-S saves them to the journal")
+    func minutes() {
+        var s = sampleState(.meetings)
+        press([.enter, .character("w")], &s)
+        guard case .form(_, .meetings(.chooseAgendaItem(meeting: "MTG/2026/04")))? = s.overlay else { Issue.record("no item choice"); return }
+        press([.right, .enter], &s)
+        guard case .editor(_, let title, .minutes("MTG/2026/04", 1))? = s.overlay else { Issue.record("no editor"); return }
+        #expect(title == "Minutes of MTG/2026/04, item 2: Admission of UNOPS")
+        type("All members but three agreed.", &s)
+        press([.enter], &s)
+        type("Ўзбекистон supports it.", &s)
+        #expect(s.hasUnsavedInput)
+        #expect(press([.control("s")], &s) == [.execute(.writeMinutes(meeting: "MTG/2026/04", item: 1, text: "All members but three agreed.\nЎзбекистон supports it."),
+                                                         by: SampleNetwork.secretariat)])
+        #expect(s.overlay == nil)
+    }
+
+    @Test("Ctrl-O hands the text to $EDITOR and the editor comes back with what it saved")
+    func external() {
+        var s = sampleState(.meetings)
+        press([.enter, .character("w"), .enter], &s)
+        type("draft", &s)
+        let effects = press([.control("o")], &s)
+        #expect(effects == [.externalEdit(text: "draft", title: "Minutes of MTG/2026/04, item 1: Joint statement for International Migrants Day",
+                                          purpose: .minutes(meeting: "MTG/2026/04", item: 0))])
+        _ = AppUpdate.update(&s, .externalEditFinished(text: "from vi", title: "T", purpose: .minutes(meeting: "MTG/2026/04", item: 0), failure: nil))
+        guard case .editor(let editor, _, _)? = s.overlay else { Issue.record("editor not back"); return }
+        #expect(editor.text == "from vi")
+    }
+
+    @Test("Finalised minutes are amended, not rewritten: w says so, M opens an amendment")
+    func amendment() {
+        var s = sampleState(.meetings)
+        press([.character("j"), .enter, .character("w")], &s)
+        #expect(s.status.text == "The minutes of MTG/2026/03 are finalised; corrections are amendments.")
+        press([.character("M")], &s)
+        type("UNAIDS sent apologies.", &s)
+        #expect(press([.control("s")], &s) == [.execute(.amendMinutes("MTG/2026/03", text: "UNAIDS sent apologies."), by: SampleNetwork.secretariat)])
+    }
+
+    @Test("Esc with unsaved text asks before discarding; no returns to the editor")
+    func discard() {
+        var s = sampleState(.meetings)
+        press([.enter, .character("w"), .enter], &s)
+        type("x", &s)
+        press([.escape], &s)
+        guard case .confirm? = s.overlay else { Issue.record("no question"); return }
+        press([.character("n")], &s)
+        guard case .editor(let editor, _, _)? = s.overlay else { Issue.record("editor lost"); return }
+        #expect(editor.text.hasSuffix("x"))
+    }
+}
