@@ -8,15 +8,15 @@ public struct ActionPoint: Hashable, Sendable, Codable, Identifiable {
     public typealias Note = DatedNote
 
     /// `AP/2026/004`.
-    public var id: String
-    public var meeting: String
+    public var id: ActionPointID
+    public var meeting: MeetingReference
     public var text: String
     public var responsible: [EntityCode]
     public var due: LocalDate
     public var status: Status
     public var notes: [Note]
 
-    public init(id: String, meeting: String, text: String, responsible: [EntityCode], due: LocalDate, status: Status = .open, notes: [Note] = []) {
+    public init(id: ActionPointID, meeting: MeetingReference, text: String, responsible: [EntityCode], due: LocalDate, status: Status = .open, notes: [Note] = []) {
         self.id = id
         self.meeting = meeting
         self.text = text

@@ -5,9 +5,9 @@ import Foundation
 public enum Command: Hashable, Sendable, Codable {
     // Members and focal points
     case addFocalPoint(FocalPointDraft)
-    case editFocalPoint(id: String, FocalPointDraft)
-    case retireFocalPoint(id: String, on: LocalDate)
-    case setMailingList(focalPoint: String, on: Bool)
+    case editFocalPoint(id: FocalPointID, FocalPointDraft)
+    case retireFocalPoint(id: FocalPointID, on: LocalDate)
+    case setMailingList(focalPoint: FocalPointID, on: Bool)
     /// The secretariat sent the IT unit the list of changes since the last request.
     case markMailingListRequestSent
     /// Opens an admission item for an entity that wants to join.
@@ -16,17 +16,17 @@ public enum Command: Hashable, Sendable, Codable {
 
     // Meetings and action points
     case scheduleMeeting(MeetingDraft)
-    case rescheduleMeeting(String, MeetingDraft)
+    case rescheduleMeeting(MeetingReference, MeetingDraft)
     /// Nil clears what was recorded.
-    case recordAttendance(meeting: String, entity: EntityCode, Meeting.Attendance?)
-    case addAgendaItem(meeting: String, title: String)
-    case writeMinutes(meeting: String, item: Int, text: String)
-    case recordMeetingDecision(meeting: String, Meeting.Decision)
-    case finaliseMinutes(String)
-    case amendMinutes(String, text: String)
-    case shareMinutesWithRCO(String, on: LocalDate)
-    case addActionPoint(meeting: String, text: String, responsible: [EntityCode], due: LocalDate)
-    case updateActionPoint(String, status: ActionPoint.Status, note: String)
+    case recordAttendance(meeting: MeetingReference, entity: EntityCode, Meeting.Attendance?)
+    case addAgendaItem(meeting: MeetingReference, title: String)
+    case writeMinutes(meeting: MeetingReference, item: Int, text: String)
+    case recordMeetingDecision(meeting: MeetingReference, Meeting.Decision)
+    case finaliseMinutes(MeetingReference)
+    case amendMinutes(MeetingReference, text: String)
+    case shareMinutesWithRCO(MeetingReference, on: LocalDate)
+    case addActionPoint(meeting: MeetingReference, text: String, responsible: [EntityCode], due: LocalDate)
+    case updateActionPoint(ActionPointID, status: ActionPoint.Status, note: String)
 
     // Annual work plans
     case draftWorkPlan(year: Int)
@@ -40,11 +40,11 @@ public enum Command: Hashable, Sendable, Codable {
     // Consensus items
     case openItem(ConsensusItemDraft)
     /// Recorded on a member's behalf (source email, meeting, phone) or by its own operator (console).
-    case recordPosition(item: String, entity: EntityCode, Position, source: PositionRecord.Source)
-    case adoptItem(String, statement: String)
-    case rejectItem(String, statement: String)
-    case deferItem(String, newDeadline: LocalDate, statement: String)
-    case withdrawItem(String, statement: String)
+    case recordPosition(item: ItemReference, entity: EntityCode, Position, source: PositionRecord.Source)
+    case adoptItem(ItemReference, statement: String)
+    case rejectItem(ItemReference, statement: String)
+    case deferItem(ItemReference, newDeadline: LocalDate, statement: String)
+    case withdrawItem(ItemReference, statement: String)
 
     /// Reverses the operator's last change with compensating events.
     case undo

@@ -42,7 +42,7 @@ public struct ConsensusItem: Hashable, Sendable, Codable, Identifiable {
     }
 
     public enum RaisedAt: Hashable, Sendable, Codable {
-        case meeting(String)
+        case meeting(MeetingReference)
         case writtenConsultation
     }
 
@@ -81,7 +81,7 @@ public struct ConsensusItem: Hashable, Sendable, Codable, Identifiable {
     }
 
     /// `UNMN/2026/007`.
-    public var reference: String
+    public var reference: ItemReference
     public var title: String
     public var text: String
     public var kind: Kind
@@ -97,7 +97,7 @@ public struct ConsensusItem: Hashable, Sendable, Codable, Identifiable {
     /// Earlier outcomes (deferrals) with their statements.
     public var deferrals: [Closure]
 
-    public var id: String { reference }
+    public var id: ItemReference { reference }
 }
 
 /// One member entity's answer on an item.

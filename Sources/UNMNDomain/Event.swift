@@ -12,17 +12,17 @@ public enum Event: Hashable, Sendable, Codable {
     case mailingListRequestSent(at: Instant)
 
     case meetingScheduled(Meeting)
-    case meetingRescheduled(String, MeetingDraft)
-    case attendanceRecorded(meeting: String, entity: EntityCode, Meeting.Attendance?)
-    case agendaItemAdded(meeting: String, title: String)
-    case minutesWritten(meeting: String, item: Int, text: String)
-    case meetingDecisionRecorded(meeting: String, Meeting.Decision)
-    case minutesFinalised(String, on: LocalDate)
-    case minutesAmended(String, Meeting.Amendment)
-    case minutesShared(String, on: LocalDate)
+    case meetingRescheduled(MeetingReference, MeetingDraft)
+    case attendanceRecorded(meeting: MeetingReference, entity: EntityCode, Meeting.Attendance?)
+    case agendaItemAdded(meeting: MeetingReference, title: String)
+    case minutesWritten(meeting: MeetingReference, item: Int, text: String)
+    case meetingDecisionRecorded(meeting: MeetingReference, Meeting.Decision)
+    case minutesFinalised(MeetingReference, on: LocalDate)
+    case minutesAmended(MeetingReference, Meeting.Amendment)
+    case minutesShared(MeetingReference, on: LocalDate)
 
     case actionPointAdded(ActionPoint)
-    case actionPointUpdated(String, status: ActionPoint.Status, note: ActionPoint.Note)
+    case actionPointUpdated(ActionPointID, status: ActionPoint.Status, note: ActionPoint.Note)
 
     case workPlanDrafted(year: Int)
     case keyActionAdded(year: Int, KeyAction)
@@ -32,9 +32,9 @@ public enum Event: Hashable, Sendable, Codable {
     case workPlanClosed(year: Int, on: LocalDate)
 
     case itemOpened(ConsensusItem)
-    case positionRecorded(item: String, PositionRecord)
-    case itemClosed(String, ConsensusItem.Status, ConsensusItem.Closure)
-    case itemDeferred(String, newDeadline: LocalDate, ConsensusItem.Closure)
+    case positionRecorded(item: ItemReference, PositionRecord)
+    case itemClosed(ItemReference, ConsensusItem.Status, ConsensusItem.Closure)
+    case itemDeferred(ItemReference, newDeadline: LocalDate, ConsensusItem.Closure)
 }
 
 /// The events of one command, with who decided it and when: one journal record.

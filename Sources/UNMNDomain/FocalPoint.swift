@@ -19,7 +19,7 @@ public struct FocalPoint: Hashable, Sendable, Codable, Identifiable {
         }
     }
 
-    public var id: String
+    public var id: FocalPointID
     public var entity: EntityCode
     public var name: String
     public var position: String
@@ -30,7 +30,7 @@ public struct FocalPoint: Hashable, Sendable, Codable, Identifiable {
     /// Set when the focal point stepped down; the record stays for history.
     public var retiredOn: LocalDate?
 
-    public init(id: String, entity: EntityCode, name: String, position: String, level: Level, email: String,
+    public init(id: FocalPointID, entity: EntityCode, name: String, position: String, level: Level, email: String,
                 isOnMailingList: Bool, emailException: EmailException? = nil, retiredOn: LocalDate? = nil) {
         self.id = id
         self.entity = entity
@@ -72,13 +72,13 @@ public struct FocalPointDraft: Hashable, Sendable, Codable {
 /// One change to who is on the network's mailing list, kept so that the secretariat can hand
 /// the IT unit "add these, remove these since the last request".
 public struct MailingListChange: Hashable, Sendable, Codable {
-    public var focalPointID: String
+    public var focalPointID: FocalPointID
     public var name: String
     public var email: String
     public var added: Bool
     public var at: Instant
 
-    public init(focalPointID: String, name: String, email: String, added: Bool, at: Instant) {
+    public init(focalPointID: FocalPointID, name: String, email: String, added: Bool, at: Instant) {
         self.focalPointID = focalPointID
         self.name = name
         self.email = email

@@ -24,7 +24,7 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
 
     public enum Attendance: Hashable, Sendable, Codable {
         /// Present, with the focal points who attended (by id).
-        case present(focalPoints: [String])
+        case present(focalPoints: [FocalPointID])
         case apologies
         case absent
     }
@@ -51,9 +51,9 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
     /// A decision taken at the meeting; `item` links it to the consensus item it adopted or opened.
     public struct Decision: Hashable, Sendable, Codable {
         public var text: String
-        public var item: String?
+        public var item: ItemReference?
 
-        public init(text: String, item: String? = nil) {
+        public init(text: String, item: ItemReference? = nil) {
             self.text = text
             self.item = item
         }
@@ -63,7 +63,7 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
     public typealias Amendment = DatedNote
 
     /// `MTG/2026/03`: the third meeting scheduled for 2026.
-    public var reference: String
+    public var reference: MeetingReference
     public var kind: Kind
     public var date: LocalDate
     /// Minutes after midnight, Asia/Tashkent.
@@ -80,9 +80,9 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
     public var status: MinutesStatus
     public var amendments: [Amendment]
 
-    public var id: String { reference }
+    public var id: MeetingReference { reference }
 
-    public init(reference: String, kind: Kind, date: LocalDate, startMinute: Int, durationMinutes: Int = 90, location: String,
+    public init(reference: MeetingReference, kind: Kind, date: LocalDate, startMinute: Int, durationMinutes: Int = 90, location: String,
                 mode: Mode?, modeReason: String? = nil) {
         self.reference = reference
         self.kind = kind

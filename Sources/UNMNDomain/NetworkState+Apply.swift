@@ -80,7 +80,7 @@ extension NetworkState {
         case .itemOpened(let item):
             itemIndex[item.reference] = items.count
             items.append(item)
-            if let year = Int(item.reference.split(separator: "/").dropFirst().first ?? "") { itemsPerYear[year, default: 0] += 1 }
+            if let year = Int(item.reference.rawValue.split(separator: "/").dropFirst().first ?? "") { itemsPerYear[year, default: 0] += 1 }
         case .positionRecorded(let reference, let record):
             updateItem(reference) {
                 $0.positions[record.entity] = record.position == nil ? nil : record
@@ -98,11 +98,11 @@ extension NetworkState {
         if let index = entities.firstIndex(where: { $0.code == code }) { change(&entities[index]) }
     }
 
-    private mutating func updateMeeting(_ reference: String, _ change: (inout Meeting) -> Void) {
+    private mutating func updateMeeting(_ reference: MeetingReference, _ change: (inout Meeting) -> Void) {
         if let index = meetings.firstIndex(where: { $0.reference == reference }) { change(&meetings[index]) }
     }
 
-    private mutating func updateItem(_ reference: String, _ change: (inout ConsensusItem) -> Void) {
+    private mutating func updateItem(_ reference: ItemReference, _ change: (inout ConsensusItem) -> Void) {
         if let index = itemIndex[reference] { change(&items[index]) }
     }
 }

@@ -99,8 +99,8 @@ extension NetworkState {
     /// The net changes to the mailing list since an instant (or ever): who to add, who to
     /// remove. Someone added and removed again in the period appears in neither.
     public func mailingListDelta(since: Instant?) -> MailingListDelta {
-        var last: [String: MailingListChange] = [:]
-        var wasOn: [String: Bool] = [:]
+        var last: [FocalPointID: MailingListChange] = [:]
+        var wasOn: [FocalPointID: Bool] = [:]
         for change in mailingListChanges {
             if let since, change.at <= since {
                 wasOn[change.focalPointID] = change.added

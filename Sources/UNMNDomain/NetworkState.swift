@@ -16,7 +16,7 @@ public struct NetworkState: Hashable, Sendable, Codable {
     public internal(set) var batchCount = 0
     /// Where each item is in `items`, and how many items and decisions each year has: kept by
     /// `apply`, so that a decade of items costs nothing per command.
-    var itemIndex: [String: Int] = [:]
+    var itemIndex: [ItemReference: Int] = [:]
     var itemsPerYear: [Int: Int] = [:]
     var decisionsPerYear: [Int: Int] = [:]
     /// The corporate email domains: data shipped with unmn, not an event.
@@ -30,10 +30,10 @@ public struct NetworkState: Hashable, Sendable, Codable {
 
     public func entity(_ code: EntityCode) -> MemberEntity? { entities.first { $0.code == code } }
     public var members: [MemberEntity] { entities.filter(\.isMember) }
-    public func focalPoint(_ id: String) -> FocalPoint? { focalPoints.first { $0.id == id } }
-    public func meeting(_ reference: String) -> Meeting? { meetings.first { $0.reference == reference } }
-    public func actionPoint(_ id: String) -> ActionPoint? { actionPoints.first { $0.id == id } }
-    public func item(_ reference: String) -> ConsensusItem? { itemIndex[reference].map { items[$0] } }
+    public func focalPoint(_ id: FocalPointID) -> FocalPoint? { focalPoints.first { $0.id == id } }
+    public func meeting(_ reference: MeetingReference) -> Meeting? { meetings.first { $0.reference == reference } }
+    public func actionPoint(_ id: ActionPointID) -> ActionPoint? { actionPoints.first { $0.id == id } }
+    public func item(_ reference: ItemReference) -> ConsensusItem? { itemIndex[reference].map { items[$0] } }
 
     static func operatorKey(_ op: Operator) -> String { "\(op.entity)/\(op.name)" }
 

@@ -22,7 +22,7 @@ public enum Permissions {
         /// Recording progress on a key action.
         case recordProgress(year: Int, code: String)
         /// Marking an action point done or dropped.
-        case updateActionPoint(String)
+        case updateActionPoint(ActionPointID)
         /// Undoing one's own last change.
         case undo
     }

@@ -339,7 +339,7 @@ public enum SampleNetwork {
             }
         }
 
-        mutating func finaliseAndShare(_ reference: String, finalise: String, share: String?) throws(CommandRejection) {
+        mutating func finaliseAndShare(_ reference: MeetingReference, finalise: String, share: String?) throws(CommandRejection) {
             if state.meeting(reference)?.status == .draft { try run(.finaliseMinutes(reference), on: finalise) }
             if let share, case .finalised? = state.meeting(reference)?.status { try run(.shareMinutesWithRCO(reference, on: Self.day(share)), on: share) }
         }

@@ -22,11 +22,11 @@ public enum CalendarDocument {
             }
             lines += [
                 "BEGIN:VEVENT",
-                "UID:" + meeting.reference.replacingOccurrences(of: "/", with: "-") + "@unmn.migration.uz",
+                "UID:" + meeting.reference.rawValue.replacingOccurrences(of: "/", with: "-") + "@unmn.migration.uz",
                 "DTSTAMP:" + utc(stamp),
                 "DTSTART;TZID=Asia/Tashkent:" + local(meeting.date, minute: meeting.startMinute),
                 "DTEND;TZID=Asia/Tashkent:" + local(endDate, minute: end % 1440),
-                "SUMMARY:" + Escaping.icsText("UN Network on Migration: \(meeting.kind.title) meeting (\(meeting.reference))"),
+                "SUMMARY:" + Escaping.icsText("UN Network on Migration: \(meeting.kind.title) meeting (\(meeting.reference.rawValue))"),
                 "LOCATION:" + Escaping.icsText(meeting.location),
                 "DESCRIPTION:" + Escaping.icsText(description),
                 "ORGANIZER;CN=UN Network on Migration in Uzbekistan:mailto:" + organizer,

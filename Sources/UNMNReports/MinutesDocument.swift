@@ -6,7 +6,7 @@ public enum MinutesDocument {
 
     /// The meeting named by its reference, or by its date when one meeting falls on it.
     public static func meeting(_ reference: String, in network: NetworkState) -> Meeting? {
-        if let meeting = network.meeting(reference) { return meeting }
+        if let meeting = network.meeting(MeetingReference(reference)) { return meeting }
         if let date = LocalDate(iso: reference) {
             let onDate = network.meetings.filter { $0.date == date }
             return onDate.count == 1 ? onDate[0] : nil
@@ -20,7 +20,7 @@ public enum MinutesDocument {
         func block(_ value: String) -> String { md ? Escaping.markdownBlock(value) : Escaping.clean(value) }
         func heading(_ level: Int, _ title: String) -> String { md ? String(repeating: "#", count: level) + " " + title : title + "\n" + String(repeating: level == 1 ? "=" : "-", count: title.count) }
         var out: [String] = []
-        out.append(heading(1, "UN Network on Migration in Uzbekistan — minutes of \(text(meeting.reference))"))
+        out.append(heading(1, "UN Network on Migration in Uzbekistan — minutes of \(text(meeting.reference.rawValue))"))
         out.append("")
         let status: String
         switch meeting.status {
@@ -68,7 +68,7 @@ public enum MinutesDocument {
         for decision in meeting.decisions {
             var line = text(decision.text)
             if let reference = decision.item, let item = network.item(reference) {
-                line += " (\(text(reference)): \(text(item.status.title))" + (item.closure.map { " — " + text($0.statement) } ?? "") + ")"
+                line += " (\(text(reference.rawValue)): \(text(item.status.title))" + (item.closure.map { " — " + text($0.statement) } ?? "") + ")"
             }
             out.append("- " + line)
         }
@@ -78,7 +78,7 @@ public enum MinutesDocument {
         let points = network.actionPoints.filter { $0.meeting == meeting.reference }
         if points.isEmpty { out.append("None.") }
         for point in points {
-            out.append("- \(text(point.id)): \(text(point.text)) — \(point.responsible.map(\.rawValue).joined(separator: ", ")), due \(point.due), \(point.status.rawValue)")
+            out.append("- \(text(point.id.rawValue)): \(text(point.text)) — \(point.responsible.map(\.rawValue).joined(separator: ", ")), due \(point.due), \(point.status.rawValue)")
         }
         if !meeting.amendments.isEmpty {
             out.append("")

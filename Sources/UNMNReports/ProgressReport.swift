@@ -44,7 +44,7 @@ public enum ProgressReport {
         }
         let held = network.meetings.filter { $0.date >= period.first && $0.date <= period.last && $0.date <= today }
         for meeting in held {
-            out.append("  - \(md(meeting.reference)), \(meeting.date), \(md(meeting.kind.title)), \(meeting.mode?.rawValue ?? "mode not recorded")")
+            out.append("  - \(md(meeting.reference.rawValue)), \(meeting.date), \(md(meeting.kind.title)), \(meeting.mode?.rawValue ?? "mode not recorded")")
         }
 
         out += ["", "## Decisions adopted", ""]
@@ -78,7 +78,7 @@ public enum ProgressReport {
         let overdue = network.overdueActionPoints(on: today)
         if overdue.isEmpty { out.append("None.") }
         for point in overdue {
-            out.append("- \(md(point.id)) (\(md(point.meeting))): \(md(point.text)) — \(point.responsible.map(\.rawValue).joined(separator: ", ")), due \(point.due)")
+            out.append("- \(md(point.id.rawValue)) (\(md(point.meeting.rawValue))): \(md(point.text)) — \(point.responsible.map(\.rawValue).joined(separator: ", ")), due \(point.due)")
         }
         return out.joined(separator: "\n") + "\n"
     }

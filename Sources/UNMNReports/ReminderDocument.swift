@@ -3,7 +3,7 @@ import UNMNDomain
 /// The reminder the secretariat sends to members who have not answered an item.
 public enum ReminderDocument {
     public static func fileName(for item: ConsensusItem) -> String {
-        "reminder-" + item.reference.replacingOccurrences(of: "/", with: "-") + ".txt"
+        "reminder-" + item.reference.rawValue.replacingOccurrences(of: "/", with: "-") + ".txt"
     }
 
     public static func render(item: ConsensusItem, silent: [MemberEntity], network: NetworkState, today: LocalDate) -> String {

@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
         func run() throws {
             let network = try ExportSource.network(journal.journal)
             guard let found = MinutesDocument.meeting(meeting, in: network) else {
-                let known = network.meetings.suffix(6).map(\.reference).joined(separator: ", ")
+                let known = network.meetings.suffix(6).map(\.reference.rawValue).joined(separator: ", ")
                 throw ExportSource.failure("there is no meeting \"\(meeting)\" (or more than one on that date); recent ones: \(known.isEmpty ? "none" : known)")
             }
             try ExportSource.emit(MinutesDocument.render(found, network: network, format: format == .md ? .md : .txt), to: output.output)

@@ -31,7 +31,7 @@ enum Fixture {
     }
 
     /// Records `position` for every member except those in `except`.
-    static func answerAll(_ state: inout NetworkState, item: String = "UNMN/2026/001", _ position: Position = .agree, except: Set<EntityCode> = []) throws {
+    static func answerAll(_ state: inout NetworkState, item: ItemReference = "UNMN/2026/001", _ position: Position = .agree, except: Set<EntityCode> = []) throws {
         for member in state.members where !except.contains(member.code) {
             try state.execute(.recordPosition(item: item, entity: member.code, position, source: .email), context: context(secretariat))
         }

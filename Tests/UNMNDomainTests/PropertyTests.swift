@@ -58,7 +58,7 @@ struct CommandGenerator {
                                                      starts: LocalDate(year: year, month: 1, day: 1)!, ends: LocalDate(year: year, month: 12, day: 31)!,
                                                      budgetRequired: 1000, budgetFunded: Decimal(Int.random(in: 0...2000, using: &rng)), gcmObjectives: [Int.random(in: 0...24, using: &rng)])),
             .recordProgress(year: year, code: action, percent: Int.random(in: -5...105, using: &rng), status: pick(KeyAction.Status.allCases)!, note: ""),
-            .endorseWorkPlan(year: year, on: day, reference: pick([meeting, item])!),
+            .endorseWorkPlan(year: year, on: day, reference: pick([meeting.rawValue, item.rawValue])!),
             .closeWorkPlan(year: year, on: day),
             .openItem(ConsensusItemDraft(title: "Item", text: "Text", kind: pick([.general, .jointStatement, .workPlanEndorsement(year: year)])!,
                                          raisedAt: .writtenConsultation, deadline: later)),

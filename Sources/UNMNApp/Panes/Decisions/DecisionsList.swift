@@ -12,7 +12,7 @@ struct DecisionsList {
 
     init(network: NetworkState, today: LocalDate, query: String = "") {
         func matches(_ item: ConsensusItem) -> Bool {
-            query.isEmpty || SearchFolding.matches([item.reference, item.title, item.kind.title, item.status.title].joined(separator: " "), query: query)
+            query.isEmpty || SearchFolding.matches([item.reference.rawValue, item.title, item.kind.title, item.status.title].joined(separator: " "), query: query)
         }
         // Open items are few and sorted by deadline; closed ones (most of a decade) are shown
         // newest first, in the journal's order reversed, which costs no sort.

@@ -20,10 +20,10 @@ public struct DecisionsState: Sendable, Hashable {
 
 /// Review mode (`r` in Decisions): the item under review and the selected member in its grid.
 public struct ReviewState: Sendable, Hashable {
-    public var item: String
+    public var item: ItemReference
     public var members = ListState()
 
-    public init(item: String) { self.item = item }
+    public init(item: ItemReference) { self.item = item }
 }
 
 public enum DecisionsMessage: Sendable, Hashable {
@@ -42,10 +42,10 @@ public enum DecisionsMessage: Sendable, Hashable {
 
 /// The forms of the Decisions pane, with what each needs to decode its answers.
 public enum DecisionsForm: Sendable, Hashable {
-    case recordPosition(item: String, entity: EntityCode, byMember: Bool)
-    case closeItem(String, ClosingKind)
+    case recordPosition(item: ItemReference, entity: EntityCode, byMember: Bool)
+    case closeItem(ItemReference, ClosingKind)
     /// `kinds` and `meetings`: the choices the form offered, in its order.
-    case openItem(kinds: [ConsensusItem.Kind], meetings: [String])
+    case openItem(kinds: [ConsensusItem.Kind], meetings: [MeetingReference])
 }
 
 /// How the chair closes (or defers) an item.
@@ -122,7 +122,7 @@ enum DecisionsPane: PaneFeature {
     static func export(_ state: AppState, network: NetworkState) -> ExportedDocument {
         if let item = state.reviewedItem, case .meeting(let reference) = item.raisedAt, let meeting = network.meeting(reference) {
             return ExportedDocument(
-                name: "unmn-minutes-\(meeting.reference.replacingOccurrences(of: "/", with: "-")).md",
+                name: "unmn-minutes-\(meeting.reference.rawValue.replacingOccurrences(of: "/", with: "-")).md",
                 contents: MinutesDocument.render(meeting, network: network, format: .md))
         }
         return ExportedDocument(name: "unmn-decisions.md", contents: DecisionsDocument.render(network: network, year: state.decisions.logYear, format: .md))

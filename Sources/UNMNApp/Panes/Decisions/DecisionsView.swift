@@ -18,7 +18,7 @@ extension DecisionsPane {
                 styles[index] = Style(.bold, color: heading == .held ? .danger : .accent)
             } else if let item = rowItems[index] {
                 let row = list.rows[item]
-                rows[index] = [row.item.reference, row.item.title, row.item.kind.title, DecisionsList.deadline(row.item, today: state.today),
+                rows[index] = [row.item.reference.rawValue, row.item.title, row.item.kind.title, DecisionsList.deadline(row.item, today: state.today),
                                row.group == .closed ? shortStatus(row.item.status) : DecisionsList.tally(network.tally(row.item))]
                 styles[index] = row.group == .closed ? .dim : .plain
             }
@@ -75,7 +75,7 @@ extension DecisionsPane {
             TableColumn("Item", width: .fixed(13), dropOrder: 2),
             TableColumn("Title and outcome", width: .flexible(minimum: 30)),
         ], rows: visibleRows(log.count, offset: offset, visible: body.height - 1) { index in
-            [log[index].number, log[index].adoptedOn.description, log[index].item.reference, "\(log[index].item.title) — \(log[index].statement)"]
+            [log[index].number, log[index].adoptedOn.description, log[index].item.reference.rawValue, "\(log[index].item.title) — \(log[index].statement)"]
         },
         selected: log.isEmpty ? nil : state.decisions.log.selection, offset: offset)
         table.render(in: body, buffer: &buffer)

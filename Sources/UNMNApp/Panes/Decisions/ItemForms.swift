@@ -86,7 +86,7 @@ enum ItemForms {
     }
 
     /// The meetings an item may have been raised at: the last eight held, newest first.
-    static func recentMeetings(_ network: NetworkState, today: LocalDate) -> [String] {
+    static func recentMeetings(_ network: NetworkState, today: LocalDate) -> [MeetingReference] {
         network.meetings.filter { $0.date <= today }.suffix(8).reversed().map(\.reference)
     }
 
@@ -123,7 +123,7 @@ enum ItemForms {
     struct NewItemInput {
         var draft: ConsensusItemDraft
 
-        init?(_ values: FormValues, kinds: [ConsensusItem.Kind], meetings: [String]) {
+        init?(_ values: FormValues, kinds: [ConsensusItem.Kind], meetings: [MeetingReference]) {
             typealias Field = NewItemField
             guard let kind = values.choice(Field.kind).flatMap({ kinds[safe: $0] }), let raisedIndex = values.choice(Field.raised),
                 let deadline = LocalDate(iso: values.text(Field.deadline))

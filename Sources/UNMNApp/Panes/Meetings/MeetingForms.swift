@@ -89,10 +89,10 @@ enum MeetingForms {
 
     struct DecisionInput {
         var text: String
-        var item: String?
+        var item: ItemReference?
 
         /// - Parameter items: the references offered after "none", in the form's order.
-        init?(_ values: FormValues, items: [String]) {
+        init?(_ values: FormValues, items: [ItemReference]) {
             guard let index = values.choice(DecisionField.item) else { return nil }
             if index == 0 {
                 item = nil

@@ -7,7 +7,7 @@ import UNMNReports
 public struct MeetingsState: Sendable, Hashable {
     public var list = ListState()
     /// The meeting opened with Enter, by reference.
-    public var opened: String?
+    public var opened: MeetingReference?
     /// The selected entity in the opened meeting's attendance grid.
     public var attendance = ListState()
     /// True when the pane shows the action points of all meetings.
@@ -40,18 +40,18 @@ public enum AttendanceKey: Sendable, Hashable {
 /// The forms of the Meetings pane, with what each needs to decode its answers.
 public enum MeetingsForm: Sendable, Hashable {
     case schedule
-    case addAgendaItem(meeting: String)
-    case chooseAgendaItem(meeting: String)
+    case addAgendaItem(meeting: MeetingReference)
+    case chooseAgendaItem(meeting: MeetingReference)
     /// `items`: the consensus items offered after "none", in the form's order.
-    case recordDecision(meeting: String, items: [String])
-    case addActionPoint(meeting: String, entities: [EntityCode])
-    case updateActionPoint(String, ActionPoint.Status)
+    case recordDecision(meeting: MeetingReference, items: [ItemReference])
+    case addActionPoint(meeting: MeetingReference, entities: [EntityCode])
+    case updateActionPoint(ActionPointID, ActionPoint.Status)
 }
 
 /// What the editor's text becomes when saved.
 public enum EditorPurpose: Sendable, Hashable {
-    case minutes(meeting: String, item: Int)
-    case amendment(meeting: String)
+    case minutes(meeting: MeetingReference, item: Int)
+    case amendment(meeting: MeetingReference)
 }
 
 extension AppState {
@@ -110,7 +110,7 @@ enum MeetingsPane: PaneFeature {
         let points = network.actionPointsInWorkingOrder
         guard !query.isEmpty else { return points }
         return points.filter { point in
-            SearchFolding.matches(([point.id, point.text, point.meeting, point.status.rawValue] + point.responsible.map(\.rawValue)).joined(separator: " "), query: query)
+            SearchFolding.matches(([point.id.rawValue, point.text, point.meeting.rawValue, point.status.rawValue] + point.responsible.map(\.rawValue)).joined(separator: " "), query: query)
         }
     }
 }

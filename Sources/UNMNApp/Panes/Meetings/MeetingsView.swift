@@ -6,7 +6,7 @@ extension MeetingsPane {
     /// Meetings newest first, with a heading per quarter that says whether the rule was kept.
     static func rows(network: NetworkState, today: LocalDate, query: String = "") -> (rows: [(heading: String?, meeting: Meeting?)], meetings: [Meeting]) {
         let meetings = network.meetings.filter { meeting in
-            query.isEmpty || SearchFolding.matches([meeting.reference, meeting.date.description, meeting.kind.title, meeting.location,
+            query.isEmpty || SearchFolding.matches([meeting.reference.rawValue, meeting.date.description, meeting.kind.title, meeting.location,
                                                     meeting.mode?.rawValue ?? ""].joined(separator: " "), query: query)
         }.sorted { ($0.date, $0.startMinute) > ($1.date, $1.startMinute) }
         var rows: [(String?, Meeting?)] = []
@@ -62,7 +62,7 @@ extension MeetingsPane {
             guard let meeting = entry.meeting else { return [entry.heading ?? ""] }
             meetingRows.append(index)
             let present = meeting.attendance.values.filter { if case .present = $0 { return true } else { return false } }.count
-            return [meeting.reference, "\(meeting.date) \(meeting.startTime)", meeting.kind.title, meeting.mode?.rawValue ?? "—", "\(present)/\(members)", status(meeting)]
+            return [meeting.reference.rawValue, "\(meeting.date) \(meeting.startTime)", meeting.kind.title, meeting.mode?.rawValue ?? "—", "\(present)/\(members)", status(meeting)]
         }, rowStyles: entries.map { $0.meeting == nil ? Style.title : .plain },
         selected: meetings.isEmpty ? nil : meetingRows[safe: state.meetings.list.selection], offset: state.meetings.list.offset)
         if meetings.isEmpty {
@@ -86,8 +86,8 @@ extension MeetingsPane {
             TableColumn("Status", width: .fixed(10)),
             TableColumn("Meeting", width: .fixed(11), dropOrder: 1),
         ], rows: points.map { point in
-            [point.id, point.text + (point.notes.last.map { " — \($0.text)" } ?? ""), point.responsible.map(\.rawValue).joined(separator: ", "),
-             point.due.description, point.isOverdue(on: state.today) ? "! overdue" : point.status.rawValue, point.meeting]
+            [point.id.rawValue, point.text + (point.notes.last.map { " — \($0.text)" } ?? ""), point.responsible.map(\.rawValue).joined(separator: ", "),
+             point.due.description, point.isOverdue(on: state.today) ? "! overdue" : point.status.rawValue, point.meeting.rawValue]
         }, rowStyles: points.map { $0.isOverdue(on: state.today) ? Style(.bold, color: .danger) : $0.status == .open ? .plain : .dim },
         selected: points.isEmpty ? nil : state.meetings.actionPoints.selection, offset: state.meetings.actionPoints.offset)
         table.render(in: bodyArea(area), buffer: &buffer)

@@ -32,7 +32,7 @@ public enum MembersMessage: Sendable, Hashable {
 /// The forms of the Members pane, and what each changes.
 public enum MembersForm: Sendable, Hashable {
     case addFocalPoint(EntityCode)
-    case editFocalPoint(String)
+    case editFocalPoint(FocalPointID)
     case proposeAdmission
     case recordWithdrawal(EntityCode)
 }

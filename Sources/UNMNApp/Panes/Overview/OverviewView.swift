@@ -30,7 +30,7 @@ enum OverviewView {
             .blank,
             .heading("Follow-up"),
             .field(label: "Action points", value: overdue.isEmpty ? "none overdue · \(open) open"
-                   : "\(overdue.count) overdue (\(overdue.map(\.id).joined(separator: ", "))) · \(open) open"),
+                   : "\(overdue.count) overdue (\(overdue.map(\.id.rawValue).joined(separator: ", "))) · \(open) open"),
             .field(label: "Consensus items", value: pending.isEmpty ? "none pending  (5)" : "\(pending.count) pending · \(ready) ready to adopt · \(held) held  (5)"),
         ]
         if let plan = network.workPlans[today.year] {

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Deciding the commands about consensus items, and the consensus rules.
+extension NetworkState {
+    func decideOpenItem(_ draft: ConsensusItemDraft, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        let today = context.today
+        check.require(!draft.title.trimmed.isEmpty, "the item has no title")
+        check.require(!draft.text.trimmed.isEmpty, "the item has no text")
+        checkDeadline(draft.deadline, today: today, check: &check)
+        checkRaisedAt(draft.raisedAt, check: &check)
+        switch draft.kind {
+        case .admission: check.fail("propose an admission from Members, so that the applicant is recorded")
+        case .workPlanEndorsement(let year):
+            if let plan = workPlans[year] { check.require(plan.status == .draft, "the \(year) plan is \(plan.status.title)") }
+            else { check.fail("there is no \(year) work plan") }
+        default: break
+        }
+        return [.itemOpened(newItem(draft, today: today))]
+    }
+
+    func decideRecordPosition(_ reference: ItemReference, _ code: EntityCode, _ position: Position, _ source: PositionRecord.Source, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        guard let open = item(reference) else { throw CommandRejection(attempted, reason: "there is no consensus item \(reference)") }
+        if let closure = open.closure, open.status.isClosed {
+            check.fail("\(reference) was \(open.status.title) by \(closure.by) (\(closure.entity)) on \(closure.at.tashkentDate)")
+        }
+        if let member = entity(code) {
+            check.require(member.isMember, "\(code) is not consulted: \(member.status == .withdrawn ? "it withdrew" : "it is not a member yet")")
+        } else {
+            check.fail("\(code) is not an entity of the network")
+        }
+        if case .object(let reason) = position { check.require(!reason.trimmed.isEmpty, "an objection needs a reason") }
+        check.require(open.positions[code]?.position != position, "\(code)'s position is already \(position.title)")
+        var recorded = position
+        if case .object(let reason) = position { recorded = .object(reason: reason.trimmed) }
+        return [.positionRecorded(item: reference, PositionRecord(entity: code, position: recorded, source: source, recordedBy: context.operatorName, at: context.now))]
+    }
+
+    func decideAdoptItem(_ reference: ItemReference, _ statement: String, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        let today = context.today
+        let open = try openItem(reference, attempted, check: &check)
+        check.require(!statement.trimmed.isEmpty, "give an outcome statement")
+        check.list += adoptionBlockers(open)
+        guard check.list.isEmpty else { return [] }
+        let number = nextDecisionNumber(year: today.year)
+        var events: [Event] = [.itemClosed(reference, .adopted(decisionNumber: number), closure(statement, context))]
+        switch open.kind {
+        case .admission(let code, _): events.append(.entityAdmitted(code, on: today, decision: reference.rawValue))
+        case .workPlanEndorsement(let year) where workPlans[year]?.status == .draft:
+            events.append(.workPlanEndorsed(year: year, on: today, reference: reference.rawValue))
+        default: break
+        }
+        return events
+    }
+
+    func decideRejectOrWithdraw(_ reference: ItemReference, statement: String, status: ConsensusItem.Status, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        _ = try openItem(reference, attempted, check: &check)
+        check.require(!statement.trimmed.isEmpty, "give an outcome statement")
+                return [.itemClosed(reference, status, closure(statement, context))]
+    }
+
+    func decideDeferItem(_ reference: ItemReference, _ newDeadline: LocalDate, _ statement: String, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        let today = context.today
+        let open = try openItem(reference, attempted, check: &check)
+        check.require(!statement.trimmed.isEmpty, "give an outcome statement")
+        check.require(newDeadline > today, "the new deadline must be after today (\(today))")
+        check.require(newDeadline != open.deadline, "the deadline is already \(newDeadline)")
+        return [.itemDeferred(reference, newDeadline: newDeadline, closure(statement, context))]
+    }
+
+    // MARK: Consensus rules
+
+    /// Everything that stands between an item and its adoption, worded for the chair:
+    /// "UNDRR and WB have not answered", "ILO objects: not within our mandate".
+    ///
+    /// Who is consulted is decided now, not when the item opened: consensus is "based on
+    /// consultations with all its Members", so an entity admitted while an item is open must be
+    /// consulted before it is adopted, and an entity that withdrew is no longer consulted (its
+    /// earlier position stays in the item's history but no longer counts).
+    public func adoptionBlockers(_ item: ConsensusItem) -> [String] {
+        var blockers: [String] = []
+        let consulted = members
+        let unanswered = consulted.filter { item.positions[$0.code] == nil }.map(\.code.rawValue)
+        if !unanswered.isEmpty { blockers.append("\(listed(unanswered)) \(unanswered.count == 1 ? "has" : "have") not answered") }
+        for member in consulted {
+            if case .object(let reason)? = item.positions[member.code]?.position { blockers.append("\(member.code) objects: \(reason)") }
+        }
+        if case .admission = item.kind {
+            let asides = consulted.filter { item.positions[$0.code]?.position == .standAside }.map(\.code.rawValue)
+            if !asides.isEmpty {
+                blockers.append("\(listed(asides)) \(asides.count == 1 ? "stands" : "stand") aside, and an admission needs every member to agree")
+            }
+        }
+        return blockers
+    }
+
+    func openItem(_ reference: ItemReference, _ attempted: String, check: inout Reasons) throws(CommandRejection) -> ConsensusItem {
+        guard let found = item(reference) else { throw CommandRejection(attempted, reason: "there is no consensus item \(reference)") }
+        if found.status.isClosed, let closure = found.closure {
+            throw CommandRejection(attempted, reason: "\(reference) was already \(found.status.title) by \(closure.by) (\(closure.entity)) on \(closure.at.tashkentDate)")
+        }
+        return found
+    }
+
+    func newItem(_ draft: ConsensusItemDraft, today: LocalDate) -> ConsensusItem {
+        let prefix = "UNMN/\(today.year)/"
+        let number = itemsPerYear[today.year, default: 0] + 1
+        return ConsensusItem(reference: ItemReference(prefix + padded(number, to: 3)), title: draft.title.trimmed, text: draft.text.trimmed, kind: draft.kind,
+                             raisedAt: draft.raisedAt, deadline: draft.deadline, openedOn: today, status: .open, positions: [:], history: [],
+                             closure: nil, deferrals: [])
+    }
+
+    func nextDecisionNumber(year: Int) -> String {
+        "\(year)/" + padded(decisionsPerYear[year, default: 0] + 1, to: 2)
+    }
+
+    func closure(_ statement: String, _ context: CommandContext) -> ConsensusItem.Closure {
+        ConsensusItem.Closure(by: context.operatorName, entity: context.entity, at: context.now, statement: statement.trimmed)
+    }
+
+    func checkDeadline(_ deadline: LocalDate, today: LocalDate, check: inout Reasons) {
+        check.require(deadline >= today, "the deadline \(deadline) has already passed")
+    }
+
+    func checkRaisedAt(_ raisedAt: ConsensusItem.RaisedAt, check: inout Reasons) {
+        if case .meeting(let reference) = raisedAt { check.require(meeting(reference) != nil, "there is no meeting \(reference)") }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Deciding the commands about meetings, their minutes and action points.
+extension NetworkState {
+    func decideScheduleMeeting(_ draft: MeetingDraft, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        validate(draft, check: &check)
+        guard check.list.isEmpty else { return [] }
+        let number = meetings.filter { $0.reference.rawValue.hasPrefix("MTG/\(draft.date.year)/") }.count + 1
+        let meeting = Meeting(reference: MeetingReference("MTG/\(draft.date.year)/" + padded(number, to: 2)), kind: draft.kind, date: draft.date,
+                              startMinute: draft.startMinute, durationMinutes: draft.durationMinutes, location: draft.location.trimmed,
+                              mode: draft.mode, modeReason: draft.modeReason?.trimmed.nilIfEmpty)
+        return [.meetingScheduled(meeting)]
+    }
+
+    func decideRescheduleMeeting(_ reference: MeetingReference, _ draft: MeetingDraft, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        let meeting = try existingMeeting(reference, attempted)
+        checkUnlocked(meeting, check: &check)
+        validate(draft, check: &check)
+        return [.meetingRescheduled(reference, draft)]
+    }
+
+    func decideRecordAttendance(_ reference: MeetingReference, _ code: EntityCode, _ attendance: Meeting.Attendance?, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        let meeting = try existingMeeting(reference, attempted)
+        checkUnlocked(meeting, check: &check)
+        if let member = entity(code) {
+            check.require(member.status != .applicant, "\(code) is not a member yet")
+        } else {
+            check.fail("\(code) is not an entity of the network")
+        }
+        if case .present(let ids)? = attendance {
+            for id in ids {
+                guard let point = focalPoint(id) else { check.fail("there is no focal point \(id)"); continue }
+                check.require(point.entity == code, "\(point.name) is \(point.entity)'s focal point, not \(code)'s")
+            }
+        }
+        check.require(meeting.attendance[code] != attendance, "that is already recorded")
+        return [.attendanceRecorded(meeting: reference, entity: code, attendance)]
+    }
+
+    func decideAddAgendaItem(_ reference: MeetingReference, _ title: String, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        let meeting = try existingMeeting(reference, attempted)
+        checkUnlocked(meeting, check: &check)
+        check.require(!title.trimmed.isEmpty, "the agenda item has no title")
+        return [.agendaItemAdded(meeting: reference, title: title.trimmed)]
+    }
+
+    func decideWriteMinutes(_ reference: MeetingReference, _ index: Int, _ text: String, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        let meeting = try existingMeeting(reference, attempted)
+        checkUnlocked(meeting, check: &check)
+        check.require(meeting.agenda.indices.contains(index), "\(reference) has no agenda item \(index + 1)")
+        if meeting.agenda.indices.contains(index) { check.require(meeting.agenda[index].minutes != text, "nothing changed") }
+        return [.minutesWritten(meeting: reference, item: index, text: text)]
+    }
+
+    func decideRecordMeetingDecision(_ reference: MeetingReference, _ decision: Meeting.Decision, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        let meeting = try existingMeeting(reference, attempted)
+        checkUnlocked(meeting, check: &check)
+        check.require(!decision.text.trimmed.isEmpty, "the decision has no text")
+        if let linked = decision.item { check.require(item(linked) != nil, "there is no consensus item \(linked)") }
+        return [.meetingDecisionRecorded(meeting: reference, Meeting.Decision(text: decision.text.trimmed, item: decision.item))]
+    }
+
+    func decideFinaliseMinutes(_ reference: MeetingReference, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        let today = context.today
+        let meeting = try existingMeeting(reference, attempted)
+        checkUnlocked(meeting, check: &check)
+        check.require(meeting.mode != nil, "the mode (in person, virtual or hybrid) is not recorded, and the Terms of Reference require it in the minutes")
+        let missing = members.filter { meeting.attendance[$0.code] == nil }.map(\.code.rawValue)
+        check.require(missing.isEmpty, "attendance is not recorded for \(listed(missing))")
+        check.require(meeting.date <= today, "the meeting is on \(meeting.date), still to come")
+        return [.minutesFinalised(reference, on: today)]
+    }
+
+    func decideAmendMinutes(_ reference: MeetingReference, _ text: String, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        let today = context.today
+        let meeting = try existingMeeting(reference, attempted)
+        check.require(meeting.status.isLocked, "the minutes are still a draft: edit them directly")
+        check.require(!text.trimmed.isEmpty, "the amendment has no text")
+        return [.minutesAmended(reference, Meeting.Amendment(text: text.trimmed, by: context.operatorName, on: today))]
+    }
+
+    func decideShareMinutesWithRCO(_ reference: MeetingReference, _ on: LocalDate, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        let today = context.today
+        let meeting = try existingMeeting(reference, attempted)
+        switch meeting.status {
+        case .draft: check.fail("the minutes are not finalised yet")
+        case .shared(_, let sharedOn): check.fail("they were shared with the RCO on \(sharedOn)")
+        case .finalised(let finalisedOn):
+            check.require(on >= finalisedOn, "the minutes were finalised on \(finalisedOn), after \(on)")
+            check.require(on <= today, "\(on) is in the future")
+        }
+        return [.minutesShared(reference, on: on)]
+    }
+
+    func decideAddActionPoint(_ reference: MeetingReference, _ text: String, _ responsible: [EntityCode], _ due: LocalDate, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        let meeting = try existingMeeting(reference, attempted)
+        checkUnlocked(meeting, check: &check)
+        check.require(!text.trimmed.isEmpty, "the action point has no text")
+        check.require(!responsible.isEmpty, "name at least one responsible entity")
+        checkMembers(responsible, check: &check)
+        check.require(due >= meeting.date, "the due date \(due) is before the meeting (\(meeting.date))")
+        let number = actionPoints.filter { $0.id.rawValue.hasPrefix("AP/\(meeting.date.year)/") }.count + 1
+        return [.actionPointAdded(ActionPoint(id: ActionPointID("AP/\(meeting.date.year)/" + padded(number, to: 3)), meeting: reference,
+                                              text: text.trimmed, responsible: responsible, due: due))]
+    }
+
+    func decideUpdateActionPoint(_ id: ActionPointID, _ status: ActionPoint.Status, _ note: String, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        let today = context.today
+        guard let point = actionPoint(id) else { throw CommandRejection(attempted, reason: "there is no action point \(id)") }
+        check.require(status != point.status || !note.trimmed.isEmpty, "nothing changed: give a new status or a note")
+        check.require(status != .dropped || point.status == .dropped || !note.trimmed.isEmpty, "say why the action point is dropped")
+        return [.actionPointUpdated(id, status: status, note: ActionPoint.Note(text: note.trimmed, by: context.operatorName, on: today))]
+    }
+
+    // MARK: Meeting rules
+
+    func existingMeeting(_ reference: MeetingReference, _ attempted: String) throws(CommandRejection) -> Meeting {
+        guard let found = meeting(reference) else { throw CommandRejection(attempted, reason: "there is no meeting \(reference)") }
+        return found
+    }
+
+    func checkUnlocked(_ meeting: Meeting, check: inout Reasons) {
+        if case .finalised(let on) = meeting.status { check.fail("the minutes of \(meeting.reference) were finalised on \(on); record an amendment instead") }
+        if case .shared(let on, _) = meeting.status { check.fail("the minutes of \(meeting.reference) were finalised on \(on); record an amendment instead") }
+    }
+
+    func validate(_ draft: MeetingDraft, check: inout Reasons) {
+        check.require((0..<1440).contains(draft.startMinute), "the start time must be between 00:00 and 23:59")
+        check.require((15...720).contains(draft.durationMinutes), "a meeting lasts between 15 minutes and 12 hours")
+        check.require(!draft.location.trimmed.isEmpty, "say where the meeting takes place (a room, or the video link)")
+        if case .requested(let by) = draft.kind {
+            check.require(!by.isEmpty, "a requested meeting names who requested it")
+            checkMembers(by, check: &check)
+        }
+    }
+
+    func checkMembers(_ codes: [EntityCode], check: inout Reasons) {
+        let strangers = codes.filter { entity($0)?.isMember != true }.map(\.rawValue)
+        check.require(strangers.isEmpty, "\(listed(strangers)) \(strangers.count == 1 ? "is" : "are") not \(strangers.count == 1 ? "a member" : "members")")
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Deciding the commands about annual work plans and their key actions.
+extension NetworkState {
+    func decideDraftWorkPlan(_ year: Int, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        check.require((2000...2100).contains(year), "\(year) is not a plausible year")
+        check.require(workPlans[year] == nil, "the \(year) work plan already exists (\(workPlans[year]?.status.title ?? ""))")
+        return [.workPlanDrafted(year: year)]
+    }
+
+    func decideAddKeyAction(_ year: Int, _ draft: KeyActionDraft, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        let plan = try existingPlan(year, attempted)
+        checkOpen(plan, check: &check)
+        check.require(!plan.actions.contains { $0.code == draft.code.trimmed }, "the \(year) plan already has an action \(draft.code)")
+        validate(draft, year: year, check: &check)
+        return [.keyActionAdded(year: year, keyAction(from: draft, status: .notStarted, progress: 0, history: []))]
+    }
+
+    func decideEditKeyAction(_ year: Int, _ code: String, _ draft: KeyActionDraft, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        let plan = try existingPlan(year, attempted)
+        checkOpen(plan, check: &check)
+        guard let old = plan.actions.first(where: { $0.code == code }) else { throw CommandRejection(attempted, reason: "the \(year) plan has no action \(code)") }
+        check.require(draft.code.trimmed == code, "an action's code cannot change (\(code))")
+        validate(draft, year: year, check: &check)
+        let action = keyAction(from: draft, status: old.status, progress: old.progress, history: old.history)
+        check.require(action != old, "nothing changed")
+        return [.keyActionChanged(year: year, action)]
+    }
+
+    func decideRecordProgress(_ year: Int, _ code: String, _ percent: Int, _ status: KeyAction.Status, _ note: String, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        let today = context.today
+        let plan = try existingPlan(year, attempted)
+        checkOpen(plan, check: &check)
+        guard let action = plan.actions.first(where: { $0.code == code }) else { throw CommandRejection(attempted, reason: "the \(year) plan has no action \(code)") }
+        check.require((0...100).contains(percent), "progress must be between 0 and 100 %, not \(percent)")
+        check.require(status != .completed || percent == 100, "a completed action is at 100 %")
+        check.require(percent != action.progress || status != action.status || !note.trimmed.isEmpty, "nothing changed: give a new percentage, status or a note")
+        return [.progressRecorded(year: year, code: code, KeyAction.ProgressUpdate(on: today, by: context.operatorName, entity: context.entity,
+                                                                                   percent: percent, status: status, note: note.trimmed))]
+    }
+
+    func decideEndorseWorkPlan(_ year: Int, _ on: LocalDate, _ reference: String, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        let today = context.today
+        let plan = try existingPlan(year, attempted)
+        check.require(plan.status == .draft, "the \(year) plan is \(plan.status.title)")
+        check.require(!plan.actions.isEmpty, "the \(year) plan has no key actions")
+        if reference.hasPrefix("MTG/") {
+            check.require(meeting(MeetingReference(reference)) != nil, "there is no meeting \(reference)")
+        } else if let endorsing = item(ItemReference(reference)) {
+            check.require(endorsing.kind == ConsensusItem.Kind.workPlanEndorsement(year: year), "\(reference) is not the \(year) plan's endorsement item")
+            if case .adopted = endorsing.status {} else { check.fail("\(reference) has not been adopted (\(endorsing.status.title))") }
+        } else {
+            check.fail("\"\(reference)\" is neither a meeting nor a consensus item")
+        }
+        check.require(on <= today, "\(on) is in the future")
+        return [.workPlanEndorsed(year: year, on: on, reference: reference)]
+    }
+
+    func decideCloseWorkPlan(_ year: Int, _ on: LocalDate, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+        let plan = try existingPlan(year, attempted)
+        if case .endorsed(let endorsedOn, _) = plan.status {
+            check.require(on >= endorsedOn, "the plan was endorsed on \(endorsedOn), after \(on)")
+        } else {
+            check.fail("the \(year) plan is \(plan.status.title); only an endorsed plan is closed")
+        }
+        return [.workPlanClosed(year: year, on: on)]
+    }
+
+    // MARK: Work-plan rules
+
+    func existingPlan(_ year: Int, _ attempted: String) throws(CommandRejection) -> WorkPlan {
+        guard let plan = workPlans[year] else { throw CommandRejection(attempted, reason: "there is no \(year) work plan") }
+        return plan
+    }
+
+    func checkOpen(_ plan: WorkPlan, check: inout Reasons) {
+        if case .closed(_, _, let on) = plan.status { check.fail("the \(plan.year) plan was closed on \(on)") }
+    }
+
+    func validate(_ draft: KeyActionDraft, year: Int, check: inout Reasons) {
+        check.require(!draft.code.trimmed.isEmpty, "the action has no code")
+        check.require(!draft.title.trimmed.isEmpty, "the action has no title")
+        checkMembers([draft.lead] + draft.participants, check: &check)
+        check.require(!draft.participants.contains(draft.lead), "\(draft.lead) leads the action and is not also a participant")
+        check.require(draft.starts <= draft.ends, "it ends (\(draft.ends)) before it starts (\(draft.starts))")
+        check.require(draft.starts.year == year && draft.ends.year == year, "its timeframe must lie within \(year)")
+        check.require(draft.budgetRequired >= 0 && draft.budgetFunded >= 0, "budgets cannot be negative")
+        if draft.budgetRequired >= 0 && draft.budgetFunded > draft.budgetRequired && !draft.acceptsOverfunding {
+            check.fail("funded (\(usd(draft.budgetFunded))) is above required (\(usd(draft.budgetRequired))); confirm to accept it")
+        }
+        check.require(!draft.gcmObjectives.isEmpty, "name at least one GCM objective it serves")
+        let strange = draft.gcmObjectives.filter { !(1...23).contains($0) }.sorted()
+        check.require(strange.isEmpty, "GCM objectives are numbered 1 to 23, not \(strange.map(String.init).joined(separator: ", "))")
+        let badTargets = draft.sdgTargets.filter { $0.wholeMatch(of: /[0-9]{1,2}\.[0-9a-z]{1,2}/) == nil }
+        check.require(badTargets.isEmpty, "SDG targets look like 10.7, not \(badTargets.joined(separator: ", "))")
+    }
+
+    func keyAction(from draft: KeyActionDraft, status: KeyAction.Status, progress: Int, history: [KeyAction.ProgressUpdate]) -> KeyAction {
+        KeyAction(code: draft.code.trimmed, title: draft.title.trimmed, description: draft.description.trimmed, lead: draft.lead,
+                  participants: draft.participants, starts: draft.starts, ends: draft.ends, budgetRequired: draft.budgetRequired,
+                  budgetFunded: draft.budgetFunded, fundingSource: draft.fundingSource, gcmObjectives: draft.gcmObjectives,
+                  sdgTargets: draft.sdgTargets, cooperationFrameworkOutcome: draft.cooperationFrameworkOutcome?.trimmed.nilIfEmpty,
+                  status: status, progress: progress, history: history)
+    }
+}
