@@ -11,7 +11,7 @@ let package = Package(
         .executable(name: "unmn-bench", targets: ["unmn-bench"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         .target(name: "UNMNDomain"),

@@ -1,7 +1,8 @@
 import CNcursesw
 import TerminalUI
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The real terminal, through ncursesw: the only code in unmn that talks to ncurses.
@@ -17,7 +18,10 @@ public final class CursesTerminal: Terminal {
 
         public var description: String {
             switch self {
-            case .notATerminal: return "unmn's console needs a terminal; standard input and output must not be redirected (the other subcommands work without one)."
+            case .notATerminal:
+                return
+                    "unmn's console needs a terminal; standard input and output must not be redirected (the other subcommands "
+                    + "work without one)."
             case .initialisationFailed: return "The terminal could not be set up (is TERM set to a terminal ncurses knows?)."
             }
         }

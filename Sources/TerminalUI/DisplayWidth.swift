@@ -9,7 +9,10 @@ public enum DisplayWidth {
         var width = 0
         var emojiPresentation = false
         for scalar in character.unicodeScalars {
-            if scalar.value == 0xFE0F { emojiPresentation = true; continue }
+            if scalar.value == 0xFE0F {
+                emojiPresentation = true
+                continue
+            }
             let scalarWidth = of(scalar)
             if width == 0 { width = scalarWidth }
         }

@@ -83,7 +83,8 @@ public struct Form: Sendable {
         for (index, field) in fields.enumerated() where y < box.maxY - 2 {
             let focused = index == focus
             let marker = field.isRequired ? "*" : " "
-            buffer.write(TextLayout.fit(field.label + marker, toWidth: Self.labelWidth), x: box.x + 2, y: y, style: focused ? Style.bold : .plain)
+            buffer.write(
+                TextLayout.fit(field.label + marker, toWidth: Self.labelWidth), x: box.x + 2, y: y, style: focused ? Style.bold : .plain)
             let valueArea = Rect(x: box.x + 3 + Self.labelWidth, y: y, width: valueWidth, height: 1)
             switch field.kind {
             case .text(let editor), .date(let editor):

@@ -37,7 +37,9 @@ public struct FormField: Sendable {
         FormField(id: id, label: label, kind: .date(LineEditor(value)), isRequired: required, help: "YYYY-MM-DD")
     }
 
-    public static func multiSelect(_ id: String, _ label: String, options: [String], selected: Set<Int> = [], required: Bool = false) -> FormField {
+    public static func multiSelect(_ id: String, _ label: String, options: [String], selected: Set<Int> = [], required: Bool = false)
+        -> FormField
+    {
         FormField(id: id, label: label, kind: .multiSelect(options: options, selected: selected, cursor: 0), isRequired: required)
     }
 
@@ -71,9 +73,10 @@ public struct FormField: Sendable {
     public static func isValidDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1900...2199).contains(year), (1...12).contains(month), day >= 1 else { return false }
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1900...2199).contains(year), (1...12).contains(month), day >= 1
+        else { return false }
         let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let days = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         return day <= days[month - 1]

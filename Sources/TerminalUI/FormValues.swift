@@ -37,7 +37,9 @@ public struct FormValues: Sendable, Hashable, ExpressibleByDictionaryLiteral {
 }
 
 extension FormField {
-    public static func text<ID: FormFieldID>(_ id: ID, _ label: String, value: String = "", required: Bool = false, help: String? = nil) -> FormField {
+    public static func text<ID: FormFieldID>(_ id: ID, _ label: String, value: String = "", required: Bool = false, help: String? = nil)
+        -> FormField
+    {
         text(id.rawValue, label, value: value, required: required, help: help)
     }
 

@@ -44,7 +44,10 @@ public struct HelpOverlay: Sendable {
                 let wrapped = TextLayout.wrap(text, toWidth: max(1, width - keyWidth - 2))
                 let style: Style = entry.disabledReason == nil ? .plain : .dim
                 rows += wrapped.enumerated().map { index, line in
-                    ((index == 0 ? TextLayout.fit(entry.keys, toWidth: keyWidth) : String(repeating: " ", count: keyWidth)) + "  " + line, style)
+                    (
+                        (index == 0 ? TextLayout.fit(entry.keys, toWidth: keyWidth) : String(repeating: " ", count: keyWidth)) + "  "
+                            + line, style
+                    )
                 }
             }
         }

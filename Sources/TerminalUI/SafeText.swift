@@ -8,7 +8,10 @@ public enum SafeText {
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            guard isUnsafe(scalar) else { result.append(scalar); continue }
+            guard isUnsafe(scalar) else {
+                result.append(scalar)
+                continue
+            }
             let visible: String
             switch scalar.value {
             case 0x00..<0x20: visible = "^" + String(UnicodeScalar(UInt8(scalar.value + 0x40)))

@@ -37,8 +37,11 @@ public struct StatusLine: Sendable {
         guard area.height > 0 else { return }
         buffer.fill(area, style: .reverse)
         if area.height > 1 {
-            let style: Style = kind == .error ? Style([.reverse, .bold], color: .danger) : kind == .warning ? Style([.reverse, .bold], color: .warning) : .reverse
-            let lines = TextLayout.wrap(SafeText.sanitize(Self.prefix(kind) + message), toWidth: Self.messageWidth(width: area.width, right: right))
+            let style: Style =
+                kind == .error
+                ? Style([.reverse, .bold], color: .danger) : kind == .warning ? Style([.reverse, .bold], color: .warning) : .reverse
+            let lines = TextLayout.wrap(
+                SafeText.sanitize(Self.prefix(kind) + message), toWidth: Self.messageWidth(width: area.width, right: right))
             for (row, line) in lines.prefix(area.height).enumerated() {
                 buffer.write(" " + line, x: area.x, y: area.y + row, maxWidth: area.width, style: style, clip: area)
             }
@@ -52,10 +55,18 @@ public struct StatusLine: Sendable {
         let style: Style
         let prefix: String
         switch kind {
-        case .info: style = .reverse; prefix = ""
-        case .success: style = Style([.reverse], color: .success); prefix = "✓ "
-        case .warning: style = Style([.reverse, .bold], color: .warning); prefix = "! "
-        case .error: style = Style([.reverse, .bold], color: .danger); prefix = "✗ "
+        case .info:
+            style = .reverse
+            prefix = ""
+        case .success:
+            style = Style([.reverse], color: .success)
+            prefix = "✓ "
+        case .warning:
+            style = Style([.reverse, .bold], color: .warning)
+            prefix = "! "
+        case .error:
+            style = Style([.reverse, .bold], color: .danger)
+            prefix = "✗ "
         }
         let text = message.isEmpty ? "" : " " + prefix + message
         buffer.write(text, x: area.x, y: area.y, maxWidth: area.width - rightWidth - 1, style: style, clip: area)

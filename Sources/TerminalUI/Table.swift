@@ -37,7 +37,9 @@ public struct Table: Sendable {
     public var offset: Int
     public var showsHeader: Bool
 
-    public init(columns: [TableColumn], rows: [[String]], rowStyles: [Style] = [], selected: Int? = nil, offset: Int = 0, showsHeader: Bool = true) {
+    public init(
+        columns: [TableColumn], rows: [[String]], rowStyles: [Style] = [], selected: Int? = nil, offset: Int = 0, showsHeader: Bool = true
+    ) {
         self.columns = columns
         self.rows = rows
         self.rowStyles = rowStyles
@@ -62,14 +64,18 @@ public struct Table: Sendable {
             indices.reduce(0) { $0 + columns[$1].minimumWidth } + max(0, indices.count - 1)
         }
         while needed(kept) > totalWidth, kept.count > 1,
-              let drop = kept.filter({ columns[$0].dropOrder > 0 }).max(by: { columns[$0].dropOrder < columns[$1].dropOrder }) {
+            let drop = kept.filter({ columns[$0].dropOrder > 0 }).max(by: { columns[$0].dropOrder < columns[$1].dropOrder })
+        {
             kept.removeAll { $0 == drop }
         }
         var widths = Array(repeating: 0, count: columns.count)
         for index in kept { widths[index] = columns[index].minimumWidth }
         let flexible = kept.filter { if case .flexible = columns[$0].width { return true } else { return false } }
         var spare = totalWidth - needed(kept)
-        if spare < 0, let last = kept.last { widths[last] = max(1, widths[last] + spare); spare = 0 }
+        if spare < 0, let last = kept.last {
+            widths[last] = max(1, widths[last] + spare)
+            spare = 0
+        }
         for (order, index) in flexible.enumerated() {
             widths[index] += spare / flexible.count + (order < spare % flexible.count ? 1 : 0)
         }
@@ -107,7 +113,9 @@ public struct Table: Sendable {
     /// A row of one value in a table of several columns is a heading: it spans the whole width.
     private func drawRow(_ values: [String], widths: [Int], y: Int, area: Rect, style: Style, buffer: inout Buffer) {
         if values.count == 1 && columns.count > 1 {
-            buffer.write(TextLayout.fit(SafeText.sanitize(values[0]), toWidth: area.width), x: area.x, y: y, maxWidth: area.width, style: style, clip: area)
+            buffer.write(
+                TextLayout.fit(SafeText.sanitize(values[0]), toWidth: area.width), x: area.x, y: y, maxWidth: area.width, style: style,
+                clip: area)
             return
         }
         var x = area.x

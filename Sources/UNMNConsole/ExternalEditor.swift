@@ -30,7 +30,9 @@ public struct ExternalEditor: TextEditing {
         }
         let quoted = "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
         let status = system("\(editor) \(quoted)")
-        guard status == 0 else { return .failure(EditingProblem("\(editor) exited with status \(status >> 8); the text is as it was before.")) }
+        guard status == 0 else {
+            return .failure(EditingProblem("\(editor) exited with status \(status >> 8); the text is as it was before."))
+        }
         guard let edited = try? String(contentsOfFile: path, encoding: .utf8) else {
             return .failure(EditingProblem("Could not read back what \(editor) saved; the text is as it was before."))
         }

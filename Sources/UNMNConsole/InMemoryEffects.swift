@@ -46,7 +46,8 @@ public final class InMemoryEffects: EffectPerformer {
         case .externalEdit(let text, let title, let purpose):
             switch editorAnswer {
             case .success(let edited): return .externalEditFinished(text: edited, title: title, purpose: purpose, failure: nil)
-            case .failure(let problem): return .externalEditFinished(text: text, title: title, purpose: purpose, failure: problem.description)
+            case .failure(let problem):
+                return .externalEditFinished(text: text, title: title, purpose: purpose, failure: problem.description)
             }
         case .writeFile(let name, let contents):
             files[name] = contents

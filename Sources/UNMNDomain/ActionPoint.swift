@@ -16,7 +16,10 @@ public struct ActionPoint: Hashable, Sendable, Codable, Identifiable {
     public var status: Status
     public var notes: [Note]
 
-    public init(id: ActionPointID, meeting: MeetingReference, text: String, responsible: [EntityCode], due: LocalDate, status: Status = .open, notes: [Note] = []) {
+    public init(
+        id: ActionPointID, meeting: MeetingReference, text: String, responsible: [EntityCode], due: LocalDate, status: Status = .open,
+        notes: [Note] = []
+    ) {
         self.id = id
         self.meeting = meeting
         self.text = text

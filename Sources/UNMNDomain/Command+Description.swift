@@ -46,7 +46,8 @@ extension NetworkState {
             if case .itemOpened(let item)? = events.last { return "Opened \(item.reference) \"\(item.title)\"" }
         case (.addActionPoint, .actionPointAdded(let point)?): return "Added action point \(point.id)"
         case (.addFocalPoint, .focalPointAdded(let point)?): return "Added \(point.name) (\(point.entity)) as \(point.id)"
-        case (.recordPosition(let reference, let code, let position, _), _): return "Recorded \(code)'s position on \(reference): \(position.title)"
+        case (.recordPosition(let reference, let code, let position, _), _):
+            return "Recorded \(code)'s position on \(reference): \(position.title)"
         case (.adoptItem(let reference, _), .itemClosed(_, .adopted(let number), _)?): return "Adopted \(reference) as decision \(number)"
         case (.recordAttendance(let reference, let code, let attendance), _):
             let what: String
@@ -64,7 +65,8 @@ extension NetworkState {
         case (.editFocalPoint(let id, let draft), _): return "Edited \(draft.name) (\(id))"
         case (.shareMinutesWithRCO(let reference, let on), _): return "Marked the minutes of \(reference) shared with the RCO on \(on)"
         case (.addAgendaItem(let reference, let title), _): return "Added \"\(title)\" to the agenda of \(reference)"
-        case (.recordProgress(_, let code, let percent, let status, _), _): return "Recorded progress on \(code): \(percent) %, \(status.rawValue)"
+        case (.recordProgress(_, let code, let percent, let status, _), _):
+            return "Recorded progress on \(code): \(percent) %, \(status.rawValue)"
         case (.addKeyAction(let year, let draft), _): return "Added \(draft.code) to the \(year) work plan"
         case (.draftWorkPlan(let year), _): return "Drafted the \(year) work plan"
         default: break

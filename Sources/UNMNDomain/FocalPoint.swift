@@ -30,8 +30,10 @@ public struct FocalPoint: Hashable, Sendable, Codable, Identifiable {
     /// Set when the focal point stepped down; the record stays for history.
     public var retiredOn: LocalDate?
 
-    public init(id: FocalPointID, entity: EntityCode, name: String, position: String, level: Level, email: String,
-                isOnMailingList: Bool, emailException: EmailException? = nil, retiredOn: LocalDate? = nil) {
+    public init(
+        id: FocalPointID, entity: EntityCode, name: String, position: String, level: Level, email: String,
+        isOnMailingList: Bool, emailException: EmailException? = nil, retiredOn: LocalDate? = nil
+    ) {
         self.id = id
         self.entity = entity
         self.name = name
@@ -57,8 +59,10 @@ public struct FocalPointDraft: Hashable, Sendable, Codable {
     /// The reason a non-corporate address is allowed; required when the address is not corporate.
     public var exceptionReason: String?
 
-    public init(entity: EntityCode, name: String, position: String, level: FocalPoint.Level, email: String,
-                isOnMailingList: Bool = true, exceptionReason: String? = nil) {
+    public init(
+        entity: EntityCode, name: String, position: String, level: FocalPoint.Level, email: String,
+        isOnMailingList: Bool = true, exceptionReason: String? = nil
+    ) {
         self.entity = entity
         self.name = name
         self.position = position

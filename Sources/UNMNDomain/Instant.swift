@@ -22,7 +22,8 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
 
     /// `2026-11-29T09:30:00Z`.
     public var description: String {
-        let day = LocalDate(daysSinceEpoch: Int(secondsSinceEpoch >= 0 ? secondsSinceEpoch / 86_400 : (secondsSinceEpoch - 86_399) / 86_400))
+        let day = LocalDate(
+            daysSinceEpoch: Int(secondsSinceEpoch >= 0 ? secondsSinceEpoch / 86_400 : (secondsSinceEpoch - 86_399) / 86_400))
         let seconds = Int(secondsSinceEpoch - Int64(day.daysSinceEpoch) * 86_400)
         return "\(day)T\(padded(seconds / 3600, to: 2)):\(padded(seconds / 60 % 60, to: 2)):\(padded(seconds % 60, to: 2))Z"
     }

@@ -93,10 +93,12 @@ public struct KeyActionDraft: Hashable, Sendable, Codable {
     /// Set to accept funding above the requirement after the warning.
     public var acceptsOverfunding: Bool
 
-    public init(code: String, title: String, description: String = "", lead: EntityCode, participants: [EntityCode] = [],
-                starts: LocalDate, ends: LocalDate, budgetRequired: Decimal = 0, budgetFunded: Decimal = 0,
-                fundingSource: KeyAction.FundingSource = .unfunded, gcmObjectives: Set<Int>, sdgTargets: [String] = ["10.7"],
-                cooperationFrameworkOutcome: String? = nil, acceptsOverfunding: Bool = false) {
+    public init(
+        code: String, title: String, description: String = "", lead: EntityCode, participants: [EntityCode] = [],
+        starts: LocalDate, ends: LocalDate, budgetRequired: Decimal = 0, budgetFunded: Decimal = 0,
+        fundingSource: KeyAction.FundingSource = .unfunded, gcmObjectives: Set<Int>, sdgTargets: [String] = ["10.7"],
+        cooperationFrameworkOutcome: String? = nil, acceptsOverfunding: Bool = false
+    ) {
         self.code = code
         self.title = title
         self.description = description

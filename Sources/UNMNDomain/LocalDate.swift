@@ -17,7 +17,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -32,7 +33,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public var weekday: Weekday {
         var m = month
         var y = year
-        if m < 3 { m += 12; y -= 1 }
+        if m < 3 {
+            m += 12
+            y -= 1
+        }
         let h = (day + (13 * (m + 1)) / 5 + y + y / 4 - y / 100 + y / 400) % 7  // 0 = Saturday
         return Weekday.allCases[(h + 5) % 7]
     }

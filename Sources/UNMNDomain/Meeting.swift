@@ -82,8 +82,10 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
 
     public var id: MeetingReference { reference }
 
-    public init(reference: MeetingReference, kind: Kind, date: LocalDate, startMinute: Int, durationMinutes: Int = 90, location: String,
-                mode: Mode?, modeReason: String? = nil) {
+    public init(
+        reference: MeetingReference, kind: Kind, date: LocalDate, startMinute: Int, durationMinutes: Int = 90, location: String,
+        mode: Mode?, modeReason: String? = nil
+    ) {
         self.reference = reference
         self.kind = kind
         self.date = date
@@ -113,8 +115,10 @@ public struct MeetingDraft: Hashable, Sendable, Codable {
     public var mode: Meeting.Mode?
     public var modeReason: String?
 
-    public init(kind: Meeting.Kind, date: LocalDate, startMinute: Int, durationMinutes: Int = 90, location: String,
-                mode: Meeting.Mode? = nil, modeReason: String? = nil) {
+    public init(
+        kind: Meeting.Kind, date: LocalDate, startMinute: Int, durationMinutes: Int = 90, location: String,
+        mode: Meeting.Mode? = nil, modeReason: String? = nil
+    ) {
         self.kind = kind
         self.date = date
         self.startMinute = startMinute

@@ -19,8 +19,10 @@ public struct MemberEntity: Hashable, Sendable, Codable, Identifiable {
 
     public var id: EntityCode { code }
 
-    public init(code: EntityCode, fullName: String, role: NetworkRole, status: Status = .member, functions: String = "",
-                memberSince: LocalDate? = nil, admittedBy: String? = nil, withdrawnOn: LocalDate? = nil) {
+    public init(
+        code: EntityCode, fullName: String, role: NetworkRole, status: Status = .member, functions: String = "",
+        memberSince: LocalDate? = nil, admittedBy: String? = nil, withdrawnOn: LocalDate? = nil
+    ) {
         self.code = code
         self.fullName = fullName
         self.role = role

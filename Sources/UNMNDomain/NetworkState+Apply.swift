@@ -2,7 +2,8 @@
 extension NetworkState {
     /// Applies a command's events and remembers how the operator could undo them.
     public mutating func apply(_ batch: EventBatch) {
-        let plan = batch.isUndo
+        let plan =
+            batch.isUndo
             ? UndoPlan.impossible(summary: batch.summary, reason: "your last change was itself an undo")
             : Undo.plan(for: batch, before: self)
         for event in batch.events { apply(event, at: batch.at) }
@@ -15,26 +16,45 @@ extension NetworkState {
         case .networkFounded(let founding):
             entities = founding
         case .entityApplied(let entity):
-            if let index = entities.firstIndex(where: { $0.code == entity.code }) { entities[index] = entity } else { entities.append(entity) }
+            if let index = entities.firstIndex(where: { $0.code == entity.code }) {
+                entities[index] = entity
+            } else {
+                entities.append(entity)
+            }
         case .entityAdmitted(let code, let on, let decision):
-            updateEntity(code) { $0.status = .member; $0.memberSince = on; $0.admittedBy = decision; $0.withdrawnOn = nil }
+            updateEntity(code) {
+                $0.status = .member
+                $0.memberSince = on
+                $0.admittedBy = decision
+                $0.withdrawnOn = nil
+            }
         case .entityWithdrew(let code, let on, _):
-            updateEntity(code) { $0.status = .withdrawn; $0.withdrawnOn = on }
+            updateEntity(code) {
+                $0.status = .withdrawn
+                $0.withdrawnOn = on
+            }
         case .focalPointAdded(let point):
             focalPoints.append(point)
         case .focalPointChanged(let point):
             if let index = focalPoints.firstIndex(where: { $0.id == point.id }) { focalPoints[index] = point }
         case .mailingListChanged(let change):
             mailingListChanges.append(change)
-            if let index = focalPoints.firstIndex(where: { $0.id == change.focalPointID }) { focalPoints[index].isOnMailingList = change.added }
+            if let index = focalPoints.firstIndex(where: { $0.id == change.focalPointID }) {
+                focalPoints[index].isOnMailingList = change.added
+            }
         case .mailingListRequestSent(let sentAt):
             mailingListRequests.append(sentAt)
         case .meetingScheduled(let meeting):
             meetings.append(meeting)
         case .meetingRescheduled(let reference, let draft):
             updateMeeting(reference) {
-                $0.kind = draft.kind; $0.date = draft.date; $0.startMinute = draft.startMinute; $0.durationMinutes = draft.durationMinutes
-                $0.location = draft.location; $0.mode = draft.mode; $0.modeReason = draft.modeReason
+                $0.kind = draft.kind
+                $0.date = draft.date
+                $0.startMinute = draft.startMinute
+                $0.durationMinutes = draft.durationMinutes
+                $0.location = draft.location
+                $0.mode = draft.mode
+                $0.modeReason = draft.modeReason
             }
         case .attendanceRecorded(let reference, let entity, let attendance):
             updateMeeting(reference) { $0.attendance[entity] = attendance }
@@ -64,7 +84,9 @@ extension NetworkState {
         case .keyActionAdded(let year, let action):
             workPlans[year]?.actions.append(action)
         case .keyActionChanged(let year, let action):
-            if let index = workPlans[year]?.actions.firstIndex(where: { $0.code == action.code }) { workPlans[year]?.actions[index] = action }
+            if let index = workPlans[year]?.actions.firstIndex(where: { $0.code == action.code }) {
+                workPlans[year]?.actions[index] = action
+            }
         case .progressRecorded(let year, let code, let update):
             if let index = workPlans[year]?.actions.firstIndex(where: { $0.code == code }) {
                 workPlans[year]?.actions[index].progress = update.percent
@@ -87,10 +109,19 @@ extension NetworkState {
                 $0.history.append(record)
             }
         case .itemClosed(let reference, let status, let closure):
-            updateItem(reference) { $0.status = status; $0.closure = closure }
-            if case .adopted(let number) = status, let year = Int(number.split(separator: "/").first ?? "") { decisionsPerYear[year, default: 0] += 1 }
+            updateItem(reference) {
+                $0.status = status
+                $0.closure = closure
+            }
+            if case .adopted(let number) = status, let year = Int(number.split(separator: "/").first ?? "") {
+                decisionsPerYear[year, default: 0] += 1
+            }
         case .itemDeferred(let reference, let newDeadline, let closure):
-            updateItem(reference) { $0.status = .deferred; $0.deadline = newDeadline; $0.deferrals.append(closure) }
+            updateItem(reference) {
+                $0.status = .deferred
+                $0.deadline = newDeadline
+                $0.deferrals.append(closure)
+            }
         }
     }
 

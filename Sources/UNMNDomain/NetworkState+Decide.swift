@@ -33,7 +33,8 @@ extension NetworkState {
         case .markMailingListRequestSent:
             return try decideMarkMailingListRequestSent(attempted: attempted, context: context, check: &check)
         case .proposeAdmission(let code, let fullName, let text, let deadline, let raisedAt):
-            return try decideProposeAdmission(code, fullName, text, deadline, raisedAt, attempted: attempted, context: context, check: &check)
+            return try decideProposeAdmission(
+                code, fullName, text, deadline, raisedAt, attempted: attempted, context: context, check: &check)
         case .recordWithdrawal(let code, let on, let note):
             return try decideRecordWithdrawal(code, on, note, attempted: attempted, context: context, check: &check)
         case .scheduleMeeting(let draft):
@@ -77,9 +78,11 @@ extension NetworkState {
         case .adoptItem(let reference, let statement):
             return try decideAdoptItem(reference, statement, attempted: attempted, context: context, check: &check)
         case .rejectItem(let reference, let statement):
-            return try decideRejectOrWithdraw(reference, statement: statement, status: .notAdopted, attempted: attempted, context: context, check: &check)
+            return try decideRejectOrWithdraw(
+                reference, statement: statement, status: .notAdopted, attempted: attempted, context: context, check: &check)
         case .withdrawItem(let reference, let statement):
-            return try decideRejectOrWithdraw(reference, statement: statement, status: .withdrawn, attempted: attempted, context: context, check: &check)
+            return try decideRejectOrWithdraw(
+                reference, statement: statement, status: .withdrawn, attempted: attempted, context: context, check: &check)
         case .deferItem(let reference, let newDeadline, let statement):
             return try decideDeferItem(reference, newDeadline, statement, attempted: attempted, context: context, check: &check)
         case .undo:

@@ -2,7 +2,9 @@ import Foundation
 
 /// Deciding the commands about consensus items, and the consensus rules.
 extension NetworkState {
-    func decideOpenItem(_ draft: ConsensusItemDraft, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideOpenItem(_ draft: ConsensusItemDraft, attempted: String, context: CommandContext, check: inout Reasons)
+        throws(CommandRejection) -> [Event]
+    {
         let today = context.today
         check.require(!draft.title.trimmed.isEmpty, "the item has no title")
         check.require(!draft.text.trimmed.isEmpty, "the item has no text")
@@ -11,20 +13,27 @@ extension NetworkState {
         switch draft.kind {
         case .admission: check.fail("propose an admission from Members, so that the applicant is recorded")
         case .workPlanEndorsement(let year):
-            if let plan = workPlans[year] { check.require(plan.status == .draft, "the \(year) plan is \(plan.status.title)") }
-            else { check.fail("there is no \(year) work plan") }
+            if let plan = workPlans[year] {
+                check.require(plan.status == .draft, "the \(year) plan is \(plan.status.title)")
+            } else {
+                check.fail("there is no \(year) work plan")
+            }
         default: break
         }
         return [.itemOpened(newItem(draft, today: today))]
     }
 
-    func decideRecordPosition(_ reference: ItemReference, _ code: EntityCode, _ position: Position, _ source: PositionRecord.Source, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideRecordPosition(
+        _ reference: ItemReference, _ code: EntityCode, _ position: Position, _ source: PositionRecord.Source, attempted: String,
+        context: CommandContext, check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
         guard let open = item(reference) else { throw CommandRejection(attempted, reason: "there is no consensus item \(reference)") }
         if let closure = open.closure, open.status.isClosed {
             check.fail("\(reference) was \(open.status.title) by \(closure.by) (\(closure.entity)) on \(closure.at.tashkentDate)")
         }
         if let member = entity(code) {
-            check.require(member.isMember, "\(code) is not consulted: \(member.status == .withdrawn ? "it withdrew" : "it is not a member yet")")
+            check.require(
+                member.isMember, "\(code) is not consulted: \(member.status == .withdrawn ? "it withdrew" : "it is not a member yet")")
         } else {
             check.fail("\(code) is not an entity of the network")
         }
@@ -32,10 +41,16 @@ extension NetworkState {
         check.require(open.positions[code]?.position != position, "\(code)'s position is already \(position.title)")
         var recorded = position
         if case .object(let reason) = position { recorded = .object(reason: reason.trimmed) }
-        return [.positionRecorded(item: reference, PositionRecord(entity: code, position: recorded, source: source, recordedBy: context.operatorName, at: context.now))]
+        return [
+            .positionRecorded(
+                item: reference,
+                PositionRecord(entity: code, position: recorded, source: source, recordedBy: context.operatorName, at: context.now))
+        ]
     }
 
-    func decideAdoptItem(_ reference: ItemReference, _ statement: String, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideAdoptItem(_ reference: ItemReference, _ statement: String, attempted: String, context: CommandContext, check: inout Reasons)
+        throws(CommandRejection) -> [Event]
+    {
         let today = context.today
         let open = try openItem(reference, attempted, check: &check)
         check.require(!statement.trimmed.isEmpty, "give an outcome statement")
@@ -52,13 +67,19 @@ extension NetworkState {
         return events
     }
 
-    func decideRejectOrWithdraw(_ reference: ItemReference, statement: String, status: ConsensusItem.Status, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideRejectOrWithdraw(
+        _ reference: ItemReference, statement: String, status: ConsensusItem.Status, attempted: String, context: CommandContext,
+        check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
         _ = try openItem(reference, attempted, check: &check)
         check.require(!statement.trimmed.isEmpty, "give an outcome statement")
-                return [.itemClosed(reference, status, closure(statement, context))]
+        return [.itemClosed(reference, status, closure(statement, context))]
     }
 
-    func decideDeferItem(_ reference: ItemReference, _ newDeadline: LocalDate, _ statement: String, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideDeferItem(
+        _ reference: ItemReference, _ newDeadline: LocalDate, _ statement: String, attempted: String, context: CommandContext,
+        check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
         let today = context.today
         let open = try openItem(reference, attempted, check: &check)
         check.require(!statement.trimmed.isEmpty, "give an outcome statement")
@@ -87,7 +108,8 @@ extension NetworkState {
         if case .admission = item.kind {
             let asides = consulted.filter { item.positions[$0.code]?.position == .standAside }.map(\.code.rawValue)
             if !asides.isEmpty {
-                blockers.append("\(listed(asides)) \(asides.count == 1 ? "stands" : "stand") aside, and an admission needs every member to agree")
+                blockers.append(
+                    "\(listed(asides)) \(asides.count == 1 ? "stands" : "stand") aside, and an admission needs every member to agree")
             }
         }
         return blockers
@@ -96,7 +118,9 @@ extension NetworkState {
     func openItem(_ reference: ItemReference, _ attempted: String, check: inout Reasons) throws(CommandRejection) -> ConsensusItem {
         guard let found = item(reference) else { throw CommandRejection(attempted, reason: "there is no consensus item \(reference)") }
         if found.status.isClosed, let closure = found.closure {
-            throw CommandRejection(attempted, reason: "\(reference) was already \(found.status.title) by \(closure.by) (\(closure.entity)) on \(closure.at.tashkentDate)")
+            throw CommandRejection(
+                attempted,
+                reason: "\(reference) was already \(found.status.title) by \(closure.by) (\(closure.entity)) on \(closure.at.tashkentDate)")
         }
         return found
     }
@@ -104,9 +128,11 @@ extension NetworkState {
     func newItem(_ draft: ConsensusItemDraft, today: LocalDate) -> ConsensusItem {
         let prefix = "UNMN/\(today.year)/"
         let number = itemsPerYear[today.year, default: 0] + 1
-        return ConsensusItem(reference: ItemReference(prefix + padded(number, to: 3)), title: draft.title.trimmed, text: draft.text.trimmed, kind: draft.kind,
-                             raisedAt: draft.raisedAt, deadline: draft.deadline, openedOn: today, status: .open, positions: [:], history: [],
-                             closure: nil, deferrals: [])
+        return ConsensusItem(
+            reference: ItemReference(prefix + padded(number, to: 3)), title: draft.title.trimmed, text: draft.text.trimmed,
+            kind: draft.kind,
+            raisedAt: draft.raisedAt, deadline: draft.deadline, openedOn: today, status: .open, positions: [:], history: [],
+            closure: nil, deferrals: [])
     }
 
     func nextDecisionNumber(year: Int) -> String {

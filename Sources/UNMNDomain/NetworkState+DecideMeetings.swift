@@ -2,24 +2,32 @@ import Foundation
 
 /// Deciding the commands about meetings, their minutes and action points.
 extension NetworkState {
-    func decideScheduleMeeting(_ draft: MeetingDraft, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideScheduleMeeting(_ draft: MeetingDraft, attempted: String, context: CommandContext, check: inout Reasons)
+        throws(CommandRejection) -> [Event]
+    {
         validate(draft, check: &check)
         guard check.list.isEmpty else { return [] }
         let number = meetings.filter { $0.reference.rawValue.hasPrefix("MTG/\(draft.date.year)/") }.count + 1
-        let meeting = Meeting(reference: MeetingReference("MTG/\(draft.date.year)/" + padded(number, to: 2)), kind: draft.kind, date: draft.date,
-                              startMinute: draft.startMinute, durationMinutes: draft.durationMinutes, location: draft.location.trimmed,
-                              mode: draft.mode, modeReason: draft.modeReason?.trimmed.nilIfEmpty)
+        let meeting = Meeting(
+            reference: MeetingReference("MTG/\(draft.date.year)/" + padded(number, to: 2)), kind: draft.kind, date: draft.date,
+            startMinute: draft.startMinute, durationMinutes: draft.durationMinutes, location: draft.location.trimmed,
+            mode: draft.mode, modeReason: draft.modeReason?.trimmed.nilIfEmpty)
         return [.meetingScheduled(meeting)]
     }
 
-    func decideRescheduleMeeting(_ reference: MeetingReference, _ draft: MeetingDraft, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideRescheduleMeeting(
+        _ reference: MeetingReference, _ draft: MeetingDraft, attempted: String, context: CommandContext, check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
         let meeting = try existingMeeting(reference, attempted)
         checkUnlocked(meeting, check: &check)
         validate(draft, check: &check)
         return [.meetingRescheduled(reference, draft)]
     }
 
-    func decideRecordAttendance(_ reference: MeetingReference, _ code: EntityCode, _ attendance: Meeting.Attendance?, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideRecordAttendance(
+        _ reference: MeetingReference, _ code: EntityCode, _ attendance: Meeting.Attendance?, attempted: String, context: CommandContext,
+        check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
         let meeting = try existingMeeting(reference, attempted)
         checkUnlocked(meeting, check: &check)
         if let member = entity(code) {
@@ -29,7 +37,10 @@ extension NetworkState {
         }
         if case .present(let ids)? = attendance {
             for id in ids {
-                guard let point = focalPoint(id) else { check.fail("there is no focal point \(id)"); continue }
+                guard let point = focalPoint(id) else {
+                    check.fail("there is no focal point \(id)")
+                    continue
+                }
                 check.require(point.entity == code, "\(point.name) is \(point.entity)'s focal point, not \(code)'s")
             }
         }
@@ -37,14 +48,18 @@ extension NetworkState {
         return [.attendanceRecorded(meeting: reference, entity: code, attendance)]
     }
 
-    func decideAddAgendaItem(_ reference: MeetingReference, _ title: String, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideAddAgendaItem(
+        _ reference: MeetingReference, _ title: String, attempted: String, context: CommandContext, check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
         let meeting = try existingMeeting(reference, attempted)
         checkUnlocked(meeting, check: &check)
         check.require(!title.trimmed.isEmpty, "the agenda item has no title")
         return [.agendaItemAdded(meeting: reference, title: title.trimmed)]
     }
 
-    func decideWriteMinutes(_ reference: MeetingReference, _ index: Int, _ text: String, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideWriteMinutes(
+        _ reference: MeetingReference, _ index: Int, _ text: String, attempted: String, context: CommandContext, check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
         let meeting = try existingMeeting(reference, attempted)
         checkUnlocked(meeting, check: &check)
         check.require(meeting.agenda.indices.contains(index), "\(reference) has no agenda item \(index + 1)")
@@ -52,7 +67,9 @@ extension NetworkState {
         return [.minutesWritten(meeting: reference, item: index, text: text)]
     }
 
-    func decideRecordMeetingDecision(_ reference: MeetingReference, _ decision: Meeting.Decision, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideRecordMeetingDecision(
+        _ reference: MeetingReference, _ decision: Meeting.Decision, attempted: String, context: CommandContext, check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
         let meeting = try existingMeeting(reference, attempted)
         checkUnlocked(meeting, check: &check)
         check.require(!decision.text.trimmed.isEmpty, "the decision has no text")
@@ -60,18 +77,24 @@ extension NetworkState {
         return [.meetingDecisionRecorded(meeting: reference, Meeting.Decision(text: decision.text.trimmed, item: decision.item))]
     }
 
-    func decideFinaliseMinutes(_ reference: MeetingReference, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideFinaliseMinutes(_ reference: MeetingReference, attempted: String, context: CommandContext, check: inout Reasons)
+        throws(CommandRejection) -> [Event]
+    {
         let today = context.today
         let meeting = try existingMeeting(reference, attempted)
         checkUnlocked(meeting, check: &check)
-        check.require(meeting.mode != nil, "the mode (in person, virtual or hybrid) is not recorded, and the Terms of Reference require it in the minutes")
+        check.require(
+            meeting.mode != nil,
+            "the mode (in person, virtual or hybrid) is not recorded, and the Terms of Reference require it in the minutes")
         let missing = members.filter { meeting.attendance[$0.code] == nil }.map(\.code.rawValue)
         check.require(missing.isEmpty, "attendance is not recorded for \(listed(missing))")
         check.require(meeting.date <= today, "the meeting is on \(meeting.date), still to come")
         return [.minutesFinalised(reference, on: today)]
     }
 
-    func decideAmendMinutes(_ reference: MeetingReference, _ text: String, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideAmendMinutes(_ reference: MeetingReference, _ text: String, attempted: String, context: CommandContext, check: inout Reasons)
+        throws(CommandRejection) -> [Event]
+    {
         let today = context.today
         let meeting = try existingMeeting(reference, attempted)
         check.require(meeting.status.isLocked, "the minutes are still a draft: edit them directly")
@@ -79,7 +102,9 @@ extension NetworkState {
         return [.minutesAmended(reference, Meeting.Amendment(text: text.trimmed, by: context.operatorName, on: today))]
     }
 
-    func decideShareMinutesWithRCO(_ reference: MeetingReference, _ on: LocalDate, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideShareMinutesWithRCO(
+        _ reference: MeetingReference, _ on: LocalDate, attempted: String, context: CommandContext, check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
         let today = context.today
         let meeting = try existingMeeting(reference, attempted)
         switch meeting.status {
@@ -92,7 +117,10 @@ extension NetworkState {
         return [.minutesShared(reference, on: on)]
     }
 
-    func decideAddActionPoint(_ reference: MeetingReference, _ text: String, _ responsible: [EntityCode], _ due: LocalDate, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideAddActionPoint(
+        _ reference: MeetingReference, _ text: String, _ responsible: [EntityCode], _ due: LocalDate, attempted: String,
+        context: CommandContext, check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
         let meeting = try existingMeeting(reference, attempted)
         checkUnlocked(meeting, check: &check)
         check.require(!text.trimmed.isEmpty, "the action point has no text")
@@ -100,11 +128,17 @@ extension NetworkState {
         checkMembers(responsible, check: &check)
         check.require(due >= meeting.date, "the due date \(due) is before the meeting (\(meeting.date))")
         let number = actionPoints.filter { $0.id.rawValue.hasPrefix("AP/\(meeting.date.year)/") }.count + 1
-        return [.actionPointAdded(ActionPoint(id: ActionPointID("AP/\(meeting.date.year)/" + padded(number, to: 3)), meeting: reference,
-                                              text: text.trimmed, responsible: responsible, due: due))]
+        return [
+            .actionPointAdded(
+                ActionPoint(
+                    id: ActionPointID("AP/\(meeting.date.year)/" + padded(number, to: 3)), meeting: reference,
+                    text: text.trimmed, responsible: responsible, due: due))
+        ]
     }
 
-    func decideUpdateActionPoint(_ id: ActionPointID, _ status: ActionPoint.Status, _ note: String, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideUpdateActionPoint(
+        _ id: ActionPointID, _ status: ActionPoint.Status, _ note: String, attempted: String, context: CommandContext, check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
         let today = context.today
         guard let point = actionPoint(id) else { throw CommandRejection(attempted, reason: "there is no action point \(id)") }
         check.require(status != point.status || !note.trimmed.isEmpty, "nothing changed: give a new status or a note")
@@ -120,8 +154,12 @@ extension NetworkState {
     }
 
     func checkUnlocked(_ meeting: Meeting, check: inout Reasons) {
-        if case .finalised(let on) = meeting.status { check.fail("the minutes of \(meeting.reference) were finalised on \(on); record an amendment instead") }
-        if case .shared(let on, _) = meeting.status { check.fail("the minutes of \(meeting.reference) were finalised on \(on); record an amendment instead") }
+        if case .finalised(let on) = meeting.status {
+            check.fail("the minutes of \(meeting.reference) were finalised on \(on); record an amendment instead")
+        }
+        if case .shared(let on, _) = meeting.status {
+            check.fail("the minutes of \(meeting.reference) were finalised on \(on); record an amendment instead")
+        }
     }
 
     func validate(_ draft: MeetingDraft, check: inout Reasons) {
@@ -136,6 +174,8 @@ extension NetworkState {
 
     func checkMembers(_ codes: [EntityCode], check: inout Reasons) {
         let strangers = codes.filter { entity($0)?.isMember != true }.map(\.rawValue)
-        check.require(strangers.isEmpty, "\(listed(strangers)) \(strangers.count == 1 ? "is" : "are") not \(strangers.count == 1 ? "a member" : "members")")
+        check.require(
+            strangers.isEmpty,
+            "\(listed(strangers)) \(strangers.count == 1 ? "is" : "are") not \(strangers.count == 1 ? "a member" : "members")")
     }
 }

@@ -2,20 +2,27 @@ import Foundation
 
 /// Deciding the commands about members, focal points and the mailing list.
 extension NetworkState {
-    func decideAddFocalPoint(_ draft: FocalPointDraft, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideAddFocalPoint(_ draft: FocalPointDraft, attempted: String, context: CommandContext, check: inout Reasons)
+        throws(CommandRejection) -> [Event]
+    {
         validate(draft, excluding: nil, check: &check)
         guard check.list.isEmpty else { return [] }
-        let point = FocalPoint(id: FocalPointID("FP-" + padded(focalPoints.count + 1, to: 4)), entity: draft.entity, name: draft.name.trimmed,
-                               position: draft.position.trimmed, level: draft.level, email: draft.email.trimmed,
-                               isOnMailingList: draft.isOnMailingList, emailException: exception(for: draft, by: context))
+        let point = FocalPoint(
+            id: FocalPointID("FP-" + padded(focalPoints.count + 1, to: 4)), entity: draft.entity, name: draft.name.trimmed,
+            position: draft.position.trimmed, level: draft.level, email: draft.email.trimmed,
+            isOnMailingList: draft.isOnMailingList, emailException: exception(for: draft, by: context))
         var events: [Event] = [.focalPointAdded(point)]
         if draft.isOnMailingList {
-            events.append(.mailingListChanged(MailingListChange(focalPointID: point.id, name: point.name, email: point.email, added: true, at: context.now)))
+            events.append(
+                .mailingListChanged(
+                    MailingListChange(focalPointID: point.id, name: point.name, email: point.email, added: true, at: context.now)))
         }
         return events
     }
 
-    func decideEditFocalPoint(_ id: FocalPointID, _ draft: FocalPointDraft, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideEditFocalPoint(
+        _ id: FocalPointID, _ draft: FocalPointDraft, attempted: String, context: CommandContext, check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
         guard let old = focalPoint(id) else { throw CommandRejection(attempted, reason: "there is no focal point \(id)") }
         check.require(old.isActive, "\(old.name) stepped down on \(old.retiredOn.map(\.description) ?? "")")
         check.require(draft.entity == old.entity, "a focal point cannot move from \(old.entity) to \(draft.entity); add a new one")
@@ -30,22 +37,29 @@ extension NetworkState {
         check.require(point != old, "nothing changed")
         var events: [Event] = []
         if old.isOnMailingList && (!draft.isOnMailingList || old.email != point.email) {
-            events.append(.mailingListChanged(MailingListChange(focalPointID: id, name: old.name, email: old.email, added: false, at: context.now)))
+            events.append(
+                .mailingListChanged(MailingListChange(focalPointID: id, name: old.name, email: old.email, added: false, at: context.now)))
         }
         events.append(.focalPointChanged(point))
         if draft.isOnMailingList && (!old.isOnMailingList || old.email != point.email) {
-            events.append(.mailingListChanged(MailingListChange(focalPointID: id, name: point.name, email: point.email, added: true, at: context.now)))
+            events.append(
+                .mailingListChanged(MailingListChange(focalPointID: id, name: point.name, email: point.email, added: true, at: context.now))
+            )
         }
         return events
     }
 
-    func decideRetireFocalPoint(_ id: FocalPointID, _ on: LocalDate, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideRetireFocalPoint(_ id: FocalPointID, _ on: LocalDate, attempted: String, context: CommandContext, check: inout Reasons)
+        throws(CommandRejection) -> [Event]
+    {
         guard var point = focalPoint(id) else { throw CommandRejection(attempted, reason: "there is no focal point \(id)") }
         check.require(point.isActive, "\(point.name) already stepped down on \(point.retiredOn.map(\.description) ?? "")")
         guard check.list.isEmpty else { return [] }
         var events: [Event] = []
         if point.isOnMailingList {
-            events.append(.mailingListChanged(MailingListChange(focalPointID: id, name: point.name, email: point.email, added: false, at: context.now)))
+            events.append(
+                .mailingListChanged(
+                    MailingListChange(focalPointID: id, name: point.name, email: point.email, added: false, at: context.now)))
             point.isOnMailingList = false
         }
         point.retiredOn = on
@@ -53,42 +67,58 @@ extension NetworkState {
         return events
     }
 
-    func decideSetMailingList(_ id: FocalPointID, _ on: Bool, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideSetMailingList(_ id: FocalPointID, _ on: Bool, attempted: String, context: CommandContext, check: inout Reasons)
+        throws(CommandRejection) -> [Event]
+    {
         guard let point = focalPoint(id) else { throw CommandRejection(attempted, reason: "there is no focal point \(id)") }
         check.require(point.isActive, "\(point.name) stepped down on \(point.retiredOn.map(\.description) ?? "")")
         check.require(point.isOnMailingList != on, "\(point.name) is \(on ? "already" : "not") on the mailing list")
         return [.mailingListChanged(MailingListChange(focalPointID: id, name: point.name, email: point.email, added: on, at: context.now))]
     }
 
-    func decideMarkMailingListRequestSent(attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideMarkMailingListRequestSent(attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection)
+        -> [Event]
+    {
         let since = mailingListRequests.last
-        check.require(!mailingListDelta(since: since).isEmpty,
-                      "the mailing list has not changed since the last request" + (since.map { " (\($0.tashkentDate))" } ?? ""))
+        check.require(
+            !mailingListDelta(since: since).isEmpty,
+            "the mailing list has not changed since the last request" + (since.map { " (\($0.tashkentDate))" } ?? ""))
         return [.mailingListRequestSent(at: context.now)]
     }
 
-    func decideProposeAdmission(_ code: EntityCode, _ fullName: String, _ text: String, _ deadline: LocalDate, _ raisedAt: ConsensusItem.RaisedAt, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideProposeAdmission(
+        _ code: EntityCode, _ fullName: String, _ text: String, _ deadline: LocalDate, _ raisedAt: ConsensusItem.RaisedAt,
+        attempted: String, context: CommandContext, check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
         let today = context.today
         check.require(!code.rawValue.trimmed.isEmpty, "the entity's code is empty")
         check.require(!fullName.trimmed.isEmpty, "the entity's full name is empty")
         check.require(!text.trimmed.isEmpty, "the proposal text is empty")
         if let existing = entity(code), existing.isMember { check.fail("\(existing.code) is already a member") }
-        if let pending = items.first(where: { if case .admission(let c, _) = $0.kind { return c.normalized == code.normalized && !$0.status.isClosed } else { return false } }) {
+        if let pending = items.first(where: {
+            if case .admission(let c, _) = $0.kind { return c.normalized == code.normalized && !$0.status.isClosed } else { return false }
+        }) {
             check.fail("\(pending.reference) already proposes \(code)'s admission")
         }
         checkDeadline(deadline, today: today, check: &check)
         checkRaisedAt(raisedAt, check: &check)
         guard check.list.isEmpty else { return [] }
         let applicant = MemberEntity(code: code, fullName: fullName.trimmed, role: .member, status: .applicant)
-        let item = newItem(ConsensusItemDraft(title: "Admission of \(code) (\(fullName.trimmed))", text: text, kind: .admission(code, fullName: fullName.trimmed),
-                                              raisedAt: raisedAt, deadline: deadline), today: today)
+        let item = newItem(
+            ConsensusItemDraft(
+                title: "Admission of \(code) (\(fullName.trimmed))", text: text, kind: .admission(code, fullName: fullName.trimmed),
+                raisedAt: raisedAt, deadline: deadline), today: today)
         return [.entityApplied(applicant), .itemOpened(item)]
     }
 
-    func decideRecordWithdrawal(_ code: EntityCode, _ on: LocalDate, _ note: String, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideRecordWithdrawal(
+        _ code: EntityCode, _ on: LocalDate, _ note: String, attempted: String, context: CommandContext, check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
         guard let member = entity(code) else { throw CommandRejection(attempted, reason: "\(code) is not an entity of the network") }
         check.require(member.isMember, "\(code) is not a member (\(member.status.rawValue))")
-        check.require(member.role == .member, "\(code) is the network's \(member.role.title.lowercased()) under the Terms of Reference and cannot withdraw")
+        check.require(
+            member.role == .member,
+            "\(code) is the network's \(member.role.title.lowercased()) under the Terms of Reference and cannot withdraw")
         check.require(!note.trimmed.isEmpty, "say why \(code) withdraws")
         guard check.list.isEmpty else { return [] }
         // Its focal points leave the mailing list; their records stay.
@@ -121,7 +151,9 @@ extension NetworkState {
     }
 
     func exception(for draft: FocalPointDraft, by context: CommandContext) -> FocalPoint.EmailException? {
-        guard !emailPolicy.isCorporate(draft.email.trimmed), let reason = draft.exceptionReason?.trimmed, !reason.isEmpty else { return nil }
+        guard !emailPolicy.isCorporate(draft.email.trimmed), let reason = draft.exceptionReason?.trimmed, !reason.isEmpty else {
+            return nil
+        }
         return FocalPoint.EmailException(reason: reason, verifiedBy: context.operatorName)
     }
 }

@@ -2,13 +2,17 @@ import Foundation
 
 /// Deciding the commands about annual work plans and their key actions.
 extension NetworkState {
-    func decideDraftWorkPlan(_ year: Int, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideDraftWorkPlan(_ year: Int, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection)
+        -> [Event]
+    {
         check.require((2000...2100).contains(year), "\(year) is not a plausible year")
         check.require(workPlans[year] == nil, "the \(year) work plan already exists (\(workPlans[year]?.status.title ?? ""))")
         return [.workPlanDrafted(year: year)]
     }
 
-    func decideAddKeyAction(_ year: Int, _ draft: KeyActionDraft, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideAddKeyAction(_ year: Int, _ draft: KeyActionDraft, attempted: String, context: CommandContext, check: inout Reasons)
+        throws(CommandRejection) -> [Event]
+    {
         let plan = try existingPlan(year, attempted)
         checkOpen(plan, check: &check)
         check.require(!plan.actions.contains { $0.code == draft.code.trimmed }, "the \(year) plan already has an action \(draft.code)")
@@ -16,10 +20,14 @@ extension NetworkState {
         return [.keyActionAdded(year: year, keyAction(from: draft, status: .notStarted, progress: 0, history: []))]
     }
 
-    func decideEditKeyAction(_ year: Int, _ code: String, _ draft: KeyActionDraft, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideEditKeyAction(
+        _ year: Int, _ code: String, _ draft: KeyActionDraft, attempted: String, context: CommandContext, check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
         let plan = try existingPlan(year, attempted)
         checkOpen(plan, check: &check)
-        guard let old = plan.actions.first(where: { $0.code == code }) else { throw CommandRejection(attempted, reason: "the \(year) plan has no action \(code)") }
+        guard let old = plan.actions.first(where: { $0.code == code }) else {
+            throw CommandRejection(attempted, reason: "the \(year) plan has no action \(code)")
+        }
         check.require(draft.code.trimmed == code, "an action's code cannot change (\(code))")
         validate(draft, year: year, check: &check)
         let action = keyAction(from: draft, status: old.status, progress: old.progress, history: old.history)
@@ -27,19 +35,33 @@ extension NetworkState {
         return [.keyActionChanged(year: year, action)]
     }
 
-    func decideRecordProgress(_ year: Int, _ code: String, _ percent: Int, _ status: KeyAction.Status, _ note: String, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideRecordProgress(
+        _ year: Int, _ code: String, _ percent: Int, _ status: KeyAction.Status, _ note: String, attempted: String, context: CommandContext,
+        check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
         let today = context.today
         let plan = try existingPlan(year, attempted)
         checkOpen(plan, check: &check)
-        guard let action = plan.actions.first(where: { $0.code == code }) else { throw CommandRejection(attempted, reason: "the \(year) plan has no action \(code)") }
+        guard let action = plan.actions.first(where: { $0.code == code }) else {
+            throw CommandRejection(attempted, reason: "the \(year) plan has no action \(code)")
+        }
         check.require((0...100).contains(percent), "progress must be between 0 and 100 %, not \(percent)")
         check.require(status != .completed || percent == 100, "a completed action is at 100 %")
-        check.require(percent != action.progress || status != action.status || !note.trimmed.isEmpty, "nothing changed: give a new percentage, status or a note")
-        return [.progressRecorded(year: year, code: code, KeyAction.ProgressUpdate(on: today, by: context.operatorName, entity: context.entity,
-                                                                                   percent: percent, status: status, note: note.trimmed))]
+        check.require(
+            percent != action.progress || status != action.status || !note.trimmed.isEmpty,
+            "nothing changed: give a new percentage, status or a note")
+        return [
+            .progressRecorded(
+                year: year, code: code,
+                KeyAction.ProgressUpdate(
+                    on: today, by: context.operatorName, entity: context.entity,
+                    percent: percent, status: status, note: note.trimmed))
+        ]
     }
 
-    func decideEndorseWorkPlan(_ year: Int, _ on: LocalDate, _ reference: String, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideEndorseWorkPlan(
+        _ year: Int, _ on: LocalDate, _ reference: String, attempted: String, context: CommandContext, check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
         let today = context.today
         let plan = try existingPlan(year, attempted)
         check.require(plan.status == .draft, "the \(year) plan is \(plan.status.title)")
@@ -47,7 +69,9 @@ extension NetworkState {
         if reference.hasPrefix("MTG/") {
             check.require(meeting(MeetingReference(reference)) != nil, "there is no meeting \(reference)")
         } else if let endorsing = item(ItemReference(reference)) {
-            check.require(endorsing.kind == ConsensusItem.Kind.workPlanEndorsement(year: year), "\(reference) is not the \(year) plan's endorsement item")
+            check.require(
+                endorsing.kind == ConsensusItem.Kind.workPlanEndorsement(year: year),
+                "\(reference) is not the \(year) plan's endorsement item")
             if case .adopted = endorsing.status {} else { check.fail("\(reference) has not been adopted (\(endorsing.status.title))") }
         } else {
             check.fail("\"\(reference)\" is neither a meeting nor a consensus item")
@@ -56,7 +80,9 @@ extension NetworkState {
         return [.workPlanEndorsed(year: year, on: on, reference: reference)]
     }
 
-    func decideCloseWorkPlan(_ year: Int, _ on: LocalDate, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideCloseWorkPlan(_ year: Int, _ on: LocalDate, attempted: String, context: CommandContext, check: inout Reasons)
+        throws(CommandRejection) -> [Event]
+    {
         let plan = try existingPlan(year, attempted)
         if case .endorsed(let endorsedOn, _) = plan.status {
             check.require(on >= endorsedOn, "the plan was endorsed on \(endorsedOn), after \(on)")
@@ -96,10 +122,11 @@ extension NetworkState {
     }
 
     func keyAction(from draft: KeyActionDraft, status: KeyAction.Status, progress: Int, history: [KeyAction.ProgressUpdate]) -> KeyAction {
-        KeyAction(code: draft.code.trimmed, title: draft.title.trimmed, description: draft.description.trimmed, lead: draft.lead,
-                  participants: draft.participants, starts: draft.starts, ends: draft.ends, budgetRequired: draft.budgetRequired,
-                  budgetFunded: draft.budgetFunded, fundingSource: draft.fundingSource, gcmObjectives: draft.gcmObjectives,
-                  sdgTargets: draft.sdgTargets, cooperationFrameworkOutcome: draft.cooperationFrameworkOutcome?.trimmed.nilIfEmpty,
-                  status: status, progress: progress, history: history)
+        KeyAction(
+            code: draft.code.trimmed, title: draft.title.trimmed, description: draft.description.trimmed, lead: draft.lead,
+            participants: draft.participants, starts: draft.starts, ends: draft.ends, budgetRequired: draft.budgetRequired,
+            budgetFunded: draft.budgetFunded, fundingSource: draft.fundingSource, gcmObjectives: draft.gcmObjectives,
+            sdgTargets: draft.sdgTargets, cooperationFrameworkOutcome: draft.cooperationFrameworkOutcome?.trimmed.nilIfEmpty,
+            status: status, progress: progress, history: history)
     }
 }

@@ -33,11 +33,17 @@ extension NetworkState {
             let lastDay = LocalDate(year: year, month: quarter * 3, day: LocalDate.daysIn(month: quarter * 3, year: year))!
             let firstDay = LocalDate(year: year, month: quarter * 3 - 2, day: 1)!
             let state: QuarterCadence.State
-            if regular > 0 { state = .met }
-            else if lastDay < today { state = .missed }
-            else if firstDay > today { state = inQuarter.isEmpty ? .upcoming : .scheduled }
-            else { state = inQuarter.contains { $0.date >= today } ? .scheduled : .due }
-            return QuarterCadence(year: year, quarter: quarter, state: state, regular: regular, requested: requested, extraordinary: extraordinary)
+            if regular > 0 {
+                state = .met
+            } else if lastDay < today {
+                state = .missed
+            } else if firstDay > today {
+                state = inQuarter.isEmpty ? .upcoming : .scheduled
+            } else {
+                state = inQuarter.contains { $0.date >= today } ? .scheduled : .due
+            }
+            return QuarterCadence(
+                year: year, quarter: quarter, state: state, regular: regular, requested: requested, extraordinary: extraordinary)
         }
     }
 
@@ -148,7 +154,8 @@ extension NetworkState {
     /// action serves shows as a gap (zero actions).
     public func progressByObjective(year: Int) -> [Int: ProgressRollUp] {
         let actions = workPlans[year]?.actions ?? []
-        return Dictionary(uniqueKeysWithValues: (1...23).map { number in (number, ProgressRollUp(actions.filter { $0.gcmObjectives.contains(number) })) })
+        return Dictionary(
+            uniqueKeysWithValues: (1...23).map { number in (number, ProgressRollUp(actions.filter { $0.gcmObjectives.contains(number) })) })
     }
 
     /// Funded against required, in USD, over the actions not cancelled.
@@ -195,7 +202,9 @@ public struct ItemTally: Hashable, Sendable {
 }
 
 public enum ItemGroup: String, Hashable, Sendable, CaseIterable {
-    case pending, readyToAdopt = "ready to adopt", held, closed
+    case pending
+    case readyToAdopt = "ready to adopt"
+    case held, closed
 }
 
 /// One entry of the decisions log.

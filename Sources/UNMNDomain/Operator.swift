@@ -2,7 +2,9 @@
 /// guard against mistakes, not authentication.
 public struct Operator: Hashable, Sendable, Codable {
     public enum Role: String, Hashable, Sendable, Codable, CaseIterable {
-        case secretariat, chair, coChair = "co-chair", member, viewer
+        case secretariat, chair
+        case coChair = "co-chair"
+        case member, viewer
 
         public var title: String {
             switch self {

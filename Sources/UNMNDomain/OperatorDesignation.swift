@@ -20,7 +20,9 @@ public enum OperatorDesignation {
 
     /// The entity, role and optional name; the entity code is matched loosely (`un-women`,
     /// `unicef`) and returned as the network writes it.
-    public static func parse(_ text: String, entities: [MemberEntity]) throws(ParseError) -> (entity: EntityCode, role: Operator.Role, name: String?) {
+    public static func parse(_ text: String, entities: [MemberEntity]) throws(ParseError) -> (
+        entity: EntityCode, role: Operator.Role, name: String?
+    ) {
         let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw .malformed(text) }
         let wanted = EntityCode(parts[0]).normalized

@@ -5,7 +5,7 @@
 /// | --- | --- |
 /// | secretariat | everything except closing consensus items |
 /// | chair, co-chair | everything, including closing items |
-/// | member | its own entity's positions; progress on key actions its entity leads or takes part in, and on action points it is responsible for |
+/// | member | its own entity's positions; progress on its entity's key actions and action points |
 /// | viewer | nothing: read only |
 ///
 /// This is the one source of the wording of a refusal by role: the console asks it about a

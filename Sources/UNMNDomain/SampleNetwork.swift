@@ -30,8 +30,10 @@ public enum SampleNetwork {
         ("UNHCR", "Jahongir Qodirov", "Protection Associate", .projectManager, "qodirov@unhcr.org", nil),
         ("UNDRR", "Kamola Ergasheva", "Programme Officer", .projectManager, "kamola.ergasheva@undrr.org", nil),
         ("UNODC", "Шерзод Мирзаев", "National Programme Coordinator", .projectManager, "sherzod.mirzaev@un.org", nil),
-        ("UNFPA", "Zarina Olimova", "Assistant Representative", .deputyHead, "zarina.olimova.uz@gmail.com",
-         "Corporate account suspended during UNFPA's tenant migration; verified by phone with the UNFPA office"),
+        (
+            "UNFPA", "Zarina Olimova", "Assistant Representative", .deputyHead, "zarina.olimova.uz@gmail.com",
+            "Corporate account suspended during UNFPA's tenant migration; verified by phone with the UNFPA office"
+        ),
         ("WB", "Rustam Hakimov", "Senior Social Protection Specialist", .seniorProgrammeManager, "rhakimov@worldbank.org", nil),
         ("WHO", "Jasur Ergashev", "Health Systems Officer", .projectManager, "ergashevj@who.int", nil),
     ]
@@ -49,21 +51,26 @@ public enum SampleNetwork {
         var memberOperators: [EntityCode: Operator] = [:]
 
         init(entities: [MemberEntity], policy: EmailPolicy) {
-            let founding = NetworkState.founding(entities: entities, emailPolicy: policy, by: SampleNetwork.secretariat,
-                                                 at: Instant(tashkent: LocalDate(year: 2025, month: 1, day: 6)!, hour: 9))
+            let founding = NetworkState.founding(
+                entities: entities, emailPolicy: policy, by: SampleNetwork.secretariat,
+                at: Instant(tashkent: LocalDate(year: 2025, month: 1, day: 6)!, hour: 9))
             state = founding.state
             batches = [founding.batch]
         }
 
         static func day(_ iso: String) -> LocalDate { LocalDate(iso: iso)! }
 
-        mutating func run(_ command: Command, as op: Operator = SampleNetwork.secretariat, on iso: String, hour: Int = 11) throws(CommandRejection) {
+        mutating func run(_ command: Command, as op: Operator = SampleNetwork.secretariat, on iso: String, hour: Int = 11)
+            throws(CommandRejection)
+        {
             let batch = try state.decide(command, context: CommandContext(operator: op, now: Instant(tashkent: Self.day(iso), hour: hour)))
             state.apply(batch)
             batches.append(batch)
         }
 
-        func memberOperator(_ code: EntityCode) -> Operator { memberOperators[code] ?? Operator(name: "\(code) focal point", entity: code, role: .member) }
+        func memberOperator(_ code: EntityCode) -> Operator {
+            memberOperators[code] ?? Operator(name: "\(code) focal point", entity: code, role: .member)
+        }
 
         mutating func build() throws(CommandRejection) {
             try members()
@@ -73,8 +80,11 @@ public enum SampleNetwork {
 
         mutating func members() throws(CommandRejection) {
             for (entity, name, position, level, email, reason) in SampleNetwork.focalPoints {
-                try run(.addFocalPoint(FocalPointDraft(entity: entity, name: name, position: position, level: level, email: email,
-                                                       isOnMailingList: true, exceptionReason: reason)), on: "2025-01-10")
+                try run(
+                    .addFocalPoint(
+                        FocalPointDraft(
+                            entity: entity, name: name, position: position, level: level, email: email,
+                            isOnMailingList: true, exceptionReason: reason)), on: "2025-01-10")
                 if memberOperators[entity] == nil { memberOperators[entity] = Operator(name: name, entity: entity, role: .member) }
             }
             try run(.markMailingListRequestSent, on: "2025-01-13")
@@ -84,84 +94,169 @@ public enum SampleNetwork {
 
         mutating func year2025() throws(CommandRejection) {
             try run(.draftWorkPlan(year: 2025), on: "2025-01-15")
-            let actions: [(String, String, EntityCode, [EntityCode], String, String, Decimal, Decimal, KeyAction.FundingSource, Set<Int>)] = [
-                ("2025-01", "Baseline study of labour migration flows", "IOM", ["WB"], "2025-02-01", "2025-09-30", 120_000, 120_000, .migrationMPTF, [1]),
-                ("2025-02", "Fair recruitment training for private employment agencies", "ILO", ["IOM"], "2025-03-01", "2025-11-30", 80_000, 65_000, .coreFunds, [6]),
-                ("2025-03", "Psychosocial support for children left behind", "UNICEF", ["UNFPA"], "2025-01-15", "2025-12-31", 150_000, 110_000, .donor("European Union"), [7, 16]),
-                ("2025-04", "Awareness campaign on safe migration", "IOM", ["UN Women", "UNODC"], "2025-04-01", "2025-10-31", 60_000, 60_000, .coreFunds, [3, 10]),
-                ("2025-05", "Migrant health access assessment", "WHO", ["UNAIDS"], "2025-05-01", "2025-12-15", 70_000, 35_000, .coreFunds, [15]),
-                ("2025-06", "Consular protection dialogue", "UNDP", ["OHCHR"], "2025-06-01", "2025-12-31", 40_000, 0, .unfunded, [14]),
-            ]
+            let actions: [(String, String, EntityCode, [EntityCode], String, String, Decimal, Decimal, KeyAction.FundingSource, Set<Int>)] =
+                [
+                    (
+                        "2025-01", "Baseline study of labour migration flows", "IOM", ["WB"], "2025-02-01", "2025-09-30", 120_000, 120_000,
+                        .migrationMPTF, [1]
+                    ),
+                    (
+                        "2025-02", "Fair recruitment training for private employment agencies", "ILO", ["IOM"], "2025-03-01", "2025-11-30",
+                        80_000, 65_000, .coreFunds, [6]
+                    ),
+                    (
+                        "2025-03", "Psychosocial support for children left behind", "UNICEF", ["UNFPA"], "2025-01-15", "2025-12-31",
+                        150_000, 110_000, .donor("European Union"), [7, 16]
+                    ),
+                    (
+                        "2025-04", "Awareness campaign on safe migration", "IOM", ["UN Women", "UNODC"], "2025-04-01", "2025-10-31", 60_000,
+                        60_000, .coreFunds, [3, 10]
+                    ),
+                    (
+                        "2025-05", "Migrant health access assessment", "WHO", ["UNAIDS"], "2025-05-01", "2025-12-15", 70_000, 35_000,
+                        .coreFunds, [15]
+                    ),
+                    ("2025-06", "Consular protection dialogue", "UNDP", ["OHCHR"], "2025-06-01", "2025-12-31", 40_000, 0, .unfunded, [14]),
+                ]
             for (code, title, lead, participants, starts, ends, required, funded, source, gcm) in actions {
-                try run(.addKeyAction(year: 2025, KeyActionDraft(code: code, title: title, description: "\(title), agreed in the 2025 annual work plan.",
-                                                                 lead: lead, participants: participants, starts: Self.day(starts), ends: Self.day(ends),
-                                                                 budgetRequired: required, budgetFunded: funded, fundingSource: source, gcmObjectives: gcm,
-                                                                 cooperationFrameworkOutcome: "UNSDCF Outcome 4: governance and rule of law")), on: "2025-01-20")
+                try run(
+                    .addKeyAction(
+                        year: 2025,
+                        KeyActionDraft(
+                            code: code, title: title, description: "\(title), agreed in the 2025 annual work plan.",
+                            lead: lead, participants: participants, starts: Self.day(starts), ends: Self.day(ends),
+                            budgetRequired: required, budgetFunded: funded, fundingSource: source, gcmObjectives: gcm,
+                            cooperationFrameworkOutcome: "UNSDCF Outcome 4: governance and rule of law")), on: "2025-01-20")
             }
-            try run(.openItem(ConsensusItemDraft(title: "Endorsement of the 2025 annual work plan", text: "The members are invited to endorse the 2025 AWP of six key actions as circulated on 20 January 2025.",
-                                                 kind: .workPlanEndorsement(year: 2025), raisedAt: .writtenConsultation, deadline: Self.day("2025-03-10"))), on: "2025-02-10")
+            try run(
+                .openItem(
+                    ConsensusItemDraft(
+                        title: "Endorsement of the 2025 annual work plan",
+                        text: "The members are invited to endorse the 2025 AWP of six key actions as circulated on 20 January 2025.",
+                        kind: .workPlanEndorsement(year: 2025), raisedAt: .writtenConsultation, deadline: Self.day("2025-03-10"))),
+                on: "2025-02-10")
             for (index, member) in state.members.enumerated() {
-                try run(.recordPosition(item: "UNMN/2025/001", entity: member.code, .agree, source: .email), on: index < 10 ? "2025-02-20" : "2025-03-05")
+                try run(
+                    .recordPosition(item: "UNMN/2025/001", entity: member.code, .agree, source: .email),
+                    on: index < 10 ? "2025-02-20" : "2025-03-05")
             }
 
             // Q1: regular, in person; the AWP is endorsed at the meeting.
-            try meeting(MeetingDraft(kind: .regular, date: Self.day("2025-03-12"), startMinute: 600, location: "UN House, 4 Taras Shevchenko St, Tashkent", mode: .inPerson),
-                        scheduledOn: "2025-02-17", agenda: [
-                            ("Endorsement of the 2025 annual work plan", "The secretariat presented the six key actions. All members had agreed in writing; the chair declared the plan endorsed."),
-                            ("Updates from members", "UNICEF briefed on children left behind by migrating parents; ILO on the new recruitment regulations."),
-                            ("Any other business", "The network will meet once per quarter, on the second or third Wednesday of the last month."),
-                        ], absent: [], apologies: ["WB"])
-            try run(.adoptItem("UNMN/2025/001", statement: "The members endorse the 2025 annual work plan by consensus."), as: SampleNetwork.chair, on: "2025-03-12", hour: 12)
-            try run(.recordMeetingDecision(meeting: "MTG/2025/01", Meeting.Decision(text: "The 2025 annual work plan is endorsed.", item: "UNMN/2025/001")), on: "2025-03-13")
-            try run(.addActionPoint(meeting: "MTG/2025/01", text: "Circulate the endorsed AWP to the UN Country Team", responsible: ["IOM"], due: Self.day("2025-03-31")), on: "2025-03-13")
-            try run(.addActionPoint(meeting: "MTG/2025/01", text: "Share the recruitment regulations analysis", responsible: ["ILO"], due: Self.day("2025-05-31")), on: "2025-03-13")
+            try meeting(
+                MeetingDraft(
+                    kind: .regular, date: Self.day("2025-03-12"), startMinute: 600, location: "UN House, 4 Taras Shevchenko St, Tashkent",
+                    mode: .inPerson),
+                scheduledOn: "2025-02-17",
+                agenda: [
+                    (
+                        "Endorsement of the 2025 annual work plan",
+                        "The secretariat presented the six key actions. All members had agreed in writing; the chair declared "
+                            + "the plan endorsed."
+                    ),
+                    (
+                        "Updates from members",
+                        "UNICEF briefed on children left behind by migrating parents; ILO on the new recruitment regulations."
+                    ),
+                    ("Any other business", "The network will meet once per quarter, on the second or third Wednesday of the last month."),
+                ], absent: [], apologies: ["WB"])
+            try run(
+                .adoptItem("UNMN/2025/001", statement: "The members endorse the 2025 annual work plan by consensus."),
+                as: SampleNetwork.chair, on: "2025-03-12", hour: 12)
+            try run(
+                .recordMeetingDecision(
+                    meeting: "MTG/2025/01", Meeting.Decision(text: "The 2025 annual work plan is endorsed.", item: "UNMN/2025/001")),
+                on: "2025-03-13")
+            try run(
+                .addActionPoint(
+                    meeting: "MTG/2025/01", text: "Circulate the endorsed AWP to the UN Country Team", responsible: ["IOM"],
+                    due: Self.day("2025-03-31")), on: "2025-03-13")
+            try run(
+                .addActionPoint(
+                    meeting: "MTG/2025/01", text: "Share the recruitment regulations analysis", responsible: ["ILO"],
+                    due: Self.day("2025-05-31")), on: "2025-03-13")
             try finaliseAndShare("MTG/2025/01", finalise: "2025-03-20", share: "2025-03-25")
             try run(.updateActionPoint("AP/2025/001", status: .done, note: "Sent to the UNCT on 28 March."), on: "2025-03-28")
-            try run(.updateActionPoint("AP/2025/002", status: .done, note: "Analysis shared by email."), as: memberOperator("ILO"), on: "2025-05-20")
+            try run(
+                .updateActionPoint("AP/2025/002", status: .done, note: "Analysis shared by email."), as: memberOperator("ILO"),
+                on: "2025-05-20")
 
-            try progress2025(["2025-01": [(30, .onTrack, "2025-04-15"), (70, .onTrack, "2025-07-10"), (100, .completed, "2025-09-30")],
-                              "2025-02": [(25, .onTrack, "2025-05-05"), (60, .delayed, "2025-08-20"), (100, .completed, "2025-12-05")]])
+            try progress2025([
+                "2025-01": [(30, .onTrack, "2025-04-15"), (70, .onTrack, "2025-07-10"), (100, .completed, "2025-09-30")],
+                "2025-02": [(25, .onTrack, "2025-05-05"), (60, .delayed, "2025-08-20"), (100, .completed, "2025-12-05")],
+            ])
 
             // Q2: regular, hybrid.
-            try meeting(MeetingDraft(kind: .regular, date: Self.day("2025-06-18"), startMinute: 600, location: "UN House, Tashkent, and Microsoft Teams", mode: .hybrid,
-                                     modeReason: "absence of several members from the duty station"),
-                        scheduledOn: "2025-05-26", agenda: [
-                            ("Mid-year review of the AWP", "Two actions on track; the consular dialogue remains unfunded."),
-                            ("Data sharing", "IOM and the World Bank presented the baseline study's first findings."),
-                        ], absent: ["UNESCO"], apologies: ["UNAIDS", "UNDRR"])
-            try run(.addActionPoint(meeting: "MTG/2025/02", text: "Draft a resource mobilisation note for the consular dialogue", responsible: ["UNDP", "IOM"], due: Self.day("2025-09-30")), on: "2025-06-19")
+            try meeting(
+                MeetingDraft(
+                    kind: .regular, date: Self.day("2025-06-18"), startMinute: 600, location: "UN House, Tashkent, and Microsoft Teams",
+                    mode: .hybrid,
+                    modeReason: "absence of several members from the duty station"),
+                scheduledOn: "2025-05-26",
+                agenda: [
+                    ("Mid-year review of the AWP", "Two actions on track; the consular dialogue remains unfunded."),
+                    ("Data sharing", "IOM and the World Bank presented the baseline study's first findings."),
+                ], absent: ["UNESCO"], apologies: ["UNAIDS", "UNDRR"])
+            try run(
+                .addActionPoint(
+                    meeting: "MTG/2025/02", text: "Draft a resource mobilisation note for the consular dialogue",
+                    responsible: ["UNDP", "IOM"], due: Self.day("2025-09-30")), on: "2025-06-19")
             try finaliseAndShare("MTG/2025/02", finalise: "2025-06-25", share: "2025-07-01")
-            try run(.updateActionPoint("AP/2025/003", status: .done, note: "Note submitted to the Migration MPTF pipeline."), on: "2025-09-22")
+            try run(
+                .updateActionPoint("AP/2025/003", status: .done, note: "Note submitted to the Migration MPTF pipeline."), on: "2025-09-22")
 
             // Q3: no regular meeting (missed); a meeting requested by ILO and UNICEF, virtual.
-            try meeting(MeetingDraft(kind: .requested(by: ["ILO", "UNICEF"]), date: Self.day("2025-09-24"), startMinute: 900, location: "Zoom", mode: .virtual,
-                                     modeReason: "called at short notice; most members travelling"),
-                        scheduledOn: "2025-09-15", agenda: [
-                            ("Returns of migrant workers and their families", "ILO and UNICEF described the rise in returns and the needs of returning children."),
-                        ], absent: ["WB", "UNESCO", "UNDRR"], apologies: ["FAO"])
+            try meeting(
+                MeetingDraft(
+                    kind: .requested(by: ["ILO", "UNICEF"]), date: Self.day("2025-09-24"), startMinute: 900, location: "Zoom",
+                    mode: .virtual,
+                    modeReason: "called at short notice; most members travelling"),
+                scheduledOn: "2025-09-15",
+                agenda: [
+                    (
+                        "Returns of migrant workers and their families",
+                        "ILO and UNICEF described the rise in returns and the needs of returning children."
+                    )
+                ], absent: ["WB", "UNESCO", "UNDRR"], apologies: ["FAO"])
             try finaliseAndShare("MTG/2025/03", finalise: "2025-09-30", share: "2025-10-02")
 
-            try run(.openItem(ConsensusItemDraft(title: "Rotating the meeting venue among member agencies", text: "Meetings would rotate among the premises of member agencies instead of UN House.",
-                                                 kind: .workingMethod, raisedAt: .meeting("MTG/2025/03"), deadline: Self.day("2025-11-14"))), on: "2025-10-06")
-            try run(.recordPosition(item: "UNMN/2025/002", entity: "UN Women", .object(reason: "Our premises cannot host 30 people and are not accessible."), source: .email), on: "2025-10-20")
+            try run(
+                .openItem(
+                    ConsensusItemDraft(
+                        title: "Rotating the meeting venue among member agencies",
+                        text: "Meetings would rotate among the premises of member agencies instead of UN House.",
+                        kind: .workingMethod, raisedAt: .meeting("MTG/2025/03"), deadline: Self.day("2025-11-14"))), on: "2025-10-06")
+            try run(
+                .recordPosition(
+                    item: "UNMN/2025/002", entity: "UN Women",
+                    .object(reason: "Our premises cannot host 30 people and are not accessible."), source: .email), on: "2025-10-20")
             try run(.recordPosition(item: "UNMN/2025/002", entity: "FAO", .standAside, source: .phone), on: "2025-10-22")
-            try run(.rejectItem("UNMN/2025/002", statement: "Not adopted: UN Women's objection stands; meetings stay at UN House."), as: SampleNetwork.chair, on: "2025-11-17")
+            try run(
+                .rejectItem("UNMN/2025/002", statement: "Not adopted: UN Women's objection stands; meetings stay at UN House."),
+                as: SampleNetwork.chair, on: "2025-11-17")
 
             // Q4: regular, virtual.
-            try meeting(MeetingDraft(kind: .regular, date: Self.day("2025-12-10"), startMinute: 600, location: "Microsoft Teams", mode: .virtual,
-                                     modeReason: "health: seasonal influenza advisory"),
-                        scheduledOn: "2025-11-20", agenda: [
-                            ("Results of 2025", "Four of six key actions completed; the consular dialogue is carried over."),
-                            ("Preparing the 2026 work plan", "Members to send proposals for key actions by 15 January 2026."),
-                        ], absent: [], apologies: ["OHCHR"])
-            try run(.addActionPoint(meeting: "MTG/2025/04", text: "Send key-action proposals for 2026", responsible: ["FAO", "ILO", "UNICEF", "WHO"], due: Self.day("2026-01-15")), on: "2025-12-11")
+            try meeting(
+                MeetingDraft(
+                    kind: .regular, date: Self.day("2025-12-10"), startMinute: 600, location: "Microsoft Teams", mode: .virtual,
+                    modeReason: "health: seasonal influenza advisory"),
+                scheduledOn: "2025-11-20",
+                agenda: [
+                    ("Results of 2025", "Four of six key actions completed; the consular dialogue is carried over."),
+                    ("Preparing the 2026 work plan", "Members to send proposals for key actions by 15 January 2026."),
+                ], absent: [], apologies: ["OHCHR"])
+            try run(
+                .addActionPoint(
+                    meeting: "MTG/2025/04", text: "Send key-action proposals for 2026", responsible: ["FAO", "ILO", "UNICEF", "WHO"],
+                    due: Self.day("2026-01-15")), on: "2025-12-11")
             try finaliseAndShare("MTG/2025/04", finalise: "2025-12-17", share: "2025-12-19")
             try run(.updateActionPoint("AP/2025/004", status: .done, note: "Eleven proposals received."), on: "2026-01-16")
 
-            try progress2025(["2025-03": [(40, .onTrack, "2025-06-01"), (100, .completed, "2025-12-20")],
-                              "2025-04": [(50, .onTrack, "2025-06-10"), (100, .completed, "2025-10-31")],
-                              "2025-05": [(20, .atRisk, "2025-08-01"), (65, .delayed, "2025-12-15")],
-                              "2025-06": [(0, .cancelled, "2025-11-01")]])
+            try progress2025([
+                "2025-03": [(40, .onTrack, "2025-06-01"), (100, .completed, "2025-12-20")],
+                "2025-04": [(50, .onTrack, "2025-06-10"), (100, .completed, "2025-10-31")],
+                "2025-05": [(20, .atRisk, "2025-08-01"), (65, .delayed, "2025-12-15")],
+                "2025-06": [(0, .cancelled, "2025-11-01")],
+            ])
             try run(.closeWorkPlan(year: 2025, on: Self.day("2026-01-20")), on: "2026-01-20")
         }
 
@@ -169,7 +264,9 @@ public enum SampleNetwork {
             for code in updates.keys.sorted() {
                 let lead = state.workPlans[2025]!.actions.first { $0.code == code }!.lead
                 for (percent, status, on) in updates[code]! {
-                    try run(.recordProgress(year: 2025, code: code, percent: percent, status: status, note: note(for: status)), as: memberOperator(lead), on: on)
+                    try run(
+                        .recordProgress(year: 2025, code: code, percent: percent, status: status, note: note(for: status)),
+                        as: memberOperator(lead), on: on)
                 }
             }
         }
@@ -190,83 +287,191 @@ public enum SampleNetwork {
         mutating func year2026() throws(CommandRejection) {
             try run(.draftWorkPlan(year: 2026), on: "2026-01-19")
             let mou = "UNSDCF 2021–2025 Outcome 4 (extended): governance and rule of law"
-            let actions: [(String, String, EntityCode, [EntityCode], String, String, Decimal, Decimal, KeyAction.FundingSource, Set<Int>)] = [
-                ("2026-01", "National protocol for sharing labour-migration data", "IOM", ["UNDP", "WB"], "2026-01-15", "2026-12-15", 150_000, 120_000, .migrationMPTF, [1, 23]),
-                ("2026-02", "Pre-departure orientation for migrant workers", "ILO", [], "2026-02-01", "2026-11-30", 200_000, 200_000, .coreFunds, [3, 6]),
-                ("2026-03", "Child-sensitive return and reintegration services", "UNICEF", ["IOM", "UNHCR"], "2026-01-15", "2026-11-20", 180_000, 90_000, .donor("European Union"), [7, 21]),
-                ("2026-04", "National referral mechanism for victims of trafficking", "UNODC", ["IOM", "OHCHR"], "2026-02-01", "2026-09-30", 130_000, 100_000, .migrationMPTF, [10]),
-                ("2026-05", "Access to health screening for returning migrants", "WHO", ["UNAIDS", "IOM"], "2026-03-01", "2026-12-31", 95_000, 60_000, .coreFunds, [15]),
-                ("2026-06", "Economic empowerment of women migrant workers", "UN Women", ["ILO", "UNDP"], "2026-02-15", "2026-12-31", 120_000, 60_000, .donor("Government of Japan"), [6, 16]),
-                ("2026-07", "Pilot of digital remittance channels", "UNDP", ["WB"], "2026-01-15", "2026-06-30", 75_000, 75_000, .migrationMPTF, [20]),
-                ("2026-08", "Legal identity documents for stateless migrants", "UNHCR", ["UNICEF"], "2026-03-01", "2026-12-31", 90_000, 90_000, .coreFunds, [4]),
-                ("2026-09", "Climate-induced mobility in the Aral Sea region", "UNDRR", ["FAO", "UNDP"], "2026-10-01", "2026-12-31", 110_000, 20_000, .unfunded, [2]),
-                ("2026-10", "Recognition of returnees' skills and qualifications", "UNESCO", ["ILO"], "2026-03-01", "2026-11-15", 85_000, 50_000, .coreFunds, [18]),
-                ("2026-11", "Human-rights-based border management training", "OHCHR", ["IOM"], "2026-04-01", "2026-10-31", 60_000, 0, .unfunded, [11, 17]),
-                ("2026-12", "Migrant-inclusive HIV prevention services", "UNAIDS", ["WHO", "UNFPA"], "2026-02-01", "2026-12-31", 70_000, 40_000, .coreFunds, [15]),
-            ]
+            let actions: [(String, String, EntityCode, [EntityCode], String, String, Decimal, Decimal, KeyAction.FundingSource, Set<Int>)] =
+                [
+                    (
+                        "2026-01", "National protocol for sharing labour-migration data", "IOM", ["UNDP", "WB"], "2026-01-15", "2026-12-15",
+                        150_000, 120_000, .migrationMPTF, [1, 23]
+                    ),
+                    (
+                        "2026-02", "Pre-departure orientation for migrant workers", "ILO", [], "2026-02-01", "2026-11-30", 200_000, 200_000,
+                        .coreFunds, [3, 6]
+                    ),
+                    (
+                        "2026-03", "Child-sensitive return and reintegration services", "UNICEF", ["IOM", "UNHCR"], "2026-01-15",
+                        "2026-11-20", 180_000, 90_000, .donor("European Union"), [7, 21]
+                    ),
+                    (
+                        "2026-04", "National referral mechanism for victims of trafficking", "UNODC", ["IOM", "OHCHR"], "2026-02-01",
+                        "2026-09-30", 130_000, 100_000, .migrationMPTF, [10]
+                    ),
+                    (
+                        "2026-05", "Access to health screening for returning migrants", "WHO", ["UNAIDS", "IOM"], "2026-03-01",
+                        "2026-12-31", 95_000, 60_000, .coreFunds, [15]
+                    ),
+                    (
+                        "2026-06", "Economic empowerment of women migrant workers", "UN Women", ["ILO", "UNDP"], "2026-02-15", "2026-12-31",
+                        120_000, 60_000, .donor("Government of Japan"), [6, 16]
+                    ),
+                    (
+                        "2026-07", "Pilot of digital remittance channels", "UNDP", ["WB"], "2026-01-15", "2026-06-30", 75_000, 75_000,
+                        .migrationMPTF, [20]
+                    ),
+                    (
+                        "2026-08", "Legal identity documents for stateless migrants", "UNHCR", ["UNICEF"], "2026-03-01", "2026-12-31",
+                        90_000, 90_000, .coreFunds, [4]
+                    ),
+                    (
+                        "2026-09", "Climate-induced mobility in the Aral Sea region", "UNDRR", ["FAO", "UNDP"], "2026-10-01", "2026-12-31",
+                        110_000, 20_000, .unfunded, [2]
+                    ),
+                    (
+                        "2026-10", "Recognition of returnees' skills and qualifications", "UNESCO", ["ILO"], "2026-03-01", "2026-11-15",
+                        85_000, 50_000, .coreFunds, [18]
+                    ),
+                    (
+                        "2026-11", "Human-rights-based border management training", "OHCHR", ["IOM"], "2026-04-01", "2026-10-31", 60_000, 0,
+                        .unfunded, [11, 17]
+                    ),
+                    (
+                        "2026-12", "Migrant-inclusive HIV prevention services", "UNAIDS", ["WHO", "UNFPA"], "2026-02-01", "2026-12-31",
+                        70_000, 40_000, .coreFunds, [15]
+                    ),
+                ]
             for (code, title, lead, participants, starts, ends, required, funded, source, gcm) in actions {
-                try run(.addKeyAction(year: 2026, KeyActionDraft(code: code, title: title, description: "\(title). Lead: \(lead).", lead: lead, participants: participants,
-                                                                 starts: Self.day(starts), ends: Self.day(ends), budgetRequired: required, budgetFunded: funded,
-                                                                 fundingSource: source, gcmObjectives: gcm, cooperationFrameworkOutcome: mou)), on: "2026-01-26")
+                try run(
+                    .addKeyAction(
+                        year: 2026,
+                        KeyActionDraft(
+                            code: code, title: title, description: "\(title). Lead: \(lead).", lead: lead, participants: participants,
+                            starts: Self.day(starts), ends: Self.day(ends), budgetRequired: required, budgetFunded: funded,
+                            fundingSource: source, gcmObjectives: gcm, cooperationFrameworkOutcome: mou)), on: "2026-01-26")
             }
-            try run(.openItem(ConsensusItemDraft(title: "Endorsement of the 2026 annual work plan", text: "The members are invited to endorse the 2026 AWP of twelve key actions.",
-                                                 kind: .workPlanEndorsement(year: 2026), raisedAt: .writtenConsultation, deadline: Self.day("2026-03-06"))), on: "2026-02-02")
+            try run(
+                .openItem(
+                    ConsensusItemDraft(
+                        title: "Endorsement of the 2026 annual work plan",
+                        text: "The members are invited to endorse the 2026 AWP of twelve key actions.",
+                        kind: .workPlanEndorsement(year: 2026), raisedAt: .writtenConsultation, deadline: Self.day("2026-03-06"))),
+                on: "2026-02-02")
             for member in state.members {
                 let position: Position = member.code == "WB" ? .standAside : .agree
                 let op = ["UNICEF", "ILO", "WHO"].contains(member.code) ? memberOperator(member.code) : SampleNetwork.secretariat
-                try run(.recordPosition(item: "UNMN/2026/001", entity: member.code, position, source: op.role == .member ? .console : .email), as: op, on: "2026-02-20")
+                try run(
+                    .recordPosition(item: "UNMN/2026/001", entity: member.code, position, source: op.role == .member ? .console : .email),
+                    as: op, on: "2026-02-20")
             }
 
             // Q1 2026: regular, in person; the 2026 plan is endorsed by adopting UNMN/2026/001.
-            try meeting(MeetingDraft(kind: .regular, date: Self.day("2026-03-11"), startMinute: 600, location: "UN House, Tashkent", mode: .inPerson),
-                        scheduledOn: "2026-02-16", agenda: [
-                            ("Endorsement of the 2026 annual work plan", "All members consulted; the World Bank stands aside on the remittance pilot's scope."),
-                            ("Returning migrants", "IOM, UNICEF and UNHCR agreed a joint approach to reintegration."),
-                        ], absent: [], apologies: ["UNESCO"])
-            try run(.adoptItem("UNMN/2026/001", statement: "The 2026 annual work plan is endorsed by consensus; the World Bank stands aside."), as: SampleNetwork.chair, on: "2026-03-11", hour: 12)
-            try run(.recordMeetingDecision(meeting: "MTG/2026/01", Meeting.Decision(text: "The 2026 annual work plan is endorsed.", item: "UNMN/2026/001")), on: "2026-03-12")
-            try run(.addActionPoint(meeting: "MTG/2026/01", text: "Publish the 2026 AWP on the UNCT SharePoint", responsible: ["IOM"], due: Self.day("2026-03-31")), on: "2026-03-12")
-            try run(.addActionPoint(meeting: "MTG/2026/01", text: "Map migration data sources held by each agency", responsible: ["IOM", "UNDP", "WB"], due: Self.day("2026-06-30")), on: "2026-03-12")
+            try meeting(
+                MeetingDraft(
+                    kind: .regular, date: Self.day("2026-03-11"), startMinute: 600, location: "UN House, Tashkent", mode: .inPerson),
+                scheduledOn: "2026-02-16",
+                agenda: [
+                    (
+                        "Endorsement of the 2026 annual work plan",
+                        "All members consulted; the World Bank stands aside on the remittance pilot's scope."
+                    ),
+                    ("Returning migrants", "IOM, UNICEF and UNHCR agreed a joint approach to reintegration."),
+                ], absent: [], apologies: ["UNESCO"])
+            try run(
+                .adoptItem("UNMN/2026/001", statement: "The 2026 annual work plan is endorsed by consensus; the World Bank stands aside."),
+                as: SampleNetwork.chair, on: "2026-03-11", hour: 12)
+            try run(
+                .recordMeetingDecision(
+                    meeting: "MTG/2026/01", Meeting.Decision(text: "The 2026 annual work plan is endorsed.", item: "UNMN/2026/001")),
+                on: "2026-03-12")
+            try run(
+                .addActionPoint(
+                    meeting: "MTG/2026/01", text: "Publish the 2026 AWP on the UNCT SharePoint", responsible: ["IOM"],
+                    due: Self.day("2026-03-31")), on: "2026-03-12")
+            try run(
+                .addActionPoint(
+                    meeting: "MTG/2026/01", text: "Map migration data sources held by each agency", responsible: ["IOM", "UNDP", "WB"],
+                    due: Self.day("2026-06-30")), on: "2026-03-12")
             try finaliseAndShare("MTG/2026/01", finalise: "2026-03-18", share: "2026-03-20")
             try run(.updateActionPoint("AP/2026/001", status: .done, note: "Published."), on: "2026-03-30")
 
-            try run(.openItem(ConsensusItemDraft(title: "Joint mapping of migration data sources", text: "Members share an inventory of their migration data sources by 30 June.",
-                                                 kind: .general, raisedAt: .meeting("MTG/2026/01"), deadline: Self.day("2026-06-12"))), on: "2026-04-06")
+            try run(
+                .openItem(
+                    ConsensusItemDraft(
+                        title: "Joint mapping of migration data sources",
+                        text: "Members share an inventory of their migration data sources by 30 June.",
+                        kind: .general, raisedAt: .meeting("MTG/2026/01"), deadline: Self.day("2026-06-12"))), on: "2026-04-06")
             for member in state.members {
                 try run(.recordPosition(item: "UNMN/2026/002", entity: member.code, .agree, source: .email), on: "2026-05-15")
             }
-            try run(.openItem(ConsensusItemDraft(title: "Network retreat in Samarkand", text: "A two-day retreat to review the network's working methods.",
-                                                 kind: .workingMethod, raisedAt: .writtenConsultation, deadline: Self.day("2026-06-30"))), on: "2026-05-04")
+            try run(
+                .openItem(
+                    ConsensusItemDraft(
+                        title: "Network retreat in Samarkand", text: "A two-day retreat to review the network's working methods.",
+                        kind: .workingMethod, raisedAt: .writtenConsultation, deadline: Self.day("2026-06-30"))), on: "2026-05-04")
             try run(.recordPosition(item: "UNMN/2026/003", entity: "UNDP", .agree, source: .email), on: "2026-05-12")
 
             // Q2 2026: regular, hybrid.
-            try meeting(MeetingDraft(kind: .regular, date: Self.day("2026-06-17"), startMinute: 570, location: "UN House, Tashkent, and Microsoft Teams", mode: .hybrid,
-                                     modeReason: "absence of members from the duty station"),
-                        scheduledOn: "2026-05-25", agenda: [
-                            ("Data sources inventory", "Agreed by all members in writing; the chair adopted the item."),
-                            ("Mid-year progress", "The remittance pilot is completed; the trafficking referral mechanism is delayed."),
-                        ], absent: ["UNDRR"], apologies: ["FAO", "UNFPA"])
-            try run(.adoptItem("UNMN/2026/002", statement: "Adopted: members will share their data-source inventories by 30 June."), as: SampleNetwork.coChair, on: "2026-06-17", hour: 12)
-            try run(.recordMeetingDecision(meeting: "MTG/2026/02", Meeting.Decision(text: "Members share inventories of migration data sources.", item: "UNMN/2026/002")), on: "2026-06-18")
-            try run(.addActionPoint(meeting: "MTG/2026/02", text: "Consolidate the data-source inventories", responsible: ["IOM"], due: Self.day("2026-10-31")), on: "2026-06-18")
-            try run(.addActionPoint(meeting: "MTG/2026/02", text: "Propose a venue for a network retreat", responsible: ["UNDP"], due: Self.day("2026-08-31")), on: "2026-06-18")
+            try meeting(
+                MeetingDraft(
+                    kind: .regular, date: Self.day("2026-06-17"), startMinute: 570, location: "UN House, Tashkent, and Microsoft Teams",
+                    mode: .hybrid,
+                    modeReason: "absence of members from the duty station"),
+                scheduledOn: "2026-05-25",
+                agenda: [
+                    ("Data sources inventory", "Agreed by all members in writing; the chair adopted the item."),
+                    ("Mid-year progress", "The remittance pilot is completed; the trafficking referral mechanism is delayed."),
+                ], absent: ["UNDRR"], apologies: ["FAO", "UNFPA"])
+            try run(
+                .adoptItem("UNMN/2026/002", statement: "Adopted: members will share their data-source inventories by 30 June."),
+                as: SampleNetwork.coChair, on: "2026-06-17", hour: 12)
+            try run(
+                .recordMeetingDecision(
+                    meeting: "MTG/2026/02",
+                    Meeting.Decision(text: "Members share inventories of migration data sources.", item: "UNMN/2026/002")), on: "2026-06-18"
+            )
+            try run(
+                .addActionPoint(
+                    meeting: "MTG/2026/02", text: "Consolidate the data-source inventories", responsible: ["IOM"],
+                    due: Self.day("2026-10-31")), on: "2026-06-18")
+            try run(
+                .addActionPoint(
+                    meeting: "MTG/2026/02", text: "Propose a venue for a network retreat", responsible: ["UNDP"],
+                    due: Self.day("2026-08-31")), on: "2026-06-18")
             try finaliseAndShare("MTG/2026/02", finalise: "2026-06-24", share: "2026-06-26")
-            try run(.withdrawItem("UNMN/2026/003", statement: "Withdrawn by the secretariat: no budget for a retreat in 2026."), as: SampleNetwork.chair, on: "2026-07-01")
+            try run(
+                .withdrawItem("UNMN/2026/003", statement: "Withdrawn by the secretariat: no budget for a retreat in 2026."),
+                as: SampleNetwork.chair, on: "2026-07-01")
             try run(.updateActionPoint("AP/2026/004", status: .dropped, note: "The retreat item was withdrawn."), on: "2026-07-02")
 
-            try run(.openItem(ConsensusItemDraft(title: "Common messages on labour migration to the Republic of Korea", text: "Shared key messages for members' communications on the Employment Permit System.",
-                                                 kind: .jointStatement, raisedAt: .writtenConsultation, deadline: Self.day("2026-09-30"))), on: "2026-08-10")
-            try run(.recordPosition(item: "UNMN/2026/004", entity: "ILO", .agree, source: .console), as: memberOperator("ILO"), on: "2026-08-20")
+            try run(
+                .openItem(
+                    ConsensusItemDraft(
+                        title: "Common messages on labour migration to the Republic of Korea",
+                        text: "Shared key messages for members' communications on the Employment Permit System.",
+                        kind: .jointStatement, raisedAt: .writtenConsultation, deadline: Self.day("2026-09-30"))), on: "2026-08-10")
+            try run(
+                .recordPosition(item: "UNMN/2026/004", entity: "ILO", .agree, source: .console), as: memberOperator("ILO"), on: "2026-08-20"
+            )
             try run(.recordPosition(item: "UNMN/2026/004", entity: "IOM", .agree, source: .email), on: "2026-08-21")
 
             // Q3 2026: regular, in person; finalised, not yet shared with the RCO.
-            try meeting(MeetingDraft(kind: .regular, date: Self.day("2026-09-16"), startMinute: 600, location: "UN House, Tashkent", mode: .inPerson),
-                        scheduledOn: "2026-08-24", agenda: [
-                            ("Key messages on labour migration to Korea", "Members need more time to consult their headquarters."),
-                            ("Work plan progress", "Three actions are late: the referral mechanism, skills recognition and the climate-mobility study."),
-                        ], absent: [], apologies: ["WB", "UNAIDS"])
-            try run(.deferItem("UNMN/2026/004", newDeadline: Self.day("2027-01-29"), statement: "Deferred at members' request to consult headquarters."), as: SampleNetwork.chair, on: "2026-09-16", hour: 12)
-            try run(.addActionPoint(meeting: "MTG/2026/03", text: "Send headquarters' comments on the key messages", responsible: ["ILO", "UN Women", "UNDP"], due: Self.day("2026-12-31")), on: "2026-09-17")
+            try meeting(
+                MeetingDraft(
+                    kind: .regular, date: Self.day("2026-09-16"), startMinute: 600, location: "UN House, Tashkent", mode: .inPerson),
+                scheduledOn: "2026-08-24",
+                agenda: [
+                    ("Key messages on labour migration to Korea", "Members need more time to consult their headquarters."),
+                    (
+                        "Work plan progress",
+                        "Three actions are late: the referral mechanism, skills recognition and the climate-mobility study."
+                    ),
+                ], absent: [], apologies: ["WB", "UNAIDS"])
+            try run(
+                .deferItem(
+                    "UNMN/2026/004", newDeadline: Self.day("2027-01-29"), statement: "Deferred at members' request to consult headquarters."
+                ), as: SampleNetwork.chair, on: "2026-09-16", hour: 12)
+            try run(
+                .addActionPoint(
+                    meeting: "MTG/2026/03", text: "Send headquarters' comments on the key messages",
+                    responsible: ["ILO", "UN Women", "UNDP"], due: Self.day("2026-12-31")), on: "2026-09-17")
             try finaliseAndShare("MTG/2026/03", finalise: "2026-09-25", share: nil)
 
             // The 2026 progress histories.
@@ -286,33 +491,54 @@ public enum SampleNetwork {
             for (code, steps) in updates {
                 let lead = state.workPlans[2026]!.actions.first { $0.code == code }!.lead
                 for (percent, status, on) in steps {
-                    try run(.recordProgress(year: 2026, code: code, percent: percent, status: status, note: note(for: status)), as: memberOperator(lead), on: on)
+                    try run(
+                        .recordProgress(year: 2026, code: code, percent: percent, status: status, note: note(for: status)),
+                        as: memberOperator(lead), on: on)
                 }
             }
 
             // Membership changes: a focal point replaced (so the next mailing-list request has changes).
             try run(.retireFocalPoint(id: "FP-0015", on: Self.day("2026-10-05")), on: "2026-10-05")
-            try run(.addFocalPoint(FocalPointDraft(entity: "UNDRR", name: "Иброҳим Раҳимов", position: "Disaster Risk Reduction Officer", level: .projectManager,
-                                                   email: "ibrokhim.rakhimov@undrr.org")), on: "2026-10-06")
+            try run(
+                .addFocalPoint(
+                    FocalPointDraft(
+                        entity: "UNDRR", name: "Иброҳим Раҳимов", position: "Disaster Risk Reduction Officer", level: .projectManager,
+                        email: "ibrokhim.rakhimov@undrr.org")), on: "2026-10-06")
 
             // A pending admission, and a joint statement held by an objection.
-            try run(.proposeAdmission(code: "UNOPS", fullName: "United Nations Office for Project Services",
-                                      text: "UNOPS, a signatory of the Cooperation Framework, asks to join the network to support infrastructure for border crossing points.",
-                                      deadline: Self.day("2026-12-15"), raisedAt: .meeting("MTG/2026/03")), on: "2026-11-02")
+            try run(
+                .proposeAdmission(
+                    code: "UNOPS", fullName: "United Nations Office for Project Services",
+                    text:
+                        "UNOPS, a signatory of the Cooperation Framework, asks to join the network to support infrastructure "
+                        + "for border crossing points.",
+                    deadline: Self.day("2026-12-15"), raisedAt: .meeting("MTG/2026/03")), on: "2026-11-02")
             for code: EntityCode in ["IOM", "UNRC", "UNDP", "UNHCR", "WHO", "FAO"] {
                 try run(.recordPosition(item: "UNMN/2026/005", entity: code, .agree, source: .email), on: "2026-11-12")
             }
-            try run(.openItem(ConsensusItemDraft(title: "Joint statement for International Migrants Day 2026",
-                                                 text: "On 18 December the network will call for safe, orderly and regular pathways for Uzbek migrant workers and their families.",
-                                                 kind: .jointStatement, raisedAt: .writtenConsultation, deadline: Self.day("2026-12-05"))), on: "2026-11-10")
+            try run(
+                .openItem(
+                    ConsensusItemDraft(
+                        title: "Joint statement for International Migrants Day 2026",
+                        text:
+                            "On 18 December the network will call for safe, orderly and regular pathways for Uzbek migrant "
+                            + "workers and their families.",
+                        kind: .jointStatement, raisedAt: .writtenConsultation, deadline: Self.day("2026-12-05"))), on: "2026-11-10")
             for member in state.members where !["ILO", "UNDRR", "WB", "UNESCO"].contains(member.code) {
                 try run(.recordPosition(item: "UNMN/2026/006", entity: member.code, .agree, source: .email), on: "2026-11-18")
             }
-            try run(.recordPosition(item: "UNMN/2026/006", entity: "ILO", .object(reason: "The text should cite ILO Conventions 97 and 143 on migrant workers."), source: .console),
-                    as: memberOperator("ILO"), on: "2026-11-20")
+            try run(
+                .recordPosition(
+                    item: "UNMN/2026/006", entity: "ILO",
+                    .object(reason: "The text should cite ILO Conventions 97 and 143 on migrant workers."), source: .console),
+                as: memberOperator("ILO"), on: "2026-11-20")
 
             // Q4 2026: scheduled, still to come.
-            try run(.scheduleMeeting(MeetingDraft(kind: .regular, date: Self.day("2026-12-09"), startMinute: 600, location: "UN House, Tashkent", mode: .inPerson)), on: "2026-11-16")
+            try run(
+                .scheduleMeeting(
+                    MeetingDraft(
+                        kind: .regular, date: Self.day("2026-12-09"), startMinute: 600, location: "UN House, Tashkent", mode: .inPerson)),
+                on: "2026-11-16")
             try run(.addAgendaItem(meeting: "MTG/2026/04", title: "Joint statement for International Migrants Day"), on: "2026-11-16")
             try run(.addAgendaItem(meeting: "MTG/2026/04", title: "Admission of UNOPS"), on: "2026-11-16")
             try run(.addAgendaItem(meeting: "MTG/2026/04", title: "Preparing the 2027 work plan"), on: "2026-11-16")
@@ -322,7 +548,9 @@ public enum SampleNetwork {
 
         /// Schedules a meeting and records its agenda, minutes and attendance: every member
         /// present (its focal points) except those absent or sending apologies.
-        mutating func meeting(_ draft: MeetingDraft, scheduledOn: String, agenda: [(String, String)], absent: [EntityCode], apologies: [EntityCode]) throws(CommandRejection) {
+        mutating func meeting(
+            _ draft: MeetingDraft, scheduledOn: String, agenda: [(String, String)], absent: [EntityCode], apologies: [EntityCode]
+        ) throws(CommandRejection) {
             try run(.scheduleMeeting(draft), on: scheduledOn)
             let reference = state.meetings.last!.reference
             let held = draft.date.description
@@ -332,16 +560,22 @@ public enum SampleNetwork {
             }
             for member in state.members {
                 let attendance: Meeting.Attendance
-                if absent.contains(member.code) { attendance = .absent }
-                else if apologies.contains(member.code) { attendance = .apologies }
-                else { attendance = .present(focalPoints: state.activeFocalPoints(of: member.code).map(\.id)) }
+                if absent.contains(member.code) {
+                    attendance = .absent
+                } else if apologies.contains(member.code) {
+                    attendance = .apologies
+                } else {
+                    attendance = .present(focalPoints: state.activeFocalPoints(of: member.code).map(\.id))
+                }
                 try run(.recordAttendance(meeting: reference, entity: member.code, attendance), on: held, hour: 16)
             }
         }
 
         mutating func finaliseAndShare(_ reference: MeetingReference, finalise: String, share: String?) throws(CommandRejection) {
             if state.meeting(reference)?.status == .draft { try run(.finaliseMinutes(reference), on: finalise) }
-            if let share, case .finalised? = state.meeting(reference)?.status { try run(.shareMinutesWithRCO(reference, on: Self.day(share)), on: share) }
+            if let share, case .finalised? = state.meeting(reference)?.status {
+                try run(.shareMinutesWithRCO(reference, on: Self.day(share)), on: share)
+            }
         }
     }
 }

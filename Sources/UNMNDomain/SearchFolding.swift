@@ -7,7 +7,10 @@ public enum SearchFolding {
     public static func fold(_ text: String) -> String {
         var result = ""
         for character in text.lowercased() {
-            if let latin = cyrillicToLatin[character] { result += latin; continue }
+            if let latin = cyrillicToLatin[character] {
+                result += latin
+                continue
+            }
             if ignored.contains(character) { continue }
             result += String(character).decomposedLetters
         }

@@ -37,7 +37,8 @@ public struct WorkPlan: Hashable, Sendable, Codable, Identifiable {
 /// budget counting as much as the average budgeted one (a plain mean when none has a budget);
 /// cancelled actions are left out.
 public struct ProgressRollUp: Hashable, Sendable {
-    public static let rule = "budget-weighted mean of the key actions' progress (unbudgeted actions weigh as the average; cancelled actions left out)"
+    public static let rule =
+        "budget-weighted mean of the key actions' progress (unbudgeted actions weigh as the average; cancelled actions left out)"
 
     public var percent: Int
     public var actionCount: Int
@@ -45,7 +46,10 @@ public struct ProgressRollUp: Hashable, Sendable {
     public init(_ actions: [KeyAction]) {
         let counted = actions.filter { $0.status != .cancelled }
         actionCount = counted.count
-        guard !counted.isEmpty else { percent = 0; return }
+        guard !counted.isEmpty else {
+            percent = 0
+            return
+        }
         let budgets = counted.map(\.budgetRequired).filter { $0 > 0 }
         let average: Decimal = budgets.isEmpty ? 1 : budgets.reduce(0, +) / Decimal(budgets.count)
         var weighted: Decimal = 0

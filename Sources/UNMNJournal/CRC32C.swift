@@ -12,9 +12,14 @@ public enum CRC32C {
         let count = buffer.count
         tables.withUnsafeBufferPointer { t in
             while count - index >= 8 {
-                let low = crc ^ (UInt32(buffer[index]) | UInt32(buffer[index + 1]) << 8 | UInt32(buffer[index + 2]) << 16 | UInt32(buffer[index + 3]) << 24)
-                crc = t[7][Int(low & 0xFF)] ^ t[6][Int((low >> 8) & 0xFF)] ^ t[5][Int((low >> 16) & 0xFF)] ^ t[4][Int(low >> 24)]
-                    ^ t[3][Int(buffer[index + 4])] ^ t[2][Int(buffer[index + 5])] ^ t[1][Int(buffer[index + 6])] ^ t[0][Int(buffer[index + 7])]
+                let low =
+                    crc
+                    ^ (UInt32(buffer[index]) | UInt32(buffer[index + 1]) << 8 | UInt32(buffer[index + 2]) << 16 | UInt32(buffer[index + 3])
+                        << 24)
+                crc =
+                    t[7][Int(low & 0xFF)] ^ t[6][Int((low >> 8) & 0xFF)] ^ t[5][Int((low >> 16) & 0xFF)] ^ t[4][Int(low >> 24)]
+                    ^ t[3][Int(buffer[index + 4])] ^ t[2][Int(buffer[index + 5])] ^ t[1][Int(buffer[index + 6])]
+                    ^ t[0][Int(buffer[index + 7])]
                 index += 8
             }
             while index < count {

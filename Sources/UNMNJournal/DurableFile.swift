@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Crash-safe replacement of a small file: write a temporary file beside it, fsync it, rename
 /// it over the old one, then fsync the directory (Foundation's atomic write skips that last
@@ -23,15 +24,31 @@ public enum DurableFile {
         let writeError: Int32? = contents.withUnsafeBytes { bytes -> Int32? in
             while written < bytes.count {
                 let result = write(fd, bytes.baseAddress! + written, bytes.count - written)
-                if result < 0 { if errno == EINTR { continue }; return errno }
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
                 written += result
             }
             return nil
         }
-        if let writeError { close(fd); unlink(temporary); throw Failure(step: "writing", code: writeError) }
-        if fsync(fd) != 0 { let code = errno; close(fd); unlink(temporary); throw Failure(step: "fsync", code: code) }
+        if let writeError {
+            close(fd)
+            unlink(temporary)
+            throw Failure(step: "writing", code: writeError)
+        }
+        if fsync(fd) != 0 {
+            let code = errno
+            close(fd)
+            unlink(temporary)
+            throw Failure(step: "fsync", code: code)
+        }
         close(fd)
-        if rename(temporary, path) != 0 { let code = errno; unlink(temporary); throw Failure(step: "rename", code: code) }
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw Failure(step: "rename", code: code)
+        }
         try syncDirectory(of: path)
     }
 

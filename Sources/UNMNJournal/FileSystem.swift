@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The file operations the journal needs: a seam, so that tests can inject failing writes,
@@ -58,7 +58,10 @@ public struct POSIXFileSystem: FileSystem {
         var done = 0
         while done < count {
             let result = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
-            if result < 0 { if errno == EINTR { continue }; throw FileSystemError("reading", path: "the journal", code: errno) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError("reading", path: "the journal", code: errno)
+            }
             if result == 0 { break }
             done += result
         }

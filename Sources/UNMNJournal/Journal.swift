@@ -42,12 +42,15 @@ public final class Journal {
     /// Refuses to replace an existing file. The file is private (0600), or group-shared (0660)
     /// in a setgid, group-writable directory; written in full to a temporary file, synced, then
     /// linked into place (which fails if the journal exists) and the directory synced.
-    public static func create(at path: String, batches: [EventBatch], osUser: String, fs: FileSystem = POSIXFileSystem()) throws(JournalError) {
+    public static func create(at path: String, batches: [EventBatch], osUser: String, fs: FileSystem = POSIXFileSystem())
+        throws(JournalError)
+    {
         if fs.size(atPath: path) != nil { throw .alreadyExists(path: path) }
         var bytes: [UInt8] = []
         for (index, batch) in batches.enumerated() {
-            do { bytes += try JournalRecord(sequence: UInt64(index + 1), osUser: osUser, batch: batch).encodedLine() }
-            catch { throw .unreadable(path: path, reason: "a record could not be encoded (\(error))") }
+            do { bytes += try JournalRecord(sequence: UInt64(index + 1), osUser: osUser, batch: batch).encodedLine() } catch {
+                throw .unreadable(path: path, reason: "a record could not be encoded (\(error))")
+            }
         }
         let temporary = path + ".creating-\(getpid())"
         let mode: mode_t = fs.isGroupSharedDirectory(path) ? 0o660 : 0o600
@@ -77,8 +80,10 @@ public final class Journal {
     /// Opens and replays the journal. A torn last record is copied aside to
     /// `<journal>.torn-<UTC time>` and cut off (not when read-only); damage before the tail
     /// leaves the file untouched and the journal read-only, saying where the damage is.
-    public init(path: String, emailPolicy: EmailPolicy, osUser: String, readOnly: Bool = false, useSnapshot: Bool = true,
-                fs: FileSystem = POSIXFileSystem(), clock: @escaping () -> Date = Date.init) throws(JournalError) {
+    public init(
+        path: String, emailPolicy: EmailPolicy, osUser: String, readOnly: Bool = false, useSnapshot: Bool = true,
+        fs: FileSystem = POSIXFileSystem(), clock: @escaping () -> Date = Date.init
+    ) throws(JournalError) {
         self.path = path
         self.fs = fs
         self.osUser = osUser
@@ -135,9 +140,16 @@ public final class Journal {
             try saveCopy(torn, to: aside)
             try fs.truncate(fd, to: at)
             try fs.sync(fd)
-            notices.append("Recovered from a torn write: record \(record) was incomplete (\(reason)); its \(torn.count) bytes were kept in \((aside as NSString).lastPathComponent) and cut from the journal.")
+            notices.append(
+                "Recovered from a torn write: record \(record) was incomplete (\(reason)); its \(torn.count) bytes were kept in "
+                    + "\((aside as NSString).lastPathComponent) and cut from the journal."
+            )
         case .damaged(let record, let at, let reason)?:
-            mode = .readOnly(reason: "record \(record) at byte \(at) of the journal is damaged (\(reason)); nothing was changed on disk. Run `unmn check`, then `unmn repair`")
+            mode = .readOnly(
+                reason:
+                    "record \(record) at byte \(at) of the journal is damaged (\(reason)); nothing was changed on disk. Run "
+                    + "`unmn check`, then `unmn repair`"
+            )
         }
         return scan.records
     }
@@ -227,7 +239,9 @@ public final class Journal {
         guard lastSequence > 0, let checksum = checksumOfRecord(endingAt: offset) else { return }
         let snapshot = Snapshot(format: 1, sequence: lastSequence, offset: offset, lastRecordChecksum: checksum, state: state)
         let data: Data
-        do { data = try JSONEncoder().encode(snapshot) } catch { throw .unreadable(path: snapshotPath, reason: "the state could not be encoded") }
+        do { data = try JSONEncoder().encode(snapshot) } catch {
+            throw .unreadable(path: snapshotPath, reason: "the state could not be encoded")
+        }
         let temporary = snapshotPath + ".tmp-\(getpid())"
         do {
             let out = try fs.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o600)
@@ -247,9 +261,10 @@ public final class Journal {
     private func loadSnapshot() {
         guard fs.size(atPath: snapshotPath) != nil else { return }
         guard let bytes = try? readWhole(snapshotPath), let snapshot = try? JSONDecoder().decode(Snapshot.self, from: Data(bytes)),
-              snapshot.format == 1, snapshot.state.emailPolicy == state.emailPolicy,
-              checksumOfRecord(endingAt: snapshot.offset) == snapshot.lastRecordChecksum,
-              recordSequence(endingAt: snapshot.offset) == snapshot.sequence else {
+            snapshot.format == 1, snapshot.state.emailPolicy == state.emailPolicy,
+            checksumOfRecord(endingAt: snapshot.offset) == snapshot.lastRecordChecksum,
+            recordSequence(endingAt: snapshot.offset) == snapshot.sequence
+        else {
             notices.append("The snapshot did not match the journal and was ignored; replayed the whole journal.")
             snapshotWasIgnored = true
             return

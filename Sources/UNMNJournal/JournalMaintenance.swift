@@ -25,7 +25,8 @@ public enum JournalMaintenance {
     public static func plan(path: String, fs: FileSystem = POSIXFileSystem()) throws(JournalError) -> RepairPlan? {
         let scan = try check(path: path, fs: fs)
         guard let problem = scan.problem else { return nil }
-        return RepairPlan(problem: problem, keptRecords: scan.records.count, cutAt: scan.validLength, removedBytes: scan.totalLength - scan.validLength)
+        return RepairPlan(
+            problem: problem, keptRecords: scan.records.count, cutAt: scan.validLength, removedBytes: scan.totalLength - scan.validLength)
     }
 
     /// Keeps a byte-identical backup `<journal>.bak-<UTC time>` (written, synced and read back

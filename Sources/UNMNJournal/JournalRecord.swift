@@ -43,11 +43,15 @@ public struct JournalRecord: Hashable, Sendable {
     /// Parses one line without its newline; fails when it is not a whole, checksummed record.
     static func decode(line: UnsafeRawBufferPointer) -> Result<JournalRecord, RecordDefect> {
         guard let firstSpace = line.firstIndex(of: 0x20), firstSpace > 0,
-              line.count > firstSpace + 10, line[firstSpace + 9] == 0x20 else { return .failure(RecordDefect("the record's frame is incomplete")) }
+            line.count > firstSpace + 10, line[firstSpace + 9] == 0x20
+        else { return .failure(RecordDefect("the record's frame is incomplete")) }
         guard let sequence = UInt64(String(decoding: UnsafeRawBufferPointer(rebasing: line[0..<firstSpace]), as: UTF8.self)) else {
             return .failure(RecordDefect("the sequence number is unreadable"))
         }
-        guard let stored = UInt32(String(decoding: UnsafeRawBufferPointer(rebasing: line[(firstSpace + 1)..<(firstSpace + 9)]), as: UTF8.self), radix: 16) else {
+        guard
+            let stored = UInt32(
+                String(decoding: UnsafeRawBufferPointer(rebasing: line[(firstSpace + 1)..<(firstSpace + 9)]), as: UTF8.self), radix: 16)
+        else {
             return .failure(RecordDefect("the checksum is unreadable"))
         }
         let json = UnsafeRawBufferPointer(rebasing: line[(firstSpace + 10)...])

@@ -40,8 +40,10 @@ public struct JournalScan: Sendable {
         while position < count {
             let expected = sequence + 1
             guard let newline = UnsafeRawBufferPointer(rebasing: bytes[position...]).firstIndex(of: 0x0A).map({ $0 + position }) else {
-                return JournalScan(records: records, validLength: startOffset + position, totalLength: startOffset + count,
-                                   problem: .tornTail(record: expected, offset: startOffset + position, reason: "it has no end of line (the write was cut short)"))
+                return JournalScan(
+                    records: records, validLength: startOffset + position, totalLength: startOffset + count,
+                    problem: .tornTail(
+                        record: expected, offset: startOffset + position, reason: "it has no end of line (the write was cut short)"))
             }
             let line = UnsafeRawBufferPointer(rebasing: bytes[position..<newline])
             var failure: String?
@@ -58,7 +60,8 @@ public struct JournalScan: Sendable {
                 failure = defect.reason
             }
             let isLast = newline + 1 >= count
-            let problem: Problem = isLast
+            let problem: Problem =
+                isLast
                 ? .tornTail(record: expected, offset: startOffset + position, reason: failure!)
                 : .damaged(record: expected, offset: startOffset + position, reason: failure!)
             return JournalScan(records: records, validLength: startOffset + position, totalLength: startOffset + count, problem: problem)

@@ -38,7 +38,8 @@ public struct OperatorMemory: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try DurableFile.replace(path: path, contents: try encoder.encode(chosen), permissions: 0o600)
         } catch let failure as DurableFile.Failure {
             throw .unwritable(path: path, reason: failure.description)

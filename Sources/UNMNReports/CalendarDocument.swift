@@ -8,17 +8,20 @@ public enum CalendarDocument {
     /// - Parameter stamp: the DTSTAMP (when the file was made), in UTC.
     public static func render(_ meetings: [Meeting], stamp: Instant) -> String {
         var lines = [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//UN Network on Migration in Uzbekistan//unmn//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//UN Network on Migration in Uzbekistan//unmn//EN", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
             "BEGIN:VTIMEZONE", "TZID:Asia/Tashkent", "BEGIN:STANDARD", "DTSTART:19920101T000000", "TZOFFSETFROM:+0500", "TZOFFSETTO:+0500",
             "TZNAME:+05", "END:STANDARD", "END:VTIMEZONE",
         ]
         for meeting in meetings.sorted(by: { ($0.date, $0.startMinute) < ($1.date, $1.startMinute) }) {
             let end = meeting.startMinute + meeting.durationMinutes
             let endDate = meeting.date.adding(days: end / 1440)
-            var description = "Meeting \(meeting.reference) (\(meeting.kind.title)).\nMode: " + (meeting.mode?.rawValue ?? "to be confirmed")
+            var description =
+                "Meeting \(meeting.reference) (\(meeting.kind.title)).\nMode: " + (meeting.mode?.rawValue ?? "to be confirmed")
             if let reason = meeting.modeReason { description += " — \(reason)" }
             if !meeting.agenda.isEmpty {
-                description += "\nAgenda:\n" + meeting.agenda.enumerated().map { "\($0.offset + 1). \($0.element.title)" }.joined(separator: "\n")
+                description +=
+                    "\nAgenda:\n" + meeting.agenda.enumerated().map { "\($0.offset + 1). \($0.element.title)" }.joined(separator: "\n")
             }
             lines += [
                 "BEGIN:VEVENT",

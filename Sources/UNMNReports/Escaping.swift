@@ -26,7 +26,9 @@ public enum Escaping {
             result.append(character)
         }
         if let first = result.first, "#+-=".contains(first) { result = "\\" + result }
-        if let dot = result.firstIndex(where: { !$0.isASCII || !$0.isNumber }), dot != result.startIndex, result[dot] == "." || result[dot] == ")" {
+        if let dot = result.firstIndex(where: { !$0.isASCII || !$0.isNumber }), dot != result.startIndex,
+            result[dot] == "." || result[dot] == ")"
+        {
             result.insert("\\", at: dot)
         }
         return result

@@ -22,14 +22,18 @@ public enum MailingListDocument {
         case .csv:
             var out = Escaping.csvRecord(["action", "name", "entity", "organisation", "title", "email"])
             for (point, action) in people {
-                out += Escaping.csvRecord([action, point.name, point.entity.rawValue, network.entity(point.entity)?.fullName ?? "", point.position, point.email])
+                out += Escaping.csvRecord([
+                    action, point.name, point.entity.rawValue, network.entity(point.entity)?.fullName ?? "", point.position, point.email,
+                ])
             }
             return out
         case .vcf:
             return people.map { point, action in
-                var lines = ["BEGIN:VCARD", "VERSION:4.0", "FN:" + Escaping.vcardText(point.name), "N:" + Escaping.vcardText(point.name) + ";;;;",
-                             "ORG:" + Escaping.vcardText(network.entity(point.entity)?.fullName ?? point.entity.rawValue),
-                             "TITLE:" + Escaping.vcardText(point.position), "EMAIL;TYPE=work:" + Escaping.vcardText(point.email)]
+                var lines = [
+                    "BEGIN:VCARD", "VERSION:4.0", "FN:" + Escaping.vcardText(point.name), "N:" + Escaping.vcardText(point.name) + ";;;;",
+                    "ORG:" + Escaping.vcardText(network.entity(point.entity)?.fullName ?? point.entity.rawValue),
+                    "TITLE:" + Escaping.vcardText(point.position), "EMAIL;TYPE=work:" + Escaping.vcardText(point.email),
+                ]
                 if changesSince != nil { lines.append("NOTE:" + Escaping.vcardText("Mailing list: \(action)")) }
                 lines.append("END:VCARD")
                 return lines.map(Escaping.folded).joined()

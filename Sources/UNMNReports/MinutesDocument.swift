@@ -18,7 +18,11 @@ public enum MinutesDocument {
         let md = format == .md
         func text(_ value: String) -> String { md ? Escaping.markdown(value) : Escaping.clean(value, keepNewlines: false) }
         func block(_ value: String) -> String { md ? Escaping.markdownBlock(value) : Escaping.clean(value) }
-        func heading(_ level: Int, _ title: String) -> String { md ? String(repeating: "#", count: level) + " " + title : title + "\n" + String(repeating: level == 1 ? "=" : "-", count: title.count) }
+        func heading(_ level: Int, _ title: String) -> String {
+            md
+                ? String(repeating: "#", count: level) + " " + title
+                : title + "\n" + String(repeating: level == 1 ? "=" : "-", count: title.count)
+        }
         var out: [String] = []
         out.append(heading(1, "UN Network on Migration in Uzbekistan — minutes of \(text(meeting.reference.rawValue))"))
         out.append("")
@@ -37,7 +41,9 @@ public enum MinutesDocument {
             ("Location", meeting.location),
             ("Minutes", status),
         ]
-        for (label, value) in facts { out.append(md ? "- **\(label):** \(text(value))" : "\(label): \(Escaping.clean(value, keepNewlines: false))") }
+        for (label, value) in facts {
+            out.append(md ? "- **\(label):** \(text(value))" : "\(label): \(Escaping.clean(value, keepNewlines: false))")
+        }
         out.append("")
         out.append(heading(2, "Attendance"))
         out.append("")
@@ -51,7 +57,8 @@ public enum MinutesDocument {
             case .absent?: line = "absent"
             case nil: line = "not recorded"
             }
-            out.append(md ? "- \(text(entity.code.rawValue)): \(text(line))" : "- \(entity.code): \(Escaping.clean(line, keepNewlines: false))")
+            out.append(
+                md ? "- \(text(entity.code.rawValue)): \(text(line))" : "- \(entity.code): \(Escaping.clean(line, keepNewlines: false))")
         }
         out.append("")
         out.append(heading(2, "Agenda and minutes"))
@@ -68,7 +75,9 @@ public enum MinutesDocument {
         for decision in meeting.decisions {
             var line = text(decision.text)
             if let reference = decision.item, let item = network.item(reference) {
-                line += " (\(text(reference.rawValue)): \(text(item.status.title))" + (item.closure.map { " — " + text($0.statement) } ?? "") + ")"
+                line +=
+                    " (\(text(reference.rawValue)): \(text(item.status.title))" + (item.closure.map { " — " + text($0.statement) } ?? "")
+                    + ")"
             }
             out.append("- " + line)
         }
@@ -78,7 +87,10 @@ public enum MinutesDocument {
         let points = network.actionPoints.filter { $0.meeting == meeting.reference }
         if points.isEmpty { out.append("None.") }
         for point in points {
-            out.append("- \(text(point.id.rawValue)): \(text(point.text)) — \(point.responsible.map(\.rawValue).joined(separator: ", ")), due \(point.due), \(point.status.rawValue)")
+            out.append(
+                "- \(text(point.id.rawValue)): \(text(point.text)) — "
+                    + "\(point.responsible.map(\.rawValue).joined(separator: ", ")), due \(point.due), \(point.status.rawValue)"
+            )
         }
         if !meeting.amendments.isEmpty {
             out.append("")

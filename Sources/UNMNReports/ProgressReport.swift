@@ -6,8 +6,17 @@ public enum ProgressReport {
         case quarter(year: Int, quarter: Int)
         case year(Int)
 
-        var year: Int { switch self { case .quarter(let year, _), .year(let year): return year } }
-        var title: String { switch self { case .quarter(let year, let q): return "\(year) Q\(q)"; case .year(let year): return "\(year)" } }
+        var year: Int {
+            switch self {
+            case .quarter(let year, _), .year(let year): return year
+            }
+        }
+        var title: String {
+            switch self {
+            case .quarter(let year, let q): return "\(year) Q\(q)"
+            case .year(let year): return "\(year)"
+            }
+        }
         var first: LocalDate {
             switch self {
             case .quarter(let year, let q): return LocalDate(year: year, month: q * 3 - 2, day: 1)!
@@ -31,8 +40,10 @@ public enum ProgressReport {
 
     public static func render(network: NetworkState, period: Period, today: LocalDate, objectives: [GCMObjective]) -> String {
         let md = Escaping.markdown
-        var out = ["# UN Network on Migration in Uzbekistan — progress report, \(period.title)", "",
-                   "Prepared \(today) for the UN Country Team.", ""]
+        var out = [
+            "# UN Network on Migration in Uzbekistan — progress report, \(period.title)", "",
+            "Prepared \(today) for the UN Country Team.", "",
+        ]
 
         out += ["## Meetings against the quarterly rule", ""]
         let quarters: [Int]
@@ -44,13 +55,18 @@ public enum ProgressReport {
         }
         let held = network.meetings.filter { $0.date >= period.first && $0.date <= period.last && $0.date <= today }
         for meeting in held {
-            out.append("  - \(md(meeting.reference.rawValue)), \(meeting.date), \(md(meeting.kind.title)), \(meeting.mode?.rawValue ?? "mode not recorded")")
+            out.append(
+                "  - \(md(meeting.reference.rawValue)), \(meeting.date), \(md(meeting.kind.title)), "
+                    + "\(meeting.mode?.rawValue ?? "mode not recorded")"
+            )
         }
 
         out += ["", "## Decisions adopted", ""]
         let decisions = network.decisionsLog().filter { $0.adoptedOn >= period.first && $0.adoptedOn <= period.last }
         if decisions.isEmpty { out.append("None in this period.") }
-        for decision in decisions { out.append("- Decision \(decision.number) (\(decision.adoptedOn)): \(md(decision.item.title)) — \(md(decision.statement))") }
+        for decision in decisions {
+            out.append("- Decision \(decision.number) (\(decision.adoptedOn)): \(md(decision.item.title)) — \(md(decision.statement))")
+        }
 
         out += ["", "## Annual work plan \(period.year)", ""]
         if let plan = network.workPlans[period.year] {
@@ -68,7 +84,10 @@ public enum ProgressReport {
             let byObjective = network.progressByObjective(year: period.year)
             for objective in objectives {
                 let rollUp = byObjective[objective.number] ?? ProgressRollUp([])
-                out.append("| \(objective.number). \(md(objective.title)) | \(rollUp.actionCount) | \(rollUp.actionCount == 0 ? "gap" : "\(rollUp.percent) %") |")
+                out.append(
+                    "| \(objective.number). \(md(objective.title)) | \(rollUp.actionCount) | "
+                        + "\(rollUp.actionCount == 0 ? "gap" : "\(rollUp.percent) %") |"
+                )
             }
         } else {
             out.append("No work plan for \(period.year).")
@@ -78,7 +97,10 @@ public enum ProgressReport {
         let overdue = network.overdueActionPoints(on: today)
         if overdue.isEmpty { out.append("None.") }
         for point in overdue {
-            out.append("- \(md(point.id.rawValue)) (\(md(point.meeting.rawValue))): \(md(point.text)) — \(point.responsible.map(\.rawValue).joined(separator: ", ")), due \(point.due)")
+            out.append(
+                "- \(md(point.id.rawValue)) (\(md(point.meeting.rawValue))): \(md(point.text)) — "
+                    + "\(point.responsible.map(\.rawValue).joined(separator: ", ")), due \(point.due)"
+            )
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -5,33 +5,49 @@ import UNMNDomain
 public enum WorkplanDocument {
     public enum Format: String, Sendable { case csv, md }
 
-    static let header = ["code", "title", "description", "lead", "participants", "starts", "ends", "budget_required_usd", "budget_funded_usd",
-                         "funding_source", "gcm_objectives", "sdg_targets", "cooperation_framework_outcome", "status", "progress_percent",
-                         "last_update", "plan_status"]
+    static let header = [
+        "code", "title", "description", "lead", "participants", "starts", "ends", "budget_required_usd", "budget_funded_usd",
+        "funding_source", "gcm_objectives", "sdg_targets", "cooperation_framework_outcome", "status", "progress_percent",
+        "last_update", "plan_status",
+    ]
 
     public static func render(_ plan: WorkPlan, objectives: [GCMObjective], format: Format) -> String {
         let rows = plan.actions.map { action -> [String] in
-            let gcm = action.gcmObjectives.sorted().map { number in "\(number) \(objectives.first { $0.number == number }?.title ?? "")" }.joined(separator: "; ")
+            let gcm = action.gcmObjectives.sorted().map { number in "\(number) \(objectives.first { $0.number == number }?.title ?? "")" }
+                .joined(separator: "; ")
             let last = action.history.last.map { "\($0.on) \($0.by) (\($0.entity)): \($0.note)" } ?? ""
-            return [action.code, action.title, action.description, action.lead.rawValue, action.participants.map(\.rawValue).joined(separator: "; "),
-                    action.starts.description, action.ends.description, "\(action.budgetRequired)", "\(action.budgetFunded)", action.fundingSource.title,
-                    gcm, action.sdgTargets.joined(separator: "; "), action.cooperationFrameworkOutcome ?? "", action.status.rawValue, "\(action.progress)",
-                    last, plan.status.title]
+            return [
+                action.code, action.title, action.description, action.lead.rawValue,
+                action.participants.map(\.rawValue).joined(separator: "; "),
+                action.starts.description, action.ends.description, "\(action.budgetRequired)", "\(action.budgetFunded)",
+                action.fundingSource.title,
+                gcm, action.sdgTargets.joined(separator: "; "), action.cooperationFrameworkOutcome ?? "", action.status.rawValue,
+                "\(action.progress)",
+                last, plan.status.title,
+            ]
         }
         switch format {
         case .csv:
             return ([header] + rows).map(Escaping.csvRecord).joined()
         case .md:
             func cell(_ value: String) -> String { Escaping.markdown(value) }
-            var out = ["# Annual work plan \(plan.year) (\(Escaping.markdown(plan.status.title)))", "",
-                       "Overall progress: \(plan.progress.percent) % (\(ProgressRollUp.rule)).", "",
-                       "| Code | Title | Lead | Participants | Timeframe | Funded / required (USD) | GCM | Status | Progress |",
-                       "| --- | --- | --- | --- | --- | --- | --- | --- | ---: |"]
+            var out = [
+                "# Annual work plan \(plan.year) (\(Escaping.markdown(plan.status.title)))", "",
+                "Overall progress: \(plan.progress.percent) % (\(ProgressRollUp.rule)).", "",
+                "| Code | Title | Lead | Participants | Timeframe | Funded / required (USD) | GCM | Status | Progress |",
+                "| --- | --- | --- | --- | --- | --- | --- | --- | ---: |",
+            ]
             for action in plan.actions {
-                out.append("| " + [cell(action.code), cell(action.title), cell(action.lead.rawValue), cell(action.participants.map(\.rawValue).joined(separator: ", ")),
-                                   "\(action.starts) – \(action.ends)", "\(action.budgetFunded) / \(action.budgetRequired)",
-                                   action.gcmObjectives.sorted().map(String.init).joined(separator: ", "), cell(action.status.rawValue), "\(action.progress) %"]
-                    .joined(separator: " | ") + " |")
+                out.append(
+                    "| "
+                        + [
+                            cell(action.code), cell(action.title), cell(action.lead.rawValue),
+                            cell(action.participants.map(\.rawValue).joined(separator: ", ")),
+                            "\(action.starts) – \(action.ends)", "\(action.budgetFunded) / \(action.budgetRequired)",
+                            action.gcmObjectives.sorted().map(String.init).joined(separator: ", "), cell(action.status.rawValue),
+                            "\(action.progress) %",
+                        ]
+                        .joined(separator: " | ") + " |")
             }
             return out.joined(separator: "\n") + "\n"
         }

@@ -10,7 +10,11 @@ import UNMNResources
 
 let arguments = CommandLine.arguments.dropFirst()
 let quick = arguments.contains("--quick")
-func value(_ flag: String) -> Int? { arguments.firstIndex(of: flag).flatMap { arguments.index(after: $0) < arguments.endIndex ? Int(arguments[arguments.index(after: $0)]) : nil } }
+func value(_ flag: String) -> Int? {
+    arguments.firstIndex(of: flag).flatMap {
+        arguments.index(after: $0) < arguments.endIndex ? Int(arguments[arguments.index(after: $0)]) : nil
+    }
+}
 let realisticEvents = value("--realistic") ?? 50_000
 let stressEvents = value("--stress") ?? (quick ? 100_000 : 1_000_000)
 
@@ -48,8 +52,9 @@ func firstFrame(_ path: String) throws -> (Double, Journal) {
     var opened: Journal!
     let elapsed = try seconds {
         opened = try Journal(path: path, emailPolicy: policy, osUser: "bench")
-        var state = AppState(width: 200, height: 50, today: LocalDate(year: 2026, month: 11, day: 29)!, currentOperator: SampleNetwork.secretariat,
-                             journalPath: path, entities: opened.state.entities, gcmObjectives: objectives)
+        var state = AppState(
+            width: 200, height: 50, today: LocalDate(year: 2026, month: 11, day: 29)!, currentOperator: SampleNetwork.secretariat,
+            journalPath: path, entities: opened.state.entities, gcmObjectives: objectives)
         state.network = opened.state
         _ = AppView.render(state)
     }
@@ -73,7 +78,8 @@ let realistic = try journal(events: realisticEvents, name: "realistic")
 let records = realistic.network.batches.count
 var replaySeconds = Double.infinity
 for _ in 0..<3 {
-    replaySeconds = min(replaySeconds, try seconds { _ = try Journal(path: realistic.path, emailPolicy: policy, osUser: "bench", useSnapshot: false) })
+    replaySeconds = min(
+        replaySeconds, try seconds { _ = try Journal(path: realistic.path, emailPolicy: policy, osUser: "bench", useSnapshot: false) })
 }
 try Journal(path: realistic.path, emailPolicy: policy, osUser: "bench").writeSnapshot()
 var firstFrameSeconds = Double.infinity
@@ -85,13 +91,18 @@ for _ in 0..<3 {
 }
 
 // A scripted walk through every pane, update plus render at 200×50 for each key.
-var state = AppState(width: 200, height: 50, today: LocalDate(year: 2026, month: 11, day: 29)!, currentOperator: SampleNetwork.chair,
-                     journalPath: realistic.path, entities: opened.state.entities, gcmObjectives: objectives)
+var state = AppState(
+    width: 200, height: 50, today: LocalDate(year: 2026, month: 11, day: 29)!, currentOperator: SampleNetwork.chair,
+    journalPath: realistic.path, entities: opened.state.entities, gcmObjectives: objectives)
 state.network = opened.state
-let walk: [Key] = [.character("1"), .character("2")] + Array(repeating: .character("j"), count: 8) + [.enter, .escape, .character("3"), .character("4")]
-    + Array(repeating: .character("j"), count: 8) + [.enter, .escape, .character("s"), .escape, .character("m"), .character("m"), .character("b"), .character("b"),
-       .character("5"), .character("j"), .character("j"), .character("r"), .character("]"), .character("j"), .character("j"), .escape, .character("l"), .character("l"),
-       .character("?"), .escape, .tab, .backTab]
+let walk: [Key] =
+    [.character("1"), .character("2")] + Array(repeating: .character("j"), count: 8) + [.enter, .escape, .character("3"), .character("4")]
+    + Array(repeating: .character("j"), count: 8) + [
+        .enter, .escape, .character("s"), .escape, .character("m"), .character("m"), .character("b"), .character("b"),
+        .character("5"), .character("j"), .character("j"), .character("r"), .character("]"), .character("j"), .character("j"), .escape,
+        .character("l"), .character("l"),
+        .character("?"), .escape, .tab, .backTab,
+    ]
 var keystrokes: [Double] = []
 var slowest: [String: Double] = [:]
 for _ in 0..<20 {
@@ -110,8 +121,10 @@ for _ in 0..<20 {
 var appends: [Double] = []
 let appender = try Journal(path: realistic.path, emailPolicy: policy, osUser: "bench")
 for index in 0..<300 {
-    let command = Command.addFocalPoint(FocalPointDraft(entity: "WHO", name: "Appended \(index)", position: "Officer", level: .other, email: "append\(index)@who.int"))
-    let context = CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: LocalDate(year: 2026, month: 11, day: 29)!, hour: 10))
+    let command = Command.addFocalPoint(
+        FocalPointDraft(entity: "WHO", name: "Appended \(index)", position: "Officer", level: .other, email: "append\(index)@who.int"))
+    let context = CommandContext(
+        operator: SampleNetwork.secretariat, now: Instant(tashkent: LocalDate(year: 2026, month: 11, day: 29)!, hour: 10))
     appends.append(try seconds { try appender.commit(command, context: context) })
 }
 // The same size as an average record of this journal.
@@ -119,10 +132,11 @@ let line = Array(repeating: UInt8(ascii: "x"), count: max(1, fileSize(realistic.
 let bare = open(directory + "/bare", O_WRONLY | O_CREAT | O_APPEND, 0o600)
 var syncs: [Double] = []
 for _ in 0..<300 {
-    syncs.append(seconds {
-        _ = line.withUnsafeBytes { write(bare, $0.baseAddress, $0.count) }
-        fdatasync(bare)
-    })
+    syncs.append(
+        seconds {
+            _ = line.withUnsafeBytes { write(bare, $0.baseAddress, $0.count) }
+            fdatasync(bare)
+        })
 }
 close(bare)
 
@@ -141,13 +155,27 @@ print("replay_records_per_s: \(Int(Double(records) / replaySeconds))")
 print("first_frame_ms: \(String(format: "%.1f", firstFrameSeconds * 1000))")
 print("keystroke_p99_ms: \(String(format: "%.3f", percentile(keystrokes, 0.99) * 1000))")
 print("append_p50_vs_fdatasync: \(String(format: "%.2f", percentile(appends, 0.5) / percentile(syncs, 0.5)))")
-print("realistic_events: \(realistic.network.eventCount) in \(records) records, \(fileSize(realistic.path) / 1024) KiB, built in \(String(format: "%.1f", realistic.buildSeconds)) s")
+print(
+    "realistic_events: \(realistic.network.eventCount) in \(records) records, \(fileSize(realistic.path) / 1024) KiB, built in "
+        + "\(String(format: "%.1f", realistic.buildSeconds)) s"
+)
 print("replay_events_per_s: \(Int(Double(realistic.network.eventCount) / replaySeconds))")
 print("keystroke_p50_ms: \(String(format: "%.3f", percentile(keystrokes, 0.5) * 1000)) over \(keystrokes.count) keys at 200x50")
-print("append_p50_ms: \(String(format: "%.3f", percentile(appends, 0.5) * 1000)) p99_ms: \(String(format: "%.3f", percentile(appends, 0.99) * 1000))")
-print("fdatasync_p50_ms: \(String(format: "%.3f", percentile(syncs, 0.5) * 1000)) p99_ms: \(String(format: "%.3f", percentile(syncs, 0.99) * 1000)) (\(line.count) bytes)")
+print(
+    "append_p50_ms: \(String(format: "%.3f", percentile(appends, 0.5) * 1000)) p99_ms: "
+        + "\(String(format: "%.3f", percentile(appends, 0.99) * 1000))"
+)
+print(
+    "fdatasync_p50_ms: \(String(format: "%.3f", percentile(syncs, 0.5) * 1000)) p99_ms: "
+        + "\(String(format: "%.3f", percentile(syncs, 0.99) * 1000)) (\(line.count) bytes)"
+)
 print("stress_events: \(stress.network.eventCount) in \(stress.network.batches.count) records, \(fileSize(stress.path) / 1024 / 1024) MiB")
 print("stress_replay_records_per_s: \(Int(Double(stress.network.batches.count) / stressReplay))")
 print("stress_first_frame_ms: \(String(format: "%.1f", stressFirstFrame * 1000))")
-print("slowest_keys: " + slowest.sorted { $0.value > $1.value }.prefix(4).map { "\($0.key) \(String(format: "%.1f", $0.value * 1000)) ms" }.joined(separator: ", "))
-print("peak_memory_mib: \(String(format: "%.0f", peakMB)) (journals: \((fileSize(realistic.path) + fileSize(stress.path)) / 1024 / 1024) MiB)")
+print(
+    "slowest_keys: "
+        + slowest.sorted { $0.value > $1.value }.prefix(4).map { "\($0.key) \(String(format: "%.1f", $0.value * 1000)) ms" }.joined(
+            separator: ", "))
+print(
+    "peak_memory_mib: \(String(format: "%.0f", peakMB)) (journals: \((fileSize(realistic.path) + fileSize(stress.path)) / 1024 / 1024) MiB)"
+)

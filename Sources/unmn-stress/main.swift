@@ -1,11 +1,12 @@
+import UNMNDomain
+import UNMNJournal
+
 // unmn-stress: appends records to a journal as fast as it can, printing each sequence number
 // once its record is acknowledged (written and fdatasynced). The kill -9 test kills it at random
 // and then checks that every acknowledged record survived. Not installed with unmn.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
-import UNMNDomain
-import UNMNJournal
 
 func complain(_ message: String) {
     let bytes = Array((message + "\n").utf8)
@@ -20,17 +21,21 @@ guard arguments.count == 2 else {
 let path = arguments[1]
 let policy = EmailPolicy(corporateDomains: ["ilo.org"])
 let op = Operator(name: "stress", entity: "IOM", role: .secretariat)
-let entities = [MemberEntity(code: "IOM", fullName: "International Organization for Migration", role: .chair),
-                MemberEntity(code: "ILO", fullName: "International Labour Organization", role: .member)]
+let entities = [
+    MemberEntity(code: "IOM", fullName: "International Organization for Migration", role: .chair),
+    MemberEntity(code: "ILO", fullName: "International Labour Organization", role: .member),
+]
 let start = Instant(secondsSinceEpoch: 1_790_000_000)
 do {
     if access(path, F_OK) != 0 {
-        try Journal.create(at: path, batches: [NetworkState.founding(entities: entities, emailPolicy: policy, by: op, at: start).batch], osUser: "stress")
+        try Journal.create(
+            at: path, batches: [NetworkState.founding(entities: entities, emailPolicy: policy, by: op, at: start).batch], osUser: "stress")
     }
     let journal = try Journal(path: path, emailPolicy: policy, osUser: "stress", useSnapshot: false)
     var index = journal.state.focalPoints.count
     while true {
-        let draft = FocalPointDraft(entity: "ILO", name: "Person \(index)", position: "Officer", level: .other, email: "p\(getpid())-\(index)@ilo.org")
+        let draft = FocalPointDraft(
+            entity: "ILO", name: "Person \(index)", position: "Officer", level: .other, email: "p\(getpid())-\(index)@ilo.org")
         try journal.commit(.addFocalPoint(draft), context: CommandContext(operator: op, now: start))
         let line = Array("\(journal.lastSequence)\n".utf8)
         _ = line.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }

@@ -18,9 +18,11 @@ struct ExportCommand: ParsableCommand {
     }
 
     struct Minutes: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "minutes", abstract: "The complete minutes of a meeting, ready to archive with the RCO.")
+        static let configuration = CommandConfiguration(
+            commandName: "minutes", abstract: "The complete minutes of a meeting, ready to archive with the RCO.")
         @OptionGroup var journal: JournalOption
-        @Option(help: ArgumentHelp("The meeting's reference (MTG/2026/03), or its date (YYYY-MM-DD).", valueName: "REF")) var meeting: String
+        @Option(help: ArgumentHelp("The meeting's reference (MTG/2026/03), or its date (YYYY-MM-DD).", valueName: "REF")) var meeting:
+            String
         @Option(help: "md or txt.") var format: TextFormat = .md
         @OptionGroup var output: Output
         enum TextFormat: String, ExpressibleByArgument, CaseIterable { case md, txt }
@@ -29,7 +31,8 @@ struct ExportCommand: ParsableCommand {
             let network = try ExportSource.network(journal.journal)
             guard let found = MinutesDocument.meeting(meeting, in: network) else {
                 let known = network.meetings.suffix(6).map(\.reference.rawValue).joined(separator: ", ")
-                throw ExportSource.failure("there is no meeting \"\(meeting)\" (or more than one on that date); recent ones: \(known.isEmpty ? "none" : known)")
+                throw ExportSource.failure(
+                    "there is no meeting \"\(meeting)\" (or more than one on that date); recent ones: \(known.isEmpty ? "none" : known)")
             }
             try ExportSource.emit(MinutesDocument.render(found, network: network, format: format == .md ? .md : .txt), to: output.output)
         }
@@ -52,7 +55,9 @@ struct ExportCommand: ParsableCommand {
             let network = try ExportSource.network(journal.journal)
             let meetings: [Meeting]
             if let meeting {
-                guard let found = MinutesDocument.meeting(meeting, in: network) else { throw ExportSource.failure("there is no meeting \"\(meeting)\"") }
+                guard let found = MinutesDocument.meeting(meeting, in: network) else {
+                    throw ExportSource.failure("there is no meeting \"\(meeting)\"")
+                }
                 meetings = [found]
             } else if upcoming {
                 let today = Instant.now.tashkentDate
@@ -65,7 +70,8 @@ struct ExportCommand: ParsableCommand {
     }
 
     struct Workplan: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "workplan", abstract: "The annual work plan's key actions as CSV or Markdown.")
+        static let configuration = CommandConfiguration(
+            commandName: "workplan", abstract: "The annual work plan's key actions as CSV or Markdown.")
         @OptionGroup var journal: JournalOption
         @Option(help: ArgumentHelp("The plan's year.", valueName: "YYYY")) var year: Int
         @Option(help: "csv or md.") var format: TableFormat = .csv
@@ -76,14 +82,19 @@ struct ExportCommand: ParsableCommand {
             let setup = try JournalSetup(flag: journal.journal)
             let network = try ExportSource.network(journal.journal)
             guard let plan = network.workPlans[year] else {
-                throw ExportSource.failure("there is no \(year) work plan; plans exist for \(network.workPlans.keys.sorted().map(String.init).joined(separator: ", "))")
+                throw ExportSource.failure(
+                    "there is no \(year) work plan; plans exist for "
+                        + "\(network.workPlans.keys.sorted().map(String.init).joined(separator: ", "))"
+                )
             }
-            try ExportSource.emit(WorkplanDocument.render(plan, objectives: setup.network.objectives, format: format == .csv ? .csv : .md), to: output.output)
+            try ExportSource.emit(
+                WorkplanDocument.render(plan, objectives: setup.network.objectives, format: format == .csv ? .csv : .md), to: output.output)
         }
     }
 
     struct MailingList: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "mailing-list", abstract: "The mailing list for the IT unit, or the changes since a date.")
+        static let configuration = CommandConfiguration(
+            commandName: "mailing-list", abstract: "The mailing list for the IT unit, or the changes since a date.")
         @OptionGroup var journal: JournalOption
         @Option(help: ArgumentHelp("Only the additions and removals since this date.", valueName: "YYYY-MM-DD")) var changesSince: String?
         @Option(help: "csv or vcf.") var format: ContactFormat = .csv
@@ -91,13 +102,17 @@ struct ExportCommand: ParsableCommand {
         enum ContactFormat: String, ExpressibleByArgument, CaseIterable { case csv, vcf }
 
         func validate() throws {
-            if let changesSince, LocalDate(iso: changesSince) == nil { throw ValidationError("--changes-since must be a date written YYYY-MM-DD.") }
+            if let changesSince, LocalDate(iso: changesSince) == nil {
+                throw ValidationError("--changes-since must be a date written YYYY-MM-DD.")
+            }
         }
 
         func run() throws {
             let network = try ExportSource.network(journal.journal)
-            try ExportSource.emit(MailingListDocument.render(network: network, changesSince: changesSince.flatMap { LocalDate(iso: $0) },
-                                                             format: format == .csv ? .csv : .vcf), to: output.output)
+            try ExportSource.emit(
+                MailingListDocument.render(
+                    network: network, changesSince: changesSince.flatMap { LocalDate(iso: $0) },
+                    format: format == .csv ? .csv : .vcf), to: output.output)
         }
     }
 
@@ -111,7 +126,8 @@ struct ExportCommand: ParsableCommand {
 
         func run() throws {
             let network = try ExportSource.network(journal.journal)
-            try ExportSource.emit(DecisionsDocument.render(network: network, year: year, format: format == .md ? .md : .csv), to: output.output)
+            try ExportSource.emit(
+                DecisionsDocument.render(network: network, year: year, format: format == .md ? .md : .csv), to: output.output)
         }
     }
 }

@@ -5,7 +5,8 @@ import UNMNJournal
 
 /// `unmn init`: creates a journal holding the Annex I members (and the sample network with --demo).
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a journal holding the Annex I members; --demo adds a realistic sample network.")
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create a journal holding the Annex I members; --demo adds a realistic sample network.")
     @OptionGroup var journal: JournalOption
     @Flag(help: "Add the sample network (2025–2026 meetings, work plans, consensus items).") var demo = false
 
@@ -18,13 +19,17 @@ struct InitCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let scan = try JournalMaintenance.check(path: setup.path)
-        print("Created \(setup.displayPath): the \(setup.network.entities.count) Annex I members\(demo ? " and the sample network" : "") in \(scan.records.count) record\(scan.records.count == 1 ? "" : "s").")
+        print(
+            "Created \(setup.displayPath): the \(setup.network.entities.count) Annex I "
+                + "members\(demo ? " and the sample network" : "") in \(scan.records.count) record\(scan.records.count == 1 ? "" : "s")."
+        )
     }
 }
 
 /// `unmn check`: exit 0 intact, 1 torn tail (recoverable), 2 damaged (or unreadable).
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Verify the journal: exit 0 intact, 1 torn tail (recoverable), 2 damaged.")
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Verify the journal: exit 0 intact, 1 torn tail (recoverable), 2 damaged.")
     @OptionGroup var journal: JournalOption
 
     func run() throws {
@@ -42,10 +47,16 @@ struct CheckCommand: ParsableCommand {
             let last = scan.records.last.map { ", the last at \($0.batch.at) by \($0.batch.operator.name)" } ?? ""
             print("\(setup.displayPath): intact, \(intact)\(last).")
         case .tornTail?:
-            print("\(setup.displayPath): \(intact), then a torn tail: \(scan.problem!). Opening the console, or `unmn repair`, cuts it after keeping a copy.")
+            print(
+                "\(setup.displayPath): \(intact), then a torn tail: \(scan.problem!). Opening the console, or `unmn repair`, "
+                    + "cuts it after keeping a copy."
+            )
             throw ExitCode(1)
         case .damaged?:
-            print("\(setup.displayPath): \(intact), then \(scan.problem!). The console opens it read-only; `unmn repair` keeps a backup and cuts the journal there.")
+            print(
+                "\(setup.displayPath): \(intact), then \(scan.problem!). The console opens it read-only; `unmn repair` keeps a "
+                    + "backup and cuts the journal there."
+            )
             throw ExitCode(2)
         }
     }
@@ -53,7 +64,8 @@ struct CheckCommand: ParsableCommand {
 
 /// `unmn repair`: shows what it will cut, keeps a byte-identical backup, then cuts.
 struct RepairCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "repair", abstract: "Keep a backup, then cut the journal at the first bad record.")
+    static let configuration = CommandConfiguration(
+        commandName: "repair", abstract: "Keep a backup, then cut the journal at the first bad record.")
     @OptionGroup var journal: JournalOption
     @Flag(help: "Do not ask before cutting.") var yes = false
 
@@ -65,7 +77,10 @@ struct RepairCommand: ParsableCommand {
                 return
             }
             print("\(setup.displayPath): \(plan.problem).")
-            print("Repair keeps the first \(plan.keptRecords) record\(plan.keptRecords == 1 ? "" : "s") and cuts \(plan.removedBytes) bytes from byte \(plan.cutAt), after saving a byte-identical backup.")
+            print(
+                "Repair keeps the first \(plan.keptRecords) record\(plan.keptRecords == 1 ? "" : "s") and cuts "
+                    + "\(plan.removedBytes) bytes from byte \(plan.cutAt), after saving a byte-identical backup."
+            )
             if !yes {
                 guard isatty(STDIN_FILENO) != 0 else {
                     CommandLineOutput.error("not cutting without confirmation; run `unmn repair --yes` to cut without asking.")
@@ -88,7 +103,8 @@ struct RepairCommand: ParsableCommand {
 
 /// `unmn compact`: writes a fresh snapshot; the journal itself is never rewritten.
 struct CompactCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "compact", abstract: "Write a fresh snapshot (the journal itself is never rewritten).")
+    static let configuration = CommandConfiguration(
+        commandName: "compact", abstract: "Write a fresh snapshot (the journal itself is never rewritten).")
     @OptionGroup var journal: JournalOption
 
     func run() throws {

@@ -2,6 +2,7 @@ import ArgumentParser
 
 /// `--journal PATH`, shared by every subcommand that reads or writes the journal.
 struct JournalOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The journal file (default: $UNMN_JOURNAL, else $XDG_DATA_HOME/unmn/journal).", valueName: "PATH"))
+    @Option(
+        name: .long, help: ArgumentHelp("The journal file (default: $UNMN_JOURNAL, else $XDG_DATA_HOME/unmn/journal).", valueName: "PATH"))
     var journal: String?
 }

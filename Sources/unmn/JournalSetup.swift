@@ -40,7 +40,8 @@ struct JournalSetup {
         let target = path ?? self.path
         let directory = (target as NSString).deletingLastPathComponent
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         try Journal.create(at: target, batches: initialBatches(demo: demo, now: Instant.now), osUser: Self.osUser)
     }

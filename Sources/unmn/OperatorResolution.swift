@@ -21,11 +21,18 @@ struct OperatorResolution {
             remembered = nil
         }
         let source: (text: String, origin: String)?
-        if let designation { source = (designation, "--as") }
-        else if let fromEnvironment = environment["UNMN_OPERATOR"], !fromEnvironment.isEmpty { source = (fromEnvironment, "UNMN_OPERATOR") }
-        else { source = nil }
+        if let designation {
+            source = (designation, "--as")
+        } else if let fromEnvironment = environment["UNMN_OPERATOR"], !fromEnvironment.isEmpty {
+            source = (fromEnvironment, "UNMN_OPERATOR")
+        } else {
+            source = nil
+        }
         guard let source else {
-            if let name, var remembered { remembered.name = name; return remembered }
+            if let name, var remembered {
+                remembered.name = name
+                return remembered
+            }
             return remembered
         }
         do {

@@ -1,12 +1,12 @@
+import ArgumentParser
 import UNMNConsole
 import UNMNDomain
 import UNMNReports
-import ArgumentParser
-
 
 /// `unmn report`: the Markdown progress report to the UN Country Team.
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "A Markdown progress report to the UN Country Team for a quarter or a year.")
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "A Markdown progress report to the UN Country Team for a quarter or a year.")
     @OptionGroup var journal: JournalOption
     @Option(help: ArgumentHelp("The quarter, e.g. 2026Q3.", valueName: "YYYYQn")) var quarter: String?
     @Option(help: ArgumentHelp("The year, e.g. 2026.", valueName: "YYYY")) var year: Int?
@@ -23,7 +23,8 @@ struct ReportCommand: ParsableCommand {
         let setup = try JournalSetup(flag: journal.journal)
         let network = try ExportSource.network(journal.journal)
         let period: ProgressReport.Period = quarter.flatMap(ProgressReport.quarter) ?? .year(year ?? 0)
-        try ExportSource.emit(ProgressReport.render(network: network, period: period, today: Instant.now.tashkentDate, objectives: setup.network.objectives),
-                              to: output)
+        try ExportSource.emit(
+            ProgressReport.render(network: network, period: period, today: Instant.now.tashkentDate, objectives: setup.network.objectives),
+            to: output)
     }
 }

@@ -9,8 +9,9 @@ struct ShippedNetwork {
 
     static func load() throws -> ShippedNetwork {
         do {
-            return ShippedNetwork(entities: try AnnexI.parse(ShippedData.annexIMembers),
-                                  objectives: try GCMObjective.parseList(ShippedData.gcmObjectives))
+            return ShippedNetwork(
+                entities: try AnnexI.parse(ShippedData.annexIMembers),
+                objectives: try GCMObjective.parseList(ShippedData.gcmObjectives))
         } catch {
             CommandLineOutput.error("The shipped data is damaged: \(error)")
             throw ExitCode.failure

@@ -7,14 +7,16 @@ struct UNMN: ParsableCommand {
         commandName: "unmn",
         abstract: "The secretariat console of the UN Network on Migration in Uzbekistan.",
         discussion: """
-        Without a subcommand, unmn opens the full-screen console (press ? inside for every key).
-        Console options: --journal PATH, --as ENTITY:ROLE, --name NAME, --read-only, --demo
-        (see 'unmn console --help').
-        Environment: UNMN_JOURNAL, UNMN_OPERATOR (ENTITY:ROLE[:NAME]), XDG_DATA_HOME, XDG_CONFIG_HOME, NO_COLOR.
-        """,
+            Without a subcommand, unmn opens the full-screen console (press ? inside for every key).
+            Console options: --journal PATH, --as ENTITY:ROLE, --name NAME, --read-only, --demo
+            (see 'unmn console --help').
+            Environment: UNMN_JOURNAL, UNMN_OPERATOR (ENTITY:ROLE[:NAME]), XDG_DATA_HOME, XDG_CONFIG_HOME, NO_COLOR.
+            """,
         version: UNMNVersion.current,
-        subcommands: [ConsoleCommand.self, InitCommand.self, CheckCommand.self, RepairCommand.self, CompactCommand.self,
-                      ExportCommand.self, ReportCommand.self],
+        subcommands: [
+            ConsoleCommand.self, InitCommand.self, CheckCommand.self, RepairCommand.self, CompactCommand.self,
+            ExportCommand.self, ReportCommand.self,
+        ],
         defaultSubcommand: ConsoleCommand.self
     )
 }

@@ -1,6 +1,7 @@
 import CNcursesw
-import Testing
 import TerminalUI
+import Testing
+
 @testable import CursesBackend
 
 @Suite("Key decoding")
@@ -13,10 +14,12 @@ struct KeyDecoderTests {
         #expect(KeyDecoder.decode(character: 0x1F44D) == .character("👍"))
     }
 
-    @Test("Tab, Enter, Esc, Backspace and Ctrl keys", arguments: [
-        (UInt32(9), Key.tab), (10, .enter), (13, .enter), (27, .escape), (127, .backspace), (8, .backspace),
-        (1, .control("a")), (17, .control("q")), (23, .control("w")),
-    ])
+    @Test(
+        "Tab, Enter, Esc, Backspace and Ctrl keys",
+        arguments: [
+            (UInt32(9), Key.tab), (10, .enter), (13, .enter), (27, .escape), (127, .backspace), (8, .backspace),
+            (1, .control("a")), (17, .control("q")), (23, .control("w")),
+        ])
     func controls(code: UInt32, key: Key) {
         #expect(KeyDecoder.decode(character: code) == key)
     }

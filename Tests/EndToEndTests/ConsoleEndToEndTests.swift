@@ -12,7 +12,10 @@ struct ConsoleEndToEndTests {
 
         try session.send("2")
         let members = try session.waitFor(text: "WHO       World Health Organization")
-        for code in ["IOM", "UNRC", "FAO", "ILO", "UNAIDS", "OHCHR", "UNICEF", "UNDP", "UNESCO", "UN Women", "UNHCR", "UNDRR", "UNODC", "UNFPA", "WB", "WHO"] {
+        for code in [
+            "IOM", "UNRC", "FAO", "ILO", "UNAIDS", "OHCHR", "UNICEF", "UNDP", "UNESCO", "UN Women", "UNHCR", "UNDRR", "UNODC", "UNFPA",
+            "WB", "WHO",
+        ] {
             #expect(members.split(separator: "\n").contains { $0.hasPrefix(" \(code) ") }, "\(code) missing")
         }
         try session.send("3")
@@ -65,7 +68,8 @@ struct ConsoleEndToEndTests {
         try session.send("q")
         #expect(try session.waitForExit() == 0)
 
-        let again = try TmuxSession(arguments: [], width: 100, height: 30, environment: ["HOME": session.home, "XDG_CONFIG_HOME": session.home + "/config"])
+        let again = try TmuxSession(
+            arguments: [], width: 100, height: 30, environment: ["HOME": session.home, "XDG_CONFIG_HOME": session.home + "/config"])
         try again.waitFor(text: "Шаҳноза Ғуломова · UNICEF member")
         try again.send("q")
         #expect(try again.waitForExit() == 0)
@@ -81,8 +85,9 @@ struct ConsoleEndToEndTests {
         #expect(try session.paneFormat("#{alternate_on}") == "0")
     }
 
-    @Test("A crash (a Swift trap is SIGILL or SIGTRAP) restores the terminal, then dies of its signal",
-          arguments: [SIGILL, SIGTRAP, SIGSEGV])
+    @Test(
+        "A crash (a Swift trap is SIGILL or SIGTRAP) restores the terminal, then dies of its signal",
+        arguments: [SIGILL, SIGTRAP, SIGSEGV])
     func crashed(signal: Int32) throws {
         let session = try TmuxSession(arguments: ["--as", "WB:viewer", "--name", "Test"])
         try session.waitFor(text: "Test · WB viewer")

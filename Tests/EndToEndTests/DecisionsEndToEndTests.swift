@@ -11,7 +11,9 @@ struct DecisionsEndToEndTests {
         return calendar.component(.year, from: Date())
     }
 
-    @Test("Secretariat opens an item and records every position with one objection; the chair's adopt is refused naming it; stand aside; adopted; seen in both consoles")
+    /// The secretariat records every position with one objection; the chair's adopt is refused
+    /// naming it; the objection becomes stand aside; adopted; seen in both consoles.
+    @Test("An item from opening to adoption, with an objection in the way, in two consoles")
     func consensusReview() throws {
         let directory = NSTemporaryDirectory() + "unmn-e2e-decisions-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

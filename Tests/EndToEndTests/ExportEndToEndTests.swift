@@ -44,19 +44,19 @@ struct ExportEndToEndTests {
 /// Python's readers, run as a separate program.
 enum Python {
     static let script = """
-    import csv, io, sys, icalendar, vobject
-    kind, path = sys.argv[1], sys.argv[2]
-    data = open(path, encoding="utf-8", newline="").read()
-    if kind == "ics":
-        assert len(icalendar.Calendar.from_ical(data).walk("VEVENT")) >= 1
-    elif kind == "vcf":
-        assert len(list(vobject.readComponents(data))) >= 1
-    elif kind == "csv":
-        rows = list(csv.reader(io.StringIO(data)))
-        assert len(rows) >= 2 and len(set(len(r) for r in rows)) == 1
-    else:
-        assert len(data) > 100
-    """
+        import csv, io, sys, icalendar, vobject
+        kind, path = sys.argv[1], sys.argv[2]
+        data = open(path, encoding="utf-8", newline="").read()
+        if kind == "ics":
+            assert len(icalendar.Calendar.from_ical(data).walk("VEVENT")) >= 1
+        elif kind == "vcf":
+            assert len(list(vobject.readComponents(data))) >= 1
+        elif kind == "csv":
+            rows = list(csv.reader(io.StringIO(data)))
+            assert len(rows) >= 2 and len(set(len(r) for r in rows)) == 1
+        else:
+            assert len(data) > 100
+        """
 
     static let hasParsers: Bool = check("import", "").status == 0
 

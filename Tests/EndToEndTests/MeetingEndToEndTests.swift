@@ -76,7 +76,9 @@ struct MeetingEndToEndTests {
         try again.waitFor(text: "Draft the joint reintegration note")
         try again.send("q")
         #expect(try again.waitForExit() == 0)
-        let minutes = try TmuxSession(arguments: ["export", "minutes", "--journal", path, "--meeting", date, "-o", directory + "/minutes.md"])
+        let minutes = try TmuxSession(arguments: [
+            "export", "minutes", "--journal", path, "--meeting", date, "-o", directory + "/minutes.md",
+        ])
         #expect(try minutes.waitForExit() == 0)
         let text = try String(contentsOfFile: directory + "/minutes.md", encoding: .utf8)
         #expect(text.contains("IOM, UNICEF and UNHCR agreed a joint approach to reintegration."))

@@ -12,8 +12,10 @@ final class TmuxSession {
         socket = "unmn-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         home = NSTemporaryDirectory() + socket
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        var env = ["HOME": home, "XDG_CONFIG_HOME": home + "/config", "XDG_DATA_HOME": home + "/data",
-                   "TERM": "xterm-256color", "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no"]
+        var env = [
+            "HOME": home, "XDG_CONFIG_HOME": home + "/config", "XDG_DATA_HOME": home + "/data",
+            "TERM": "xterm-256color", "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no",
+        ]
         env.merge(environment) { $1 }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let unmn = "env \(assignments) \(([TmuxSession.binary] + arguments).map(Self.quote).joined(separator: " "))"
@@ -91,7 +93,10 @@ final class TmuxSession {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if let text = try? String(contentsOfFile: statusPath, encoding: .utf8),
-               let status = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return status }
+                let status = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
+                return status
+            }
             usleep(50_000)
         }
         throw Timeout(description: "unmn to exit", screen: (try? screen()) ?? "")

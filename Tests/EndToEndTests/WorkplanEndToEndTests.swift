@@ -4,7 +4,9 @@ import Testing
 /// A member updating its own progress, as it would in the field.
 @Suite("Workplan end to end in tmux", .serialized)
 struct WorkplanEndToEndTests {
-    @Test("A UNICEF member updates progress on a UNICEF action, is refused on an ILO-only action with the reason, and the update survives a restart")
+    /// A UNICEF member updates progress on a UNICEF action, is refused on an ILO-only action
+    /// with the reason, and the update survives a restart.
+    @Test("A member's progress on its own action, a refusal on another's, kept across a restart")
     func memberProgress() throws {
         let directory = NSTemporaryDirectory() + "unmn-e2e-workplan-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -1,17 +1,21 @@
 import Testing
+
 @testable import TerminalUI
 
 @Suite("Modal form")
 struct FormTests {
     func meetingForm() -> Form {
-        Form(title: "Schedule meeting", fields: [
-            .text("location", "Location", required: true),
-            .choice("mode", "Mode", options: ["In person", "Virtual", "Hybrid"]),
-            .date("date", "Date", required: true),
-            .multiSelect("requested", "Requested by", options: ["ILO", "UNICEF", "WHO"]),
-        ], validate: { values in
-            values["location"]?.text == "nowhere" ? ["location": "Say where the meeting takes place."] : [:]
-        })
+        Form(
+            title: "Schedule meeting",
+            fields: [
+                .text("location", "Location", required: true),
+                .choice("mode", "Mode", options: ["In person", "Virtual", "Hybrid"]),
+                .date("date", "Date", required: true),
+                .multiSelect("requested", "Requested by", options: ["ILO", "UNICEF", "WHO"]),
+            ],
+            validate: { values in
+                values["location"]?.text == "nowhere" ? ["location": "Say where the meeting takes place."] : [:]
+            })
     }
 
     func type(_ text: String, into form: inout Form) {
@@ -50,12 +54,14 @@ struct FormTests {
         _ = form.handle(.right)
         _ = form.handle(.character(" "))
         #expect(form.isDirty)
-        #expect(form.handle(.enter) == .submitted([
-            "location": .text("Tashkent, UN House"),
-            "mode": .choice(index: 2, label: "Hybrid"),
-            "date": .text("2026-03-15"),
-            "requested": .selection(["UNICEF"]),
-        ]))
+        #expect(
+            form.handle(.enter)
+                == .submitted([
+                    "location": .text("Tashkent, UN House"),
+                    "mode": .choice(index: 2, label: "Hybrid"),
+                    "date": .text("2026-03-15"),
+                    "requested": .selection(["UNICEF"]),
+                ]))
         _ = form.handle(.backTab)
         #expect(form.focus == 2)
     }
@@ -78,26 +84,29 @@ struct FormTests {
 
     @Test("The form draws labels, values and inline errors")
     func rendering() {
-        var form = Form(title: "Focal point", fields: [
-            .text("name", "Name", value: "Dilnoza", required: true),
-            .date("since", "Since", value: "2026-02-30"),
-            .choice("level", "Level", options: ["Deputy head", "Other"]),
-        ])
+        var form = Form(
+            title: "Focal point",
+            fields: [
+                .text("name", "Name", value: "Dilnoza", required: true),
+                .date("since", "Since", value: "2026-02-30"),
+                .choice("level", "Level", options: ["Deputy head", "Other"]),
+            ])
         _ = form.handle(.enter)
         var buffer = Buffer(width: 60, height: 11)
         form.render(in: buffer.area, buffer: &buffer)
-        #expect(buffer.lines == [
-            " ┌─ Focal point ──────────────────────────────────────────┐",
-            " │                                                        │",
-            " │ Name*            Dilnoza                               │",
-            " │ Since            2026-02-30                            │",
-            " │                  ! Since must be a real date written   │",
-            " │                    YYYY-MM-DD, e.g. 2026-03-15.        │",
-            " │ Level            ‹ Deputy head ›                       │",
-            " │                                                        │",
-            " │ Tab next · S-Tab previous · Enter save · Esc cancel    │",
-            " └────────────────────────────────────────────────────────┘",
-            "",
-        ])
+        #expect(
+            buffer.lines == [
+                " ┌─ Focal point ──────────────────────────────────────────┐",
+                " │                                                        │",
+                " │ Name*            Dilnoza                               │",
+                " │ Since            2026-02-30                            │",
+                " │                  ! Since must be a real date written   │",
+                " │                    YYYY-MM-DD, e.g. 2026-03-15.        │",
+                " │ Level            ‹ Deputy head ›                       │",
+                " │                                                        │",
+                " │ Tab next · S-Tab previous · Enter save · Esc cancel    │",
+                " └────────────────────────────────────────────────────────┘",
+                "",
+            ])
     }
 }

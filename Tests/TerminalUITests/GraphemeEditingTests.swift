@@ -120,7 +120,9 @@ struct GraphemeEditingTests {
 
     func assertWholeClusters(_ buffer: Buffer, from clusters: Set<String>, sourceLocation: SourceLocation = #_sourceLocation) {
         for cell in buffer.cells where !cell.isContinuation && cell.text != " " && cell.text != "…" {
-            #expect(clusters.contains(cell.text), "cell \(cell.text.unicodeScalars.map { String($0.value, radix: 16) }) is not a whole cluster", sourceLocation: sourceLocation)
+            #expect(
+                clusters.contains(cell.text), "cell \(cell.text.unicodeScalars.map { String($0.value, radix: 16) }) is not a whole cluster",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -140,7 +142,9 @@ struct GraphemeEditingTests {
     func randomEdits() {
         var generator = SplitMix64(seed: 17)
         let scalars: [Unicode.Scalar] = Self.corpus.flatMap { Array($0.text.unicodeScalars) } + [" ", "x"]
-        let moves: [Key] = [.left, .right, .home, .end, .backspace, .delete, .control("w"), .control("k"), .control("u"), .enter, .up, .down]
+        let moves: [Key] = [
+            .left, .right, .home, .end, .backspace, .delete, .control("w"), .control("k"), .control("u"), .enter, .up, .down,
+        ]
         for _ in 0..<200 {
             var line = LineEditor()
             var block = TextEditor()

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TerminalUI
 
 @Suite("Widgets render as expected")
@@ -38,7 +39,9 @@ struct WidgetTests {
 
     @Test("Footer shows hints until the row is full")
     func footer() {
-        let hints = [KeyHint(keys: "n", label: "New"), KeyHint(keys: "e", label: "Edit", isEnabled: false), KeyHint(keys: "q", label: "Quit")]
+        let hints = [
+            KeyHint(keys: "n", label: "New"), KeyHint(keys: "e", label: "Edit", isEnabled: false), KeyHint(keys: "q", label: "Quit"),
+        ]
         let lines = render(width: 14, height: 1) { KeyHintFooter(hints: hints).render(in: $0.area, buffer: &$0) }
         #expect(lines == ["n New  e Edit"])
         var buffer = Buffer(width: 30, height: 1)
@@ -46,9 +49,11 @@ struct WidgetTests {
         #expect(buffer[7, 0].style.attributes.contains(.dim))
     }
 
-    @Test("Progress bars read without colour", arguments: [
-        (0, 10, "··········"), (100, 10, "██████████"), (55, 10, "█████▌····"), (30, 4, "█▏··"), (150, 4, "████"),
-    ])
+    @Test(
+        "Progress bars read without colour",
+        arguments: [
+            (0, 10, "··········"), (100, 10, "██████████"), (55, 10, "█████▌····"), (30, 4, "█▏··"), (150, 4, "████"),
+        ])
     func progressBar(percent: Int, width: Int, expected: String) {
         #expect(ProgressBar.bar(percent: percent, width: width) == expected)
         #expect(DisplayWidth.of(ProgressBar.bar(percent: percent, width: width)) == width)
@@ -61,21 +66,24 @@ struct WidgetTests {
 
     @Test("Table gives way at narrow widths and cuts long cells")
     func table() {
-        let table = Table(columns: [
-            TableColumn("Code", width: .fixed(6)),
-            TableColumn("Name", width: .flexible(minimum: 8)),
-            TableColumn("Status", width: .fixed(8), dropOrder: 1),
-        ], rows: [["UNICEF", "United Nations Children's Fund", "Member"], ["WB", "World Bank", "Member"]], selected: 1)
-        #expect(render(width: 32, height: 3) { table.render(in: $0.area, buffer: &$0) } == [
-            "Code   Name             Status",
-            "UNICEF United Nations … Member",
-            "WB     World Bank       Member",
-        ])
-        #expect(render(width: 20, height: 3) { table.render(in: $0.area, buffer: &$0) } == [
-            "Code   Name",
-            "UNICEF United Natio…",
-            "WB     World Bank",
-        ])
+        let table = Table(
+            columns: [
+                TableColumn("Code", width: .fixed(6)),
+                TableColumn("Name", width: .flexible(minimum: 8)),
+                TableColumn("Status", width: .fixed(8), dropOrder: 1),
+            ], rows: [["UNICEF", "United Nations Children's Fund", "Member"], ["WB", "World Bank", "Member"]], selected: 1)
+        #expect(
+            render(width: 32, height: 3) { table.render(in: $0.area, buffer: &$0) } == [
+                "Code   Name             Status",
+                "UNICEF United Nations … Member",
+                "WB     World Bank       Member",
+            ])
+        #expect(
+            render(width: 20, height: 3) { table.render(in: $0.area, buffer: &$0) } == [
+                "Code   Name",
+                "UNICEF United Natio…",
+                "WB     World Bank",
+            ])
     }
 
     @Test("Table scrolls the least needed to keep the selection visible")
@@ -99,24 +107,29 @@ struct WidgetTests {
 
     @Test("Detail view wraps values under their label")
     func detail() {
-        let view = DetailView(lines: [.heading("IOM"), .field(label: "Name", value: "International Organization for Migration"), .blank, .paragraph("None yet.")], labelWidth: 6)
-        #expect(render(width: 30, height: 6) { view.render(in: $0.area, buffer: &$0) } == [
-            "IOM", "Name   International", "       Organization for", "       Migration", "", "None yet.",
-        ])
+        let view = DetailView(
+            lines: [
+                .heading("IOM"), .field(label: "Name", value: "International Organization for Migration"), .blank, .paragraph("None yet."),
+            ], labelWidth: 6)
+        #expect(
+            render(width: 30, height: 6) { view.render(in: $0.area, buffer: &$0) } == [
+                "IOM", "Name   International", "       Organization for", "       Migration", "", "None yet.",
+            ])
     }
 
     @Test("Confirm dialog asks and answers y, n and Esc")
     func confirm() {
         let dialog = ConfirmDialog(title: "Quit", message: "Quit and lose the input?", confirmLabel: "Quit")
-        #expect(render(width: 50, height: 7) { dialog.render(in: $0.area, buffer: &$0) } == [
-            "",
-            "     ┌─ Quit ───────────────────────────────┐",
-            "     │ Quit and lose the input?             │",
-            "     │                                      │",
-            "     │ y Quit   n/Esc Cancel                │",
-            "     └──────────────────────────────────────┘",
-            "",
-        ])
+        #expect(
+            render(width: 50, height: 7) { dialog.render(in: $0.area, buffer: &$0) } == [
+                "",
+                "     ┌─ Quit ───────────────────────────────┐",
+                "     │ Quit and lose the input?             │",
+                "     │                                      │",
+                "     │ y Quit   n/Esc Cancel                │",
+                "     └──────────────────────────────────────┘",
+                "",
+            ])
         #expect(dialog.answer(to: .character("y")) == .confirm)
         #expect(dialog.answer(to: .escape) == .decline)
         #expect(dialog.answer(to: .character("x")) == nil)
@@ -128,18 +141,19 @@ struct WidgetTests {
             .init(title: "Everywhere", entries: [.init(keys: "q", description: "Quit")]),
             .init(title: "Meetings", entries: [.init(keys: "n", description: "Schedule", disabledReason: "Not yet.")]),
         ])
-        #expect(render(width: 40, height: 10) { help.render(in: $0.area, buffer: &$0) } == [
-            "",
-            " ┌─ Help — keys ──────────────────────┐",
-            " │ Everywhere                         │",
-            " │ q  Quit                            │",
-            " │                                    │",
-            " │ Meetings                           │",
-            " │ n  Schedule — Not yet.             │",
-            " │ Esc or ? to close                  │",
-            " └────────────────────────────────────┘",
-            "",
-        ])
+        #expect(
+            render(width: 40, height: 10) { help.render(in: $0.area, buffer: &$0) } == [
+                "",
+                " ┌─ Help — keys ──────────────────────┐",
+                " │ Everywhere                         │",
+                " │ q  Quit                            │",
+                " │                                    │",
+                " │ Meetings                           │",
+                " │ n  Schedule — Not yet.             │",
+                " │ Esc or ? to close                  │",
+                " └────────────────────────────────────┘",
+                "",
+            ])
     }
 
     @Test("Filter prompt shows the query and the count")
@@ -151,14 +165,16 @@ struct WidgetTests {
 
 @Suite("Range bar (timelines)")
 struct RangeBarTests {
-    @Test("A span within the whole, with a marker, at several widths", arguments: [
-        (0.0, 1.0, nil as Double?, 12, "■■■■■■■■■■■■"),
-        (0.25, 0.5, nil, 12, "···■■■······"),
-        (0.25, 0.5, 0.9, 12, "···■■■····│·"),
-        (0.0, 0.5, 0.25, 4, "■│··"),
-        (0.5, 0.51, nil, 10, "·····■····"),
-        (0.9, 1.0, 0.0, 5, "│···■"),
-    ])
+    @Test(
+        "A span within the whole, with a marker, at several widths",
+        arguments: [
+            (0.0, 1.0, nil as Double?, 12, "■■■■■■■■■■■■"),
+            (0.25, 0.5, nil, 12, "···■■■······"),
+            (0.25, 0.5, 0.9, 12, "···■■■····│·"),
+            (0.0, 0.5, 0.25, 4, "■│··"),
+            (0.5, 0.51, nil, 10, "·····■····"),
+            (0.9, 1.0, 0.0, 5, "│···■"),
+        ])
     func bars(from: Double, to: Double, marker: Double?, width: Int, expected: String) {
         #expect(RangeBar.text(from: from, to: to, marker: marker, width: width) == expected)
         #expect(DisplayWidth.of(RangeBar.text(from: from, to: to, marker: marker, width: width)) == width)

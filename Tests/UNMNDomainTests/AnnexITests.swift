@@ -1,14 +1,18 @@
 import Testing
-@testable import UNMNDomain
 import UNMNResources
+
+@testable import UNMNDomain
 
 @Suite("Annex I membership")
 struct AnnexITests {
     @Test("The shipped Annex I lists the 16 initial members with full names and roles")
     func shipped() throws {
         let entities = try AnnexI.parse(ShippedData.annexIMembers)
-        #expect(entities.map(\.code.rawValue) == ["IOM", "UNRC", "FAO", "ILO", "UNAIDS", "OHCHR", "UNICEF", "UNDP", "UNESCO",
-                                                   "UN Women", "UNHCR", "UNDRR", "UNODC", "UNFPA", "WB", "WHO"])
+        #expect(
+            entities.map(\.code.rawValue) == [
+                "IOM", "UNRC", "FAO", "ILO", "UNAIDS", "OHCHR", "UNICEF", "UNDP", "UNESCO",
+                "UN Women", "UNHCR", "UNDRR", "UNODC", "UNFPA", "WB", "WHO",
+            ])
         #expect(entities.first { $0.code == "UNESCO" }?.fullName == "United Nations Educational, Scientific and Cultural Organization")
         #expect(entities.filter { $0.role == .chair }.map(\.code) == ["IOM"])
         #expect(entities.filter { $0.role == .coChair }.map(\.code) == ["UNRC"])
@@ -33,7 +37,8 @@ struct AnnexITests {
     func gcm() throws {
         let objectives = try GCMObjective.parseList(ShippedData.gcmObjectives)
         #expect(objectives.map(\.number) == Array(1...23))
-        #expect(objectives[22].title == "Strengthen international cooperation and global partnerships for safe, orderly and regular migration")
+        #expect(
+            objectives[22].title == "Strengthen international cooperation and global partnerships for safe, orderly and regular migration")
         #expect(throws: GCMObjective.ListError(lineNumber: 1)) { try GCMObjective.parseList("24\tToo many") }
     }
 }

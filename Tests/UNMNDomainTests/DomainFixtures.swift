@@ -1,6 +1,7 @@
 import Foundation
-@testable import UNMNDomain
 import UNMNResources
+
+@testable import UNMNDomain
 
 enum Fixture {
     static let entities = try! AnnexI.parse(ShippedData.annexIMembers)
@@ -19,26 +20,36 @@ enum Fixture {
     }
 
     static func founded() -> NetworkState {
-        NetworkState.founding(entities: entities, emailPolicy: policy, by: secretariat, at: Instant(tashkent: LocalDate(year: 2025, month: 1, day: 6)!, hour: 9)).state
+        NetworkState.founding(
+            entities: entities, emailPolicy: policy, by: secretariat,
+            at: Instant(tashkent: LocalDate(year: 2025, month: 1, day: 6)!, hour: 9)
+        ).state
     }
 
     /// A founded network with one open general item, UNMN/2026/001.
     static func withOpenItem(deadline: LocalDate = LocalDate(year: 2026, month: 12, day: 15)!) throws -> NetworkState {
         var state = founded()
-        try state.execute(.openItem(ConsensusItemDraft(title: "Joint statement on International Migrants Day", text: "The network will issue…",
-                                                       kind: .jointStatement, raisedAt: .writtenConsultation, deadline: deadline)), context: context(secretariat))
+        try state.execute(
+            .openItem(
+                ConsensusItemDraft(
+                    title: "Joint statement on International Migrants Day", text: "The network will issue…",
+                    kind: .jointStatement, raisedAt: .writtenConsultation, deadline: deadline)), context: context(secretariat))
         return state
     }
 
     /// Records `position` for every member except those in `except`.
-    static func answerAll(_ state: inout NetworkState, item: ItemReference = "UNMN/2026/001", _ position: Position = .agree, except: Set<EntityCode> = []) throws {
+    static func answerAll(
+        _ state: inout NetworkState, item: ItemReference = "UNMN/2026/001", _ position: Position = .agree, except: Set<EntityCode> = []
+    ) throws {
         for member in state.members where !except.contains(member.code) {
             try state.execute(.recordPosition(item: item, entity: member.code, position, source: .email), context: context(secretariat))
         }
     }
 
     static func draft(_ name: String, _ entity: EntityCode, _ email: String, list: Bool = true, reason: String? = nil) -> FocalPointDraft {
-        FocalPointDraft(entity: entity, name: name, position: "Programme Officer", level: .projectManager, email: email, isOnMailingList: list, exceptionReason: reason)
+        FocalPointDraft(
+            entity: entity, name: name, position: "Programme Officer", level: .projectManager, email: email, isOnMailingList: list,
+            exceptionReason: reason)
     }
 }
 

@@ -14,10 +14,12 @@ struct LocalDateTests {
         #expect(LocalDate(iso: "2026-11-29")?.description == "2026-11-29")
     }
 
-    @Test("Weekday, quarter and long form", arguments: [
-        ("2026-11-29", "Sun 29 Nov 2026", 4), ("2025-01-01", "Wed 1 Jan 2025", 1), ("2024-02-29", "Thu 29 Feb 2024", 1),
-        ("2026-07-15", "Wed 15 Jul 2026", 3),
-    ])
+    @Test(
+        "Weekday, quarter and long form",
+        arguments: [
+            ("2026-11-29", "Sun 29 Nov 2026", 4), ("2025-01-01", "Wed 1 Jan 2025", 1), ("2024-02-29", "Thu 29 Feb 2024", 1),
+            ("2026-07-15", "Wed 15 Jul 2026", 3),
+        ])
     func calendar(iso: String, long: String, quarter: Int) throws {
         let date = try #require(LocalDate(iso: iso))
         #expect(date.longDescription == long)

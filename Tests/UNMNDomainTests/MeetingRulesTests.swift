@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UNMNDomain
 
 @Suite("Meetings and minutes")
@@ -7,8 +8,9 @@ struct MeetingRulesTests {
 
     func scheduled(mode: Meeting.Mode? = nil) throws -> NetworkState {
         var state = Fixture.founded()
-        try state.execute(.scheduleMeeting(MeetingDraft(kind: .regular, date: meetingDay, startMinute: 600, location: "UN House, Tashkent", mode: mode)),
-                          context: Fixture.context(Fixture.secretariat, on: LocalDate(year: 2026, month: 9, day: 1)!))
+        try state.execute(
+            .scheduleMeeting(MeetingDraft(kind: .regular, date: meetingDay, startMinute: 600, location: "UN House, Tashkent", mode: mode)),
+            context: Fixture.context(Fixture.secretariat, on: LocalDate(year: 2026, month: 9, day: 1)!))
         return state
     }
 
@@ -16,46 +18,67 @@ struct MeetingRulesTests {
     func scheduling() {
         let state = Fixture.founded()
         let bad = MeetingDraft(kind: .requested(by: ["UNOPS"]), date: meetingDay, startMinute: 1500, durationMinutes: 5, location: "  ")
-        #expect(refusal(.scheduleMeeting(bad), Fixture.secretariat, in: state)?.reasons == [
-            "the start time must be between 00:00 and 23:59", "a meeting lasts between 15 minutes and 12 hours",
-            "say where the meeting takes place (a room, or the video link)", "UNOPS is not a member",
-        ])
-        #expect(refusal(.scheduleMeeting(MeetingDraft(kind: .requested(by: []), date: meetingDay, startMinute: 600, location: "Zoom")), Fixture.secretariat, in: state)?.reasons
+        #expect(
+            refusal(.scheduleMeeting(bad), Fixture.secretariat, in: state)?.reasons == [
+                "the start time must be between 00:00 and 23:59", "a meeting lasts between 15 minutes and 12 hours",
+                "say where the meeting takes place (a room, or the video link)", "UNOPS is not a member",
+            ])
+        #expect(
+            refusal(
+                .scheduleMeeting(MeetingDraft(kind: .requested(by: []), date: meetingDay, startMinute: 600, location: "Zoom")),
+                Fixture.secretariat, in: state)?.reasons
                 == ["a requested meeting names who requested it"])
     }
 
     @Test("Minutes cannot be finalised without the mode and everyone's attendance")
     func finalising() throws {
         var state = try scheduled()
-        try state.execute(.recordAttendance(meeting: "MTG/2026/01", entity: "IOM", .present(focalPoints: [])), context: Fixture.context(Fixture.secretariat))
+        try state.execute(
+            .recordAttendance(meeting: "MTG/2026/01", entity: "IOM", .present(focalPoints: [])),
+            context: Fixture.context(Fixture.secretariat))
         let rejection = refusal(.finaliseMinutes("MTG/2026/01"), Fixture.secretariat, in: state)
-        #expect(rejection?.reasons.first == "the mode (in person, virtual or hybrid) is not recorded, and the Terms of Reference require it in the minutes")
-        #expect(rejection?.reasons.last == "attendance is not recorded for UNRC, FAO, ILO, UNAIDS, OHCHR, UNICEF, UNDP, UNESCO, UN Women, UNHCR, UNDRR, UNODC, UNFPA, WB and WHO")
+        #expect(
+            rejection?.reasons.first
+                == "the mode (in person, virtual or hybrid) is not recorded, and the Terms of Reference require it in the minutes")
+        #expect(
+            rejection?.reasons.last
+                == "attendance is not recorded for UNRC, FAO, ILO, UNAIDS, OHCHR, UNICEF, UNDP, UNESCO, UN Women, UNHCR, UNDRR, "
+                + "UNODC, UNFPA, WB and WHO"
+        )
     }
 
     @Test("A meeting still to come cannot be finalised")
     func future() throws {
         var state = try scheduled(mode: .hybrid)
         for member in state.members {
-            try state.execute(.recordAttendance(meeting: "MTG/2026/01", entity: member.code, .apologies), context: Fixture.context(Fixture.secretariat))
+            try state.execute(
+                .recordAttendance(meeting: "MTG/2026/01", entity: member.code, .apologies), context: Fixture.context(Fixture.secretariat))
         }
-        #expect(refusal(.finaliseMinutes("MTG/2026/01"), Fixture.secretariat, in: state, on: LocalDate(year: 2026, month: 9, day: 15)!)?.reasons
+        #expect(
+            refusal(.finaliseMinutes("MTG/2026/01"), Fixture.secretariat, in: state, on: LocalDate(year: 2026, month: 9, day: 15)!)?.reasons
                 == ["the meeting is on 2026-09-16, still to come"])
     }
 
     @Test("Finalised minutes are locked: corrections are amendments; then shared with the RCO")
     func locked() throws {
         var state = try scheduled(mode: .virtual)
-        try state.execute(.addAgendaItem(meeting: "MTG/2026/01", title: "Work plan 2026 mid-year review"), context: Fixture.context(Fixture.secretariat))
+        try state.execute(
+            .addAgendaItem(meeting: "MTG/2026/01", title: "Work plan 2026 mid-year review"), context: Fixture.context(Fixture.secretariat))
         for member in state.members {
-            try state.execute(.recordAttendance(meeting: "MTG/2026/01", entity: member.code, .absent), context: Fixture.context(Fixture.secretariat))
+            try state.execute(
+                .recordAttendance(meeting: "MTG/2026/01", entity: member.code, .absent), context: Fixture.context(Fixture.secretariat))
         }
         try state.execute(.finaliseMinutes("MTG/2026/01"), context: Fixture.context(Fixture.secretariat))
-        #expect(refusal(.writeMinutes(meeting: "MTG/2026/01", item: 0, text: "x"), Fixture.secretariat, in: state)?.reasons
+        #expect(
+            refusal(.writeMinutes(meeting: "MTG/2026/01", item: 0, text: "x"), Fixture.secretariat, in: state)?.reasons
                 == ["the minutes of MTG/2026/01 were finalised on 2026-11-29; record an amendment instead"])
-        try state.execute(.amendMinutes("MTG/2026/01", text: "UNHCR sent apologies, not absent."), context: Fixture.context(Fixture.secretariat))
+        try state.execute(
+            .amendMinutes("MTG/2026/01", text: "UNHCR sent apologies, not absent."), context: Fixture.context(Fixture.secretariat))
         #expect(state.meetings[0].amendments.first?.by == "Dilnoza Yusupova")
-        #expect(refusal(.shareMinutesWithRCO("MTG/2026/01", on: Fixture.today.adding(days: 1)), Fixture.secretariat, in: state)?.reasons == ["2026-11-30 is in the future"])
+        #expect(
+            refusal(.shareMinutesWithRCO("MTG/2026/01", on: Fixture.today.adding(days: 1)), Fixture.secretariat, in: state)?.reasons == [
+                "2026-11-30 is in the future"
+            ])
         try state.execute(.shareMinutesWithRCO("MTG/2026/01", on: Fixture.today), context: Fixture.context(Fixture.secretariat))
         #expect(state.meetings[0].status == .shared(finalisedOn: Fixture.today, sharedOn: Fixture.today))
     }
@@ -63,14 +86,24 @@ struct MeetingRulesTests {
     @Test("Action points: overdue when past due and not done; dropping needs a reason")
     func actionPoints() throws {
         var state = try scheduled()
-        try state.execute(.addActionPoint(meeting: "MTG/2026/01", text: "Circulate the draft joint statement", responsible: ["IOM", "UNHCR"], due: LocalDate(year: 2026, month: 10, day: 15)!),
-                          context: Fixture.context(Fixture.secretariat))
+        try state.execute(
+            .addActionPoint(
+                meeting: "MTG/2026/01", text: "Circulate the draft joint statement", responsible: ["IOM", "UNHCR"],
+                due: LocalDate(year: 2026, month: 10, day: 15)!),
+            context: Fixture.context(Fixture.secretariat))
         #expect(state.actionPoints[0].id == "AP/2026/001")
         #expect(state.overdueActionPoints(on: Fixture.today).map(\.id) == ["AP/2026/001"])
-        #expect(refusal(.updateActionPoint("AP/2026/001", status: .dropped, note: ""), Fixture.secretariat, in: state)?.reasons == ["say why the action point is dropped"])
-        try state.execute(.updateActionPoint("AP/2026/001", status: .done, note: "Sent on 20 Nov."), context: Fixture.context(Fixture.secretariat))
+        #expect(
+            refusal(.updateActionPoint("AP/2026/001", status: .dropped, note: ""), Fixture.secretariat, in: state)?.reasons == [
+                "say why the action point is dropped"
+            ])
+        try state.execute(
+            .updateActionPoint("AP/2026/001", status: .done, note: "Sent on 20 Nov."), context: Fixture.context(Fixture.secretariat))
         #expect(state.overdueActionPoints(on: Fixture.today).isEmpty)
-        #expect(refusal(.addActionPoint(meeting: "MTG/2026/01", text: "x", responsible: [], due: LocalDate(year: 2026, month: 1, day: 1)!), Fixture.secretariat, in: state)?.reasons
+        #expect(
+            refusal(
+                .addActionPoint(meeting: "MTG/2026/01", text: "x", responsible: [], due: LocalDate(year: 2026, month: 1, day: 1)!),
+                Fixture.secretariat, in: state)?.reasons
                 == ["name at least one responsible entity", "the due date 2026-01-01 is before the meeting (2026-09-16)"])
     }
 
@@ -78,13 +111,26 @@ struct MeetingRulesTests {
     func cadence() throws {
         var state = Fixture.founded()
         let context = Fixture.context(Fixture.secretariat, on: LocalDate(year: 2026, month: 1, day: 5)!)
-        try state.execute(.scheduleMeeting(MeetingDraft(kind: .regular, date: LocalDate(year: 2026, month: 3, day: 11)!, startMinute: 600, location: "UN House")), context: context)
-        try state.execute(.scheduleMeeting(MeetingDraft(kind: .requested(by: ["ILO", "UNICEF"]), date: LocalDate(year: 2026, month: 5, day: 20)!, startMinute: 600, location: "Zoom")), context: context)
-        try state.execute(.scheduleMeeting(MeetingDraft(kind: .regular, date: LocalDate(year: 2026, month: 12, day: 9)!, startMinute: 600, location: "UN House")), context: context)
+        try state.execute(
+            .scheduleMeeting(
+                MeetingDraft(kind: .regular, date: LocalDate(year: 2026, month: 3, day: 11)!, startMinute: 600, location: "UN House")),
+            context: context)
+        try state.execute(
+            .scheduleMeeting(
+                MeetingDraft(
+                    kind: .requested(by: ["ILO", "UNICEF"]), date: LocalDate(year: 2026, month: 5, day: 20)!, startMinute: 600,
+                    location: "Zoom")), context: context)
+        try state.execute(
+            .scheduleMeeting(
+                MeetingDraft(kind: .regular, date: LocalDate(year: 2026, month: 12, day: 9)!, startMinute: 600, location: "UN House")),
+            context: context)
         let cadence = state.quarterlyCadence(year: 2026, today: Fixture.today)
         #expect(cadence.map(\.state) == [.met, .missed, .missed, .scheduled])
         #expect(cadence[1].requested == 1 && cadence[1].regular == 0)
-        #expect(state.quarterlyCadence(year: 2026, today: LocalDate(year: 2026, month: 8, day: 1)!).map(\.state) == [.met, .missed, .due, .scheduled])
+        #expect(
+            state.quarterlyCadence(year: 2026, today: LocalDate(year: 2026, month: 8, day: 1)!).map(\.state) == [
+                .met, .missed, .due, .scheduled,
+            ])
         #expect(state.quarterlyCadence(year: 2027, today: Fixture.today).map(\.state) == [.upcoming, .upcoming, .upcoming, .upcoming])
         #expect(state.nextMeeting(from: Fixture.today)?.reference == "MTG/2026/03")
     }

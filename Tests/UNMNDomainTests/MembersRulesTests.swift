@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UNMNDomain
 
 @Suite("Focal points and the mailing list")
@@ -12,7 +13,9 @@ struct MembersRulesTests {
         #expect(EmailPolicy(corporateDomains: ["example.org"]).isCorporate("me@EXAMPLE.org"))
     }
 
-    @Test("Email addresses must be well formed", arguments: ["", "no-at.org", "a@b", "a b@un.org", "a@@un.org", "a@un..org", "@un.org", "a@un.o"])
+    @Test(
+        "Email addresses must be well formed",
+        arguments: ["", "no-at.org", "a@b", "a b@un.org", "a@@un.org", "a@un..org", "@un.org", "a@un.o"])
     func malformed(email: String) {
         #expect(!EmailPolicy.isWellFormed(email))
     }
@@ -20,26 +23,45 @@ struct MembersRulesTests {
     @Test("A non-corporate address needs a recorded reason, and is verified by the operator")
     func exception() throws {
         var state = Fixture.founded()
-        #expect(refusal(.addFocalPoint(Fixture.draft("Шаҳноза Ғуломова", "UNFPA", "shahnoza@gmail.com")), Fixture.secretariat, in: state)?.reasons
-                == ["shahnoza@gmail.com is not a corporate address: record why the exception is needed, or use the entity's corporate account"])
-        try state.execute(.addFocalPoint(Fixture.draft("Шаҳноза Ғуломова", "UNFPA", "shahnoza@gmail.com", reason: "Corporate account suspended during migration to new tenant")),
-                          context: Fixture.context(Fixture.secretariat))
-        #expect(state.focalPoints[0].emailException == FocalPoint.EmailException(reason: "Corporate account suspended during migration to new tenant", verifiedBy: "Dilnoza Yusupova"))
+        #expect(
+            refusal(.addFocalPoint(Fixture.draft("Шаҳноза Ғуломова", "UNFPA", "shahnoza@gmail.com")), Fixture.secretariat, in: state)?
+                .reasons
+                == [
+                    "shahnoza@gmail.com is not a corporate address: record why the exception is needed, or use the entity's "
+                        + "corporate account"
+                ])
+        try state.execute(
+            .addFocalPoint(
+                Fixture.draft(
+                    "Шаҳноза Ғуломова", "UNFPA", "shahnoza@gmail.com", reason: "Corporate account suspended during migration to new tenant")
+            ),
+            context: Fixture.context(Fixture.secretariat))
+        #expect(
+            state.focalPoints[0].emailException
+                == FocalPoint.EmailException(
+                    reason: "Corporate account suspended during migration to new tenant", verifiedBy: "Dilnoza Yusupova"))
     }
 
     @Test("Every reason at once: entity, name, position, email")
     func allReasons() {
         let state = Fixture.founded()
         let draft = FocalPointDraft(entity: "UNOPS", name: " ", position: "", level: .other, email: "nope")
-        #expect(refusal(.addFocalPoint(draft), Fixture.secretariat, in: state)?.reasons
-                == ["UNOPS is not an entity of the network", "the name is empty", "the position (title) is empty", "\"nope\" is not an email address"])
+        #expect(
+            refusal(.addFocalPoint(draft), Fixture.secretariat, in: state)?.reasons
+                == [
+                    "UNOPS is not an entity of the network", "the name is empty", "the position (title) is empty",
+                    "\"nope\" is not an email address",
+                ])
     }
 
     @Test("An address belongs to one active focal point")
     func uniqueEmail() throws {
         var state = Fixture.founded()
-        try state.execute(.addFocalPoint(Fixture.draft("Oʻgʻiloy Karimova", "UNICEF", "okarimova@unicef.org")), context: Fixture.context(Fixture.secretariat))
-        #expect(refusal(.addFocalPoint(Fixture.draft("Other", "UNICEF", "OKarimova@unicef.org")), Fixture.secretariat, in: state)?.reasons
+        try state.execute(
+            .addFocalPoint(Fixture.draft("Oʻgʻiloy Karimova", "UNICEF", "okarimova@unicef.org")),
+            context: Fixture.context(Fixture.secretariat))
+        #expect(
+            refusal(.addFocalPoint(Fixture.draft("Other", "UNICEF", "OKarimova@unicef.org")), Fixture.secretariat, in: state)?.reasons
                 == ["OKarimova@unicef.org already belongs to Oʻgʻiloy Karimova (UNICEF)"])
     }
 
@@ -48,12 +70,21 @@ struct MembersRulesTests {
         var state = Fixture.founded()
         let day1 = LocalDate(year: 2026, month: 3, day: 1)!
         let day2 = LocalDate(year: 2026, month: 4, day: 1)!
-        try state.execute(.addFocalPoint(Fixture.draft("Aziz Rahimov", "ILO", "rahimov@ilo.org")), context: Fixture.context(Fixture.secretariat, on: day1))
-        try state.execute(.addFocalPoint(Fixture.draft("Malika Yo‘ldosheva", "FAO", "malika@fao.org")), context: Fixture.context(Fixture.secretariat, on: day1))
+        try state.execute(
+            .addFocalPoint(Fixture.draft("Aziz Rahimov", "ILO", "rahimov@ilo.org")), context: Fixture.context(Fixture.secretariat, on: day1)
+        )
+        try state.execute(
+            .addFocalPoint(Fixture.draft("Malika Yo‘ldosheva", "FAO", "malika@fao.org")),
+            context: Fixture.context(Fixture.secretariat, on: day1))
         try state.execute(.markMailingListRequestSent, context: Fixture.context(Fixture.secretariat, on: day1, hour: 12))
-        #expect(refusal(.markMailingListRequestSent, Fixture.secretariat, in: state, on: day1)?.reasons == ["the mailing list has not changed since the last request (2026-03-01)"])
+        #expect(
+            refusal(.markMailingListRequestSent, Fixture.secretariat, in: state, on: day1)?.reasons == [
+                "the mailing list has not changed since the last request (2026-03-01)"
+            ])
         try state.execute(.setMailingList(focalPoint: "FP-0001", on: false), context: Fixture.context(Fixture.secretariat, on: day2))
-        try state.execute(.addFocalPoint(Fixture.draft("Jasur Ergashev", "WHO", "ergashevj@who.int")), context: Fixture.context(Fixture.secretariat, on: day2))
+        try state.execute(
+            .addFocalPoint(Fixture.draft("Jasur Ergashev", "WHO", "ergashevj@who.int")),
+            context: Fixture.context(Fixture.secretariat, on: day2))
         try state.execute(.retireFocalPoint(id: "FP-0003", on: day2), context: Fixture.context(Fixture.secretariat, on: day2, hour: 11))
         let delta = state.mailingListDelta(since: state.mailingListRequests.last)
         #expect(delta.additions.isEmpty)
@@ -61,6 +92,9 @@ struct MembersRulesTests {
         #expect(state.mailingListDelta(since: day1).additions.map(\.name) == ["Malika Yo‘ldosheva"])
         #expect(state.mailingListChanges.count == 5)
         #expect(state.mailingList.map(\.name) == ["Malika Yo‘ldosheva"])
-        #expect(refusal(.setMailingList(focalPoint: "FP-0002", on: true), Fixture.secretariat, in: state)?.reasons == ["Malika Yo‘ldosheva is already on the mailing list"])
+        #expect(
+            refusal(.setMailingList(focalPoint: "FP-0002", on: true), Fixture.secretariat, in: state)?.reasons == [
+                "Malika Yo‘ldosheva is already on the mailing list"
+            ])
     }
 }

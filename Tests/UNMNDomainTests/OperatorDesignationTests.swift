@@ -15,10 +15,12 @@ struct OperatorDesignationTests {
         #expect(try OperatorDesignation.parse("UNRC:co-chair", entities: entities).role == .coChair)
     }
 
-    @Test("Errors say what is wrong in words", arguments: [
-        ("IOM", "\"IOM\" is not ENTITY:ROLE (for example IOM:secretariat or UNICEF:member)."),
-        ("IOM:boss", "\"boss\" is not a role; use one of secretariat, chair, co-chair, member, viewer."),
-    ])
+    @Test(
+        "Errors say what is wrong in words",
+        arguments: [
+            ("IOM", "\"IOM\" is not ENTITY:ROLE (for example IOM:secretariat or UNICEF:member)."),
+            ("IOM:boss", "\"boss\" is not a role; use one of secretariat, chair, co-chair, member, viewer."),
+        ])
     func errors(text: String, message: String) {
         #expect(throws: (any Error).self) { try OperatorDesignation.parse(text, entities: entities) }
         do {

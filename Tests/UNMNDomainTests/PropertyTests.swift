@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UNMNDomain
 
 /// A small deterministic generator (SplitMix64), so that a failing seed can be replayed.
@@ -17,8 +18,10 @@ struct SeededGenerator: RandomNumberGenerator {
 /// Random but plausible commands against the current state, from random operators.
 struct CommandGenerator {
     var rng: SeededGenerator
-    let operators = [Fixture.secretariat, Fixture.chair, Fixture.coChair, Fixture.unicef, Fixture.viewer,
-                      Operator(name: "Aziz Rahimov", entity: "ILO", role: .member)]
+    let operators = [
+        Fixture.secretariat, Fixture.chair, Fixture.coChair, Fixture.unicef, Fixture.viewer,
+        Operator(name: "Aziz Rahimov", entity: "ILO", role: .member),
+    ]
 
     mutating func pick<T>(_ values: [T]) -> T? { values.isEmpty ? nil : values[Int.random(in: 0..<values.count, using: &rng)] }
 
@@ -35,33 +38,48 @@ struct CommandGenerator {
         let later = day.adding(days: Int.random(in: -5...60, using: &rng))
         let positions: [Position] = [.agree, .standAside, .object(reason: pick(["", "mandate", "wording"])!)]
         let commands: [Command] = [
-            .addFocalPoint(FocalPointDraft(entity: entity, name: pick(["Oʻgʻiloy", "Ўлмас", "Aziz", ""])!, position: "Officer", level: .other,
-                                           email: pick(["a@unicef.org", "b@ilo.org", "c@gmail.com", "bad"])!, isOnMailingList: Bool.random(using: &rng),
-                                           exceptionReason: pick([String?.none, "account suspended"])!)),
+            .addFocalPoint(
+                FocalPointDraft(
+                    entity: entity, name: pick(["Oʻgʻiloy", "Ўлмас", "Aziz", ""])!, position: "Officer", level: .other,
+                    email: pick(["a@unicef.org", "b@ilo.org", "c@gmail.com", "bad"])!, isOnMailingList: Bool.random(using: &rng),
+                    exceptionReason: pick([String?.none, "account suspended"])!)),
             .setMailingList(focalPoint: point, on: Bool.random(using: &rng)),
             .retireFocalPoint(id: point, on: day),
             .markMailingListRequestSent,
-            .proposeAdmission(code: pick(["UNOPS", "ITC", "ILO"])!, fullName: "Applicant", text: "Join", deadline: later, raisedAt: .writtenConsultation),
+            .proposeAdmission(
+                code: pick(["UNOPS", "ITC", "ILO"])!, fullName: "Applicant", text: "Join", deadline: later, raisedAt: .writtenConsultation),
             .recordWithdrawal(entity, on: day, note: "leaving"),
-            .scheduleMeeting(MeetingDraft(kind: pick([.regular, .extraordinary, .requested(by: [entity])])!, date: later, startMinute: 600, location: "UN House",
-                                          mode: pick([Meeting.Mode?.none, .inPerson, .virtual, .hybrid])!)),
-            .recordAttendance(meeting: meeting, entity: entity, pick([Meeting.Attendance?.none, .absent, .apologies, .present(focalPoints: [])])!),
+            .scheduleMeeting(
+                MeetingDraft(
+                    kind: pick([.regular, .extraordinary, .requested(by: [entity])])!, date: later, startMinute: 600, location: "UN House",
+                    mode: pick([Meeting.Mode?.none, .inPerson, .virtual, .hybrid])!)),
+            .recordAttendance(
+                meeting: meeting, entity: entity, pick([Meeting.Attendance?.none, .absent, .apologies, .present(focalPoints: [])])!),
             .addAgendaItem(meeting: meeting, title: "Item"),
             .writeMinutes(meeting: meeting, item: Int.random(in: 0...2, using: &rng), text: "Discussed."),
             .finaliseMinutes(meeting),
             .amendMinutes(meeting, text: "Correction"),
             .shareMinutesWithRCO(meeting, on: day),
             .addActionPoint(meeting: meeting, text: "Follow up", responsible: [entity], due: later),
-            .updateActionPoint(pick(state.actionPoints.map(\.id)) ?? "AP/2026/001", status: pick(ActionPoint.Status.allCases)!, note: pick(["", "note"])!),
+            .updateActionPoint(
+                pick(state.actionPoints.map(\.id)) ?? "AP/2026/001", status: pick(ActionPoint.Status.allCases)!, note: pick(["", "note"])!),
             .draftWorkPlan(year: year),
-            .addKeyAction(year: year, KeyActionDraft(code: "A\(Int.random(in: 1...4, using: &rng))", title: "Action", lead: entity,
-                                                     starts: LocalDate(year: year, month: 1, day: 1)!, ends: LocalDate(year: year, month: 12, day: 31)!,
-                                                     budgetRequired: 1000, budgetFunded: Decimal(Int.random(in: 0...2000, using: &rng)), gcmObjectives: [Int.random(in: 0...24, using: &rng)])),
-            .recordProgress(year: year, code: action, percent: Int.random(in: -5...105, using: &rng), status: pick(KeyAction.Status.allCases)!, note: ""),
+            .addKeyAction(
+                year: year,
+                KeyActionDraft(
+                    code: "A\(Int.random(in: 1...4, using: &rng))", title: "Action", lead: entity,
+                    starts: LocalDate(year: year, month: 1, day: 1)!, ends: LocalDate(year: year, month: 12, day: 31)!,
+                    budgetRequired: 1000, budgetFunded: Decimal(Int.random(in: 0...2000, using: &rng)),
+                    gcmObjectives: [Int.random(in: 0...24, using: &rng)])),
+            .recordProgress(
+                year: year, code: action, percent: Int.random(in: -5...105, using: &rng), status: pick(KeyAction.Status.allCases)!, note: ""
+            ),
             .endorseWorkPlan(year: year, on: day, reference: pick([meeting.rawValue, item.rawValue])!),
             .closeWorkPlan(year: year, on: day),
-            .openItem(ConsensusItemDraft(title: "Item", text: "Text", kind: pick([.general, .jointStatement, .workPlanEndorsement(year: year)])!,
-                                         raisedAt: .writtenConsultation, deadline: later)),
+            .openItem(
+                ConsensusItemDraft(
+                    title: "Item", text: "Text", kind: pick([.general, .jointStatement, .workPlanEndorsement(year: year)])!,
+                    raisedAt: .writtenConsultation, deadline: later)),
             .recordPosition(item: item, entity: entity, pick(positions)!, source: pick(PositionRecord.Source.allCases)!),
             .recordPosition(item: item, entity: op.entity, pick(positions)!, source: .console),
             .adoptItem(item, statement: pick(["", "Adopted"])!),
@@ -109,10 +127,13 @@ struct PropertyTests {
         #expect(chairs.allSatisfy { $0.isMember })
     }
 
-    @Test("Random valid sequences keep every invariant; replaying the events rebuilds the same state", arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    @Test(
+        "Random valid sequences keep every invariant; replaying the events rebuilds the same state",
+        arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func randomSequences(seed: UInt64) throws {
-        let founding = NetworkState.founding(entities: Fixture.entities, emailPolicy: Fixture.policy, by: Fixture.secretariat,
-                                             at: Instant(tashkent: LocalDate(year: 2026, month: 1, day: 5)!))
+        let founding = NetworkState.founding(
+            entities: Fixture.entities, emailPolicy: Fixture.policy, by: Fixture.secretariat,
+            at: Instant(tashkent: LocalDate(year: 2026, month: 1, day: 5)!))
         var state = founding.state
         var batches = [founding.batch]
         var generator = CommandGenerator(rng: SeededGenerator(state: seed))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UNMNDomain
 
 @Suite("Sample network")
@@ -46,7 +47,9 @@ struct SampleNetworkTests {
     @Test("Endorsed 2025 (closed) and 2026 plans, twelve 2026 actions with histories across objectives and entities")
     func workPlans() throws {
         let state = try built()
-        #expect(state.workPlans[2025]?.status == .closed(endorsedOn: LocalDate(iso: "2025-03-12")!, reference: "UNMN/2025/001", closedOn: LocalDate(iso: "2026-01-20")!))
+        #expect(
+            state.workPlans[2025]?.status
+                == .closed(endorsedOn: LocalDate(iso: "2025-03-12")!, reference: "UNMN/2025/001", closedOn: LocalDate(iso: "2026-01-20")!))
         #expect(state.workPlans[2026]?.status == .endorsed(on: LocalDate(iso: "2026-03-11")!, reference: "UNMN/2026/001"))
         let actions = try #require(state.workPlans[2026]?.actions)
         #expect(actions.count == 12)
@@ -67,7 +70,11 @@ struct SampleNetworkTests {
         #expect(state.group(of: admission, on: Fixture.today) == .pending)
         let statement = try #require(state.item("UNMN/2026/006"))
         #expect(state.group(of: statement, on: Fixture.today) == .held)
-        #expect(state.adoptionBlockers(statement) == ["UNESCO, UNDRR and WB have not answered", "ILO objects: The text should cite ILO Conventions 97 and 143 on migrant workers."])
+        #expect(
+            state.adoptionBlockers(statement) == [
+                "UNESCO, UNDRR and WB have not answered",
+                "ILO objects: The text should cite ILO Conventions 97 and 143 on migrant workers.",
+            ])
     }
 
     @Test("Focal points with Uzbek Latin and Cyrillic names, one recorded email exception, mailing-list changes pending")

@@ -1,9 +1,14 @@
 import Foundation
+
 @testable import UNMNJournal
 
 /// The real file system with failures injected on demand.
 final class FaultyFileSystem: FileSystem, @unchecked Sendable {
-    enum Fault { case failAppend, shortAppendThenFail(Int), failSync, failTruncate, failRename }
+    enum Fault {
+        case failAppend
+        case shortAppendThenFail(Int)
+        case failSync, failTruncate, failRename
+    }
     private let real = POSIXFileSystem()
     private let lock = NSLock()
     private var faults: [Fault] = []
@@ -16,10 +21,13 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     func read(_ fd: Int32, at offset: Int, count: Int) throws(FileSystemError) -> [UInt8] { try real.read(fd, at: offset, count: count) }
 
     func append(_ fd: Int32, _ bytes: ArraySlice<UInt8>) throws(FileSystemError) -> Int {
-        if has({ if case .failAppend = $0 { return true } else { return false } }) { throw FileSystemError("writing", path: "the journal", code: ENOSPC) }
+        if has({ if case .failAppend = $0 { return true } else { return false } }) {
+            throw FileSystemError("writing", path: "the journal", code: ENOSPC)
+        }
         let short = lock.withLock { () -> Int? in
             guard let index = faults.firstIndex(where: { if case .shortAppendThenFail = $0 { return true } else { return false } }),
-                  case .shortAppendThenFail(let count) = faults[index] else { return nil }
+                case .shortAppendThenFail(let count) = faults[index]
+            else { return nil }
             faults[index] = .failAppend
             return count
         }
@@ -28,12 +36,16 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     }
 
     func sync(_ fd: Int32) throws(FileSystemError) {
-        if has({ if case .failSync = $0 { return true } else { return false } }) { throw FileSystemError("fdatasync of", path: "the journal", code: EIO) }
+        if has({ if case .failSync = $0 { return true } else { return false } }) {
+            throw FileSystemError("fdatasync of", path: "the journal", code: EIO)
+        }
         try real.sync(fd)
     }
 
     func truncate(_ fd: Int32, to length: Int) throws(FileSystemError) {
-        if has({ if case .failTruncate = $0 { return true } else { return false } }) { throw FileSystemError("truncating", path: "the journal", code: EIO) }
+        if has({ if case .failTruncate = $0 { return true } else { return false } }) {
+            throw FileSystemError("truncating", path: "the journal", code: EIO)
+        }
         try real.truncate(fd, to: length)
     }
 
@@ -43,7 +55,9 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     func unlock(_ fd: Int32) { real.unlock(fd) }
 
     func rename(_ from: String, _ to: String) throws(FileSystemError) {
-        if has({ if case .failRename = $0 { return true } else { return false } }) { throw FileSystemError("renaming \(from) to", path: to, code: EIO) }
+        if has({ if case .failRename = $0 { return true } else { return false } }) {
+            throw FileSystemError("renaming \(from) to", path: to, code: EIO)
+        }
         try real.rename(from, to)
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import UNMNJournal
 import UNMNDomain
+
+@testable import UNMNJournal
 
 @Suite("Fail-stop under injected I/O faults")
 struct JournalFaultTests {
@@ -20,11 +21,15 @@ struct JournalFaultTests {
         }
     }
 
-    @Test("A failed, short or unsynced write is never acknowledged, leaves nothing behind, and turns the journal read-only",
-          arguments: [FaultyFileSystem.Fault.failAppend, .shortAppendThenFail(40), .failSync])
+    @Test(
+        "A failed, short or unsynced write is never acknowledged, leaves nothing behind, and turns the journal read-only",
+        arguments: [FaultyFileSystem.Fault.failAppend, .shortAppendThenFail(40), .failSync])
     func failedWrite(fault: FaultyFileSystem.Fault) throws {
         let (path, before, error, journal) = try attempt(fault)
-        guard case .failed(let reason)? = error else { Issue.record("acknowledged despite \(fault)"); return }
+        guard case .failed(let reason)? = error else {
+            Issue.record("acknowledged despite \(fault)")
+            return
+        }
         #expect(reason.hasPrefix("Saving failed ("))
         #expect(reason.hasSuffix("nothing was saved. unmn is now read-only; restart it once the disk is fixed."))
         #expect(!journal.isWritable)
@@ -127,18 +132,29 @@ struct ConcurrentWriterTests {
     func staleDecision() throws {
         let path = try JournalFixture.journal(records: 0)
         let setup = try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "s")
-        try setup.commit(.openItem(ConsensusItemDraft(title: "Statement", text: "t", kind: .jointStatement, raisedAt: .writtenConsultation, deadline: JournalFixture.today)),
-                         context: JournalFixture.context())
+        try setup.commit(
+            .openItem(
+                ConsensusItemDraft(
+                    title: "Statement", text: "t", kind: .jointStatement, raisedAt: .writtenConsultation, deadline: JournalFixture.today)),
+            context: JournalFixture.context())
         for code: EntityCode in ["IOM", "UNRC", "ILO", "UNICEF"] {
-            try setup.commit(.recordPosition(item: "UNMN/2026/001", entity: code, .agree, source: .email), context: JournalFixture.context())
+            try setup.commit(
+                .recordPosition(item: "UNMN/2026/001", entity: code, .agree, source: .email), context: JournalFixture.context())
         }
         let chair = try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "chair")
         let coChair = try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "cochair")
         let chairOperator = Operator(name: "Laura Bianchi", entity: "IOM", role: .chair)
-        try chair.commit(.adoptItem("UNMN/2026/001", statement: "Adopted."), context: CommandContext(operator: chairOperator, now: Instant(tashkent: JournalFixture.today, hour: 11)))
+        try chair.commit(
+            .adoptItem("UNMN/2026/001", statement: "Adopted."),
+            context: CommandContext(operator: chairOperator, now: Instant(tashkent: JournalFixture.today, hour: 11)))
         let coChairOperator = Operator(name: "Samuel Okoro", entity: "UNRC", role: .coChair)
-        #expect(throws: CommitError.rejected("Cannot adopt UNMN/2026/001: UNMN/2026/001 was already adopted (decision 2026/01) by Laura Bianchi (IOM) on 2026-11-29.")) {
-            try coChair.commit(.adoptItem("UNMN/2026/001", statement: "Adopted too."), context: CommandContext(operator: coChairOperator, now: Instant(tashkent: JournalFixture.today, hour: 11)))
+        #expect(
+            throws: CommitError.rejected(
+                "Cannot adopt UNMN/2026/001: UNMN/2026/001 was already adopted (decision 2026/01) by Laura Bianchi (IOM) on 2026-11-29.")
+        ) {
+            try coChair.commit(
+                .adoptItem("UNMN/2026/001", statement: "Adopted too."),
+                context: CommandContext(operator: coChairOperator, now: Instant(tashkent: JournalFixture.today, hour: 11)))
         }
         #expect(try JournalMaintenance.check(path: path).records.count == 7)
     }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import UNMNJournal
 import UNMNDomain
+
+@testable import UNMNJournal
 
 enum JournalFixture {
     static let entities: [MemberEntity] = [
@@ -13,7 +14,9 @@ enum JournalFixture {
     static let secretariat = Operator(name: "Dilnoza Yusupova", entity: "IOM", role: .secretariat)
     static let today = LocalDate(year: 2026, month: 11, day: 29)!
 
-    static func context(hour: Int = 10) -> CommandContext { CommandContext(operator: secretariat, now: Instant(tashkent: today, hour: hour)) }
+    static func context(hour: Int = 10) -> CommandContext {
+        CommandContext(operator: secretariat, now: Instant(tashkent: today, hour: hour))
+    }
 
     static func founding() -> EventBatch {
         NetworkState.founding(entities: entities, emailPolicy: policy, by: secretariat, at: Instant(tashkent: today, hour: 9)).batch
@@ -36,8 +39,10 @@ enum JournalFixture {
     }
 
     static func addFocalPoint(_ index: Int) -> Command {
-        .addFocalPoint(FocalPointDraft(entity: index % 2 == 0 ? "ILO" : "UNICEF", name: "Ўлмас \(index)", position: "Officer", level: .other,
-                                       email: "person\(index)@\(index % 2 == 0 ? "ilo" : "unicef").org"))
+        .addFocalPoint(
+            FocalPointDraft(
+                entity: index % 2 == 0 ? "ILO" : "UNICEF", name: "Ўлмас \(index)", position: "Officer", level: .other,
+                email: "person\(index)@\(index % 2 == 0 ? "ilo" : "unicef").org"))
     }
 
     static func bytes(_ path: String) -> [UInt8] { Array(FileManager.default.contents(atPath: path)!) }

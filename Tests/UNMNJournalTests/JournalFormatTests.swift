@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import UNMNJournal
 import UNMNDomain
+
+@testable import UNMNJournal
 
 @Suite("Record format")
 struct JournalFormatTests {
@@ -42,7 +43,9 @@ struct JournalLifecycleTests {
         let path = try JournalFixture.journal(records: 0)
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
-        #expect(throws: JournalError.alreadyExists(path: path)) { try Journal.create(at: path, batches: [JournalFixture.founding()], osUser: "x") }
+        #expect(throws: JournalError.alreadyExists(path: path)) {
+            try Journal.create(at: path, batches: [JournalFixture.founding()], osUser: "x")
+        }
         let journal = try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "x")
         #expect(journal.state.members.count == 4)
         #expect(journal.lastSequence == 1)
@@ -77,7 +80,10 @@ struct JournalLifecycleTests {
         let path = try JournalFixture.journal(records: 0)
         let before = JournalFixture.bytes(path)
         let journal = try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "x")
-        #expect(throws: CommitError.rejected("Cannot adopt UNMN/2026/001: only the chair or co-chair closes consensus items (you are the secretariat).")) {
+        #expect(
+            throws: CommitError.rejected(
+                "Cannot adopt UNMN/2026/001: only the chair or co-chair closes consensus items (you are the secretariat).")
+        ) {
             try journal.commit(.adoptItem("UNMN/2026/001", statement: "x"), context: JournalFixture.context())
         }
         #expect(JournalFixture.bytes(path) == before)
@@ -89,6 +95,8 @@ struct JournalLifecycleTests {
         chmod(path, 0o400)
         let journal = try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "x", readOnly: true)
         #expect(journal.state.focalPoints.count == 2)
-        #expect(throws: CommitError.readOnly("opened with --read-only")) { try journal.commit(JournalFixture.addFocalPoint(9), context: JournalFixture.context()) }
+        #expect(throws: CommitError.readOnly("opened with --read-only")) {
+            try journal.commit(JournalFixture.addFocalPoint(9), context: JournalFixture.context())
+        }
     }
 }

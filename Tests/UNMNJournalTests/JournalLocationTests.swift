@@ -10,7 +10,9 @@ struct JournalLocationTests {
         #expect(JournalLocation.resolve(flag: nil, environment: env).path == "/srv/unmn/journal")
         #expect(JournalLocation.resolve(flag: nil, environment: ["HOME": "/h", "XDG_DATA_HOME": "/data"]).path == "/data/unmn/journal")
         #expect(JournalLocation.resolve(flag: nil, environment: ["HOME": "/h"]).path == "/h/.local/share/unmn/journal")
-        #expect(JournalLocation.resolve(flag: nil, environment: ["HOME": "/h", "XDG_DATA_HOME": "relative"]).path == "/h/.local/share/unmn/journal")
+        #expect(
+            JournalLocation.resolve(flag: nil, environment: ["HOME": "/h", "XDG_DATA_HOME": "relative"]).path
+                == "/h/.local/share/unmn/journal")
     }
 
     @Test("The remembered operator lives under XDG_CONFIG_HOME")
@@ -21,7 +23,8 @@ struct JournalLocationTests {
 
     @Test("Paths under home are shown with ~")
     func abbreviated() {
-        #expect(JournalLocation(path: "/h/.local/share/unmn/journal").abbreviated(environment: ["HOME": "/h"]) == "~/.local/share/unmn/journal")
+        #expect(
+            JournalLocation(path: "/h/.local/share/unmn/journal").abbreviated(environment: ["HOME": "/h"]) == "~/.local/share/unmn/journal")
         #expect(JournalLocation(path: "/srv/j").abbreviated(environment: ["HOME": "/h"]) == "/srv/j")
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import UNMNJournal
 import UNMNDomain
+
+@testable import UNMNJournal
 
 @Suite("Recovery from damage")
 struct JournalRecoveryTests {
@@ -26,7 +27,10 @@ struct JournalRecoveryTests {
             if ends.contains(cut) || cut == 0 {
                 #expect(scan.problem == nil, "cut at \(cut)")
             } else {
-                guard case .tornTail(_, let offset, _)? = scan.problem else { Issue.record("cut at \(cut): \(String(describing: scan.problem))"); continue }
+                guard case .tornTail(_, let offset, _)? = scan.problem else {
+                    Issue.record("cut at \(cut): \(String(describing: scan.problem))")
+                    continue
+                }
                 #expect(offset == (whole == 0 ? 0 : ends[ends.startIndex + whole - 1]))
             }
         }
@@ -46,9 +50,15 @@ struct JournalRecoveryTests {
             // bad last line: indistinguishable from a torn write, so it too is a torn tail (its
             // bytes are kept aside, not lost).
             if index >= lastStart - 1 {
-                guard case .tornTail? = scan.problem else { Issue.record("flip at \(index) in the last record: \(String(describing: scan.problem))"); continue }
+                guard case .tornTail? = scan.problem else {
+                    Issue.record("flip at \(index) in the last record: \(String(describing: scan.problem))")
+                    continue
+                }
             } else {
-                guard case .damaged(let record, let offset, _)? = scan.problem else { Issue.record("flip at \(index): \(String(describing: scan.problem))"); continue }
+                guard case .damaged(let record, let offset, _)? = scan.problem else {
+                    Issue.record("flip at \(index): \(String(describing: scan.problem))")
+                    continue
+                }
                 #expect(record == UInt64(hit + 1) && offset == starts[hit])
             }
         }
@@ -60,7 +70,8 @@ struct JournalRecoveryTests {
         let whole = JournalFixture.bytes(path)
         let cut = whole.count - 10
         JournalFixture.write(Array(whole[..<cut]), to: path)
-        let journal = try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "x", clock: { Date(timeIntervalSince1970: 1_796_000_000) })
+        let journal = try Journal(
+            path: path, emailPolicy: JournalFixture.policy, osUser: "x", clock: { Date(timeIntervalSince1970: 1_796_000_000) })
         #expect(journal.isWritable)
         #expect(journal.state.focalPoints.count == 2)
         #expect(journal.notices.first?.hasPrefix("Recovered from a torn write: record 4 was incomplete") == true)
@@ -80,7 +91,10 @@ struct JournalRecoveryTests {
         bytes[secondStart + 30] ^= 0x20
         JournalFixture.write(bytes, to: path)
         let journal = try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "x")
-        guard case .readOnly(let reason) = journal.mode else { Issue.record("not read-only"); return }
+        guard case .readOnly(let reason) = journal.mode else {
+            Issue.record("not read-only")
+            return
+        }
         #expect(reason.hasPrefix("record 2 at byte \(secondStart) of the journal is damaged (the checksum does not match)"))
         #expect(journal.state.members.count == 4)
         #expect(JournalFixture.bytes(path) == bytes)

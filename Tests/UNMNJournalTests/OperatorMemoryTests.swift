@@ -30,7 +30,10 @@ struct OperatorMemoryTests {
         let memory = OperatorMemory(directory: temporaryDirectory())
         try FileManager.default.createDirectory(atPath: memory.directory, withIntermediateDirectories: true)
         try Data("{\"name\": 3".utf8).write(to: URL(fileURLWithPath: memory.path))
-        #expect(throws: OperatorMemory.Failure.unreadable(path: memory.path, reason: "the file is not a valid operator record (choose again with --as)")) {
+        #expect(
+            throws: OperatorMemory.Failure.unreadable(
+                path: memory.path, reason: "the file is not a valid operator record (choose again with --as)")
+        ) {
             try memory.load()
         }
     }

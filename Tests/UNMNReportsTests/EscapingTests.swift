@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UNMNReports
 
 /// A tiny RFC 4180 reader, to read back what the writer wrote.
@@ -13,12 +14,28 @@ func readCSV(_ text: String) -> [[String]] {
         let c = characters[index]
         if quoted {
             if c == "\"" {
-                if index + 1 < characters.count && characters[index + 1] == "\"" { field.append("\""); index += 1 } else { quoted = false }
-            } else { field.append(c) }
-        } else if c == "\"" { quoted = true }
-        else if c == "," { row.append(field); field = "" }
-        else if c == "\r\n" || c == "\n" { row.append(field); rows.append(row); row = []; field = "" }
-        else { field.append(c) }
+                if index + 1 < characters.count && characters[index + 1] == "\"" {
+                    field.append("\"")
+                    index += 1
+                } else {
+                    quoted = false
+                }
+            } else {
+                field.append(c)
+            }
+        } else if c == "\"" {
+            quoted = true
+        } else if c == "," {
+            row.append(field)
+            field = ""
+        } else if c == "\r\n" || c == "\n" {
+            row.append(field)
+            rows.append(row)
+            row = []
+            field = ""
+        } else {
+            field.append(c)
+        }
         index += 1
     }
     characters.removeAll()
@@ -32,19 +49,27 @@ func readICSValue(_ text: String, property: String) -> String? {
     var value = ""
     var escaped = false
     for c in line.dropFirst(property.count + 1) {
-        if escaped { value.append(c == "n" || c == "N" ? "\n" : c); escaped = false }
-        else if c == "\\" { escaped = true }
-        else { value.append(c) }
+        if escaped {
+            value.append(c == "n" || c == "N" ? "\n" : c)
+            escaped = false
+        } else if c == "\\" {
+            escaped = true
+        } else {
+            value.append(c)
+        }
     }
     return value
 }
 
 @Suite("Escaping")
 struct EscapingTests {
-    @Test("CSV: quoting, and formula injection defused", arguments: [
-        ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("=1+2", "'=1+2"), ("+7", "'+7"), ("-3", "'-3"), ("@SUM(A1)", "'@SUM(A1)"),
-        ("line\nbreak", "\"line\nbreak\""), ("tab\there", "tab here"), ("\u{1b}[2J", "[2J"),
-    ])
+    @Test(
+        "CSV: quoting, and formula injection defused",
+        arguments: [
+            ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("=1+2", "'=1+2"), ("+7", "'+7"), ("-3", "'-3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("line\nbreak", "\"line\nbreak\""), ("tab\there", "tab here"), ("\u{1b}[2J", "[2J"),
+        ])
     func csv(input: String, expected: String) {
         #expect(Escaping.csvField(input) == expected)
     }
@@ -78,7 +103,10 @@ struct EscapingTests {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
-        static let pieces = ["a", "Ў", "ʻ", "王", "👍", "\"", ",", ";", "\\", "\n", "\r", "\t", "\u{0}", "\u{1b}", "\u{7f}", "\u{85}", "\u{202E}", "=", "+", "-", "@", " ", "é"]
+        static let pieces = [
+            "a", "Ў", "ʻ", "王", "👍", "\"", ",", ";", "\\", "\n", "\r", "\t", "\u{0}", "\u{1b}", "\u{7f}", "\u{85}", "\u{202E}", "=", "+",
+            "-", "@", " ", "é",
+        ]
         mutating func string() -> String {
             (0..<Int.random(in: 0...24, using: &self)).map { _ in Self.pieces.randomElement(using: &self)! }.joined()
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import UNMNDomain
+
 @testable import UNMNReports
 
 /// Each format from the sample network, compared with a reviewed golden file. Set

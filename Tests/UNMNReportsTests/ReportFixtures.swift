@@ -28,10 +28,16 @@ enum ReportFixture {
             ("workplan-2026.md", WorkplanDocument.render(network.workPlans[2026]!, objectives: objectives, format: .md)),
             ("mailing-list.csv", MailingListDocument.render(network: network, changesSince: nil, format: .csv)),
             ("mailing-list.vcf", MailingListDocument.render(network: network, changesSince: nil, format: .vcf)),
-            ("mailing-list-changes-2026.csv", MailingListDocument.render(network: network, changesSince: LocalDate(year: 2026, month: 1, day: 1), format: .csv)),
+            (
+                "mailing-list-changes-2026.csv",
+                MailingListDocument.render(network: network, changesSince: LocalDate(year: 2026, month: 1, day: 1), format: .csv)
+            ),
             ("decisions.md", DecisionsDocument.render(network: network, year: nil, format: .md)),
             ("decisions-2026.csv", DecisionsDocument.render(network: network, year: 2026, format: .csv)),
-            ("report-2026Q3.md", ProgressReport.render(network: network, period: .quarter(year: 2026, quarter: 3), today: today, objectives: objectives)),
+            (
+                "report-2026Q3.md",
+                ProgressReport.render(network: network, period: .quarter(year: 2026, quarter: 3), today: today, objectives: objectives)
+            ),
             ("report-2026.md", ProgressReport.render(network: network, period: .year(2026), today: today, objectives: objectives)),
         ]
     }
@@ -48,7 +54,7 @@ enum ReportFixture {
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         guard posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ) == 0 else { return (127, "cannot run \(arguments[0])") }
         var status: Int32 = 0

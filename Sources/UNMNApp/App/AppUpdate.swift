@@ -43,7 +43,8 @@ public enum AppUpdate {
         case .overlayKey(let key): return handleOverlayKey(&state, key)
         case .requestQuit:
             if state.hasUnsavedInput {
-                let dialog = ConfirmDialog(title: "Quit", message: "The form holds input that has not been saved. Quit and lose it?", confirmLabel: "Quit")
+                let dialog = ConfirmDialog(
+                    title: "Quit", message: "The form holds input that has not been saved. Quit and lose it?", confirmLabel: "Quit")
                 state.overlay = .confirm(dialog, then: .quit, returnTo: state.overlay)
                 return []
             }
@@ -77,7 +78,9 @@ public enum AppUpdate {
             state.overlay = .editor(TextEditor(text), title: title, purpose: purpose)
             if let failure { state.status = StatusMessage(failure, kind: .error) }
         case .fileWritten(let path, let failure):
-            state.status = failure.map { StatusMessage("Could not write \(path): \($0)", kind: .error) } ?? StatusMessage("Wrote \(path).", kind: .success)
+            state.status =
+                failure.map { StatusMessage("Could not write \(path): \($0)", kind: .error) }
+                ?? StatusMessage("Wrote \(path).", kind: .success)
         case .requestUndo: requestUndo(&state)
         case .perform(let effect): return [effect]
         case .continueWithoutOperator:
@@ -86,7 +89,8 @@ public enum AppUpdate {
             state.status = StatusMessage("No operator chosen: read-only. Press o to say who you are.", kind: .warning)
         case .chooseOperator:
             let codes = state.entities.filter { $0.status != .withdrawn }.map(\.code)
-            state.overlay = .form(OperatorForm.make(entities: codes, current: state.currentOperator), purpose: .chooseOperator(entities: codes))
+            state.overlay = .form(
+                OperatorForm.make(entities: codes, current: state.currentOperator), purpose: .chooseOperator(entities: codes))
         case .operatorRemembered(let chosen, let failure):
             state.currentOperator = chosen
             if let failure {
@@ -181,7 +185,8 @@ public enum AppUpdate {
             case .cancel:
                 if editor.isDirty {
                     let dialog = ConfirmDialog(
-                        title: "Discard input?", message: "\"\(title)\" has text that has not been saved. Discard it?", confirmLabel: "Discard")
+                        title: "Discard input?", message: "\"\(title)\" has text that has not been saved. Discard it?",
+                        confirmLabel: "Discard")
                     state.overlay = .confirm(dialog, then: .closeOverlay, returnTo: .editor(editor, title: title, purpose: purpose))
                 } else {
                     state.overlay = nil
@@ -233,7 +238,8 @@ public enum AppUpdate {
         let closing: Message = isFirstStart ? .continueWithoutOperator : .closeOverlay
         if form.isDirty {
             let dialog = ConfirmDialog(
-                title: "Discard input?", message: "\"\(form.title)\" holds input that has not been saved. Discard it?", confirmLabel: "Discard")
+                title: "Discard input?", message: "\"\(form.title)\" holds input that has not been saved. Discard it?",
+                confirmLabel: "Discard")
             state.overlay = .confirm(dialog, then: closing, returnTo: .form(form, purpose: purpose))
         } else {
             state.overlay = nil
@@ -248,7 +254,9 @@ public enum AppUpdate {
         case .workplan(let form): return WorkplanPane.submit(&state, form, values: values)
         case .decisions(let form): return DecisionsPane.submit(&state, form, values: values)
         case .chooseOperator(let entities):
-            guard let chosen = OperatorForm.decode(values, entities: entities) else { return .unreadable("the entity or role is not one of the choices") }
+            guard let chosen = OperatorForm.decode(values, entities: entities) else {
+                return .unreadable("the entity or role is not one of the choices")
+            }
             state.currentOperator = chosen
             state.isReadOnly = state.isReadOnly && chosen.role == .viewer
             return .effects([.rememberOperator(chosen)])

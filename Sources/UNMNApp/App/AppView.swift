@@ -14,7 +14,8 @@ public enum AppView {
         HeaderView.render(state, in: layout.header, buffer: &buffer)
         tabBar(for: state).render(in: layout.tabs, buffer: &buffer)
         state.pane.feature.render(state, in: layout.content, buffer: &buffer)
-        StatusLine(message: state.status.text, kind: state.status.kind, right: statusFacts(state)).render(in: layout.status, buffer: &buffer)
+        StatusLine(message: state.status.text, kind: state.status.kind, right: statusFacts(state)).render(
+            in: layout.status, buffer: &buffer)
         if let list = state.visibleList, state[keyPath: list.state].isFilterActive {
             FilterPrompt(editor: state[keyPath: list.state].filter, matchCount: list.content.itemRows.count, totalCount: list.content.total)
                 .render(in: layout.footer, buffer: &buffer)
@@ -46,7 +47,8 @@ public enum AppView {
         let inner = box.inset(horizontal: 2, vertical: 1)
         editor.render(in: Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1), buffer: &buffer)
         buffer.write(
-            "Ctrl-S save · Esc cancel · Ctrl-O edit in $VISUAL/$EDITOR · Enter new line", x: inner.x, y: inner.maxY - 1, maxWidth: inner.width,
+            "Ctrl-S save · Esc cancel · Ctrl-O edit in $VISUAL/$EDITOR · Enter new line", x: inner.x, y: inner.maxY - 1,
+            maxWidth: inner.width,
             style: .dim)
     }
 

@@ -13,9 +13,11 @@ enum HeaderView {
         let left = " unmn · " + name
         let dateWidth = DisplayWidth.of(date) + 1
         let whoWidth = min(DisplayWidth.of(who), max(0, area.width - DisplayWidth.of(left) - dateWidth - 3))
-        buffer.write(left, x: area.x, y: area.y, maxWidth: area.width - dateWidth - whoWidth - 3, style: Style([.reverse, .bold], color: .accent))
-        buffer.write(TextLayout.truncate(who, toWidth: whoWidth), x: area.maxX - dateWidth - whoWidth - 2, y: area.y,
-                     maxWidth: whoWidth, style: Style(.reverse, color: .accent))
+        buffer.write(
+            left, x: area.x, y: area.y, maxWidth: area.width - dateWidth - whoWidth - 3, style: Style([.reverse, .bold], color: .accent))
+        buffer.write(
+            TextLayout.truncate(who, toWidth: whoWidth), x: area.maxX - dateWidth - whoWidth - 2, y: area.y,
+            maxWidth: whoWidth, style: Style(.reverse, color: .accent))
         buffer.write(date, x: area.maxX - dateWidth, y: area.y, style: Style(.reverse, color: .accent))
     }
 }

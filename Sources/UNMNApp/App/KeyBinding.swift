@@ -21,7 +21,8 @@ public struct KeyBinding: Sendable {
         _ keys: [Key], keyLabel: String? = nil, label: String, description: String, message: Message, isInFooter: Bool = true,
         disabledReason: @escaping @Sendable (AppState) -> String? = { _ in nil }
     ) {
-        self.init(keys, keyLabel: keyLabel, label: label, description: description, isInFooter: isInFooter, disabledReason: disabledReason) { _ in
+        self.init(keys, keyLabel: keyLabel, label: label, description: description, isInFooter: isInFooter, disabledReason: disabledReason)
+        { _ in
             message
         }
     }

@@ -9,13 +9,18 @@ public enum KeyBindings {
             [.character("1"), .character("2"), .character("3"), .character("4"), .character("5")], keyLabel: "1-5",
             label: "Panes", description: "Overview, Members, Meetings, Workplan, Decisions"
         ) { key in
-            guard case .character(let c) = key, let pane = Pane.allCases.first(where: { $0.numberKey == c }) else { return .unknownKey(key) }
+            guard case .character(let c) = key, let pane = Pane.allCases.first(where: { $0.numberKey == c }) else {
+                return .unknownKey(key)
+            }
             return .selectPane(pane)
         },
         KeyBinding([.tab], label: "Next pane", description: "Next pane", message: .nextPane, isInFooter: false),
         KeyBinding([.backTab], label: "Previous pane", description: "Previous pane", message: .previousPane, isInFooter: false),
-        KeyBinding([.down, .character("j")], keyLabel: "↓/j", label: "Down", description: "Move down", message: .moveSelection(1), isInFooter: false),
-        KeyBinding([.up, .character("k")], keyLabel: "↑/k", label: "Up", description: "Move up", message: .moveSelection(-1), isInFooter: false),
+        KeyBinding(
+            [.down, .character("j")], keyLabel: "↓/j", label: "Down", description: "Move down", message: .moveSelection(1),
+            isInFooter: false),
+        KeyBinding(
+            [.up, .character("k")], keyLabel: "↑/k", label: "Up", description: "Move up", message: .moveSelection(-1), isInFooter: false),
         KeyBinding([.pageDown, .control("f")], label: "Page down", description: "Move a page down", message: .pageDown, isInFooter: false),
         KeyBinding([.pageUp, .control("b")], label: "Page up", description: "Move a page up", message: .pageUp, isInFooter: false),
         KeyBinding([.home, .character("g")], label: "First", description: "Go to the first row", message: .moveToFirst, isInFooter: false),
@@ -30,11 +35,13 @@ public enum KeyBindings {
             message: .chooseOperator, isInFooter: false),
         KeyBinding(
             [.character("x")], label: "Export",
-            description: "Export what is on screen to a file in the current directory (report, mailing list, calendar, work plan, decisions)",
+            description:
+                "Export what is on screen to a file in the current directory (report, mailing list, calendar, work plan, decisions)",
             message: .exportScreen, isInFooter: false, disabledReason: { $0.network == nil ? "There is no journal to export from." : nil }),
         KeyBinding(
             [.character("/")], label: "Filter",
-            description: "Filter the pane's list as you type (ignores case, accents, Latin/Cyrillic spelling); Enter keeps it, Esc clears it",
+            description:
+                "Filter the pane's list as you type (ignores case, accents, Latin/Cyrillic spelling); Enter keeps it, Esc clears it",
             message: .startFilter, isInFooter: false,
             disabledReason: { state in
                 guard let list = state.visibleList else { return "There is no list on this screen to filter." }

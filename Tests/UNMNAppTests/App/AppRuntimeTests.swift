@@ -1,14 +1,18 @@
-import Testing
 import TerminalUI
+import Testing
 import UNMNDomain
+
 @testable import UNMNApp
 
 @Suite("Runtime over the test terminal")
 struct AppRuntimeTests {
     @Test("Keys flow through bindings and update; every frame is drawn; q ends the loop")
     func loop() {
-        let terminal = TestTerminal(width: 80, height: 24, events: [.key(.character("2")), .key(.character("j")), .tick, .resize(width: 120, height: 40)])
-        let runtime = AppRuntime(state: makeState(), terminal: terminal, today: { LocalDate(year: 2026, month: 11, day: 30)! }, performer: ClosurePerformer { _ in nil })
+        let terminal = TestTerminal(
+            width: 80, height: 24, events: [.key(.character("2")), .key(.character("j")), .tick, .resize(width: 120, height: 40)])
+        let runtime = AppRuntime(
+            state: makeState(), terminal: terminal, today: { LocalDate(year: 2026, month: 11, day: 30)! },
+            performer: ClosurePerformer { _ in nil })
         runtime.run()
         #expect(terminal.frames.count == 5)
         #expect(terminal.frames[1].lines[2].hasPrefix(" Code"))
@@ -29,7 +33,8 @@ struct AppRuntimeTests {
             if case .rememberOperator(let op) = effect { return .operatorRemembered(op, failure: "Disk full.") }
             return nil
         }
-        let runtime = AppRuntime(state: state, terminal: terminal, today: { LocalDate(year: 2026, month: 11, day: 29)! }, performer: performer)
+        let runtime = AppRuntime(
+            state: state, terminal: terminal, today: { LocalDate(year: 2026, month: 11, day: 29)! }, performer: performer)
         runtime.run()
         #expect(performed == [.rememberOperator(Operator(name: "Azizа", entity: "IOM", role: .secretariat))])
         #expect(runtime.state.status.kind == .error)

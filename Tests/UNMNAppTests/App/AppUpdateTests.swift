@@ -1,6 +1,7 @@
-import Testing
 import TerminalUI
+import Testing
 import UNMNDomain
+
 @testable import UNMNApp
 
 @Suite("Navigation and keys")
@@ -45,7 +46,9 @@ struct AppUpdateTests {
     @Test("When the list is taller than the window, the selection stays in view")
     func scrollsIntoView() {
         var state = makeState(width: 80, height: 24)
-        state.entities += (1...20).map { MemberEntity(code: EntityCode("X\($0)"), fullName: "Applicant \($0)", role: .member, status: .applicant) }
+        state.entities += (1...20).map {
+            MemberEntity(code: EntityCode("X\($0)"), fullName: "Applicant \($0)", role: .member, status: .applicant)
+        }
         press([.character("2"), .character("G")], &state)
         #expect(state.members.list.selection == 35)
         #expect(state.members.list.offset == 36 - state.visibleList!.content.visibleRows)
@@ -129,9 +132,15 @@ struct AppUpdateTests {
     func help() {
         var state = makeState()
         press([.character("?")], &state)
-        guard case .help(0)? = state.overlay else { Issue.record("help not open"); return }
+        guard case .help(0)? = state.overlay else {
+            Issue.record("help not open")
+            return
+        }
         press([.down, .down], &state)
-        guard case .help(2)? = state.overlay else { Issue.record("help did not scroll"); return }
+        guard case .help(2)? = state.overlay else {
+            Issue.record("help did not scroll")
+            return
+        }
         press([.character("?")], &state)
         #expect(state.overlay == nil)
         press([.character("?"), .escape], &state)
@@ -153,9 +162,15 @@ struct AppUpdateTests {
         type("Шаҳноза", &state)
         #expect(state.hasUnsavedInput)
         #expect(press([.control("q")], &state) == [])
-        guard case .confirm? = state.overlay else { Issue.record("no question asked"); return }
+        guard case .confirm? = state.overlay else {
+            Issue.record("no question asked")
+            return
+        }
         press([.character("n")], &state)
-        guard case .form(let form, _)? = state.overlay else { Issue.record("form lost"); return }
+        guard case .form(let form, _)? = state.overlay else {
+            Issue.record("form lost")
+            return
+        }
         #expect(form.values["name"] == .text("Шаҳноза"))
         press([.control("q")], &state)
         #expect(press([.character("y")], &state) == [.quit])
@@ -166,7 +181,10 @@ struct AppUpdateTests {
         var state = makeState()
         press([.character("o"), .control("u"), .character("q")], &state)
         #expect(!state.isQuitting)
-        guard case .form(let form, _)? = state.overlay else { Issue.record("form closed"); return }
+        guard case .form(let form, _)? = state.overlay else {
+            Issue.record("form closed")
+            return
+        }
         #expect(form.values["name"] == .text("q"))
     }
 
@@ -199,7 +217,10 @@ struct AppUpdateTests {
     func discard() {
         var state = makeState()
         press([.character("o"), .character("x"), .escape], &state)
-        guard case .confirm(let dialog, _, _)? = state.overlay else { Issue.record("no question"); return }
+        guard case .confirm(let dialog, _, _)? = state.overlay else {
+            Issue.record("no question")
+            return
+        }
         #expect(dialog.title == "Discard input?")
         press([.character("y")], &state)
         #expect(state.overlay == nil)

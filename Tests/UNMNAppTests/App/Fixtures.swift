@@ -4,9 +4,12 @@ import UNMNDomain
 import UNMNResources
 
 /// A console state as a secretariat operator sees it on Sunday 29 November 2026.
-func makeState(width: Int = 80, height: Int = 24, operator chosen: Operator? = Operator(name: "Dilnoza Yusupova", entity: "IOM", role: .secretariat)) -> AppState {
-    var state = AppState(width: width, height: height, today: LocalDate(year: 2026, month: 11, day: 29)!, currentOperator: chosen,
-                         journalPath: "~/.local/share/unmn/journal", entities: annexI, gcmObjectives: try! GCMObjective.parseList(ShippedData.gcmObjectives))
+func makeState(
+    width: Int = 80, height: Int = 24, operator chosen: Operator? = Operator(name: "Dilnoza Yusupova", entity: "IOM", role: .secretariat)
+) -> AppState {
+    var state = AppState(
+        width: width, height: height, today: LocalDate(year: 2026, month: 11, day: 29)!, currentOperator: chosen,
+        journalPath: "~/.local/share/unmn/journal", entities: annexI, gcmObjectives: try! GCMObjective.parseList(ShippedData.gcmObjectives))
     state.network = foundedNetwork
     return state
 }
@@ -14,8 +17,10 @@ func makeState(width: Int = 80, height: Int = 24, operator chosen: Operator? = O
 let annexI = try! AnnexI.parse(ShippedData.annexIMembers)
 let emailPolicy = EmailPolicy.parse(ShippedData.corporateEmailDomains)
 /// The network as `unmn init` creates it.
-let foundedNetwork = NetworkState.founding(entities: annexI, emailPolicy: emailPolicy, by: Operator(name: "root", entity: "IOM", role: .secretariat),
-                                           at: Instant(tashkent: LocalDate(year: 2026, month: 1, day: 5)!)).state
+let foundedNetwork = NetworkState.founding(
+    entities: annexI, emailPolicy: emailPolicy, by: Operator(name: "root", entity: "IOM", role: .secretariat),
+    at: Instant(tashkent: LocalDate(year: 2026, month: 1, day: 5)!)
+).state
 
 /// Sends keys through the key bindings, as the runtime does, and returns every effect.
 @discardableResult

@@ -1,6 +1,7 @@
-import Testing
 import TerminalUI
+import Testing
 import UNMNDomain
+
 @testable import UNMNApp
 
 @Suite("Undo and journal changes in the console")
@@ -19,8 +20,15 @@ struct JournalFlowTests {
     func undo() throws {
         var state = try sampleState()
         press([.character("u")], &state)
-        guard case .confirm(let dialog, _, _)? = state.overlay else { Issue.record("no confirmation"); return }
-        #expect(dialog.message == "Undo your last change: Recorded ILO's position on UNMN/2026/006: object? The change stays in the journal's history; undoing adds a correction.")
+        guard case .confirm(let dialog, _, _)? = state.overlay else {
+            Issue.record("no confirmation")
+            return
+        }
+        #expect(
+            dialog.message
+                == "Undo your last change: Recorded ILO's position on UNMN/2026/006: object? The change stays in the journal's "
+                + "history; undoing adds a correction."
+        )
         #expect(press([.character("y")], &state) == [.execute(.undo, by: Operator(name: "Azizbek Rahimov", entity: "ILO", role: .member))])
     }
 
@@ -30,7 +38,11 @@ struct JournalFlowTests {
         state.currentOperator = SampleNetwork.secretariat
         press([.character("u")], &state)
         #expect(state.overlay == nil)
-        #expect(state.status.text == "Cannot undo \"Added \"Preparing the 2027 work plan\" to the agenda of MTG/2026/04\": agenda items are kept; rename it or leave its minutes empty.")
+        #expect(
+            state.status.text
+                == "Cannot undo \"Added \"Preparing the 2027 work plan\" to the agenda of MTG/2026/04\": agenda items are kept; "
+                + "rename it or leave its minutes empty."
+        )
     }
 
     @Test("Saved and failed commits show in the status line; a failure that stops the journal makes the console read-only")
@@ -38,7 +50,9 @@ struct JournalFlowTests {
         var state = try sampleState()
         _ = AppUpdate.update(&state, .committed(state.network!, summary: "Undid: Recorded ILO's position on UNMN/2026/006: object"))
         #expect(state.status == StatusMessage("Saved: Undid: Recorded ILO's position on UNMN/2026/006: object.", kind: .success))
-        _ = AppUpdate.update(&state, .commitFailed("Saving failed (writing the journal failed: No space left on device); nothing was saved.", readOnly: true))
+        _ = AppUpdate.update(
+            &state, .commitFailed("Saving failed (writing the journal failed: No space left on device); nothing was saved.", readOnly: true)
+        )
         #expect(state.isReadOnly)
         #expect(screen(state)[38].hasSuffix("READ-ONLY"))
         press([.character("u")], &state)
@@ -53,15 +67,21 @@ struct JournalFlowTests {
         #expect(lines[9] == "  2026 quarters      Q1 met · Q2 met · Q3 met · Q4 scheduled")
         #expect(lines[12] == "  Action points      2 overdue (AP/2026/002, AP/2026/003) · 3 open")
         #expect(lines[13] == "  Consensus items    3 pending · 0 ready to adopt · 1 held  (5)")
-        #expect(lines[14].hasPrefix("  Work plan 2026     endorsed 2026-03-11 (UNMN/2026/001) · 45 % overall (budget-weighted) · funded USD 905,000"))
+        #expect(
+            lines[14].hasPrefix(
+                "  Work plan 2026     endorsed 2026-03-11 (UNMN/2026/001) · 45 % overall (budget-weighted) · funded USD 905,000"))
     }
 
     @Test("Another console's change updates the members and says who did what")
     func journalChanged() throws {
         var state = makeState()
         var network = foundedNetwork
-        try network.execute(.proposeAdmission(code: "UNOPS", fullName: "United Nations Office for Project Services", text: "Join", deadline: LocalDate(year: 2026, month: 12, day: 20)!,
-                                              raisedAt: .writtenConsultation), context: CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: state.today)))
+        try network.execute(
+            .proposeAdmission(
+                code: "UNOPS", fullName: "United Nations Office for Project Services", text: "Join",
+                deadline: LocalDate(year: 2026, month: 12, day: 20)!,
+                raisedAt: .writtenConsultation),
+            context: CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: state.today)))
         _ = AppUpdate.update(&state, .journalChanged(network, summary: "Dilnoza Yusupova (IOM secretariat): Opened UNMN/2026/001."))
         #expect(state.entities.count == 17)
         #expect(state.status.text == "Dilnoza Yusupova (IOM secretariat): Opened UNMN/2026/001.")

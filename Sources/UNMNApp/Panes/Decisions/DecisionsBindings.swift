@@ -9,7 +9,8 @@ extension DecisionsPane {
 
     static let listBindings = [
         KeyBinding(
-            [.character("r"), .enter], keyLabel: "r/Enter", label: "Review", description: "Review pending items one by one, from the selected one",
+            [.character("r"), .enter], keyLabel: "r/Enter", label: "Review",
+            description: "Review pending items one by one, from the selected one",
             message: .decisions(.startReview),
             disabledReason: { state in state.network?.items.contains { !$0.status.isClosed } == true ? nil : "No item is pending." }),
         KeyBinding(
@@ -21,13 +22,18 @@ extension DecisionsPane {
     static let logBindings = [
         KeyBinding([.character("l")], label: "Items", description: "Back to the grouped items", message: .decisions(.toggleLog)),
         KeyBinding([.character("y")], label: "Year", description: "Show one year, the next, then all", message: .decisions(.cycleLogYear)),
-        KeyBinding([.character("t")], label: "Kind", description: "Show one kind of item, the next, then all", message: .decisions(.cycleLogKind)),
+        KeyBinding(
+            [.character("t")], label: "Kind", description: "Show one kind of item, the next, then all", message: .decisions(.cycleLogKind)),
         KeyBinding([.escape], label: "Back", description: "Back to the grouped items", message: .back),
     ]
 
     static let reviewBindings = [
-        KeyBinding([.right, .character("]")], keyLabel: "→/]", label: "Next", description: "Next pending item", message: .decisions(.reviewStep(1))),
-        KeyBinding([.left, .character("[")], keyLabel: "←/[", label: "Previous", description: "Previous pending item", message: .decisions(.reviewStep(-1))),
+        KeyBinding(
+            [.right, .character("]")], keyLabel: "→/]", label: "Next", description: "Next pending item", message: .decisions(.reviewStep(1))
+        ),
+        KeyBinding(
+            [.left, .character("[")], keyLabel: "←/[", label: "Previous", description: "Previous pending item",
+            message: .decisions(.reviewStep(-1))),
         KeyBinding(
             [.character("p")], label: "Position", description: "Record the selected member's position (a member: its own), with its source",
             message: .decisions(.requestPosition),
@@ -36,7 +42,8 @@ extension DecisionsPane {
                 return Guards.requireOwnEntity(op.entity, state, to: "record a position")
             }),
         KeyBinding(
-            [.character("a")], label: "Adopt", description: "Adopt the item (chair, co-chair), when every member answered and no objection stands",
+            [.character("a")], label: "Adopt",
+            description: "Adopt the item (chair, co-chair), when every member answered and no objection stands",
             message: .decisions(.requestClose(.adopt)), disabledReason: closing(.adopt)),
         KeyBinding(
             [.character("x")], label: "Not adopted", description: "Close the item as not adopted (chair, co-chair)",

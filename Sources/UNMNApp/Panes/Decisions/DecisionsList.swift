@@ -12,14 +12,19 @@ struct DecisionsList {
 
     init(network: NetworkState, today: LocalDate, query: String = "") {
         func matches(_ item: ConsensusItem) -> Bool {
-            query.isEmpty || SearchFolding.matches([item.reference.rawValue, item.title, item.kind.title, item.status.title].joined(separator: " "), query: query)
+            query.isEmpty
+                || SearchFolding.matches(
+                    [item.reference.rawValue, item.title, item.kind.title, item.status.title].joined(separator: " "), query: query)
         }
         // Open items are few and sorted by deadline; closed ones (most of a decade) are shown
         // newest first, in the journal's order reversed, which costs no sort.
-        let open = network.items.filter { !$0.status.isClosed && matches($0) }.map { Row(group: network.group(of: $0, on: today), item: $0) }
+        let open = network.items.filter { !$0.status.isClosed && matches($0) }.map {
+            Row(group: network.group(of: $0, on: today), item: $0)
+        }
         let order: [ItemGroup] = [.pending, .readyToAdopt, .held]
         let sortedOpen = open.sorted { a, b in
-            let ga = order.firstIndex(of: a.group)!, gb = order.firstIndex(of: b.group)!
+            let ga = order.firstIndex(of: a.group)!
+            let gb = order.firstIndex(of: b.group)!
             if ga != gb { return ga < gb }
             return (a.item.deadline, a.item.reference) < (b.item.deadline, b.item.reference)
         }

@@ -91,7 +91,8 @@ enum DecisionsPane: PaneFeature {
         guard let network = state.network, !network.items.isEmpty else { return nil }
         let area = layout.content
         if state.decisions.review != nil {
-            let grid = Rect(x: area.x, y: area.y + ReviewView.headerHeight, width: area.width, height: area.height - ReviewView.headerHeight)
+            let grid = Rect(
+                x: area.x, y: area.y + ReviewView.headerHeight, width: area.width, height: area.height - ReviewView.headerHeight)
             return PaneList(
                 \.decisions.review!.members, ListContent(count: network.members.count, area: grid),
                 unfilterableReason: "Esc first: / filters the list of items.")
@@ -99,13 +100,15 @@ enum DecisionsPane: PaneFeature {
         if state.decisions.showsLog {
             let log = state.decisionsLog
             return PaneList(
-                \.decisions.log, ListContent(count: log.count, area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)),
+                \.decisions.log,
+                ListContent(count: log.count, area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)),
                 unfilterableReason: "The log filters by year (y) and kind (t).")
         }
         let list = DecisionsList(network: network, today: state.today, query: state.decisions.list.filterText)
         let layoutRows = list.displayRows
         return PaneList(
-            \.decisions.list, ListContent(itemRows: layoutRows.itemRows, rowCount: layoutRows.count, total: network.items.count, area: area))
+            \.decisions.list, ListContent(itemRows: layoutRows.itemRows, rowCount: layoutRows.count, total: network.items.count, area: area)
+        )
     }
 
     static func back(_ state: inout AppState) -> Bool {
@@ -125,6 +128,7 @@ enum DecisionsPane: PaneFeature {
                 name: "unmn-minutes-\(meeting.reference.rawValue.replacingOccurrences(of: "/", with: "-")).md",
                 contents: MinutesDocument.render(meeting, network: network, format: .md))
         }
-        return ExportedDocument(name: "unmn-decisions.md", contents: DecisionsDocument.render(network: network, year: state.decisions.logYear, format: .md))
+        return ExportedDocument(
+            name: "unmn-decisions.md", contents: DecisionsDocument.render(network: network, year: state.decisions.logYear, format: .md))
     }
 }

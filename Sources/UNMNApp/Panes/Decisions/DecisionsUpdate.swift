@@ -43,7 +43,8 @@ extension DecisionsPane {
             guard let item = state.reviewedItem, let op = state.currentOperator else { return [] }
             if let closure = item.closure, item.status.isClosed {
                 state.status = StatusMessage(
-                    "\(item.reference) was \(item.status.title) by \(closure.by) (\(closure.entity)) on \(closure.at.tashkentDate).", kind: .warning)
+                    "\(item.reference) was \(item.status.title) by \(closure.by) (\(closure.entity)) on \(closure.at.tashkentDate).",
+                    kind: .warning)
                 return []
             }
             let byMember = op.role == .member
@@ -61,7 +62,8 @@ extension DecisionsPane {
                     return []
                 }
             }
-            state.overlay = .form(ItemForms.outcome(kind, item: item, today: state.today), purpose: .decisions(.closeItem(item.reference, kind)))
+            state.overlay = .form(
+                ItemForms.outcome(kind, item: item, today: state.today), purpose: .decisions(.closeItem(item.reference, kind)))
         case .requestNewItem:
             let kinds = ItemForms.kinds(network)
             state.overlay = .form(
@@ -74,7 +76,11 @@ extension DecisionsPane {
                 state.status = StatusMessage("Every member has answered \(item.reference); no reminder needed.")
                 return []
             }
-            return [.writeFile(name: ReminderDocument.fileName(for: item), contents: ReminderDocument.render(item: item, silent: silent, network: network, today: state.today))]
+            return [
+                .writeFile(
+                    name: ReminderDocument.fileName(for: item),
+                    contents: ReminderDocument.render(item: item, silent: silent, network: network, today: state.today))
+            ]
         case .cycleLogYear:
             let years = Array(Set(network.decisionsLog().map(\.adoptedOn.year))).sorted()
             state.decisions.logYear = WorkplanPane.next(after: state.decisions.logYear, in: years)
@@ -96,7 +102,9 @@ extension DecisionsPane {
         let command: Command
         switch form {
         case .recordPosition(let reference, let entity, let byMember):
-            guard let input = ItemForms.PositionInput(values, byMember: byMember) else { return .unreadable("the position or its source is not one of the choices") }
+            guard let input = ItemForms.PositionInput(values, byMember: byMember) else {
+                return .unreadable("the position or its source is not one of the choices")
+            }
             command = .recordPosition(item: reference, entity: entity, input.position, source: input.source)
         case .closeItem(let reference, let kind):
             let statement = values.text(ItemForms.OutcomeField.statement)
@@ -105,7 +113,9 @@ extension DecisionsPane {
             case .reject: command = .rejectItem(reference, statement: statement)
             case .withdraw: command = .withdrawItem(reference, statement: statement)
             case .defer:
-                guard let deadline = LocalDate(iso: values.text(ItemForms.OutcomeField.deadline)) else { return .unreadable("the new deadline is not a date") }
+                guard let deadline = LocalDate(iso: values.text(ItemForms.OutcomeField.deadline)) else {
+                    return .unreadable("the new deadline is not a date")
+                }
                 command = .deferItem(reference, newDeadline: deadline, statement: statement)
             }
         case .openItem(let kinds, let meetings):

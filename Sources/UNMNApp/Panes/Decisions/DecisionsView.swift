@@ -18,18 +18,21 @@ extension DecisionsPane {
                 styles[index] = Style(.bold, color: heading == .held ? .danger : .accent)
             } else if let item = rowItems[index] {
                 let row = list.rows[item]
-                rows[index] = [row.item.reference.rawValue, row.item.title, row.item.kind.title, DecisionsList.deadline(row.item, today: state.today),
-                               row.group == .closed ? shortStatus(row.item.status) : DecisionsList.tally(network.tally(row.item))]
+                rows[index] = [
+                    row.item.reference.rawValue, row.item.title, row.item.kind.title, DecisionsList.deadline(row.item, today: state.today),
+                    row.group == .closed ? shortStatus(row.item.status) : DecisionsList.tally(network.tally(row.item)),
+                ]
                 styles[index] = row.group == .closed ? .dim : .plain
             }
         }
-        return Table(columns: [
-            TableColumn("Reference", width: .fixed(13)),
-            TableColumn("Title", width: .flexible(minimum: 18)),
-            TableColumn("Kind", width: .fixed(16), dropOrder: 2),
-            TableColumn("Deadline", width: .fixed(17), dropOrder: 1),
-            TableColumn("Tally ✓~✗?", width: .fixed(13)),
-        ], rows: rows, rowStyles: styles, selected: itemRows[safe: state.decisions.list.selection], offset: offset)
+        return Table(
+            columns: [
+                TableColumn("Reference", width: .fixed(13)),
+                TableColumn("Title", width: .flexible(minimum: 18)),
+                TableColumn("Kind", width: .fixed(16), dropOrder: 2),
+                TableColumn("Deadline", width: .fixed(17), dropOrder: 1),
+                TableColumn("Tally ✓~✗?", width: .fixed(13)),
+            ], rows: rows, rowStyles: styles, selected: itemRows[safe: state.decisions.list.selection], offset: offset)
     }
 
     /// `adopted 2026/02`, `not adopted`, `withdrawn`.
@@ -64,20 +67,28 @@ extension DecisionsPane {
 
     static func renderLog(_ state: AppState, network: NetworkState, in area: Rect, buffer: inout Buffer) {
         let log = state.decisionsLog
-        let filters = [state.decisions.logYear.map { "year \($0)" } ?? "all years", state.decisions.logCategory?.title ?? "all kinds"].joined(separator: ", ")
-        buffer.write("Decisions log: \(log.count) adopted item\(log.count == 1 ? "" : "s") (\(filters)), in number order · y year · t kind · Esc back",
-                     x: area.x, y: area.y, maxWidth: area.width, style: .title)
+        let filters = [state.decisions.logYear.map { "year \($0)" } ?? "all years", state.decisions.logCategory?.title ?? "all kinds"]
+            .joined(separator: ", ")
+        buffer.write(
+            "Decisions log: \(log.count) adopted item\(log.count == 1 ? "" : "s") (\(filters)), in number order · y year · t "
+                + "kind · Esc back",
+            x: area.x, y: area.y, maxWidth: area.width, style: .title)
         let body = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
         let offset = state.decisions.log.offset
-        let table = Table(columns: [
-            TableColumn("Decision", width: .fixed(9)),
-            TableColumn("Adopted", width: .fixed(10)),
-            TableColumn("Item", width: .fixed(13), dropOrder: 2),
-            TableColumn("Title and outcome", width: .flexible(minimum: 30)),
-        ], rows: visibleRows(log.count, offset: offset, visible: body.height - 1) { index in
-            [log[index].number, log[index].adoptedOn.description, log[index].item.reference.rawValue, "\(log[index].item.title) — \(log[index].statement)"]
-        },
-        selected: log.isEmpty ? nil : state.decisions.log.selection, offset: offset)
+        let table = Table(
+            columns: [
+                TableColumn("Decision", width: .fixed(9)),
+                TableColumn("Adopted", width: .fixed(10)),
+                TableColumn("Item", width: .fixed(13), dropOrder: 2),
+                TableColumn("Title and outcome", width: .flexible(minimum: 30)),
+            ],
+            rows: visibleRows(log.count, offset: offset, visible: body.height - 1) { index in
+                [
+                    log[index].number, log[index].adoptedOn.description, log[index].item.reference.rawValue,
+                    "\(log[index].item.title) — \(log[index].statement)",
+                ]
+            },
+            selected: log.isEmpty ? nil : state.decisions.log.selection, offset: offset)
         table.render(in: body, buffer: &buffer)
     }
 }

@@ -135,7 +135,8 @@ enum ItemForms {
                 guard let meeting = meetings[safe: raisedIndex - 1] else { return nil }
                 raised = .meeting(meeting)
             }
-            draft = ConsensusItemDraft(title: values.text(Field.title), text: values.text(Field.text), kind: kind, raisedAt: raised, deadline: deadline)
+            draft = ConsensusItemDraft(
+                title: values.text(Field.title), text: values.text(Field.text), kind: kind, raisedAt: raised, deadline: deadline)
         }
     }
 }

@@ -11,7 +11,8 @@ enum ReviewView {
     static func tallyBar(_ tally: ItemTally, width: Int) -> String {
         let total = max(1, tally.agree + tally.standAside + tally.object + tally.noAnswer)
         func cells(_ n: Int) -> Int { Int((Double(n) * Double(width) / Double(total)).rounded()) }
-        var bar = String(repeating: "█", count: cells(tally.agree)) + String(repeating: "▒", count: cells(tally.standAside))
+        var bar =
+            String(repeating: "█", count: cells(tally.agree)) + String(repeating: "▒", count: cells(tally.standAside))
             + String(repeating: "░", count: cells(tally.object))
         bar += String(repeating: "·", count: max(0, width - bar.count))
         return String(bar.prefix(width))
@@ -21,24 +22,30 @@ enum ReviewView {
         guard let review = state.decisions.review, let item = network.item(review.item) else { return }
         let list = DecisionsList(network: network, today: state.today)
         let reviewable = list.reviewable
-        let position = reviewable.firstIndex { $0.reference == item.reference }.map { "\($0 + 1) of \(reviewable.count)" } ?? item.status.title
+        let position =
+            reviewable.firstIndex { $0.reference == item.reference }.map { "\($0 + 1) of \(reviewable.count)" } ?? item.status.title
         let raised: String
         switch item.raisedAt {
         case .meeting(let reference): raised = "raised at \(reference)"
         case .writtenConsultation: raised = "by written consultation"
         }
         var y = area.y
-        buffer.write("Review \(position) · \(item.reference) · \(item.kind.title) · \(raised)", x: area.x, y: y, maxWidth: area.width, style: .title)
+        buffer.write(
+            "Review \(position) · \(item.reference) · \(item.kind.title) · \(raised)", x: area.x, y: y, maxWidth: area.width, style: .title)
         y += 1
         buffer.write(item.title, x: area.x, y: y, maxWidth: area.width, style: .bold)
         y += 1
         let textLines = TextLayout.wrap(SafeText.sanitize(item.text), toWidth: area.width)
-        for line in textLines.prefix(2) { buffer.write(line, x: area.x, y: y, maxWidth: area.width); y += 1 }
+        for line in textLines.prefix(2) {
+            buffer.write(line, x: area.x, y: y, maxWidth: area.width)
+            y += 1
+        }
         if textLines.count < 2 { y += 2 - textLines.count }
         let tally = network.tally(item)
         let counts = "\(tally.agree) agree · \(tally.standAside) stand aside · \(tally.object) object · \(tally.noAnswer) no answer"
-        buffer.write("Deadline \(item.deadline) (\(DecisionsList.deadline(item, today: state.today))) · status \(item.status.title)",
-                     x: area.x, y: y, maxWidth: area.width, style: item.deadline < state.today && !item.status.isClosed ? .warning : .plain)
+        buffer.write(
+            "Deadline \(item.deadline) (\(DecisionsList.deadline(item, today: state.today))) · status \(item.status.title)",
+            x: area.x, y: y, maxWidth: area.width, style: item.deadline < state.today && !item.status.isClosed ? .warning : .plain)
         y += 1
         let barWidth = max(10, min(40, area.width - DisplayWidth.of(counts) - 3))
         buffer.write(tallyBar(tally, width: barWidth), x: area.x, y: y, style: Style([], color: .success))
@@ -46,8 +53,11 @@ enum ReviewView {
         y += 1
         let blockers = network.adoptionBlockers(item)
         do {
-            let verdict = item.status.isClosed ? "Closed: \(item.closure?.statement ?? "")"
-                : blockers.isEmpty ? "Ready to adopt: every member consulted, no objection." : "Blocks adoption: " + blockers.joined(separator: "; ") + "."
+            let verdict =
+                item.status.isClosed
+                ? "Closed: \(item.closure?.statement ?? "")"
+                : blockers.isEmpty
+                    ? "Ready to adopt: every member consulted, no objection." : "Blocks adoption: " + blockers.joined(separator: "; ") + "."
             buffer.write(verdict, x: area.x, y: y, maxWidth: area.width, style: blockers.isEmpty ? .success : .warning)
             y += 1
         }
@@ -58,7 +68,9 @@ enum ReviewView {
             }
             var reason = ""
             if case .object(let text) = position { reason = text }
-            return [member.code.rawValue, position.title, reason, record.at.tashkentDate.description, record.source.rawValue, record.recordedBy]
+            return [
+                member.code.rawValue, position.title, reason, record.at.tashkentDate.description, record.source.rawValue, record.recordedBy,
+            ]
         }
         let styles = members.map { member -> Style in
             switch item.positions[member.code]?.position {
@@ -67,14 +79,15 @@ enum ReviewView {
             default: return .plain
             }
         }
-        let grid = Table(columns: [
-            TableColumn("Member", width: .fixed(9)),
-            TableColumn("Position", width: .fixed(11)),
-            TableColumn("Reason", width: .flexible(minimum: 30)),
-            TableColumn("When", width: .fixed(10), dropOrder: 1),
-            TableColumn("Source", width: .fixed(7), dropOrder: 2),
-            TableColumn("Recorded by", width: .fixed(18), dropOrder: 3),
-        ], rows: rows, rowStyles: styles, selected: members.isEmpty ? nil : review.members.selection, offset: review.members.offset)
+        let grid = Table(
+            columns: [
+                TableColumn("Member", width: .fixed(9)),
+                TableColumn("Position", width: .fixed(11)),
+                TableColumn("Reason", width: .flexible(minimum: 30)),
+                TableColumn("When", width: .fixed(10), dropOrder: 1),
+                TableColumn("Source", width: .fixed(7), dropOrder: 2),
+                TableColumn("Recorded by", width: .fixed(18), dropOrder: 3),
+            ], rows: rows, rowStyles: styles, selected: members.isEmpty ? nil : review.members.selection, offset: review.members.offset)
         grid.render(in: Rect(x: area.x, y: area.y + headerHeight, width: area.width, height: area.height - headerHeight), buffer: &buffer)
     }
 }

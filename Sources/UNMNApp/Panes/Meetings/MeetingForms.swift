@@ -72,7 +72,9 @@ enum MeetingForms {
         Form(
             title: "Minutes of \(meeting.reference): which item?",
             fields: [
-                .choice(ChooseItemField.item, "Agenda item", options: meeting.agenda.enumerated().map { "\($0.offset + 1). \($0.element.title)" })
+                .choice(
+                    ChooseItemField.item, "Agenda item",
+                    options: meeting.agenda.enumerated().map { "\($0.offset + 1). \($0.element.title)" })
             ])
     }
 
@@ -122,7 +124,8 @@ enum MeetingForms {
         var due: LocalDate
 
         init?(_ values: FormValues, entities: [EntityCode]) {
-            guard let labels = values.selection(ActionPointField.responsible), let due = LocalDate(iso: values.text(ActionPointField.due)) else {
+            guard let labels = values.selection(ActionPointField.responsible), let due = LocalDate(iso: values.text(ActionPointField.due))
+            else {
                 return nil
             }
             let responsible = labels.compactMap { label in entities.first { $0.rawValue == label } }

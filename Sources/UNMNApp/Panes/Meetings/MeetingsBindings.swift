@@ -14,7 +14,8 @@ extension MeetingsPane {
 
     private static func openedMeetingKey(_ action: String) -> @Sendable (AppState) -> String? {
         { state in
-            Guards.requireSecretariat(state, to: action) ?? Guards.requireSelection(state.openedMeeting != nil, "Open a meeting first (Enter).")
+            Guards.requireSecretariat(state, to: action)
+                ?? Guards.requireSelection(state.openedMeeting != nil, "Open a meeting first (Enter).")
         }
     }
 
@@ -29,9 +30,11 @@ extension MeetingsPane {
     }
 
     static let listBindings = [
-        KeyBinding([.enter], label: "Open", description: "Open the selected meeting: mode, agenda, attendance grid", message: .meetings(.open)),
         KeyBinding(
-            [.character("n")], label: "Schedule", description: "Schedule a meeting (kind, who requested it, date and time in Asia/Tashkent, place, mode)",
+            [.enter], label: "Open", description: "Open the selected meeting: mode, agenda, attendance grid", message: .meetings(.open)),
+        KeyBinding(
+            [.character("n")], label: "Schedule",
+            description: "Schedule a meeting (kind, who requested it, date and time in Asia/Tashkent, place, mode)",
             message: .meetings(.requestSchedule), disabledReason: { Guards.requireSecretariat($0, to: "schedule a meeting") }),
         KeyBinding(
             [.character("t")], label: "Action points", description: "The action points of all meetings: open, overdue, done, dropped",
@@ -55,7 +58,8 @@ extension MeetingsPane {
             [.character("i")], label: "Agenda item", description: "Add an agenda item",
             message: .meetings(.requestAgendaItem), isInFooter: false, disabledReason: recordEditing("add an agenda item")),
         KeyBinding(
-            [.character("f")], label: "Finalise", description: "Finalise the minutes (refused, with the reasons, without mode or attendance)",
+            [.character("f")], label: "Finalise",
+            description: "Finalise the minutes (refused, with the reasons, without mode or attendance)",
             message: .meetings(.finalise), disabledReason: openedMeetingKey("finalise the minutes")),
         KeyBinding(
             [.character("S")], label: "Shared", description: "Mark the finalised minutes shared with the RCO today",

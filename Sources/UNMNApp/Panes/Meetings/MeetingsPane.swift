@@ -80,11 +80,13 @@ enum MeetingsPane: PaneFeature {
         if let meeting = state.openedMeeting {
             let grid = geometry(of: meeting, network: network, in: layout.content).grid
             return PaneList(
-                \.meetings.attendance, ListContent(count: network.members.count, area: grid), unfilterableReason: "Esc first: / filters the list of meetings.")
+                \.meetings.attendance, ListContent(count: network.members.count, area: grid),
+                unfilterableReason: "Esc first: / filters the list of meetings.")
         }
         let entries = rows(network: network, today: state.today, query: state.meetings.list.filterText).rows
         let itemRows = entries.indices.filter { entries[$0].meeting != nil }
-        return PaneList(\.meetings.list, ListContent(itemRows: itemRows, rowCount: entries.count, total: network.meetings.count, area: body))
+        return PaneList(
+            \.meetings.list, ListContent(itemRows: itemRows, rowCount: entries.count, total: network.meetings.count, area: body))
     }
 
     /// Below the pane's one-line header.
@@ -102,7 +104,8 @@ enum MeetingsPane: PaneFeature {
     }
 
     static func export(_ state: AppState, network: NetworkState) -> ExportedDocument {
-        ExportedDocument(name: "unmn-meetings.ics", contents: CalendarDocument.render(network.meetings, stamp: Instant(tashkent: state.today)))
+        ExportedDocument(
+            name: "unmn-meetings.ics", contents: CalendarDocument.render(network.meetings, stamp: Instant(tashkent: state.today)))
     }
 
     /// Action points in the order the view lists them, under the filter.
@@ -110,7 +113,9 @@ enum MeetingsPane: PaneFeature {
         let points = network.actionPointsInWorkingOrder
         guard !query.isEmpty else { return points }
         return points.filter { point in
-            SearchFolding.matches(([point.id.rawValue, point.text, point.meeting.rawValue, point.status.rawValue] + point.responsible.map(\.rawValue)).joined(separator: " "), query: query)
+            SearchFolding.matches(
+                ([point.id.rawValue, point.text, point.meeting.rawValue, point.status.rawValue] + point.responsible.map(\.rawValue)).joined(
+                    separator: " "), query: query)
         }
     }
 }

@@ -43,7 +43,8 @@ extension MeetingsPane {
             guard let meeting = opened else { return [] }
             let items = Array(network.items.suffix(12).reversed())
             state.overlay = .form(
-                MeetingForms.decision(meeting, items: items), purpose: .meetings(.recordDecision(meeting: meeting.reference, items: items.map(\.reference))))
+                MeetingForms.decision(meeting, items: items),
+                purpose: .meetings(.recordDecision(meeting: meeting.reference, items: items.map(\.reference))))
         case .requestActionPoint:
             guard let meeting = opened else { return [] }
             let entities = network.members.map(\.code)
@@ -59,14 +60,16 @@ extension MeetingsPane {
             state.overlay = .form(MeetingForms.chooseAgendaItem(meeting), purpose: .meetings(.chooseAgendaItem(meeting: meeting.reference)))
         case .requestAmendment:
             guard let meeting = opened else { return [] }
-            state.overlay = .editor(TextEditor(), title: "Amendment to the minutes of \(meeting.reference)", purpose: .amendment(meeting: meeting.reference))
+            state.overlay = .editor(
+                TextEditor(), title: "Amendment to the minutes of \(meeting.reference)", purpose: .amendment(meeting: meeting.reference))
         case .toggleActionPoints:
             state.meetings.showsActionPoints.toggle()
             state.meetings.opened = nil
             state.meetings.actionPoints = ListState()
         case .requestActionPointUpdate(let status):
             guard let point = state.selectedActionPoint else { return [] }
-            state.overlay = .form(MeetingForms.actionPointUpdate(point, status: status), purpose: .meetings(.updateActionPoint(point.id, status)))
+            state.overlay = .form(
+                MeetingForms.actionPointUpdate(point, status: status), purpose: .meetings(.updateActionPoint(point.id, status)))
         case .share:
             guard let meeting = opened, let op else { return [] }
             return [.execute(.shareMinutesWithRCO(meeting.reference, on: state.today), by: op)]
@@ -79,12 +82,16 @@ extension MeetingsPane {
         let command: Command
         switch form {
         case .schedule:
-            guard let draft = MeetingForms.ScheduleInput(values)?.draft else { return .unreadable("the date, time or length is not understood") }
+            guard let draft = MeetingForms.ScheduleInput(values)?.draft else {
+                return .unreadable("the date, time or length is not understood")
+            }
             command = .scheduleMeeting(draft)
         case .addAgendaItem(let meeting):
             command = .addAgendaItem(meeting: meeting, title: values.text(MeetingForms.AgendaField.title))
         case .recordDecision(let meeting, let items):
-            guard let input = MeetingForms.DecisionInput(values, items: items) else { return .unreadable("the consensus item is not one of the choices") }
+            guard let input = MeetingForms.DecisionInput(values, items: items) else {
+                return .unreadable("the consensus item is not one of the choices")
+            }
             command = .recordMeetingDecision(meeting: meeting, Meeting.Decision(text: input.text, item: input.item))
         case .addActionPoint(let meeting, let entities):
             guard let input = MeetingForms.ActionPointInput(values, entities: entities) else {
@@ -96,7 +103,8 @@ extension MeetingsPane {
                 meeting.agenda.indices.contains(index)
             else { return .unreadable("the agenda item is no longer on the agenda") }
             let title = "Minutes of \(reference), item \(index + 1): \(meeting.agenda[index].title)"
-            state.overlay = .editor(TextEditor(meeting.agenda[index].minutes), title: title, purpose: .minutes(meeting: reference, item: index))
+            state.overlay = .editor(
+                TextEditor(meeting.agenda[index].minutes), title: title, purpose: .minutes(meeting: reference, item: index))
             return .handled
         case .updateActionPoint(let id, let status):
             command = .updateActionPoint(id, status: status, note: values.text(MeetingForms.ActionPointUpdateField.note))

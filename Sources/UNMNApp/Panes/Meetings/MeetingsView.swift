@@ -4,10 +4,16 @@ import UNMNDomain
 /// The Meetings pane's drawing: the list by year and quarter, a meeting's record, the action points.
 extension MeetingsPane {
     /// Meetings newest first, with a heading per quarter that says whether the rule was kept.
-    static func rows(network: NetworkState, today: LocalDate, query: String = "") -> (rows: [(heading: String?, meeting: Meeting?)], meetings: [Meeting]) {
+    static func rows(network: NetworkState, today: LocalDate, query: String = "") -> (
+        rows: [(heading: String?, meeting: Meeting?)], meetings: [Meeting]
+    ) {
         let meetings = network.meetings.filter { meeting in
-            query.isEmpty || SearchFolding.matches([meeting.reference.rawValue, meeting.date.description, meeting.kind.title, meeting.location,
-                                                    meeting.mode?.rawValue ?? ""].joined(separator: " "), query: query)
+            query.isEmpty
+                || SearchFolding.matches(
+                    [
+                        meeting.reference.rawValue, meeting.date.description, meeting.kind.title, meeting.location,
+                        meeting.mode?.rawValue ?? "",
+                    ].joined(separator: " "), query: query)
         }.sorted { ($0.date, $0.startMinute) > ($1.date, $1.startMinute) }
         var rows: [(String?, Meeting?)] = []
         var quarter: (Int, Int)?
@@ -45,28 +51,38 @@ extension MeetingsPane {
             return
         }
         let cadence = network.quarterlyCadence(year: state.today.year, today: state.today)
-        let next = network.nextMeeting(from: state.today).map { " · next \($0.reference) on \($0.date.longDescription)" } ?? " · no meeting scheduled"
-        buffer.write("\(state.today.year): " + cadence.map { "Q\($0.quarter) \($0.state.rawValue)" }.joined(separator: " · ") + next,
-                     x: area.x, y: area.y, maxWidth: area.width, style: .title)
+        let next =
+            network.nextMeeting(from: state.today).map { " · next \($0.reference) on \($0.date.longDescription)" }
+            ?? " · no meeting scheduled"
+        buffer.write(
+            "\(state.today.year): " + cadence.map { "Q\($0.quarter) \($0.state.rawValue)" }.joined(separator: " · ") + next,
+            x: area.x, y: area.y, maxWidth: area.width, style: .title)
         let (entries, meetings) = rows(network: network, today: state.today, query: state.meetings.list.filterText)
         let members = network.members.count
         var meetingRows: [Int] = []
-        let table = Table(columns: [
-            TableColumn("Meeting", width: .fixed(12)),
-            TableColumn("Date", width: .fixed(16)),
-            TableColumn("Kind", width: .flexible(minimum: 12)),
-            TableColumn("Mode", width: .fixed(9)),
-            TableColumn("Present", width: .fixed(7), dropOrder: 1),
-            TableColumn("Minutes", width: .fixed(12)),
-        ], rows: entries.enumerated().map { index, entry in
-            guard let meeting = entry.meeting else { return [entry.heading ?? ""] }
-            meetingRows.append(index)
-            let present = meeting.attendance.values.filter { if case .present = $0 { return true } else { return false } }.count
-            return [meeting.reference.rawValue, "\(meeting.date) \(meeting.startTime)", meeting.kind.title, meeting.mode?.rawValue ?? "—", "\(present)/\(members)", status(meeting)]
-        }, rowStyles: entries.map { $0.meeting == nil ? Style.title : .plain },
-        selected: meetings.isEmpty ? nil : meetingRows[safe: state.meetings.list.selection], offset: state.meetings.list.offset)
+        let table = Table(
+            columns: [
+                TableColumn("Meeting", width: .fixed(12)),
+                TableColumn("Date", width: .fixed(16)),
+                TableColumn("Kind", width: .flexible(minimum: 12)),
+                TableColumn("Mode", width: .fixed(9)),
+                TableColumn("Present", width: .fixed(7), dropOrder: 1),
+                TableColumn("Minutes", width: .fixed(12)),
+            ],
+            rows: entries.enumerated().map { index, entry in
+                guard let meeting = entry.meeting else { return [entry.heading ?? ""] }
+                meetingRows.append(index)
+                let present = meeting.attendance.values.filter { if case .present = $0 { return true } else { return false } }.count
+                return [
+                    meeting.reference.rawValue, "\(meeting.date) \(meeting.startTime)", meeting.kind.title, meeting.mode?.rawValue ?? "—",
+                    "\(present)/\(members)", status(meeting),
+                ]
+            }, rowStyles: entries.map { $0.meeting == nil ? Style.title : .plain },
+            selected: meetings.isEmpty ? nil : meetingRows[safe: state.meetings.list.selection], offset: state.meetings.list.offset)
         if meetings.isEmpty {
-            buffer.write("No meeting matches \"\(state.meetings.list.filterText)\". Esc clears the filter.", x: area.x, y: area.y + 2, maxWidth: area.width, style: .dim)
+            buffer.write(
+                "No meeting matches \"\(state.meetings.list.filterText)\". Esc clears the filter.", x: area.x, y: area.y + 2,
+                maxWidth: area.width, style: .dim)
         }
         table.render(in: bodyArea(area), buffer: &buffer)
     }
@@ -76,20 +92,26 @@ extension MeetingsPane {
         let all = network.actionPoints
         let overdue = all.filter { $0.isOverdue(on: state.today) }.count
         let open = all.filter { $0.status == .open }.count
-        buffer.write("Action points: \(open) open, \(overdue) overdue, \(all.count - open) done or dropped · D done · X dropped · Esc back",
-                     x: area.x, y: area.y, maxWidth: area.width, style: .title)
-        let table = Table(columns: [
-            TableColumn("Action", width: .fixed(12)),
-            TableColumn("Text", width: .flexible(minimum: 16)),
-            TableColumn("Who", width: .fixed(14), dropOrder: 2),
-            TableColumn("Due", width: .fixed(10)),
-            TableColumn("Status", width: .fixed(10)),
-            TableColumn("Meeting", width: .fixed(11), dropOrder: 1),
-        ], rows: points.map { point in
-            [point.id.rawValue, point.text + (point.notes.last.map { " — \($0.text)" } ?? ""), point.responsible.map(\.rawValue).joined(separator: ", "),
-             point.due.description, point.isOverdue(on: state.today) ? "! overdue" : point.status.rawValue, point.meeting.rawValue]
-        }, rowStyles: points.map { $0.isOverdue(on: state.today) ? Style(.bold, color: .danger) : $0.status == .open ? .plain : .dim },
-        selected: points.isEmpty ? nil : state.meetings.actionPoints.selection, offset: state.meetings.actionPoints.offset)
+        buffer.write(
+            "Action points: \(open) open, \(overdue) overdue, \(all.count - open) done or dropped · D done · X dropped · Esc back",
+            x: area.x, y: area.y, maxWidth: area.width, style: .title)
+        let table = Table(
+            columns: [
+                TableColumn("Action", width: .fixed(12)),
+                TableColumn("Text", width: .flexible(minimum: 16)),
+                TableColumn("Who", width: .fixed(14), dropOrder: 2),
+                TableColumn("Due", width: .fixed(10)),
+                TableColumn("Status", width: .fixed(10)),
+                TableColumn("Meeting", width: .fixed(11), dropOrder: 1),
+            ],
+            rows: points.map { point in
+                [
+                    point.id.rawValue, point.text + (point.notes.last.map { " — \($0.text)" } ?? ""),
+                    point.responsible.map(\.rawValue).joined(separator: ", "),
+                    point.due.description, point.isOverdue(on: state.today) ? "! overdue" : point.status.rawValue, point.meeting.rawValue,
+                ]
+            }, rowStyles: points.map { $0.isOverdue(on: state.today) ? Style(.bold, color: .danger) : $0.status == .open ? .plain : .dim },
+            selected: points.isEmpty ? nil : state.meetings.actionPoints.selection, offset: state.meetings.actionPoints.offset)
         table.render(in: bodyArea(area), buffer: &buffer)
     }
 
@@ -104,16 +126,29 @@ extension MeetingsPane {
         let amendments = meeting.amendments.count
         var lines: [DetailView.Line] = [
             .heading("\(meeting.reference) · \(meeting.kind.title) · \(meeting.date.longDescription) \(meeting.startTime) (Asia/Tashkent)"),
-            .field(label: "Mode", value: meeting.mode.map { $0.rawValue + (meeting.modeReason.map { " — \($0)" } ?? "") } ?? "not recorded yet (needed to finalise)"),
+            .field(
+                label: "Mode",
+                value: meeting.mode.map { $0.rawValue + (meeting.modeReason.map { " — \($0)" } ?? "") }
+                    ?? "not recorded yet (needed to finalise)"),
             .field(label: "Location", value: meeting.location),
-            .field(label: "Minutes", value: status(meeting) + (amendments == 0 ? "" : " · \(amendments) amendment\(amendments == 1 ? "" : "s")")),
-            .field(label: "Agenda", value: meeting.agenda.isEmpty ? "—" : meeting.agenda.enumerated().map { "\($0.offset + 1). \($0.element.title)" }.joined(separator: "; ")),
+            .field(
+                label: "Minutes",
+                value: status(meeting) + (amendments == 0 ? "" : " · \(amendments) amendment\(amendments == 1 ? "" : "s")")),
+            .field(
+                label: "Agenda",
+                value: meeting.agenda.isEmpty
+                    ? "—" : meeting.agenda.enumerated().map { "\($0.offset + 1). \($0.element.title)" }.joined(separator: "; ")),
         ]
         if !meeting.decisions.isEmpty {
-            lines.append(.field(label: "Decided", value: meeting.decisions.map { $0.text + ($0.item.map { " (\($0))" } ?? "") }.joined(separator: "; ")))
+            lines.append(
+                .field(
+                    label: "Decided", value: meeting.decisions.map { $0.text + ($0.item.map { " (\($0))" } ?? "") }.joined(separator: "; "))
+            )
         }
         let points = network.actionPoints.filter { $0.meeting == meeting.reference }
-        if !points.isEmpty { lines.append(.field(label: "Actions", value: points.map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", "))) }
+        if !points.isEmpty {
+            lines.append(.field(label: "Actions", value: points.map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", ")))
+        }
         return DetailView(lines: lines, labelWidth: 9)
     }
 
@@ -121,19 +156,22 @@ extension MeetingsPane {
         let (record, recordRows, gridArea) = geometry(of: meeting, network: network, in: area)
         record.render(in: Rect(x: area.x, y: area.y, width: area.width, height: recordRows), buffer: &buffer)
         let members = network.members
-        let grid = Table(columns: [
-            TableColumn("Entity", width: .fixed(9)),
-            TableColumn("Attendance", width: .fixed(11)),
-            TableColumn("Focal points present", width: .flexible(minimum: 20)),
-        ], rows: members.map { member in
-            switch meeting.attendance[member.code] {
-            case .present(let ids)?: return [member.code.rawValue, "present", ids.compactMap { network.focalPoint($0)?.name }.joined(separator: ", ")]
-            case .apologies?: return [member.code.rawValue, "apologies", ""]
-            case .absent?: return [member.code.rawValue, "absent", ""]
-            case nil: return [member.code.rawValue, "—", ""]
-            }
-        }, rowStyles: members.map { meeting.attendance[$0.code] == nil ? Style.dim : .plain },
-        selected: members.isEmpty ? nil : state.meetings.attendance.selection, offset: state.meetings.attendance.offset)
+        let grid = Table(
+            columns: [
+                TableColumn("Entity", width: .fixed(9)),
+                TableColumn("Attendance", width: .fixed(11)),
+                TableColumn("Focal points present", width: .flexible(minimum: 20)),
+            ],
+            rows: members.map { member in
+                switch meeting.attendance[member.code] {
+                case .present(let ids)?:
+                    return [member.code.rawValue, "present", ids.compactMap { network.focalPoint($0)?.name }.joined(separator: ", ")]
+                case .apologies?: return [member.code.rawValue, "apologies", ""]
+                case .absent?: return [member.code.rawValue, "absent", ""]
+                case nil: return [member.code.rawValue, "—", ""]
+                }
+            }, rowStyles: members.map { meeting.attendance[$0.code] == nil ? Style.dim : .plain },
+            selected: members.isEmpty ? nil : state.meetings.attendance.selection, offset: state.meetings.attendance.offset)
         grid.render(in: gridArea, buffer: &buffer)
     }
 }

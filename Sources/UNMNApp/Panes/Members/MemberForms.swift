@@ -23,8 +23,12 @@ enum MemberForms {
                 .text(Field.position, "Position", value: existing?.position ?? "", required: true, help: "title, e.g. Programme Officer"),
                 .choice(Field.level, "Level", options: FocalPoint.Level.allCases.map(\.rawValue), selected: level),
                 .text(Field.email, "Email", value: existing?.email ?? "", required: true),
-                .choice(Field.list, "Mailing list", options: ["on the list", "not on the list"], selected: existing.map { $0.isOnMailingList ? 0 : 1 } ?? 0),
-                .text(Field.reason, "Exception", value: existing?.emailException?.reason ?? "", help: "why a non-corporate address (temporary only)"),
+                .choice(
+                    Field.list, "Mailing list", options: ["on the list", "not on the list"],
+                    selected: existing.map { $0.isOnMailingList ? 0 : 1 } ?? 0),
+                .text(
+                    Field.reason, "Exception", value: existing?.emailException?.reason ?? "",
+                    help: "why a non-corporate address (temporary only)"),
             ],
             validate: { values in
                 var problems = FormProblems<Field>()
@@ -32,7 +36,8 @@ enum MemberForms {
                 if !email.isEmpty && !EmailPolicy.isWellFormed(email) {
                     problems[.email] = "\"\(email)\" is not an email address."
                 } else if !email.isEmpty && !policy.isCorporate(email) && values.text(Field.reason).isEmpty {
-                    problems[.reason] = "\(email) is not a corporate address: record why the exception is needed, or use the corporate account."
+                    problems[.reason] =
+                        "\(email) is not a corporate address: record why the exception is needed, or use the corporate account."
                 }
                 return problems.byField
             })

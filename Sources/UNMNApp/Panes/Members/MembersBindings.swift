@@ -6,7 +6,8 @@ extension MembersPane {
     private static func focalPointKey(_ action: String) -> @Sendable (AppState) -> String? {
         { state in
             Guards.requireSecretariat(state, to: action)
-                ?? Guards.requireSelection(state.selectedFocalPoint != nil, "Open an entity with focal points and select one (Enter, then ↓/↑).")
+                ?? Guards.requireSelection(
+                    state.selectedFocalPoint != nil, "Open an entity with focal points and select one (Enter, then ↓/↑).")
         }
     }
 
@@ -14,7 +15,8 @@ extension MembersPane {
         [.enter], label: "Open", description: "Open the selected entity's record: its focal points take the selection",
         message: .members(.open))
     static let addFocalPoint = KeyBinding(
-        [.character("n")], label: "Add focal point", description: "Add a focal point to the selected entity (corporate email, or a recorded exception)",
+        [.character("n")], label: "Add focal point",
+        description: "Add a focal point to the selected entity (corporate email, or a recorded exception)",
         message: .members(.requestFocalPoint), disabledReason: { Guards.requireSecretariat($0, to: "add a focal point") })
     static let edit = KeyBinding(
         [.character("e")], label: "Edit", description: "Edit the selected focal point (name, position, level, email)",
@@ -30,13 +32,16 @@ extension MembersPane {
         message: .members(.showMailingListChanges), isInFooter: false)
     static let requestSent = KeyBinding(
         [.character("s")], label: "Request sent", description: "Mark the request to the IT unit sent",
-        message: .members(.markMailingListRequestSent), disabledReason: { Guards.requireSecretariat($0, to: "mark the mailing-list request sent") })
+        message: .members(.markMailingListRequestSent),
+        disabledReason: { Guards.requireSecretariat($0, to: "mark the mailing-list request sent") })
     static let admission = KeyBinding(
         [.character("A")], label: "Admission", description: "Propose the admission of a new entity (opens an admission item in Decisions)",
-        message: .members(.requestAdmission), isInFooter: false, disabledReason: { Guards.requireSecretariat($0, to: "propose an admission") })
+        message: .members(.requestAdmission), isInFooter: false,
+        disabledReason: { Guards.requireSecretariat($0, to: "propose an admission") })
     static let withdrawal = KeyBinding(
         [.character("W")], label: "Withdrawal", description: "Record the selected entity's withdrawal (its history stays)",
-        message: .members(.requestWithdrawal), isInFooter: false, disabledReason: { Guards.requireSecretariat($0, to: "record a withdrawal") })
+        message: .members(.requestWithdrawal), isInFooter: false,
+        disabledReason: { Guards.requireSecretariat($0, to: "record a withdrawal") })
     static let backToList = KeyBinding([.escape], label: "Back", description: "Back to the list of entities", message: .back)
     static let clearFilter = KeyBinding([.escape], label: "Back", description: "Clear the filter", message: .back)
     static let filter = KeyBinding(

@@ -69,7 +69,8 @@ enum MembersPane: PaneFeature {
                 \.members.focalPoints, ListContent(count: count, area: area, headerRows: 0),
                 unfilterableReason: "Esc first: / filters the list of entities.")
         }
-        return PaneList(\.members.list, ListContent(count: state.visibleEntities.count, total: state.entities.count, area: layout.listAndDetail.list))
+        return PaneList(
+            \.members.list, ListContent(count: state.visibleEntities.count, total: state.entities.count, area: layout.listAndDetail.list))
     }
 
     static func back(_ state: inout AppState) -> Bool {
@@ -84,6 +85,7 @@ enum MembersPane: PaneFeature {
     }
 
     static func export(_ state: AppState, network: NetworkState) -> ExportedDocument {
-        ExportedDocument(name: "unmn-mailing-list.csv", contents: MailingListDocument.render(network: network, changesSince: nil, format: .csv))
+        ExportedDocument(
+            name: "unmn-mailing-list.csv", contents: MailingListDocument.render(network: network, changesSince: nil, format: .csv))
     }
 }

@@ -19,16 +19,19 @@ extension MembersPane {
                 MemberForms.focalPoint(for: entity.code, policy: network.emailPolicy), purpose: .members(.addFocalPoint(entity.code)))
         case .requestEditFocalPoint:
             guard let point = state.selectedFocalPoint else { return [] }
-            state.overlay = .form(MemberForms.focalPoint(editing: point, policy: network.emailPolicy), purpose: .members(.editFocalPoint(point.id)))
+            state.overlay = .form(
+                MemberForms.focalPoint(editing: point, policy: network.emailPolicy), purpose: .members(.editFocalPoint(point.id)))
         case .toggleMailingList:
             guard let point = state.selectedFocalPoint, let op = state.currentOperator else { return [] }
             return [.execute(.setMailingList(focalPoint: point.id, on: !point.isOnMailingList), by: op)]
         case .retireFocalPoint:
             guard let point = state.selectedFocalPoint, let op = state.currentOperator else { return [] }
             let dialog = ConfirmDialog(
-                title: "Retire \(point.name)", message: "\(point.name) (\(point.entity)) stepped down? The record stays; they leave the mailing list.",
+                title: "Retire \(point.name)",
+                message: "\(point.name) (\(point.entity)) stepped down? The record stays; they leave the mailing list.",
                 confirmLabel: "Retire")
-            state.overlay = .confirm(dialog, then: .perform(.execute(.retireFocalPoint(id: point.id, on: state.today), by: op)), returnTo: nil)
+            state.overlay = .confirm(
+                dialog, then: .perform(.execute(.retireFocalPoint(id: point.id, on: state.today), by: op)), returnTo: nil)
         case .showMailingListChanges:
             state.members.showsMailingListChanges.toggle()
         case .markMailingListRequestSent:
@@ -38,7 +41,8 @@ extension MembersPane {
             state.overlay = .form(MemberForms.admission(today: state.today), purpose: .members(.proposeAdmission))
         case .requestWithdrawal:
             guard let entity = state.selectedEntity else { return [] }
-            state.overlay = .form(MemberForms.withdrawal(of: entity.code, today: state.today), purpose: .members(.recordWithdrawal(entity.code)))
+            state.overlay = .form(
+                MemberForms.withdrawal(of: entity.code, today: state.today), purpose: .members(.recordWithdrawal(entity.code)))
         }
         return []
     }
@@ -48,7 +52,9 @@ extension MembersPane {
         let command: Command
         switch form {
         case .addFocalPoint(let entity):
-            guard let draft = MemberForms.FocalPointInput(values)?.draft(for: entity) else { return .unreadable("the level or the mailing-list choice is missing") }
+            guard let draft = MemberForms.FocalPointInput(values)?.draft(for: entity) else {
+                return .unreadable("the level or the mailing-list choice is missing")
+            }
             command = .addFocalPoint(draft)
         case .editFocalPoint(let id):
             guard let point = state.network?.focalPoint(id) else { return .unreadable("focal point \(id) is no longer in the record") }

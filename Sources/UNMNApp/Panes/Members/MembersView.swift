@@ -5,37 +5,51 @@ import UNMNDomain
 extension MembersPane {
     static func table(for state: AppState) -> Table {
         let rows = state.visibleEntities.map { [$0.code.rawValue, $0.fullName, $0.role.title, $0.status.rawValue.capitalized] }
-        return Table(columns: [
-            TableColumn("Code", width: .fixed(9)),
-            TableColumn("Full name", width: .flexible(minimum: 24)),
-            TableColumn("Role", width: .fixed(8)),
-            TableColumn("Status", width: .fixed(9), dropOrder: 1),
-        ], rows: rows, selected: rows.isEmpty ? nil : state.members.list.selection, offset: state.members.list.offset)
+        return Table(
+            columns: [
+                TableColumn("Code", width: .fixed(9)),
+                TableColumn("Full name", width: .flexible(minimum: 24)),
+                TableColumn("Role", width: .fixed(8)),
+                TableColumn("Status", width: .fixed(9), dropOrder: 1),
+            ], rows: rows, selected: rows.isEmpty ? nil : state.members.list.selection, offset: state.members.list.offset)
     }
 
     static func detail(for entity: MemberEntity, network: NetworkState?, selection: Int? = nil) -> DetailView {
         let status: String
         switch entity.status {
-        case .member: status = "Member" + (entity.memberSince.map { " since \($0)" + (entity.admittedBy.map { " (\($0))" } ?? "") } ?? " since the Terms of Reference (Annex I)")
+        case .member:
+            status =
+                "Member"
+                + (entity.memberSince.map { " since \($0)" + (entity.admittedBy.map { " (\($0))" } ?? "") }
+                    ?? " since the Terms of Reference (Annex I)")
         case .applicant: status = "Applicant: admission proposed, awaiting every member's agreement"
         case .withdrawn: status = "Withdrew" + (entity.withdrawnOn.map { " on \($0)" } ?? "")
         }
         var lines: [DetailView.Line] = [
             .heading(entity.code.rawValue),
             .field(label: "Full name", value: entity.fullName),
-            .field(label: "Role", value: entity.role.title + (entity.functions.isEmpty || entity.functions == entity.role.rawValue ? "" : " (\(entity.functions))")),
+            .field(
+                label: "Role",
+                value: entity.role.title
+                    + (entity.functions.isEmpty || entity.functions == entity.role.rawValue ? "" : " (\(entity.functions))")),
             .field(label: "Status", value: status),
             .blank,
             .heading("Focal points"),
         ]
         let points = network?.activeFocalPoints(of: entity.code) ?? []
         if points.isEmpty {
-            lines.append(.paragraph("None recorded yet. Each focal point's name, position, participation level, email and mailing-list membership will be listed here."))
+            lines.append(
+                .paragraph(
+                    "None recorded yet. Each focal point's name, position, participation level, email and mailing-list "
+                        + "membership will be listed here."
+                ))
         }
         for (index, point) in points.enumerated() {
-            lines.append(.paragraph((index == selection ? "▶ " : "• ") + "\(point.name), \(point.position) (\(point.level.rawValue)), \(point.email)"
-                                    + (point.emailException == nil ? "" : " (non-corporate: recorded exception)")
-                                    + (point.isOnMailingList ? ", on the mailing list" : ", not on the mailing list")))
+            lines.append(
+                .paragraph(
+                    (index == selection ? "▶ " : "• ") + "\(point.name), \(point.position) (\(point.level.rawValue)), \(point.email)"
+                        + (point.emailException == nil ? "" : " (non-corporate: recorded exception)")
+                        + (point.isOnMailingList ? ", on the mailing list" : ", not on the mailing list")))
         }
         return DetailView(lines: lines, labelWidth: 10)
     }
@@ -45,13 +59,19 @@ extension MembersPane {
         let last = network.mailingListRequests.last
         let delta = network.mailingListDelta(since: last)
         var lines: [DetailView.Line] = [
-            .heading("Mailing list changes since the last request to the IT unit" + (last.map { " (\($0.tashkentDate))" } ?? " (none sent yet)")),
+            .heading(
+                "Mailing list changes since the last request to the "
+                    + "IT unit" + (last.map { " (\($0.tashkentDate))" } ?? " (none sent yet)")),
             .field(label: "On the list", value: "\(network.mailingList.count) focal points"),
             .blank,
         ]
         if delta.isEmpty { lines.append(.paragraph("No change: nothing to ask the IT unit.")) }
-        for change in delta.additions { lines.append(.field(label: "add", value: "\(change.name) <\(change.email)> · \(change.at.tashkentDate)")) }
-        for change in delta.removals { lines.append(.field(label: "remove", value: "\(change.name) <\(change.email)> · \(change.at.tashkentDate)")) }
+        for change in delta.additions {
+            lines.append(.field(label: "add", value: "\(change.name) <\(change.email)> · \(change.at.tashkentDate)"))
+        }
+        for change in delta.removals {
+            lines.append(.field(label: "remove", value: "\(change.name) <\(change.email)> · \(change.at.tashkentDate)"))
+        }
         lines += [.blank, .paragraph("s marks the request sent; x writes the full list as CSV; Esc returns to the members.")]
         return DetailView(lines: lines, labelWidth: 12)
     }
@@ -64,18 +84,22 @@ extension MembersPane {
         }
         let selection = state.members.isShowingDetail ? state.members.focalPoints.selection : nil
         if !layout.isWide && state.members.isShowingDetail, let entity = state.selectedEntity {
-            detail(for: entity, network: state.network, selection: selection).render(in: area.inset(horizontal: 1, vertical: 0), buffer: &buffer)
+            detail(for: entity, network: state.network, selection: selection).render(
+                in: area.inset(horizontal: 1, vertical: 0), buffer: &buffer)
             return
         }
         let (listArea, detailArea) = layout.listAndDetail
         let table = table(for: state)
         if table.rows.isEmpty {
-            buffer.write("No entity matches \"\(state.members.list.filterText)\". Esc clears the filter.", x: listArea.x, y: listArea.y + 1, maxWidth: listArea.width, style: .dim)
+            buffer.write(
+                "No entity matches \"\(state.members.list.filterText)\". Esc clears the filter.", x: listArea.x, y: listArea.y + 1,
+                maxWidth: listArea.width, style: .dim)
         }
         table.render(in: listArea, buffer: &buffer)
         if !detailArea.isEmpty, let entity = state.selectedEntity {
             for y in detailArea.y..<detailArea.maxY { buffer.write("│", x: detailArea.x - 1, y: y, style: .dim) }
-            detail(for: entity, network: state.network, selection: selection).render(in: detailArea.inset(horizontal: 1, vertical: 0), buffer: &buffer)
+            detail(for: entity, network: state.network, selection: selection).render(
+                in: detailArea.inset(horizontal: 1, vertical: 0), buffer: &buffer)
         }
     }
 }

@@ -98,7 +98,8 @@ enum OverviewPane: PaneFeature {
         return ExportedDocument(
             name: "unmn-report-\(today.year)Q\(today.quarter).md",
             contents: ProgressReport.render(
-                network: network, period: .quarter(year: today.year, quarter: today.quarter), today: today, objectives: state.gcmObjectives))
+                network: network, period: .quarter(year: today.year, quarter: today.quarter), today: today, objectives: state.gcmObjectives)
+        )
     }
 
     private static func textArea(_ content: Rect) -> Rect { content.inset(horizontal: 1, vertical: 1) }
@@ -111,8 +112,10 @@ enum OverviewPane: PaneFeature {
     static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
         let inner = textArea(area)
         guard let network = state.network else {
-            DetailView(lines: [.heading("The network"), .field(label: "Members", value: "\(state.entities.count) entities")], labelWidth: 18)
-                .render(in: inner, buffer: &buffer)
+            DetailView(
+                lines: [.heading("The network"), .field(label: "Members", value: "\(state.entities.count) entities")], labelWidth: 18
+            )
+            .render(in: inner, buffer: &buffer)
             return
         }
         OverviewView.detail(state, network: network).render(in: inner, buffer: &buffer)

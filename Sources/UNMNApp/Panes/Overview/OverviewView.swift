@@ -10,10 +10,13 @@ enum OverviewView {
         let applicants = network.entities.filter { $0.status == .applicant }.count
         let chair = members.first { $0.role == .chair }?.code.rawValue ?? "—"
         let coChair = members.first { $0.role == .coChair }?.code.rawValue ?? "—"
-        let next = network.nextMeeting(from: today).map { meeting in
-            "\(meeting.reference) on \(meeting.date.longDescription) at \(meeting.startTime), \(meeting.location)" + (meeting.mode.map { " (\($0.rawValue))" } ?? "")
-        } ?? "none scheduled; the network meets once per quarter"
-        let quarters = network.quarterlyCadence(year: today.year, today: today).map { "Q\($0.quarter) \($0.state.rawValue)" }.joined(separator: " · ")
+        let next =
+            network.nextMeeting(from: today).map { meeting in
+                "\(meeting.reference) on \(meeting.date.longDescription) at \(meeting.startTime), \(meeting.location)"
+                    + (meeting.mode.map { " (\($0.rawValue))" } ?? "")
+            } ?? "none scheduled; the network meets once per quarter"
+        let quarters = network.quarterlyCadence(year: today.year, today: today).map { "Q\($0.quarter) \($0.state.rawValue)" }.joined(
+            separator: " · ")
         let overdue = network.overdueActionPoints(on: today)
         let open = network.actionPoints.filter { $0.status == .open }.count
         let pending = network.pendingItems
@@ -21,7 +24,10 @@ enum OverviewView {
         let ready = pending.filter { network.group(of: $0, on: today) == .readyToAdopt }.count
         var lines: [DetailView.Line] = [
             .heading("The network"),
-            .field(label: "Members", value: "\(members.count) entities · chair \(chair) · co-chair \(coChair)" + (applicants > 0 ? " · \(applicants) applying" : "") + "  (2)"),
+            .field(
+                label: "Members",
+                value: "\(members.count) entities · chair \(chair) · co-chair \(coChair)"
+                    + (applicants > 0 ? " · \(applicants) applying" : "") + "  (2)"),
             .field(label: "Journal", value: state.journalPath),
             .blank,
             .heading("Meetings"),
@@ -29,13 +35,24 @@ enum OverviewView {
             .field(label: "\(today.year) quarters", value: quarters),
             .blank,
             .heading("Follow-up"),
-            .field(label: "Action points", value: overdue.isEmpty ? "none overdue · \(open) open"
-                   : "\(overdue.count) overdue (\(overdue.map(\.id.rawValue).joined(separator: ", "))) · \(open) open"),
-            .field(label: "Consensus items", value: pending.isEmpty ? "none pending  (5)" : "\(pending.count) pending · \(ready) ready to adopt · \(held) held  (5)"),
+            .field(
+                label: "Action points",
+                value: overdue.isEmpty
+                    ? "none overdue · \(open) open"
+                    : "\(overdue.count) overdue (\(overdue.map(\.id.rawValue).joined(separator: ", "))) · \(open) open"),
+            .field(
+                label: "Consensus items",
+                value: pending.isEmpty ? "none pending  (5)" : "\(pending.count) pending · \(ready) ready to adopt · \(held) held  (5)"),
         ]
         if let plan = network.workPlans[today.year] {
             let budget = network.budget(year: today.year)
-            lines.append(.field(label: "Work plan \(today.year)", value: "\(plan.status.title) · \(plan.progress.percent) % overall (budget-weighted) · funded \(usd(budget.funded)) of \(usd(budget.required))  (4)"))
+            lines.append(
+                .field(
+                    label: "Work plan \(today.year)",
+                    value:
+                        "\(plan.status.title) · \(plan.progress.percent) % overall (budget-weighted) · funded "
+                        + "\(usd(budget.funded)) of \(usd(budget.required))  (4)"
+                ))
         } else {
             lines.append(.field(label: "Work plan \(today.year)", value: "not drafted yet  (4)"))
         }

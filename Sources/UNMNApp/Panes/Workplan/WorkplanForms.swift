@@ -104,7 +104,9 @@ enum WorkplanForms {
         if let starts, let ends, ends < starts { problems[.ends] = "It ends before it starts." }
         if parseObjectives(values.text(Field.gcm)) == nil { problems[.gcm] = "Numbers from 1 to 23, separated by commas." }
         if values.choice(Field.source) == 2, values.text(Field.donor).isEmpty { problems[.donor] = "Name the donor." }
-        if let lead = values.choice(Field.lead).flatMap({ entities[safe: $0] }), values.selection(Field.participants)?.contains(lead.rawValue) == true {
+        if let lead = values.choice(Field.lead).flatMap({ entities[safe: $0] }),
+            values.selection(Field.participants)?.contains(lead.rawValue) == true
+        {
             problems[.participants] = "\(lead) leads the action; leave it out of the participants."
         }
         return problems.byField

@@ -28,12 +28,15 @@ struct WorkplanList {
                 case .atRisk: return action.status == .atRisk || action.status == .delayed
                 case .thisQuarter:
                     let start = LocalDate(year: today.year, month: today.quarter * 3 - 2, day: 1)!
-                    let end = LocalDate(year: today.year, month: today.quarter * 3, day: LocalDate.daysIn(month: today.quarter * 3, year: today.year))!
+                    let end = LocalDate(
+                        year: today.year, month: today.quarter * 3, day: LocalDate.daysIn(month: today.quarter * 3, year: today.year))!
                     return action.starts <= end && action.ends >= start
                 }
             } && (view.objective.map { action.gcmObjectives.contains($0) } ?? true)
-                && (view.list.filterText.isEmpty || SearchFolding.matches(([action.code, action.title, action.lead.rawValue] + action.participants.map(\.rawValue)).joined(separator: " "),
-                                                                          query: view.list.filterText))
+                && (view.list.filterText.isEmpty
+                    || SearchFolding.matches(
+                        ([action.code, action.title, action.lead.rawValue] + action.participants.map(\.rawValue)).joined(separator: " "),
+                        query: view.list.filterText))
         }
         rows = Self.group(actions, by: view.grouping, objectives: state.gcmObjectives)
     }
@@ -46,19 +49,24 @@ struct WorkplanList {
         case .none:
             return actions.map(Row.action)
         case .gcm:
-            return titled(objectives.compactMap { objective in
-                let serving = actions.filter { $0.gcmObjectives.contains(objective.number) }
-                return serving.isEmpty ? nil : ("GCM \(objective.number): \(objective.title)", serving)
-            })
+            return titled(
+                objectives.compactMap { objective in
+                    let serving = actions.filter { $0.gcmObjectives.contains(objective.number) }
+                    return serving.isEmpty ? nil : ("GCM \(objective.number): \(objective.title)", serving)
+                })
         case .lead:
             return titled(Dictionary(grouping: actions, by: \.lead).sorted { $0.key < $1.key }.map { ($0.key.rawValue, $0.value) })
         case .status:
-            return titled(KeyAction.Status.allCases.compactMap { status in
-                let inStatus = actions.filter { $0.status == status }
-                return inStatus.isEmpty ? nil : (WorkplanList.statusLabel(status), inStatus)
-            })
+            return titled(
+                KeyAction.Status.allCases.compactMap { status in
+                    let inStatus = actions.filter { $0.status == status }
+                    return inStatus.isEmpty ? nil : (WorkplanList.statusLabel(status), inStatus)
+                })
         case .outcome:
-            return titled(Dictionary(grouping: actions) { $0.cooperationFrameworkOutcome ?? "No outcome given" }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+            return titled(
+                Dictionary(grouping: actions) { $0.cooperationFrameworkOutcome ?? "No outcome given" }.sorted { $0.key < $1.key }.map {
+                    ($0.key, $0.value)
+                })
         }
     }
 
@@ -94,8 +102,9 @@ struct WorkplanList {
         let first = LocalDate(year: year, month: 1, day: 1)!
         let days = Double(first.days(until: LocalDate(year: year, month: 12, day: 31)!) + 1)
         let marker = today.year == year ? Double(first.days(until: today)) / days : nil
-        return RangeBar.text(from: Double(first.days(until: action.starts)) / days, to: Double(first.days(until: action.ends) + 1) / days,
-                             marker: marker, width: width)
+        return RangeBar.text(
+            from: Double(first.days(until: action.starts)) / days, to: Double(first.days(until: action.ends) + 1) / days,
+            marker: marker, width: width)
     }
 
     /// `905k/1.3M`: funded over required, compact.

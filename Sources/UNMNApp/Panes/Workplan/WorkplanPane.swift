@@ -44,7 +44,8 @@ enum WorkplanPane: PaneFeature {
         guard list.plan != nil else { return nil }
         let itemRows = list.rows.indices.filter { if case .action = list.rows[$0] { return true } else { return false } }
         let body = Rect(x: layout.content.x, y: layout.content.y + 1, width: layout.content.width, height: layout.content.height - 1)
-        return PaneList(\.workplan.list, ListContent(itemRows: itemRows, rowCount: list.rows.count, total: list.plan?.actions.count ?? 0, area: body))
+        return PaneList(
+            \.workplan.list, ListContent(itemRows: itemRows, rowCount: list.rows.count, total: list.plan?.actions.count ?? 0, area: body))
     }
 
     static func back(_ state: inout AppState) -> Bool {
@@ -65,6 +66,7 @@ enum WorkplanPane: PaneFeature {
         guard let plan = list.plan else {
             return ExportedDocument(name: "unmn-workplan-\(list.year).md", contents: "# Annual work plan \(list.year)\n\nNot drafted.\n")
         }
-        return ExportedDocument(name: "unmn-workplan-\(list.year).csv", contents: WorkplanDocument.render(plan, objectives: state.gcmObjectives, format: .csv))
+        return ExportedDocument(
+            name: "unmn-workplan-\(list.year).csv", contents: WorkplanDocument.render(plan, objectives: state.gcmObjectives, format: .csv))
     }
 }

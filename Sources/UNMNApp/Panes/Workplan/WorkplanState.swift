@@ -5,11 +5,18 @@ import UNMNDomain
 /// whether the table, one action's detail or the summary is on screen.
 public struct WorkplanState: Sendable, Hashable {
     public enum Grouping: String, Sendable, Hashable, CaseIterable {
-        case none = "no grouping", gcm = "GCM objective", lead = "lead entity", status, outcome = "Cooperation Framework outcome"
+        case none = "no grouping"
+        case gcm = "GCM objective"
+        case lead = "lead entity"
+        case status
+        case outcome = "Cooperation Framework outcome"
     }
 
     public enum Filter: String, Sendable, Hashable, CaseIterable {
-        case mine = "my entity", overdue, atRisk = "at risk or delayed", thisQuarter = "this quarter"
+        case mine = "my entity"
+        case overdue
+        case atRisk = "at risk or delayed"
+        case thisQuarter = "this quarter"
     }
 
     public enum Screen: Sendable, Hashable { case table, detail, summary }

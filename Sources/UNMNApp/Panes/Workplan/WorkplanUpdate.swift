@@ -23,7 +23,11 @@ extension WorkplanPane {
             state.workplan.list = ListState()
             state.status = StatusMessage("Grouped by \(state.workplan.grouping.rawValue).")
         case .toggleFilter(let filter):
-            if state.workplan.filters.contains(filter) { state.workplan.filters.remove(filter) } else { state.workplan.filters.insert(filter) }
+            if state.workplan.filters.contains(filter) {
+                state.workplan.filters.remove(filter)
+            } else {
+                state.workplan.filters.insert(filter)
+            }
             state.workplan.list = ListState()
             state.workplan.screen = .table
         case .cycleObjective:
@@ -41,7 +45,8 @@ extension WorkplanPane {
             let code = "\(list.year)-" + String(format: "%02d", plan.actions.count + 1)
             let entities = network.members.map(\.code)
             state.overlay = .form(
-                WorkplanForms.action(nil, year: list.year, entities: entities, nextCode: code), purpose: .workplan(.addAction(year: list.year, entities: entities)))
+                WorkplanForms.action(nil, year: list.year, entities: entities, nextCode: code),
+                purpose: .workplan(.addAction(year: list.year, entities: entities)))
         case .requestEditAction:
             guard let action = list.selectable[safe: state.workplan.list.selection] else { return [] }
             let entities = network.members.map(\.code)
@@ -61,15 +66,20 @@ extension WorkplanPane {
             if let endorsement = kinds.firstIndex(of: .workPlanEndorsement(year: list.year)) {
                 form.choose(ItemForms.NewItemField.kind, endorsement)
                 form.setText(ItemForms.NewItemField.title, "Endorsement of the \(list.year) annual work plan")
-                form.setText(ItemForms.NewItemField.text, "The members are invited to endorse the \(list.year) AWP of \(plan.actions.count) key actions.")
+                form.setText(
+                    ItemForms.NewItemField.text,
+                    "The members are invited to endorse the \(list.year) AWP of \(plan.actions.count) key actions.")
             }
-            state.overlay = .form(form, purpose: .decisions(.openItem(kinds: kinds, meetings: ItemForms.recentMeetings(network, today: state.today))))
+            state.overlay = .form(
+                form, purpose: .decisions(.openItem(kinds: kinds, meetings: ItemForms.recentMeetings(network, today: state.today))))
         case .requestClosePlan:
             guard let op = state.currentOperator else { return [] }
             let dialog = ConfirmDialog(
-                title: "Close the \(list.year) plan", message: "Close the \(list.year) annual work plan? No more progress can be recorded on it.",
+                title: "Close the \(list.year) plan",
+                message: "Close the \(list.year) annual work plan? No more progress can be recorded on it.",
                 confirmLabel: "Close")
-            state.overlay = .confirm(dialog, then: .perform(.execute(.closeWorkPlan(year: list.year, on: state.today), by: op)), returnTo: nil)
+            state.overlay = .confirm(
+                dialog, then: .perform(.execute(.closeWorkPlan(year: list.year, on: state.today), by: op)), returnTo: nil)
         }
         return []
     }
@@ -84,8 +94,12 @@ extension WorkplanPane {
         guard let op = state.currentOperator else { return .unreadable("no operator is chosen") }
         switch form {
         case .recordProgress(let year, let code):
-            guard let input = WorkplanForms.ProgressInput(values) else { return .unreadable("the percentage or the status is not understood") }
-            return .effects([.execute(.recordProgress(year: year, code: code, percent: input.percent, status: input.status, note: input.note), by: op)])
+            guard let input = WorkplanForms.ProgressInput(values) else {
+                return .unreadable("the percentage or the status is not understood")
+            }
+            return .effects([
+                .execute(.recordProgress(year: year, code: code, percent: input.percent, status: input.status, note: input.note), by: op)
+            ])
         case .addAction(let year, let entities):
             guard let draft = WorkplanForms.ActionInput(values, entities: entities)?.draft else {
                 return .unreadable("a date, an amount, the lead or the GCM objectives are not understood")

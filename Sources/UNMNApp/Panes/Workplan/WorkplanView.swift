@@ -32,33 +32,42 @@ extension WorkplanPane {
                 styles.append(.title)
             case .action(let action):
                 actionRows.append(rows.count)
-                rows.append([action.code, action.title, action.lead.rawValue,
-                             WorkplanList.timeline(action, year: list.year, today: state.today, width: timelineWidth),
-                             ProgressBar.labelled(percent: action.progress, width: 11), WorkplanList.statusLabel(action.status),
-                             WorkplanList.compactBudget(action)])
+                rows.append([
+                    action.code, action.title, action.lead.rawValue,
+                    WorkplanList.timeline(action, year: list.year, today: state.today, width: timelineWidth),
+                    ProgressBar.labelled(percent: action.progress, width: 11), WorkplanList.statusLabel(action.status),
+                    WorkplanList.compactBudget(action),
+                ])
                 styles.append(WorkplanList.statusStyle(action.status))
             }
         }
         let selection = state.workplan.list.selection
-        let table = Table(columns: [
-            TableColumn("Code", width: .fixed(7)),
-            TableColumn("Title", width: .flexible(minimum: 16)),
-            TableColumn("Lead", width: .fixed(8)),
-            TableColumn("Q1 Q2 Q3 Q4", width: .fixed(timelineWidth), dropOrder: 2),
-            TableColumn("Progress", width: .fixed(11)),
-            TableColumn("Status", width: .fixed(13)),
-            TableColumn("Funded/Req.", width: .fixed(11), dropOrder: 3),
-        ], rows: rows, rowStyles: styles, selected: actionRows[safe: selection], offset: state.workplan.list.offset)
+        let table = Table(
+            columns: [
+                TableColumn("Code", width: .fixed(7)),
+                TableColumn("Title", width: .flexible(minimum: 16)),
+                TableColumn("Lead", width: .fixed(8)),
+                TableColumn("Q1 Q2 Q3 Q4", width: .fixed(timelineWidth), dropOrder: 2),
+                TableColumn("Progress", width: .fixed(11)),
+                TableColumn("Status", width: .fixed(13)),
+                TableColumn("Funded/Req.", width: .fixed(11), dropOrder: 3),
+            ], rows: rows, rowStyles: styles, selected: actionRows[safe: selection], offset: state.workplan.list.offset)
         return (table, actionRows)
     }
 
     static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
-        guard let network = state.network else { EmptyPaneView.render(.workplan, in: area, buffer: &buffer); return }
+        guard let network = state.network else {
+            EmptyPaneView.render(.workplan, in: area, buffer: &buffer)
+            return
+        }
         let list = WorkplanList(state: state, network: network)
         guard list.plan != nil else {
             let title = "No annual work plan for \(list.year)"
             buffer.write(title, x: area.x + 1, y: area.y + 2, style: .title)
-            let lines = TextLayout.wrap("The annual work plan will appear here: its key actions with lead entity, timeline, progress, status and budget. D drafts the \(list.year) plan (secretariat); [ and ] change the year.", toWidth: min(area.width - 2, 78))
+            let lines = TextLayout.wrap(
+                "The annual work plan will appear here: its key actions with lead entity, timeline, progress, status and "
+                    + "budget. D drafts the \(list.year) plan (secretariat); [ and ] change the year.",
+                toWidth: min(area.width - 2, 78))
             for (row, line) in lines.enumerated() { buffer.write(line, x: area.x + 1, y: area.y + 4 + row) }
             return
         }
@@ -74,7 +83,8 @@ extension WorkplanPane {
         case .table:
             let (table, _) = table(state, list: list, width: body.width)
             if list.actions.isEmpty {
-                buffer.write("No action matches these filters; Esc clears them.", x: body.x, y: body.y + 1, maxWidth: body.width, style: .dim)
+                buffer.write(
+                    "No action matches these filters; Esc clears them.", x: body.x, y: body.y + 1, maxWidth: body.width, style: .dim)
             }
             table.render(in: body, buffer: &buffer)
         }
@@ -87,7 +97,9 @@ extension WorkplanPane {
             .field(label: "Lead", value: action.lead.rawValue),
             .field(label: "With", value: action.participants.isEmpty ? "—" : action.participants.map(\.rawValue).joined(separator: ", ")),
             .field(label: "Timeframe", value: "\(action.starts) to \(action.ends)"),
-            .field(label: "Budget", value: "funded \(usd(action.budgetFunded)) of \(usd(action.budgetRequired)) · \(action.fundingSource.title)"),
+            .field(
+                label: "Budget",
+                value: "funded \(usd(action.budgetFunded)) of \(usd(action.budgetRequired)) · \(action.fundingSource.title)"),
             .field(label: "SDG targets", value: action.sdgTargets.joined(separator: ", ")),
             .field(label: "CF outcome", value: action.cooperationFrameworkOutcome ?? "—"),
         ]
@@ -98,7 +110,11 @@ extension WorkplanPane {
         lines += [.blank, .heading("Progress history")]
         if action.history.isEmpty { lines.append(.paragraph("No update yet.")) }
         for update in action.history.reversed() {
-            lines.append(.field(label: update.on.description, value: "\(update.percent) % · \(update.status.rawValue) · \(update.by) (\(update.entity))" + (update.note.isEmpty ? "" : " — \(update.note)")))
+            lines.append(
+                .field(
+                    label: update.on.description,
+                    value: "\(update.percent) % · \(update.status.rawValue) · \(update.by) (\(update.entity))"
+                        + (update.note.isEmpty ? "" : " — \(update.note)")))
         }
         return DetailView(lines: lines, labelWidth: 12)
     }
@@ -119,7 +135,11 @@ extension WorkplanPane {
         let byObjective = network.progressByObjective(year: year)
         for objective in objectives {
             let rollUp = byObjective[objective.number] ?? ProgressRollUp([])
-            let value = rollUp.actionCount == 0 ? "— gap: no action" : "\(rollUp.actionCount) action\(rollUp.actionCount == 1 ? "" : "s") · \(ProgressBar.labelled(percent: rollUp.percent, width: 14))"
+            let value =
+                rollUp.actionCount == 0
+                ? "— gap: no action"
+                : "\(rollUp.actionCount) action\(rollUp.actionCount == 1 ? "" : "s") · "
+                    + "\(ProgressBar.labelled(percent: rollUp.percent, width: 14))"
             lines.append(.field(label: "\(objective.number). " + objective.title, value: value))
         }
         return DetailView(lines: lines, labelWidth: 44)

@@ -1,6 +1,7 @@
-import Testing
 import TerminalUI
+import Testing
 import UNMNDomain
+
 @testable import UNMNApp
 
 @Suite("Decisions pane")
@@ -17,31 +18,36 @@ struct DecisionsTests {
 
     @Test("The grouped list at 80×24")
     func list80() {
-        #expect(screen(state()) == [
-            " unmn · UNMN Uzbekistan              Laura Bianchi · IOM chair  Sun 29 Nov 2026",
-            " 1 Overview │ 2 Members │ 3 Meetings │ 4 Workplan │ 5 Decisions",
-            " Reference     Title                            Deadline          Tally ✓~✗?",
-            " Pending: open for consultation",
-            " UNMN/2026/005 Admission of UNOPS (United Nati… 16 days left      6✓ 0~ 0✗ 10?",
-            " UNMN/2026/004 Common messages on labour migra… 61 days left      2✓ 0~ 0✗ 14?",
-            " Held: an objection stands, or the deadline passed unanswered",
-            " UNMN/2026/006 Joint statement for Internation… 6 days left       12✓ 0~ 1✗ 3?",
-            " Closed",
-            " UNMN/2026/003 Network retreat in Samarkand     closed 2026-07-01 withdrawn",
-            " UNMN/2026/002 Joint mapping of migration data… closed 2026-06-17 adopted 2026…",
-            " UNMN/2026/001 Endorsement of the 2026 annual … closed 2026-03-11 adopted 2026…",
-            " UNMN/2025/002 Rotating the meeting venue amon… closed 2025-11-17 not adopted",
-            " UNMN/2025/001 Endorsement of the 2025 annual … closed 2025-03-12 adopted 2025…",
-            "", "", "", "", "", "", "", "", "",
-            "r/Enter Review  n New item  l Log  1-5 Panes  ? Help  q Quit",
-        ])
+        #expect(
+            screen(state()) == [
+                " unmn · UNMN Uzbekistan              Laura Bianchi · IOM chair  Sun 29 Nov 2026",
+                " 1 Overview │ 2 Members │ 3 Meetings │ 4 Workplan │ 5 Decisions",
+                " Reference     Title                            Deadline          Tally ✓~✗?",
+                " Pending: open for consultation",
+                " UNMN/2026/005 Admission of UNOPS (United Nati… 16 days left      6✓ 0~ 0✗ 10?",
+                " UNMN/2026/004 Common messages on labour migra… 61 days left      2✓ 0~ 0✗ 14?",
+                " Held: an objection stands, or the deadline passed unanswered",
+                " UNMN/2026/006 Joint statement for Internation… 6 days left       12✓ 0~ 1✗ 3?",
+                " Closed",
+                " UNMN/2026/003 Network retreat in Samarkand     closed 2026-07-01 withdrawn",
+                " UNMN/2026/002 Joint mapping of migration data… closed 2026-06-17 adopted 2026…",
+                " UNMN/2026/001 Endorsement of the 2026 annual … closed 2026-03-11 adopted 2026…",
+                " UNMN/2025/002 Rotating the meeting venue amon… closed 2025-11-17 not adopted",
+                " UNMN/2025/001 Endorsement of the 2025 annual … closed 2025-03-12 adopted 2025…",
+                "", "", "", "", "", "", "", "", "",
+                "r/Enter Review  n New item  l Log  1-5 Panes  ? Help  q Quit",
+            ])
     }
 
     @Test("The grouped list at 120×40 shows the kind")
     func list120() {
         let lines = screen(state(width: 120, height: 40))
-        #expect(lines[2] == " Reference     Title                                                   Kind             Deadline          Tally ✓~✗?")
-        #expect(lines[7] == " UNMN/2026/006 Joint statement for International Migrants Day 2026     joint statement  6 days left       12✓ 0~ 1✗ 3?")
+        #expect(
+            lines[2]
+                == " Reference     Title                                                   Kind             Deadline          Tally ✓~✗?")
+        #expect(
+            lines[7]
+                == " UNMN/2026/006 Joint statement for International Migrants Day 2026     joint statement  6 days left       12✓ 0~ 1✗ 3?")
     }
 
     @Test("Review mode at 80×24: text, deadline, tally bar, what blocks adoption, the member grid")
@@ -49,19 +55,20 @@ struct DecisionsTests {
         var s = state()
         press([.character("j"), .character("j"), .enter], &s)
         #expect(s.decisions.review?.item == "UNMN/2026/006")
-        #expect(Array(screen(s)[2...12]) == [
-            " Review 3 of 3 · UNMN/2026/006 · joint statement · by written consultation",
-            " Joint statement for International Migrants Day 2026",
-            " On 18 December the network will call for safe, orderly and regular pathways",
-            " for Uzbek migrant workers and their families.",
-            " Deadline 2026-12-05 (6 days left) · status open",
-            " ████████████████████░░···· 12 agree · 0 stand aside · 1 object · 3 no answer",
-            " Blocks adoption: UNESCO, UNDRR and WB have not answered; ILO objects: The tex…",
-            " Member    Position    Reason                                When       Source",
-            " IOM       agree                                             2026-11-18 email",
-            " UNRC      agree                                             2026-11-18 email",
-            " FAO       agree                                             2026-11-18 email",
-        ])
+        #expect(
+            Array(screen(s)[2...12]) == [
+                " Review 3 of 3 · UNMN/2026/006 · joint statement · by written consultation",
+                " Joint statement for International Migrants Day 2026",
+                " On 18 December the network will call for safe, orderly and regular pathways",
+                " for Uzbek migrant workers and their families.",
+                " Deadline 2026-12-05 (6 days left) · status open",
+                " ████████████████████░░···· 12 agree · 0 stand aside · 1 object · 3 no answer",
+                " Blocks adoption: UNESCO, UNDRR and WB have not answered; ILO objects: The tex…",
+                " Member    Position    Reason                                When       Source",
+                " IOM       agree                                             2026-11-18 email",
+                " UNRC      agree                                             2026-11-18 email",
+                " FAO       agree                                             2026-11-18 email",
+            ])
         #expect(screen(s)[13] == " ILO       object      The text should cite ILO Conventions… 2026-11-20 console")
     }
 
@@ -69,7 +76,9 @@ struct DecisionsTests {
     func review120() {
         var s = state(width: 120, height: 40)
         press([.character("r"), .character("]"), .character("]")], &s)
-        #expect(screen(s)[13] == " ILO       object      The text should cite ILO Conventions 97 and 143 on migran… 2026-11-20 console Azizbek Rahimov")
+        #expect(
+            screen(s)[13]
+                == " ILO       object      The text should cite ILO Conventions 97 and 143 on migran… 2026-11-20 console Azizbek Rahimov")
     }
 
     @Test("Stepping stops at the ends and says so")
@@ -89,46 +98,80 @@ struct DecisionsTests {
         var s = state()
         press([.character("j"), .character("j"), .character("r"), .character("a")], &s)
         #expect(s.overlay == nil)
-        #expect(s.status == StatusMessage("Cannot adopt UNMN/2026/006: UNESCO, UNDRR and WB have not answered; ILO objects: The text should cite ILO Conventions 97 and 143 on migrant workers.", kind: .error))
+        #expect(
+            s.status
+                == StatusMessage(
+                    "Cannot adopt UNMN/2026/006: UNESCO, UNDRR and WB have not answered; ILO objects: The text should cite ILO "
+                        + "Conventions 97 and 143 on migrant workers.",
+                    kind: .error))
         // At 80 columns the refusal wraps onto more status rows rather than being cut.
-        #expect(Array(screen(s)[21...22]) == [
-            " ✗ Cannot adopt UNMN/2026/006: UNESCO, UNDRR and WB have not answered; ILO",
-            " objects: The text should cite ILO Conventions 97 and 143 on migrant workers.",
-        ])
+        #expect(
+            Array(screen(s)[21...22]) == [
+                " ✗ Cannot adopt UNMN/2026/006: UNESCO, UNDRR and WB have not answered; ILO",
+                " objects: The text should cite ILO Conventions 97 and 143 on migrant workers.",
+            ])
         var network = Self.sample
         let ctx = CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: s.today, hour: 9))
-        for code: EntityCode in ["UNESCO", "UNDRR", "WB"] { try network.execute(.recordPosition(item: "UNMN/2026/006", entity: code, .agree, source: .email), context: ctx) }
+        for code: EntityCode in ["UNESCO", "UNDRR", "WB"] {
+            try network.execute(.recordPosition(item: "UNMN/2026/006", entity: code, .agree, source: .email), context: ctx)
+        }
         try network.execute(.recordPosition(item: "UNMN/2026/006", entity: "ILO", .standAside, source: .phone), context: ctx)
         s.network = network
         press([.character("a")], &s)
-        guard case .form(_, .decisions(.closeItem("UNMN/2026/006", .adopt)))? = s.overlay else { Issue.record("no outcome form"); return }
+        guard case .form(_, .decisions(.closeItem("UNMN/2026/006", .adopt)))? = s.overlay else {
+            Issue.record("no outcome form")
+            return
+        }
         press([.enter], &s)
-        guard case .form(let form, _)? = s.overlay else { Issue.record("form closed without a statement"); return }
+        guard case .form(let form, _)? = s.overlay else {
+            Issue.record("form closed without a statement")
+            return
+        }
         #expect(form.errors["statement"] == "Outcome is required.")
         type("Adopted; ILO stands aside.", &s)
-        #expect(press([.enter], &s) == [.execute(.adoptItem("UNMN/2026/006", statement: "Adopted; ILO stands aside."), by: SampleNetwork.chair)])
+        #expect(
+            press([.enter], &s) == [.execute(.adoptItem("UNMN/2026/006", statement: "Adopted; ILO stands aside."), by: SampleNetwork.chair)]
+        )
     }
 
     @Test("The secretariat records a position for the selected member, with its source; an objection needs a reason")
     func position() {
         var s = state(SampleNetwork.secretariat)
         press([.character("r"), .character("j"), .character("j"), .character("j"), .character("p")], &s)
-        guard case .form(_, .decisions(.recordPosition("UNMN/2026/005", "ILO", _)))? = s.overlay else { Issue.record("no form for ILO"); return }
+        guard case .form(_, .decisions(.recordPosition("UNMN/2026/005", "ILO", _)))? = s.overlay else {
+            Issue.record("no form for ILO")
+            return
+        }
         press([.right, .right, .enter], &s)
-        guard case .form(let form, _)? = s.overlay else { Issue.record("objection accepted without reason"); return }
+        guard case .form(let form, _)? = s.overlay else {
+            Issue.record("objection accepted without reason")
+            return
+        }
         #expect(form.errors["reason"] == "An objection needs a reason: say what the member objects to.")
         type("Needs a mandate review", &s)
         press([.tab, .right], &s)
-        #expect(press([.enter], &s) == [.execute(.recordPosition(item: "UNMN/2026/005", entity: "ILO", .object(reason: "Needs a mandate review"), source: .meeting), by: SampleNetwork.secretariat)])
+        #expect(
+            press([.enter], &s) == [
+                .execute(
+                    .recordPosition(item: "UNMN/2026/005", entity: "ILO", .object(reason: "Needs a mandate review"), source: .meeting),
+                    by: SampleNetwork.secretariat)
+            ])
     }
 
     @Test("A member records only its own entity's position, from the console; the chair's keys are off for it")
     func member() {
         var s = state(Operator(name: "Gulnora Karimova", entity: "UNICEF", role: .member))
         press([.character("r"), .character("p")], &s)
-        guard case .form(_, .decisions(.recordPosition(_, "UNICEF", _)))? = s.overlay else { Issue.record("not UNICEF's own form"); return }
-        #expect(press([.enter], &s) == [.execute(.recordPosition(item: "UNMN/2026/005", entity: "UNICEF", .agree, source: .console),
-                                                  by: Operator(name: "Gulnora Karimova", entity: "UNICEF", role: .member))])
+        guard case .form(_, .decisions(.recordPosition(_, "UNICEF", _)))? = s.overlay else {
+            Issue.record("not UNICEF's own form")
+            return
+        }
+        #expect(
+            press([.enter], &s) == [
+                .execute(
+                    .recordPosition(item: "UNMN/2026/005", entity: "UNICEF", .agree, source: .console),
+                    by: Operator(name: "Gulnora Karimova", entity: "UNICEF", role: .member))
+            ])
         press([.character("a")], &s)
         #expect(s.status.text == "Cannot adopt the item: only the chair or co-chair closes consensus items (you are a member).")
         press([.escape, .character("n")], &s)
@@ -147,11 +190,17 @@ struct DecisionsTests {
         var s = state()
         press([.character("r"), .character("]")], &s)
         let effects = press([.character("m")], &s)
-        guard case .writeFile(let name, let contents)? = effects.first else { Issue.record("no file"); return }
+        guard case .writeFile(let name, let contents)? = effects.first else {
+            Issue.record("no file")
+            return
+        }
         #expect(name == "reminder-UNMN-2026-004.txt")
-        #expect(contents.hasPrefix("To: Samuel Okoro <samuel.okoro@un.org>, Shahnoza Gʻulomova <shahnoza.gulomova@un.org>, Bekzod Tursunov"))
+        #expect(
+            contents.hasPrefix("To: Samuel Okoro <samuel.okoro@un.org>, Shahnoza Gʻulomova <shahnoza.gulomova@un.org>, Bekzod Tursunov"))
         #expect(!contents.contains("dyusupova@iom.int"))
-        #expect(contents.contains("Subject: Reminder: UNMN/2026/004 Common messages on labour migration to the Republic of Korea (deadline 2027-01-29)"))
+        #expect(
+            contents.contains(
+                "Subject: Reminder: UNMN/2026/004 Common messages on labour migration to the Republic of Korea (deadline 2027-01-29)"))
         #expect(!contents.contains("rahimov@ilo.org"))
     }
 
@@ -166,13 +215,23 @@ struct DecisionsTests {
         press([.tab, .control("u")], &s)
         type("2026-11-01", &s)
         press([.enter], &s)
-        guard case .form(let form, .decisions(.openItem))? = s.overlay else { Issue.record("form closed"); return }
+        guard case .form(let form, .decisions(.openItem))? = s.overlay else {
+            Issue.record("form closed")
+            return
+        }
         #expect(form.errors["deadline"] == "The deadline has already passed; choose 2026-11-29 or later.")
         press([.control("u")], &s)
         type("2026-12-20", &s)
         let effects = press([.enter], &s)
-        #expect(effects == [.execute(.openItem(ConsensusItemDraft(title: "Statement on World Refugee Day", text: "Text", kind: .jointStatement,
-                                                                   raisedAt: .writtenConsultation, deadline: LocalDate(year: 2026, month: 12, day: 20)!)), by: SampleNetwork.secretariat)])
+        #expect(
+            effects == [
+                .execute(
+                    .openItem(
+                        ConsensusItemDraft(
+                            title: "Statement on World Refugee Day", text: "Text", kind: .jointStatement,
+                            raisedAt: .writtenConsultation, deadline: LocalDate(year: 2026, month: 12, day: 20)!)),
+                    by: SampleNetwork.secretariat)
+            ])
     }
 
     @Test("l shows the decisions log in number order with outcomes")

@@ -1,6 +1,7 @@
-import Testing
 import TerminalUI
+import Testing
 import UNMNDomain
+
 @testable import UNMNApp
 
 @Suite("Meetings pane")
@@ -10,14 +11,15 @@ struct MeetingsTests {
     @Test("Meetings by year and quarter, newest first, with the quarterly rule visible")
     func list() {
         let lines = screen(state())
-        #expect(Array(lines[2...7]) == [
-            " 2026: Q1 met · Q2 met · Q3 met · Q4 scheduled · next MTG/2026/04 on Wed 9 Dec…",
-            " Meeting      Date             Kind              Mode      Present Minutes",
-            " 2026 Q4 — quarterly meeting: scheduled",
-            " MTG/2026/04  2026-12-09 10:00 regular           in person 0/16    draft",
-            " 2026 Q3 — quarterly meeting: met",
-            " MTG/2026/03  2026-09-16 10:00 regular           in person 14/16   finalised",
-        ])
+        #expect(
+            Array(lines[2...7]) == [
+                " 2026: Q1 met · Q2 met · Q3 met · Q4 scheduled · next MTG/2026/04 on Wed 9 Dec…",
+                " Meeting      Date             Kind              Mode      Present Minutes",
+                " 2026 Q4 — quarterly meeting: scheduled",
+                " MTG/2026/04  2026-12-09 10:00 regular           in person 0/16    draft",
+                " 2026 Q3 — quarterly meeting: met",
+                " MTG/2026/03  2026-09-16 10:00 regular           in person 14/16   finalised",
+            ])
         #expect(lines.contains(" 2025 Q3 — quarterly meeting: missed"))
     }
 
@@ -28,7 +30,10 @@ struct MeetingsTests {
         #expect(s.meetings.opened == "MTG/2026/04")
         #expect(screen(s)[10] == " IOM       —")
         let op = SampleNetwork.secretariat
-        #expect(press([.character(" ")], &s) == [.execute(.recordAttendance(meeting: "MTG/2026/04", entity: "IOM", .present(focalPoints: ["FP-0001", "FP-0002"])), by: op)])
+        #expect(
+            press([.character(" ")], &s) == [
+                .execute(.recordAttendance(meeting: "MTG/2026/04", entity: "IOM", .present(focalPoints: ["FP-0001", "FP-0002"])), by: op)
+            ])
         press([.character("j")], &s)
         #expect(press([.character("a")], &s) == [.execute(.recordAttendance(meeting: "MTG/2026/04", entity: "UNRC", .apologies), by: op)])
         #expect(press([.character("f")], &s) == [.execute(.finaliseMinutes("MTG/2026/04"), by: op)])
@@ -61,7 +66,10 @@ struct MeetingsTests {
         press([.tab, .tab], &s)
         type("Zoom", &s)
         press([.enter], &s)
-        guard case .form(let form, .meetings(.schedule))? = s.overlay else { Issue.record("form closed"); return }
+        guard case .form(let form, .meetings(.schedule))? = s.overlay else {
+            Issue.record("form closed")
+            return
+        }
         #expect(form.errors["time"] == "A time of day written HH:MM, e.g. 10:00.")
         #expect(form.errors["requestedBy"] == "Tick the members who requested the meeting.")
     }
@@ -88,16 +96,27 @@ struct ActionPointsViewTests {
         #expect(lines[4] == " AP/2026/002  Map migration d… IOM, UNDP, WB  2026-06-30 ! overdue  MTG/2026/01")
         #expect(lines[4].contains("! overdue"))
         press([.character("D")], &s)
-        guard case .form(_, .meetings(.updateActionPoint("AP/2026/002", .done)))? = s.overlay else { Issue.record("no form"); return }
+        guard case .form(_, .meetings(.updateActionPoint("AP/2026/002", .done)))? = s.overlay else {
+            Issue.record("no form")
+            return
+        }
         type("Inventory shared on the UNCT SharePoint.", &s)
-        #expect(press([.enter], &s) == [.execute(.updateActionPoint("AP/2026/002", status: .done, note: "Inventory shared on the UNCT SharePoint."), by: SampleNetwork.secretariat)])
+        #expect(
+            press([.enter], &s) == [
+                .execute(
+                    .updateActionPoint("AP/2026/002", status: .done, note: "Inventory shared on the UNCT SharePoint."),
+                    by: SampleNetwork.secretariat)
+            ])
     }
 
     @Test("Dropping needs a reason; a member updates only action points its entity is responsible for")
     func dropAndMember() {
         var s = state()
         press([.character("t"), .character("X"), .enter], &s)
-        guard case .form(let form, _)? = s.overlay else { Issue.record("dropped without a reason"); return }
+        guard case .form(let form, _)? = s.overlay else {
+            Issue.record("dropped without a reason")
+            return
+        }
         #expect(form.errors["note"] == "Note is required.")
         var member = state(Operator(name: "Gulnora Karimova", entity: "UNICEF", role: .member))
         press([.character("t"), .character("D")], &member)
@@ -143,16 +162,26 @@ struct MinutesEditorTests {
     func minutes() {
         var s = sampleState(.meetings)
         press([.enter, .character("w")], &s)
-        guard case .form(_, .meetings(.chooseAgendaItem(meeting: "MTG/2026/04")))? = s.overlay else { Issue.record("no item choice"); return }
+        guard case .form(_, .meetings(.chooseAgendaItem(meeting: "MTG/2026/04")))? = s.overlay else {
+            Issue.record("no item choice")
+            return
+        }
         press([.right, .enter], &s)
-        guard case .editor(_, let title, .minutes("MTG/2026/04", 1))? = s.overlay else { Issue.record("no editor"); return }
+        guard case .editor(_, let title, .minutes("MTG/2026/04", 1))? = s.overlay else {
+            Issue.record("no editor")
+            return
+        }
         #expect(title == "Minutes of MTG/2026/04, item 2: Admission of UNOPS")
         type("All members but three agreed.", &s)
         press([.enter], &s)
         type("Ўзбекистон supports it.", &s)
         #expect(s.hasUnsavedInput)
-        #expect(press([.control("s")], &s) == [.execute(.writeMinutes(meeting: "MTG/2026/04", item: 1, text: "All members but three agreed.\nЎзбекистон supports it."),
-                                                         by: SampleNetwork.secretariat)])
+        #expect(
+            press([.control("s")], &s) == [
+                .execute(
+                    .writeMinutes(meeting: "MTG/2026/04", item: 1, text: "All members but three agreed.\nЎзбекистон supports it."),
+                    by: SampleNetwork.secretariat)
+            ])
         #expect(s.overlay == nil)
     }
 
@@ -162,10 +191,18 @@ struct MinutesEditorTests {
         press([.enter, .character("w"), .enter], &s)
         type("draft", &s)
         let effects = press([.control("o")], &s)
-        #expect(effects == [.externalEdit(text: "draft", title: "Minutes of MTG/2026/04, item 1: Joint statement for International Migrants Day",
-                                          purpose: .minutes(meeting: "MTG/2026/04", item: 0))])
-        _ = AppUpdate.update(&s, .externalEditFinished(text: "from vi", title: "T", purpose: .minutes(meeting: "MTG/2026/04", item: 0), failure: nil))
-        guard case .editor(let editor, _, _)? = s.overlay else { Issue.record("editor not back"); return }
+        #expect(
+            effects == [
+                .externalEdit(
+                    text: "draft", title: "Minutes of MTG/2026/04, item 1: Joint statement for International Migrants Day",
+                    purpose: .minutes(meeting: "MTG/2026/04", item: 0))
+            ])
+        _ = AppUpdate.update(
+            &s, .externalEditFinished(text: "from vi", title: "T", purpose: .minutes(meeting: "MTG/2026/04", item: 0), failure: nil))
+        guard case .editor(let editor, _, _)? = s.overlay else {
+            Issue.record("editor not back")
+            return
+        }
         #expect(editor.text == "from vi")
     }
 
@@ -176,7 +213,10 @@ struct MinutesEditorTests {
         #expect(s.status.text == "The minutes of MTG/2026/03 are finalised; corrections are amendments.")
         press([.character("M")], &s)
         type("UNAIDS sent apologies.", &s)
-        #expect(press([.control("s")], &s) == [.execute(.amendMinutes("MTG/2026/03", text: "UNAIDS sent apologies."), by: SampleNetwork.secretariat)])
+        #expect(
+            press([.control("s")], &s) == [
+                .execute(.amendMinutes("MTG/2026/03", text: "UNAIDS sent apologies."), by: SampleNetwork.secretariat)
+            ])
     }
 
     @Test("Esc with unsaved text asks before discarding; no returns to the editor")
@@ -185,9 +225,15 @@ struct MinutesEditorTests {
         press([.enter, .character("w"), .enter], &s)
         type("x", &s)
         press([.escape], &s)
-        guard case .confirm? = s.overlay else { Issue.record("no question"); return }
+        guard case .confirm? = s.overlay else {
+            Issue.record("no question")
+            return
+        }
         press([.character("n")], &s)
-        guard case .editor(let editor, _, _)? = s.overlay else { Issue.record("editor lost"); return }
+        guard case .editor(let editor, _, _)? = s.overlay else {
+            Issue.record("editor lost")
+            return
+        }
         #expect(editor.text.hasSuffix("x"))
     }
 }

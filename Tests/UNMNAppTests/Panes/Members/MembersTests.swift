@@ -1,6 +1,7 @@
-import Testing
 import TerminalUI
+import Testing
 import UNMNDomain
+
 @testable import UNMNApp
 
 @Suite("Members pane: focal points and the mailing list")
@@ -11,20 +12,34 @@ struct MembersTests {
     func addFocalPoint() {
         var s = state()
         press([.character("j"), .character("j"), .character("j"), .character("n")], &s)
-        guard case .form(_, .members(.addFocalPoint("ILO")))? = s.overlay else { Issue.record("no form for ILO"); return }
+        guard case .form(_, .members(.addFocalPoint("ILO")))? = s.overlay else {
+            Issue.record("no form for ILO")
+            return
+        }
         type("Шаҳло Каримова", &s)
         press([.tab], &s)
         type("Labour Migration Officer", &s)
         press([.tab, .tab], &s)
         type("shahlo@gmail.com", &s)
         press([.enter], &s)
-        guard case .form(let form, _)? = s.overlay else { Issue.record("accepted a private address"); return }
-        #expect(form.errors["reason"] == "shahlo@gmail.com is not a corporate address: record why the exception is needed, or use the corporate account.")
+        guard case .form(let form, _)? = s.overlay else {
+            Issue.record("accepted a private address")
+            return
+        }
+        #expect(
+            form.errors["reason"]
+                == "shahlo@gmail.com is not a corporate address: record why the exception is needed, or use the corporate account.")
         type("Corporate account being created; verified by phone", &s)
         let effects = press([.enter], &s)
-        #expect(effects == [.execute(.addFocalPoint(FocalPointDraft(entity: "ILO", name: "Шаҳло Каримова", position: "Labour Migration Officer", level: .deputyHead,
-                                                                     email: "shahlo@gmail.com", isOnMailingList: true,
-                                                                     exceptionReason: "Corporate account being created; verified by phone")), by: SampleNetwork.secretariat)])
+        #expect(
+            effects == [
+                .execute(
+                    .addFocalPoint(
+                        FocalPointDraft(
+                            entity: "ILO", name: "Шаҳло Каримова", position: "Labour Migration Officer", level: .deputyHead,
+                            email: "shahlo@gmail.com", isOnMailingList: true,
+                            exceptionReason: "Corporate account being created; verified by phone")), by: SampleNetwork.secretariat)
+            ])
     }
 
     @Test("In an entity's record, ↓ selects a focal point and m takes it off the mailing list")
@@ -34,7 +49,8 @@ struct MembersTests {
         #expect(s.selectedEntity?.code == "UNICEF")
         press([.down], &s)
         #expect(screen(s).contains { $0.hasPrefix("  ▶ Ўлмас Жўраев, Social Policy Officer") })
-        #expect(press([.character("m")], &s) == [.execute(.setMailingList(focalPoint: "FP-0010", on: false), by: SampleNetwork.secretariat)])
+        #expect(
+            press([.character("m")], &s) == [.execute(.setMailingList(focalPoint: "FP-0010", on: false), by: SampleNetwork.secretariat)])
     }
 
     @Test("L lists the changes since the last request to the IT unit; s marks it sent")
@@ -60,8 +76,14 @@ struct MembersTests {
         press([.tab], &s)
         type("UNIDO asks to join.", &s)
         let effects = press([.enter], &s)
-        #expect(effects == [.execute(.proposeAdmission(code: "UNIDO", fullName: "United Nations Industrial Development Organization", text: "UNIDO asks to join.",
-                                                       deadline: LocalDate(year: 2026, month: 12, day: 20)!, raisedAt: .writtenConsultation), by: SampleNetwork.secretariat)])
+        #expect(
+            effects == [
+                .execute(
+                    .proposeAdmission(
+                        code: "UNIDO", fullName: "United Nations Industrial Development Organization", text: "UNIDO asks to join.",
+                        deadline: LocalDate(year: 2026, month: 12, day: 20)!, raisedAt: .writtenConsultation), by: SampleNetwork.secretariat
+                )
+            ])
     }
 }
 
@@ -71,14 +93,24 @@ struct MoreWorkflowTests {
     func editFocalPoint() {
         var s = sampleState(.members)
         press([.character("j"), .character("j"), .character("j"), .enter, .character("e")], &s)
-        guard case .form(let form, .members(.editFocalPoint("FP-0006")))? = s.overlay else { Issue.record("no edit form"); return }
+        guard case .form(let form, .members(.editFocalPoint("FP-0006")))? = s.overlay else {
+            Issue.record("no edit form")
+            return
+        }
         #expect(form.values["email"] == .text("rahimov@ilo.org"))
         press([.tab, .control("u")], &s)
         type("Senior Programme Officer", &s)
         let effects = press([.enter], &s)
-        #expect(effects == [.execute(.editFocalPoint(id: "FP-0006", FocalPointDraft(entity: "ILO", name: "Azizbek Rahimov", position: "Senior Programme Officer",
-                                                                                    level: .projectManager, email: "rahimov@ilo.org", isOnMailingList: true)),
-                                     by: SampleNetwork.secretariat)])
+        #expect(
+            effects == [
+                .execute(
+                    .editFocalPoint(
+                        id: "FP-0006",
+                        FocalPointDraft(
+                            entity: "ILO", name: "Azizbek Rahimov", position: "Senior Programme Officer",
+                            level: .projectManager, email: "rahimov@ilo.org", isOnMailingList: true)),
+                    by: SampleNetwork.secretariat)
+            ])
     }
 
     @Test("In a meeting, d records a decision linked to an item and A an action point with who and when")
@@ -87,15 +119,28 @@ struct MoreWorkflowTests {
         press([.enter, .character("d")], &s)
         type("The network supports the joint statement.", &s)
         press([.tab, .right], &s)
-        #expect(press([.enter], &s) == [.execute(.recordMeetingDecision(meeting: "MTG/2026/04", Meeting.Decision(text: "The network supports the joint statement.", item: "UNMN/2026/006")),
-                                                  by: SampleNetwork.secretariat)])
+        #expect(
+            press([.enter], &s) == [
+                .execute(
+                    .recordMeetingDecision(
+                        meeting: "MTG/2026/04", Meeting.Decision(text: "The network supports the joint statement.", item: "UNMN/2026/006")),
+                    by: SampleNetwork.secretariat)
+            ])
         press([.character("A")], &s)
         type("Circulate the statement", &s)
         press([.enter], &s)
-        guard case .form(let form, .meetings(.addActionPoint(meeting: "MTG/2026/04", _)))? = s.overlay else { Issue.record("accepted without anyone responsible"); return }
+        guard case .form(let form, .meetings(.addActionPoint(meeting: "MTG/2026/04", _)))? = s.overlay else {
+            Issue.record("accepted without anyone responsible")
+            return
+        }
         #expect(form.errors["responsible"] == "Choose at least one responsible.")
         press([.character(" ")], &s)
-        #expect(press([.enter], &s) == [.execute(.addActionPoint(meeting: "MTG/2026/04", text: "Circulate the statement", responsible: ["IOM"],
-                                                                  due: LocalDate(year: 2027, month: 1, day: 8)!), by: SampleNetwork.secretariat)])
+        #expect(
+            press([.enter], &s) == [
+                .execute(
+                    .addActionPoint(
+                        meeting: "MTG/2026/04", text: "Circulate the statement", responsible: ["IOM"],
+                        due: LocalDate(year: 2027, month: 1, day: 8)!), by: SampleNetwork.secretariat)
+            ])
     }
 }

@@ -1,5 +1,6 @@
-import Testing
 import TerminalUI
+import Testing
+
 @testable import UNMNApp
 
 /// Whole screens, written out as the lines a person sees (reviewed by eye in tmux first).
@@ -13,31 +14,32 @@ struct OverviewSnapshotTests {
 
     @Test("Overview at 80×24")
     func overview80() {
-        #expect(paneScreen(.overview, width: 80, height: 24) == [
-            " unmn · UNMN Uzbekistan     Dilnoza Yusupova · IOM secretariat  Sun 29 Nov 2026",
-            " 1 Overview │ 2 Members │ 3 Meetings │ 4 Workplan │ 5 Decisions",
-            "",
-            "  The network",
-            "  Members            16 entities · chair IOM · co-chair UNRC  (2)",
-            "  Journal            ~/.local/share/unmn/journal",
-            "",
-            "  Meetings",
-            "  Next meeting       none scheduled; the network meets once per quarter  (3)",
-            "  2026 quarters      Q1 missed · Q2 missed · Q3 missed · Q4 due",
-            "",
-            "  Follow-up",
-            "  Action points      none overdue · 0 open",
-            "  Consensus items    none pending  (5)",
-            "  Work plan 2026     not drafted yet  (4)",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "Enter Open  1-5 Panes  ? Help  q Quit",
-        ])
+        #expect(
+            paneScreen(.overview, width: 80, height: 24) == [
+                " unmn · UNMN Uzbekistan     Dilnoza Yusupova · IOM secretariat  Sun 29 Nov 2026",
+                " 1 Overview │ 2 Members │ 3 Meetings │ 4 Workplan │ 5 Decisions",
+                "",
+                "  The network",
+                "  Members            16 entities · chair IOM · co-chair UNRC  (2)",
+                "  Journal            ~/.local/share/unmn/journal",
+                "",
+                "  Meetings",
+                "  Next meeting       none scheduled; the network meets once per quarter  (3)",
+                "  2026 quarters      Q1 missed · Q2 missed · Q3 missed · Q4 due",
+                "",
+                "  Follow-up",
+                "  Action points      none overdue · 0 open",
+                "  Consensus items    none pending  (5)",
+                "  Work plan 2026     not drafted yet  (4)",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "Enter Open  1-5 Panes  ? Help  q Quit",
+            ])
     }
 }

@@ -1,5 +1,6 @@
-import Testing
 import TerminalUI
+import Testing
+
 @testable import UNMNApp
 
 /// Whole screens, written out as the lines a person sees (reviewed by eye in tmux first).
@@ -18,7 +19,10 @@ struct WorkplanSnapshotTests {
         #expect(workplan[6] == "  The annual work plan will appear here: its key actions with lead entity,")
         #expect(workplan[23] == "Enter Open  p Progress  m Mine  l Late  b Group  s Summary  1-5 Panes  ? Help")
         let overview = paneScreen(.overview, width: 120, height: 40)
-        #expect(overview[0] == " unmn · UN Network on Migration in Uzbekistan                       Dilnoza Yusupova · IOM secretariat  Sun 29 Nov 2026")
+        #expect(
+            overview[0]
+                == " unmn · UN Network on Migration in Uzbekistan                       Dilnoza Yusupova · IOM secretariat  Sun 29 Nov 2026"
+        )
         #expect(overview[39] == "Enter Open  1-5 Panes  ? Help  q Quit")
     }
 }

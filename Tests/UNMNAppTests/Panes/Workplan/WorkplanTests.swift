@@ -1,6 +1,7 @@
-import Testing
 import TerminalUI
+import Testing
 import UNMNDomain
+
 @testable import UNMNApp
 
 @Suite("Workplan pane")
@@ -14,21 +15,27 @@ struct WorkplanTests {
     @Test("The table at 80×24: timeline with today's marker, progress, status that reads without colour")
     func table80() {
         let lines = screen(state())
-        #expect(Array(lines[2...6]) == [
-            " AWP 2026 12 of 12 actions · endorsed 2026-03-11",
-            " Code    Title                  Lead     Q1 Q2 Q3 Q4  Progress    Status",
-            " 2026-01 National protocol for… IOM      ■■■■■■■■■■│■ ███▌··  60% ● on track",
-            " 2026-02 Pre-departure orienta… ILO      ·■■■■■■■■■│· ████▏·  70% ◆ delayed",
-            " 2026-03 Child-sensitive retur… UNICEF   ■■■■■■■■■■│· ██····  35% ▲ at risk",
-        ])
+        #expect(
+            Array(lines[2...6]) == [
+                " AWP 2026 12 of 12 actions · endorsed 2026-03-11",
+                " Code    Title                  Lead     Q1 Q2 Q3 Q4  Progress    Status",
+                " 2026-01 National protocol for… IOM      ■■■■■■■■■■│■ ███▌··  60% ● on track",
+                " 2026-02 Pre-departure orienta… ILO      ·■■■■■■■■■│· ████▏·  70% ◆ delayed",
+                " 2026-03 Child-sensitive retur… UNICEF   ■■■■■■■■■■│· ██····  35% ▲ at risk",
+            ])
         #expect(lines[23] == "Enter Open  p Progress  m Mine  l Late  b Group  s Summary  1-5 Panes  ? Help")
     }
 
     @Test("The table at 120×40 shows the budget")
     func table120() {
         let lines = screen(state(width: 120, height: 40))
-        #expect(lines[3] == " Code    Title                                              Lead     Q1 Q2 Q3 Q4  Progress    Status        Funded/Req.")
-        #expect(lines[6] == " 2026-03 Child-sensitive return and reintegration services  UNICEF   ■■■■■■■■■■│· ██····  35% ▲ at risk     90k/180k")
+        #expect(
+            lines[3]
+                == " Code    Title                                              Lead     Q1 Q2 Q3 Q4  Progress    Status        Funded/Req."
+        )
+        #expect(
+            lines[6]
+                == " 2026-03 Child-sensitive return and reintegration services  UNICEF   ■■■■■■■■■■│· ██····  35% ▲ at risk     90k/180k")
     }
 
     @Test("A member finds its entity's late actions in three keystrokes")
@@ -52,17 +59,29 @@ struct WorkplanTests {
         #expect(s.overlay == nil)
         #expect(s.status.text == "Cannot record progress on 2026-02: UNICEF neither leads nor takes part in 2026-02 (lead ILO).")
         press([.character("j"), .character("p")], &s)
-        guard case .form(_, .workplan(.recordProgress(2026, "2026-03")))? = s.overlay else { Issue.record("no progress form"); return }
+        guard case .form(_, .workplan(.recordProgress(2026, "2026-03")))? = s.overlay else {
+            Issue.record("no progress form")
+            return
+        }
         press([.control("u")], &s)
         type("101", &s)
         press([.enter], &s)
-        guard case .form(let form, _)? = s.overlay else { Issue.record("accepted 101"); return }
+        guard case .form(let form, _)? = s.overlay else {
+            Issue.record("accepted 101")
+            return
+        }
         #expect(form.errors["percent"] == "Progress is a whole number from 0 to 100.")
         press([.control("u")], &s)
         type("50", &s)
         press([.tab, .left, .tab], &s)
         type("Case management started in Samarkand.", &s)
-        #expect(press([.enter], &s) == [.execute(.recordProgress(year: 2026, code: "2026-03", percent: 50, status: .onTrack, note: "Case management started in Samarkand."), by: Self.unicef)])
+        #expect(
+            press([.enter], &s) == [
+                .execute(
+                    .recordProgress(
+                        year: 2026, code: "2026-03", percent: 50, status: .onTrack, note: "Case management started in Samarkand."),
+                    by: Self.unicef)
+            ])
     }
 
     @Test("Enter opens the action: objectives with titles, budget with source, history")
@@ -72,7 +91,9 @@ struct WorkplanTests {
         let lines = screen(s)
         #expect(lines[3] == " 2026-03 · Child-sensitive return and reintegration services")
         #expect(lines.contains(" Budget       funded USD 90,000 of USD 180,000 · donor: European Union"))
-        #expect(lines.contains(" GCM 21       Cooperate in facilitating safe and dignified return and readmission, as well as sustainable reintegration"))
+        #expect(
+            lines.contains(
+                " GCM 21       Cooperate in facilitating safe and dignified return and readmission, as well as sustainable reintegration"))
         #expect(lines.contains(" 2026-09-30   35 % · at risk · Gulnora Karimova (UNICEF) — Funding gap; partners consulted."))
         press([.escape], &s)
         #expect(s.workplan.screen == .table)
@@ -104,7 +125,10 @@ struct WorkplanTests {
     func secretariat() {
         var s = state(SampleNetwork.secretariat)
         press([.character("n")], &s)
-        guard case .form(let form, .workplan(.addAction(2026, _)))? = s.overlay else { Issue.record("no form"); return }
+        guard case .form(let form, .workplan(.addAction(2026, _)))? = s.overlay else {
+            Issue.record("no form")
+            return
+        }
         #expect(form.values["code"] == .text("2026-13"))
         press([.tab], &s)
         type("Diaspora skills mapping", &s)
@@ -114,7 +138,10 @@ struct WorkplanTests {
         press([.tab, .control("u")], &s)
         type("60000", &s)
         press([.enter], &s)
-        guard case .form(let failed, _)? = s.overlay else { Issue.record("accepted"); return }
+        guard case .form(let failed, _)? = s.overlay else {
+            Issue.record("accepted")
+            return
+        }
         #expect(failed.errors["overfunding"] == "Funded is above required; choose confirmed to accept it.")
         #expect(failed.errors["gcm"] == "GCM objectives is required.")
         press([.escape, .character("y")], &s)
@@ -133,11 +160,17 @@ struct WorkplanTests {
     @Test("x exports what is on screen to a file in the current directory")
     func export() {
         var s = state()
-        guard case .writeFile(let name, let contents)? = press([.character("x")], &s).first else { Issue.record("no file"); return }
+        guard case .writeFile(let name, let contents)? = press([.character("x")], &s).first else {
+            Issue.record("no file")
+            return
+        }
         #expect(name == "unmn-workplan-2026.csv")
         #expect(contents.hasPrefix("code,title,description,lead,participants,starts,ends,"))
         s.pane = .members
-        guard case .writeFile(let members, _)? = press([.character("x")], &s).first else { Issue.record("no file"); return }
+        guard case .writeFile(let members, _)? = press([.character("x")], &s).first else {
+            Issue.record("no file")
+            return
+        }
         #expect(members == "unmn-mailing-list.csv")
         _ = AppUpdate.update(&s, .fileWritten(path: members, failure: nil))
         #expect(s.status == StatusMessage("Wrote unmn-mailing-list.csv.", kind: .success))
