@@ -27,8 +27,11 @@ public struct ListState: Sendable, Hashable {
             return
         }
         selection = min(count - 1, max(0, selection.addingClamped(delta)))
-        offset = Table.scrollOffset(
-            selected: content.itemRows[selection], offset: offset, visibleRows: content.visibleRows, rowCount: content.rowCount)
+        let row = content.itemRows[selection]
+        offset = Table.scrollOffset(selected: row, offset: offset, visibleRows: content.visibleRows, rowCount: content.rowCount)
+        // An item that reaches the top brings its heading with it, so a group never shows
+        // without its title.
+        if offset == row, row > 0, !content.itemRows.contains(row - 1) { offset = row - 1 }
     }
 
     /// Keeps the selection and the scroll position valid after the rows changed.
