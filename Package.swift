@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "UNMNAppTests", dependencies: ["UNMNApp", "UNMNResources", "TerminalUI"]),
         .testTarget(name: "UNMNConsoleTests", dependencies: ["UNMNConsole", "UNMNApp", "UNMNJournal", "UNMNResources", "TerminalUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw"]),
+        .testTarget(name: "unmnTests", dependencies: ["unmn"]),
         .testTarget(name: "EndToEndTests", dependencies: ["unmn", "unmn-stress", "UNMNJournal"]),
     ],
     swiftLanguageModes: [.v6]

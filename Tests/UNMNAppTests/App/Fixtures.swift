@@ -50,3 +50,38 @@ final class ClosurePerformer: EffectPerformer {
     func perform(_ effect: Effect) -> Message? { answer(effect) }
     func poll() -> Message? { nil }
 }
+
+/// The styles of a screen as one letter a cell, so that tests can state where meaning is
+/// carried by style: `R` selected (reversed), `E` danger (overdue, an objection), `W` warning,
+/// `S` success, `D` dim (disabled, closed), `B` bold, `A` accent, `·` plain. Trailing plain
+/// cells are dropped.
+func styleMask(_ state: AppState) -> [String] {
+    let buffer = AppView.render(state)
+    return (0..<buffer.height).map { y in
+        var line = ""
+        for x in 0..<buffer.width where !buffer[x, y].isContinuation {
+            let style = buffer[x, y].style
+            let letter: Character
+            if style.attributes.contains(.reverse) {
+                letter = "R"
+            } else if let color = style.color {
+                switch color {
+                case .danger: letter = "E"
+                case .warning: letter = "W"
+                case .success: letter = "S"
+                case .accent: letter = "A"
+                case .muted: letter = "D"
+                }
+            } else if style.attributes.contains(.dim) {
+                letter = "D"
+            } else if style.attributes.contains(.bold) {
+                letter = "B"
+            } else {
+                letter = "·"
+            }
+            line.append(letter)
+        }
+        while line.hasSuffix("·") { line.removeLast() }
+        return line
+    }
+}

@@ -15,7 +15,8 @@ struct ListTests {
         let context = CommandContext(operator: SampleNetwork.secretariat, now: now)
         for week in 0..<14 {
             let date = LocalDate(year: 2027, month: 1, day: 4)!.adding(days: week * 7)
-            _ = try! network.execute(.scheduleMeeting(MeetingDraft(kind: .extraordinary, date: date, startMinute: 600, location: "UN House")), context: context)
+            _ = try! network.execute(
+                .scheduleMeeting(MeetingDraft(kind: .extraordinary, date: date, startMinute: 600, location: "UN House")), context: context)
         }
         for number in 1...15 {
             let draft = ConsensusItemDraft(

@@ -53,7 +53,9 @@ struct RefusalTests {
         Case(pane: .workplan, setup: [], key: .character("E"), action: "open the endorsement item"),
         Case(pane: .workplan, setup: [], key: .character("C"), action: "close the work plan"),
         Case(pane: .workplan, setup: [.enter], key: .character("e"), action: "edit a key action"),
-        Case(pane: .workplan, setup: [.character("j"), .character("j")], key: .character("p"), action: "record progress on 2026-03", viewerOnly: true),
+        Case(
+            pane: .workplan, setup: [.character("j"), .character("j")], key: .character("p"), action: "record progress on 2026-03",
+            viewerOnly: true),
         Case(pane: .decisions, setup: [], key: .character("n"), action: "open a consensus item"),
         Case(pane: .decisions, setup: [.character("r")], key: .character("p"), action: "record a position", viewerOnly: true),
         Case(pane: .decisions, setup: [.character("r")], key: .character("a"), action: "adopt the item"),
@@ -70,7 +72,8 @@ struct RefusalTests {
         return (state.status, state, effects)
     }
 
-    @Test("A member is told what the key was for and that it is the secretariat's or the chair's", arguments: cases.filter { !$0.viewerOnly })
+    @Test(
+        "A member is told what the key was for and that it is the secretariat's or the chair's", arguments: cases.filter { !$0.viewerOnly })
     func member(_ testCase: Case) {
         let (status, state, effects) = refusal(testCase, as: Self.unicef)
         let isClosing = testCase.pane == .decisions && testCase.setup == [.character("r")]
@@ -105,7 +108,9 @@ struct RefusalTests {
         let state = sampleState(.meetings, Self.unicef)
         let entries = KeyBindings.helpSections(for: state).flatMap(\.entries)
         for binding in KeyBindings.all {
-            #expect(entries.contains { $0.keys == binding.keyLabel && $0.description == binding.description }, "\(binding.keyLabel) \(binding.label)")
+            #expect(
+                entries.contains { $0.keys == binding.keyLabel && $0.description == binding.description },
+                "\(binding.keyLabel) \(binding.label)")
         }
         #expect(entries.contains { $0.keys == "Space" && $0.disabledReason?.hasPrefix("Cannot record attendance") == true })
     }
