@@ -61,6 +61,9 @@ public struct Form: Sendable {
         return .editing
     }
 
+    /// Sets the problems shown under fields (see `show(problems:)`).
+    mutating func showErrors(_ problems: [String: String]) { errors = problems }
+
     /// The rows a field takes at this width (its line plus an error line when it has one).
     private func height(of field: FormField, valueWidth: Int) -> Int {
         var rows = 1

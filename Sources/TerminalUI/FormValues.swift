@@ -78,6 +78,30 @@ extension Form {
     }
 }
 
+extension Form {
+    /// Shows problems found after the form was saved (a conflict with someone else's change,
+    /// say) under their fields, and moves to the first.
+    public mutating func show(problems: [String: String]) {
+        showErrors(problems)
+        if let first = fields.firstIndex(where: { problems[$0.id] != nil }) { focus = first }
+    }
+
+    /// Puts a value into a field by its text: the text of a text or date field, the option of a
+    /// choice with that label, the options of a multi-select named in a comma-separated list.
+    public mutating func setValue(_ id: String, text: String) {
+        guard let index = fields.firstIndex(where: { $0.id == id }) else { return }
+        switch fields[index].kind {
+        case .text: fields[index].kind = .text(LineEditor(text))
+        case .date: fields[index].kind = .date(LineEditor(text))
+        case .choice(let options, let selected):
+            fields[index].kind = .choice(options: options, selected: options.firstIndex(of: text) ?? selected)
+        case .multiSelect(let options, _, let cursor):
+            let labels = Set(text.split(separator: ",").map { String($0).trimmingSpaces })
+            fields[index].kind = .multiSelect(options: options, selected: Set(options.indices.filter { labels.contains(options[$0]) }), cursor: cursor)
+        }
+    }
+}
+
 /// Typed problems per field from a validator: `problems[.email] = "…"`.
 public struct FormProblems<ID: FormFieldID>: Sendable {
     public private(set) var byField: [String: String] = [:]

@@ -41,6 +41,7 @@ public final class InMemoryEffects: EffectPerformer {
                 network.apply(batch)
                 return .committed(network, summary: batch.summary)
             } catch {
+                if !error.conflicts.isEmpty { return .commitConflicted(error, network) }
                 return .commitFailed(error.description, readOnly: false)
             }
         case .externalEdit(let text, let title, let purpose):

@@ -41,6 +41,7 @@ public final class JournalEffects<T: Terminal>: EffectPerformer {
                 let batch = try journal.commit(command, context: CommandContext(operator: op, now: now()))
                 return .committed(journal.state, summary: batch.summary)
             } catch {
+                if case .conflicted(let rejection) = error { return .commitConflicted(rejection, journal.state) }
                 return .commitFailed(error.description, readOnly: !journal.isWritable)
             }
         case .externalEdit(let text, let title, let purpose):

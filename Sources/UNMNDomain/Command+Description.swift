@@ -12,23 +12,23 @@ extension NetworkState {
         case .recordWithdrawal(let code, _, _): return "record \(code)'s withdrawal"
         case .scheduleMeeting(let draft): return "schedule a meeting on \(draft.date)"
         case .rescheduleMeeting(let reference, _): return "reschedule \(reference)"
-        case .recordAttendance(let reference, let code, _): return "record \(code)'s attendance at \(reference)"
+        case .recordAttendance(let reference, let code, _, _): return "record \(code)'s attendance at \(reference)"
         case .addAgendaItem(let reference, _): return "add an agenda item to \(reference)"
-        case .writeMinutes(let reference, let item, _): return "write the minutes of item \(item + 1) of \(reference)"
+        case .writeMinutes(let reference, let item, _, _): return "write the minutes of item \(item + 1) of \(reference)"
         case .recordMeetingDecision(let reference, _): return "record a decision of \(reference)"
         case .finaliseMinutes(let reference): return "finalise the minutes of \(reference)"
         case .amendMinutes(let reference, _): return "amend the minutes of \(reference)"
         case .shareMinutesWithRCO(let reference, _): return "mark the minutes of \(reference) shared with the RCO"
         case .addActionPoint(let reference, _, _, _): return "add an action point to \(reference)"
-        case .updateActionPoint(let id, let status, _): return "mark \(id) \(status.rawValue)"
+        case .updateActionPoint(let id, let status, _, _): return "mark \(id) \(status.rawValue)"
         case .draftWorkPlan(let year): return "draft the \(year) work plan"
         case .addKeyAction(let year, let draft): return "add \(draft.code) to the \(year) work plan"
         case .editKeyAction(let year, let code, _): return "edit \(code) of the \(year) work plan"
-        case .recordProgress(_, let code, _, _, _): return "record progress on \(code)"
+        case .recordProgress(_, let code, _, _, _, _): return "record progress on \(code)"
         case .endorseWorkPlan(let year, _, _): return "endorse the \(year) work plan"
         case .closeWorkPlan(let year, _): return "close the \(year) work plan"
         case .openItem(let draft): return "open \"\(draft.title.trimmed)\""
-        case .recordPosition(let reference, let code, _, _): return "record \(code)'s position on \(reference)"
+        case .recordPosition(let reference, let code, _, _, _): return "record \(code)'s position on \(reference)"
         case .adoptItem(let reference, _): return "adopt \(reference)"
         case .rejectItem(let reference, _): return "close \(reference) as not adopted"
         case .deferItem(let reference, _, _): return "defer \(reference)"
@@ -46,10 +46,10 @@ extension NetworkState {
             if case .itemOpened(let item)? = events.last { return "Opened \(item.reference) \"\(item.title)\"" }
         case (.addActionPoint, .actionPointAdded(let point)?): return "Added action point \(point.id)"
         case (.addFocalPoint, .focalPointAdded(let point)?): return "Added \(point.name) (\(point.entity)) as \(point.id)"
-        case (.recordPosition(let reference, let code, let position, _), _):
-            return "Recorded \(code)'s position on \(reference): \(position.title)"
+        case (.recordPosition(let reference, let code, let position, _, _), _):
+            return "Recorded \(code)'s position on \(reference): \(position?.title ?? "no answer")"
         case (.adoptItem(let reference, _), .itemClosed(_, .adopted(let number), _)?): return "Adopted \(reference) as decision \(number)"
-        case (.recordAttendance(let reference, let code, let attendance), _):
+        case (.recordAttendance(let reference, let code, let attendance, _), _):
             let what: String
             switch attendance {
             case .present?: what = "present"
@@ -59,13 +59,13 @@ extension NetworkState {
             }
             return "Recorded \(code)'s attendance at \(reference): \(what)"
         case (.finaliseMinutes(let reference), _): return "Finalised the minutes of \(reference)"
-        case (.writeMinutes(let reference, let item, _), _): return "Wrote the minutes of item \(item + 1) of \(reference)"
+        case (.writeMinutes(let reference, let item, _, _), _): return "Wrote the minutes of item \(item + 1) of \(reference)"
         case (.amendMinutes(let reference, _), _): return "Amended the minutes of \(reference)"
         case (.recordMeetingDecision(let reference, _), _): return "Recorded a decision of \(reference)"
-        case (.editFocalPoint(let id, let draft), _): return "Edited \(draft.name) (\(id))"
+        case (.editFocalPoint(let id, let edit), _): return "Edited \(edit.values.name) (\(id))"
         case (.shareMinutesWithRCO(let reference, let on), _): return "Marked the minutes of \(reference) shared with the RCO on \(on)"
         case (.addAgendaItem(let reference, let title), _): return "Added \"\(title)\" to the agenda of \(reference)"
-        case (.recordProgress(_, let code, let percent, let status, _), _):
+        case (.recordProgress(_, let code, let percent, let status, _, _), _):
             return "Recorded progress on \(code): \(percent) %, \(status.rawValue)"
         case (.addKeyAction(let year, let draft), _): return "Added \(draft.code) to the \(year) work plan"
         case (.draftWorkPlan(let year), _): return "Drafted the \(year) work plan"

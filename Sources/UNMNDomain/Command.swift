@@ -1,11 +1,14 @@
 import Foundation
 
 /// A request to change the network's record, decided by `NetworkState.decide` against the
-/// current state and the operator's permissions.
+/// current state and the operator's permissions. `basedOn` is the version of the record the
+/// operator saw: a change someone else made since to the same field is a conflict, not an
+/// overwrite (nil decides without that check, as scripts and the sample network do).
 public enum Command: Hashable, Sendable, Codable {
     // Members and focal points
     case addFocalPoint(FocalPointDraft)
-    case editFocalPoint(id: FocalPointID, FocalPointDraft)
+    /// Only the fields the operator changed, merged onto the latest record (see `Edit`).
+    case editFocalPoint(id: FocalPointID, Edit<FocalPointDraft>)
     case retireFocalPoint(id: FocalPointID, on: LocalDate)
     case setMailingList(focalPoint: FocalPointID, on: Bool)
     /// The secretariat sent the IT unit the list of changes since the last request.
@@ -16,23 +19,23 @@ public enum Command: Hashable, Sendable, Codable {
 
     // Meetings and action points
     case scheduleMeeting(MeetingDraft)
-    case rescheduleMeeting(MeetingReference, MeetingDraft)
+    case rescheduleMeeting(MeetingReference, Edit<MeetingDraft>)
     /// Nil clears what was recorded.
-    case recordAttendance(meeting: MeetingReference, entity: EntityCode, Meeting.Attendance?)
+    case recordAttendance(meeting: MeetingReference, entity: EntityCode, Meeting.Attendance?, basedOn: Int? = nil)
     case addAgendaItem(meeting: MeetingReference, title: String)
-    case writeMinutes(meeting: MeetingReference, item: Int, text: String)
+    case writeMinutes(meeting: MeetingReference, item: Int, text: String, basedOn: Int? = nil)
     case recordMeetingDecision(meeting: MeetingReference, Meeting.Decision)
     case finaliseMinutes(MeetingReference)
     case amendMinutes(MeetingReference, text: String)
     case shareMinutesWithRCO(MeetingReference, on: LocalDate)
     case addActionPoint(meeting: MeetingReference, text: String, responsible: [EntityCode], due: LocalDate)
-    case updateActionPoint(ActionPointID, status: ActionPoint.Status, note: String)
+    case updateActionPoint(ActionPointID, status: ActionPoint.Status, note: String, basedOn: Int? = nil)
 
     // Annual work plans
     case draftWorkPlan(year: Int)
     case addKeyAction(year: Int, KeyActionDraft)
-    case editKeyAction(year: Int, code: String, KeyActionDraft)
-    case recordProgress(year: Int, code: String, percent: Int, status: KeyAction.Status, note: String)
+    case editKeyAction(year: Int, code: String, Edit<KeyActionDraft>)
+    case recordProgress(year: Int, code: String, percent: Int, status: KeyAction.Status, note: String, basedOn: Int? = nil)
     /// Endorsed on a date, by a meeting (`MTG/…`) or an adopted AWP-endorsement item (`UNMN/…`).
     case endorseWorkPlan(year: Int, on: LocalDate, reference: String)
     case closeWorkPlan(year: Int, on: LocalDate)
@@ -40,7 +43,8 @@ public enum Command: Hashable, Sendable, Codable {
     // Consensus items
     case openItem(ConsensusItemDraft)
     /// Recorded on a member's behalf (source email, meeting, phone) or by its own operator (console).
-    case recordPosition(item: ItemReference, entity: EntityCode, Position, source: PositionRecord.Source)
+    /// Nil takes the position back to no answer (an undo does).
+    case recordPosition(item: ItemReference, entity: EntityCode, Position?, source: PositionRecord.Source, basedOn: Int? = nil)
     case adoptItem(ItemReference, statement: String)
     case rejectItem(ItemReference, statement: String)
     case deferItem(ItemReference, newDeadline: LocalDate, statement: String)

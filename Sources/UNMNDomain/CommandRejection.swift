@@ -4,10 +4,19 @@ public struct CommandRejection: Error, Hashable, Sendable, CustomStringConvertib
     /// What was attempted, as a verb phrase: "adopt UNMN/2026/004".
     public var attempted: String
     public var reasons: [String]
+    /// When the refusal is a conflict with someone else's change: each field, with both values.
+    public var conflicts: [Conflict] = []
 
     public init(_ attempted: String, reasons: [String]) {
         self.attempted = attempted
         self.reasons = reasons
+    }
+
+    /// A refusal because others changed what the operator edited since their form was opened.
+    public init(_ attempted: String, conflicts: [Conflict]) {
+        self.attempted = attempted
+        reasons = conflicts.map(\.description)
+        self.conflicts = conflicts
     }
 
     public init(_ attempted: String, reason: String) { self.init(attempted, reasons: [reason]) }

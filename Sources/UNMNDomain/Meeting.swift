@@ -27,6 +27,16 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
         case present(focalPoints: [FocalPointID])
         case apologies
         case absent
+
+        /// `present`, `apologies`, `absent`, or `not recorded`.
+        public static func title(_ attendance: Attendance?) -> String {
+            switch attendance {
+            case .present?: return "present"
+            case .apologies?: return "apologies"
+            case .absent?: return "absent"
+            case nil: return "not recorded"
+            }
+        }
     }
 
     public enum MinutesStatus: Hashable, Sendable, Codable {

@@ -5,10 +5,15 @@ extension NetworkState {
         let plan =
             batch.isUndo
             ? UndoPlan.impossible(summary: batch.summary, reason: "your last change was itself an undo")
-            : Undo.plan(for: batch, before: self)
-        for event in batch.events { apply(event, at: batch.at) }
+            : Undo.plan(for: batch, before: self, version: batchCount + 1)
+        let version = batchCount + 1
+        for event in batch.events {
+            let fields = changedFields(by: event)
+            apply(event, at: batch.at)
+            recordChanges(fields, by: batch, version: version)
+        }
         undoPlans[NetworkState.operatorKey(batch.operator)] = plan
-        batchCount += 1
+        batchCount = version
     }
 
     mutating func apply(_ event: Event, at: Instant) {

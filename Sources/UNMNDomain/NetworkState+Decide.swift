@@ -11,7 +11,7 @@ extension NetworkState {
         var check = Reasons()
         let events = try decideEvents(command, context: context, check: &check)
         if !check.list.isEmpty { throw CommandRejection(attempted, reasons: check.list) }
-        if case .undo = command, case .compensate(let summary, _)? = undoPlan(for: context.operator) {
+        if case .undo = command, case .inverse(let summary, _)? = undoPlan(for: context.operator) {
             return EventBatch(operator: context.operator, at: context.now, events: events, summary: "Undid: " + summary, isUndo: true)
         }
         return EventBatch(operator: context.operator, at: context.now, events: events, summary: Self.summary(of: command, events: events))
@@ -41,12 +41,12 @@ extension NetworkState {
             return try decideScheduleMeeting(draft, attempted: attempted, context: context, check: &check)
         case .rescheduleMeeting(let reference, let draft):
             return try decideRescheduleMeeting(reference, draft, attempted: attempted, context: context, check: &check)
-        case .recordAttendance(let reference, let code, let attendance):
-            return try decideRecordAttendance(reference, code, attendance, attempted: attempted, context: context, check: &check)
+        case .recordAttendance(let reference, let code, let attendance, let basedOn):
+            return try decideRecordAttendance(reference, code, attendance, basedOn: basedOn, attempted: attempted, context: context, check: &check)
         case .addAgendaItem(let reference, let title):
             return try decideAddAgendaItem(reference, title, attempted: attempted, context: context, check: &check)
-        case .writeMinutes(let reference, let index, let text):
-            return try decideWriteMinutes(reference, index, text, attempted: attempted, context: context, check: &check)
+        case .writeMinutes(let reference, let index, let text, let basedOn):
+            return try decideWriteMinutes(reference, index, text, basedOn: basedOn, attempted: attempted, context: context, check: &check)
         case .recordMeetingDecision(let reference, let decision):
             return try decideRecordMeetingDecision(reference, decision, attempted: attempted, context: context, check: &check)
         case .finaliseMinutes(let reference):
@@ -57,24 +57,24 @@ extension NetworkState {
             return try decideShareMinutesWithRCO(reference, on, attempted: attempted, context: context, check: &check)
         case .addActionPoint(let reference, let text, let responsible, let due):
             return try decideAddActionPoint(reference, text, responsible, due, attempted: attempted, context: context, check: &check)
-        case .updateActionPoint(let id, let status, let note):
-            return try decideUpdateActionPoint(id, status, note, attempted: attempted, context: context, check: &check)
+        case .updateActionPoint(let id, let status, let note, let basedOn):
+            return try decideUpdateActionPoint(id, status, note, basedOn: basedOn, attempted: attempted, context: context, check: &check)
         case .draftWorkPlan(let year):
             return try decideDraftWorkPlan(year, attempted: attempted, context: context, check: &check)
         case .addKeyAction(let year, let draft):
             return try decideAddKeyAction(year, draft, attempted: attempted, context: context, check: &check)
         case .editKeyAction(let year, let code, let draft):
             return try decideEditKeyAction(year, code, draft, attempted: attempted, context: context, check: &check)
-        case .recordProgress(let year, let code, let percent, let status, let note):
-            return try decideRecordProgress(year, code, percent, status, note, attempted: attempted, context: context, check: &check)
+        case .recordProgress(let year, let code, let percent, let status, let note, let basedOn):
+            return try decideRecordProgress(year, code, percent, status, note, basedOn: basedOn, attempted: attempted, context: context, check: &check)
         case .endorseWorkPlan(let year, let on, let reference):
             return try decideEndorseWorkPlan(year, on, reference, attempted: attempted, context: context, check: &check)
         case .closeWorkPlan(let year, let on):
             return try decideCloseWorkPlan(year, on, attempted: attempted, context: context, check: &check)
         case .openItem(let draft):
             return try decideOpenItem(draft, attempted: attempted, context: context, check: &check)
-        case .recordPosition(let reference, let code, let position, let source):
-            return try decideRecordPosition(reference, code, position, source, attempted: attempted, context: context, check: &check)
+        case .recordPosition(let reference, let code, let position, let source, let basedOn):
+            return try decideRecordPosition(reference, code, position, source, basedOn: basedOn, attempted: attempted, context: context, check: &check)
         case .adoptItem(let reference, let statement):
             return try decideAdoptItem(reference, statement, attempted: attempted, context: context, check: &check)
         case .rejectItem(let reference, let statement):
@@ -86,11 +86,7 @@ extension NetworkState {
         case .deferItem(let reference, let newDeadline, let statement):
             return try decideDeferItem(reference, newDeadline, statement, attempted: attempted, context: context, check: &check)
         case .undo:
-            switch undoPlan(for: context.operator) {
-            case nil: throw CommandRejection("undo", reason: "you have made no change to undo")
-            case .impossible(let summary, let reason)?: throw CommandRejection("undo \"\(summary)\"", reason: reason)
-            case .compensate(_, let events)?: return events
-            }
+            return try decideUndo(context: context)
         }
     }
 }

@@ -24,8 +24,8 @@ extension NetworkState {
     }
 
     func decideRecordPosition(
-        _ reference: ItemReference, _ code: EntityCode, _ position: Position, _ source: PositionRecord.Source, attempted: String,
-        context: CommandContext, check: inout Reasons
+        _ reference: ItemReference, _ code: EntityCode, _ position: Position?, _ source: PositionRecord.Source, basedOn: Int?,
+        attempted: String, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         guard let open = item(reference) else { throw CommandRejection(attempted, reason: "there is no consensus item \(reference)") }
         if let closure = open.closure, open.status.isClosed {
@@ -37,10 +37,15 @@ extension NetworkState {
         } else {
             check.fail("\(code) is not an entity of the network")
         }
-        if case .object(let reason) = position { check.require(!reason.trimmed.isEmpty, "an objection needs a reason") }
-        check.require(open.positions[code]?.position != position, "\(code)'s position is already \(position.title)")
+        if case .object(let reason)? = position { check.require(!reason.trimmed.isEmpty, "an objection needs a reason") }
+        guard check.list.isEmpty else { return [] }
+        let current = open.positions[code]?.position
+        try checkUnchanged(
+            .item(reference), field: Self.positionField(code), title: "position of \(code)", since: basedOn,
+            theirs: current?.title ?? "no answer", yours: position?.title ?? "no answer", attempted: attempted)
+        check.require(current != position, "\(code)'s position is already \(position?.title ?? "no answer")")
         var recorded = position
-        if case .object(let reason) = position { recorded = .object(reason: reason.trimmed) }
+        if case .object(let reason)? = position { recorded = .object(reason: reason.trimmed) }
         return [
             .positionRecorded(
                 item: reference,

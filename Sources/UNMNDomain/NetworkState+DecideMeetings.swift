@@ -16,17 +16,21 @@ extension NetworkState {
     }
 
     func decideRescheduleMeeting(
-        _ reference: MeetingReference, _ draft: MeetingDraft, attempted: String, context: CommandContext, check: inout Reasons
+        _ reference: MeetingReference, _ edit: Edit<MeetingDraft>, attempted: String, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let meeting = try existingMeeting(reference, attempted)
         checkUnlocked(meeting, check: &check)
+        guard check.list.isEmpty else { return [] }
+        let current = MeetingDraft(meeting)
+        let (draft, _) = try merge(edit, onto: current, record: .meeting(reference), attempted: attempted)
         validate(draft, check: &check)
+        check.require(draft != current, "nothing changed")
         return [.meetingRescheduled(reference, draft)]
     }
 
     func decideRecordAttendance(
-        _ reference: MeetingReference, _ code: EntityCode, _ attendance: Meeting.Attendance?, attempted: String, context: CommandContext,
-        check: inout Reasons
+        _ reference: MeetingReference, _ code: EntityCode, _ attendance: Meeting.Attendance?, basedOn: Int?, attempted: String,
+        context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let meeting = try existingMeeting(reference, attempted)
         checkUnlocked(meeting, check: &check)
@@ -44,6 +48,10 @@ extension NetworkState {
                 check.require(point.entity == code, "\(point.name) is \(point.entity)'s focal point, not \(code)'s")
             }
         }
+        guard check.list.isEmpty else { return [] }
+        try checkUnchanged(
+            .meeting(reference), field: Self.attendanceField(code), title: "attendance of \(code)", since: basedOn,
+            theirs: Meeting.Attendance.title(meeting.attendance[code]), yours: Meeting.Attendance.title(attendance), attempted: attempted)
         check.require(meeting.attendance[code] != attendance, "that is already recorded")
         return [.attendanceRecorded(meeting: reference, entity: code, attendance)]
     }
@@ -58,12 +66,17 @@ extension NetworkState {
     }
 
     func decideWriteMinutes(
-        _ reference: MeetingReference, _ index: Int, _ text: String, attempted: String, context: CommandContext, check: inout Reasons
+        _ reference: MeetingReference, _ index: Int, _ text: String, basedOn: Int?, attempted: String, context: CommandContext,
+        check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let meeting = try existingMeeting(reference, attempted)
         checkUnlocked(meeting, check: &check)
         check.require(meeting.agenda.indices.contains(index), "\(reference) has no agenda item \(index + 1)")
-        if meeting.agenda.indices.contains(index) { check.require(meeting.agenda[index].minutes != text, "nothing changed") }
+        guard check.list.isEmpty else { return [] }
+        try checkUnchanged(
+            .meeting(reference), field: Self.minutesField(index), title: "minutes of item \(index + 1)", since: basedOn,
+            theirs: meeting.agenda[index].minutes, yours: text, attempted: attempted)
+        check.require(meeting.agenda[index].minutes != text, "nothing changed")
         return [.minutesWritten(meeting: reference, item: index, text: text)]
     }
 
@@ -137,10 +150,14 @@ extension NetworkState {
     }
 
     func decideUpdateActionPoint(
-        _ id: ActionPointID, _ status: ActionPoint.Status, _ note: String, attempted: String, context: CommandContext, check: inout Reasons
+        _ id: ActionPointID, _ status: ActionPoint.Status, _ note: String, basedOn: Int?, attempted: String, context: CommandContext,
+        check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let today = context.today
         guard let point = actionPoint(id) else { throw CommandRejection(attempted, reason: "there is no action point \(id)") }
+        try checkUnchanged(
+            .actionPoint(id), field: "status", title: "status", since: basedOn, theirs: point.status.rawValue, yours: status.rawValue,
+            attempted: attempted)
         check.require(status != point.status || !note.trimmed.isEmpty, "nothing changed: give a new status or a note")
         check.require(status != .dropped || point.status == .dropped || !note.trimmed.isEmpty, "say why the action point is dropped")
         return [.actionPointUpdated(id, status: status, note: ActionPoint.Note(text: note.trimmed, by: context.operatorName, on: today))]

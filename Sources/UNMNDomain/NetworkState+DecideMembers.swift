@@ -21,11 +21,12 @@ extension NetworkState {
     }
 
     func decideEditFocalPoint(
-        _ id: FocalPointID, _ draft: FocalPointDraft, attempted: String, context: CommandContext, check: inout Reasons
+        _ id: FocalPointID, _ edit: Edit<FocalPointDraft>, attempted: String, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         guard let old = focalPoint(id) else { throw CommandRejection(attempted, reason: "there is no focal point \(id)") }
         check.require(old.isActive, "\(old.name) stepped down on \(old.retiredOn.map(\.description) ?? "")")
-        check.require(draft.entity == old.entity, "a focal point cannot move from \(old.entity) to \(draft.entity); add a new one")
+        check.require(edit.values.entity == old.entity, "a focal point cannot move from \(old.entity) to \(edit.values.entity); add a new one")
+        let (draft, _) = try merge(edit, onto: FocalPointDraft(old), record: .focalPoint(id), attempted: attempted)
         validate(draft, excluding: id, check: &check)
         var point = old
         point.name = draft.name.trimmed
@@ -33,7 +34,10 @@ extension NetworkState {
         point.level = draft.level
         point.email = draft.email.trimmed
         point.isOnMailingList = draft.isOnMailingList
-        point.emailException = exception(for: draft, by: context)
+        // An exception stays as it was verified unless its reason or the address changed.
+        if old.emailException?.reason != draft.exceptionReason?.trimmed || old.email != point.email {
+            point.emailException = exception(for: draft, by: context)
+        }
         check.require(point != old, "nothing changed")
         var events: [Event] = []
         if old.isOnMailingList && (!draft.isOnMailingList || old.email != point.email) {

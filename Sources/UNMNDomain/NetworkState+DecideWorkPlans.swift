@@ -21,14 +21,17 @@ extension NetworkState {
     }
 
     func decideEditKeyAction(
-        _ year: Int, _ code: String, _ draft: KeyActionDraft, attempted: String, context: CommandContext, check: inout Reasons
+        _ year: Int, _ code: String, _ edit: Edit<KeyActionDraft>, attempted: String, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let plan = try existingPlan(year, attempted)
         checkOpen(plan, check: &check)
         guard let old = plan.actions.first(where: { $0.code == code }) else {
             throw CommandRejection(attempted, reason: "the \(year) plan has no action \(code)")
         }
-        check.require(draft.code.trimmed == code, "an action's code cannot change (\(code))")
+        check.require(edit.values.code.trimmed == code, "an action's code cannot change (\(code))")
+        guard check.list.isEmpty else { return [] }
+        var (draft, _) = try merge(edit, onto: KeyActionDraft(old), record: .keyAction(year: year, code: code), attempted: attempted)
+        draft.acceptsOverfunding = edit.values.acceptsOverfunding || (old.budgetFunded > old.budgetRequired && draft.budgetFunded == old.budgetFunded)
         validate(draft, year: year, check: &check)
         let action = keyAction(from: draft, status: old.status, progress: old.progress, history: old.history)
         check.require(action != old, "nothing changed")
@@ -36,8 +39,8 @@ extension NetworkState {
     }
 
     func decideRecordProgress(
-        _ year: Int, _ code: String, _ percent: Int, _ status: KeyAction.Status, _ note: String, attempted: String, context: CommandContext,
-        check: inout Reasons
+        _ year: Int, _ code: String, _ percent: Int, _ status: KeyAction.Status, _ note: String, basedOn: Int?, attempted: String,
+        context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let today = context.today
         let plan = try existingPlan(year, attempted)
@@ -45,6 +48,10 @@ extension NetworkState {
         guard let action = plan.actions.first(where: { $0.code == code }) else {
             throw CommandRejection(attempted, reason: "the \(year) plan has no action \(code)")
         }
+        guard check.list.isEmpty else { return [] }
+        try checkUnchanged(
+            .keyAction(year: year, code: code), field: "progress", title: "progress", since: basedOn,
+            theirs: "\(action.progress) %, \(action.status.rawValue)", yours: "\(percent) %, \(status.rawValue)", attempted: attempted)
         check.require((0...100).contains(percent), "progress must be between 0 and 100 %, not \(percent)")
         check.require(status != .completed || percent == 100, "a completed action is at 100 %")
         check.require(

@@ -12,8 +12,11 @@ public struct NetworkState: Hashable, Sendable, Codable {
     /// What `undo` would do for each operator (by name and entity), decided when their last
     /// change was applied.
     public internal(set) var undoPlans: [String: UndoPlan] = [:]
-    /// The number of batches applied: the journal's sequence, for display.
+    /// The number of batches applied: the journal's sequence, and so every record's version.
     public internal(set) var batchCount = 0
+    /// Who last changed each field of each record, and at which version: what edits are
+    /// merged or refused against. Kept by `apply`.
+    var changes: [RecordKey: [String: FieldChange]] = [:]
     /// Where each item is in `items`, and how many items and decisions each year has: kept by
     /// `apply`, so that a decade of items costs nothing per command.
     var itemIndex: [ItemReference: Int] = [:]
@@ -43,8 +46,8 @@ public struct NetworkState: Hashable, Sendable, Codable {
 
 /// What undoing an operator's last change would do.
 public enum UndoPlan: Hashable, Sendable, Codable {
-    /// Append these compensating events; `summary` says what is undone.
-    case compensate(summary: String, events: [Event])
+    /// Decide these inverse commands now; `summary` says what is undone.
+    case inverse(summary: String, commands: [Command])
     /// It cannot be undone, and why.
     case impossible(summary: String, reason: String)
 }

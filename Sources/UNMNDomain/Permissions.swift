@@ -32,9 +32,9 @@ public enum Permissions {
         switch command {
         case .undo: return .undo
         case .adoptItem, .rejectItem, .deferItem, .withdrawItem: return .closeItems
-        case .recordPosition(_, let entity, _, _): return .recordPosition(for: entity)
-        case .recordProgress(let year, let code, _, _, _): return .recordProgress(year: year, code: code)
-        case .updateActionPoint(let id, _, _): return .updateActionPoint(id)
+        case .recordPosition(_, let entity, _, _, _): return .recordPosition(for: entity)
+        case .recordProgress(let year, let code, _, _, _, _): return .recordProgress(year: year, code: code)
+        case .updateActionPoint(let id, _, _, _): return .updateActionPoint(id)
         default: return .secretariatWork
         }
     }

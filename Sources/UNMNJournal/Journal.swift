@@ -195,7 +195,7 @@ public final class Journal {
         do {
             batch = try state.decide(command, context: context)
         } catch {
-            throw .rejected(error.description)
+            throw error.conflicts.isEmpty ? .rejected(error.description) : .conflicted(error)
         }
         let line: [UInt8]
         do {

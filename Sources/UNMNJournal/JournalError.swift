@@ -1,3 +1,4 @@
+import UNMNDomain
 /// Why the journal could not be opened, created or changed, worded for people.
 public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
     case missing(path: String)
@@ -19,6 +20,9 @@ public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
 public enum CommitError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The rules or permissions refused it; nothing was written.
     case rejected(String)
+    /// Someone else changed what the operator edited since their form was opened: each field
+    /// with both values, so that the console can show them; nothing was written.
+    case conflicted(CommandRejection)
     /// The console is read-only, and why.
     case readOnly(String)
     /// Writing or syncing failed; nothing was acknowledged and the console is now read-only.
@@ -27,6 +31,7 @@ public enum CommitError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .rejected(let reason): return reason
+        case .conflicted(let rejection): return rejection.description
         case .readOnly(let reason): return "Read-only: \(reason)"
         case .failed(let reason): return reason
         }

@@ -12,7 +12,7 @@ struct UndoTests {
         try state.execute(
             .recordPosition(item: "UNMN/2026/001", entity: "FAO", .object(reason: "typo"), source: .email),
             context: Fixture.context(Fixture.secretariat))
-        guard case .compensate(let summary, _)? = state.undoPlan(for: Fixture.secretariat) else {
+        guard case .inverse(let summary, _)? = state.undoPlan(for: Fixture.secretariat) else {
             Issue.record("no plan")
             return
         }

@@ -21,6 +21,13 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     public var status: StatusMessage = .none
     public var isQuitting = false
+    /// The form or editor whose save is on its way to the journal, so that a conflict brings
+    /// it back with the operator's input.
+    public var awaitingSave: AwaitingSave?
+    /// The conflicts the open form was refused with: Ctrl-T takes their values.
+    public var formConflicts: [Conflict] = []
+    /// The text someone else saved while the operator wrote theirs: shown above the editor.
+    public var editorTheirs: TheirText?
 
     public var overview = OverviewState()
     public var members = MembersState()

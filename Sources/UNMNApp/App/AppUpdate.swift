@@ -30,7 +30,10 @@ public enum AppUpdate {
                 }
             }
         case .showHelp: state.overlay = .help(offset: 0)
-        case .closeOverlay: state.overlay = nil
+        case .closeOverlay:
+            state.overlay = nil
+            state.formConflicts = []
+            state.editorTheirs = nil
         case .startFilter:
             if let list = state.visibleList { state[keyPath: list.state].isFilterActive = true }
         case .clearFilter:
@@ -60,13 +63,19 @@ public enum AppUpdate {
             clampList(&state)
         case .journalChanged(let network, let summary):
             adopt(network, &state)
-            state.status = StatusMessage(summary)
+            state.status = ConflictWarnings.changedBehindOpenForm(state) ?? StatusMessage(summary)
         case .committed(let network, let summary):
             adopt(network, &state)
+            state.awaitingSave = nil
+            state.formConflicts = []
             state.status = StatusMessage("Saved: \(summary).", kind: .success)
         case .commitFailed(let reason, let readOnly):
+            state.awaitingSave = nil
             state.status = StatusMessage(reason, kind: .error)
             if readOnly { state.isReadOnly = true }
+        case .commitConflicted(let rejection, let network):
+            adopt(network, &state)
+            ConflictWarnings.bringBack(rejection, &state)
         case .dateChanged(let date): state.today = date
         case .unavailable(let reason): state.status = StatusMessage(reason, kind: .warning)
         case .unknownKey(let key): state.status = StatusMessage("\(key) does nothing here; press ? to see every key.")
@@ -153,7 +162,7 @@ public enum AppUpdate {
             state.status = StatusMessage("Nothing to undo: \(op.name) (\(op.entity)) has made no change.", kind: .warning)
         case .impossible(let summary, let reason)?:
             state.status = StatusMessage("Cannot undo \"\(summary)\": \(reason).", kind: .warning)
-        case .compensate(let summary, _)?:
+        case .inverse(let summary, _)?:
             let dialog = ConfirmDialog(
                 title: "Undo",
                 message: "Undo your last change: \(summary)? The change stays in the journal's history; undoing adds a correction.",
@@ -190,9 +199,12 @@ public enum AppUpdate {
                     state.overlay = .confirm(dialog, then: .closeOverlay, returnTo: .editor(editor, title: title, purpose: purpose))
                 } else {
                     state.overlay = nil
+                    state.editorTheirs = nil
                 }
             case .save:
                 state.overlay = nil
+                state.editorTheirs = nil
+                state.awaitingSave = .editor(editor, title: title, purpose: purpose)
                 return MeetingsPane.save(editor.text, for: purpose, &state)
             }
         case .confirm(let dialog, let then, let returnTo)?:
@@ -207,6 +219,15 @@ public enum AppUpdate {
             }
         case .form(var form, let purpose)?:
             if key == .control("q") { return update(&state, .requestQuit) }
+            if key == .control("t"), !state.formConflicts.isEmpty {
+                for conflict in state.formConflicts {
+                    if let field = purpose.formField(forConflict: conflict.field) { form.setValue(field, text: conflict.theirs) }
+                }
+                state.formConflicts = []
+                state.overlay = .form(form, purpose: purpose)
+                state.status = StatusMessage("Took their values; Enter saves the form, Esc leaves it.")
+                return []
+            }
             switch form.handle(key) {
             case .editing:
                 state.overlay = .form(form, purpose: purpose)
@@ -216,6 +237,7 @@ public enum AppUpdate {
                 state.overlay = nil
                 switch submit(&state, values: values, purpose: purpose) {
                 case .effects(let effects):
+                    if !effects.isEmpty { state.awaitingSave = .form(form, purpose: purpose) }
                     return effects
                 case .handled:
                     break

@@ -28,10 +28,10 @@ public enum AppView {
         case .form(let form, _)?:
             form.render(in: buffer.area, buffer: &buffer)
         case .editor(let editor, let title, _)?:
-            renderEditor(editor, title: title, into: &buffer)
+            renderEditor(editor, title: title, theirs: state.editorTheirs, into: &buffer)
         case .confirm(let dialog, _, let returnTo)?:
             if case .form(let form, _)? = returnTo { form.render(in: buffer.area, buffer: &buffer) }
-            if case .editor(let editor, let title, _)? = returnTo { renderEditor(editor, title: title, into: &buffer) }
+            if case .editor(let editor, let title, _)? = returnTo { renderEditor(editor, title: title, theirs: state.editorTheirs, into: &buffer) }
             dialog.render(in: buffer.area, buffer: &buffer)
         case nil:
             break
@@ -39,12 +39,27 @@ public enum AppView {
         return buffer
     }
 
-    /// The editor in a box over the pane, with its keys on the last row.
-    static func renderEditor(_ editor: TextEditor, title: String, into buffer: inout Buffer) {
+    /// The editor in a box over the pane, with its keys on the last row; when someone else saved
+    /// the same text meanwhile, theirs is shown read-only above it, so the operator can compare.
+    static func renderEditor(_ editor: TextEditor, title: String, theirs: TheirText? = nil, into buffer: inout Buffer) {
         let box = buffer.area.centered(width: min(buffer.width - 2, 100), height: buffer.height - 4)
         buffer.fill(box)
         buffer.drawBox(box, title: title, style: Style(.bold, color: .accent))
-        let inner = box.inset(horizontal: 2, vertical: 1)
+        var inner = box.inset(horizontal: 2, vertical: 1)
+        if let theirs {
+            let rows = max(2, (inner.height - 1) / 3)
+            buffer.write(
+                "Saved by \(theirs.by) at \(theirs.at.tashkentTime) (theirs, read-only):", x: inner.x, y: inner.y, maxWidth: inner.width,
+                style: Style(.bold, color: .warning))
+            let lines = theirs.text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
+                TextLayout.wrap(SafeText.sanitize(String($0)), toWidth: inner.width)
+            }
+            for (row, line) in lines.prefix(rows - 1).enumerated() {
+                buffer.write(line, x: inner.x, y: inner.y + 1 + row, maxWidth: inner.width, style: .dim)
+            }
+            buffer.write("Yours:", x: inner.x, y: inner.y + rows, maxWidth: inner.width, style: .bold)
+            inner = Rect(x: inner.x, y: inner.y + rows + 1, width: inner.width, height: inner.height - rows - 1)
+        }
         editor.render(in: Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1), buffer: &buffer)
         buffer.write(
             "Ctrl-S save · Esc cancel · Ctrl-O edit in $VISUAL/$EDITOR · Enter new line", x: inner.x, y: inner.maxY - 1,

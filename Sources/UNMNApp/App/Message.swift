@@ -51,6 +51,9 @@ public indirect enum Message: Sendable, Hashable {
     case committed(NetworkState, summary: String)
     /// The runtime could not save a command, and why; `readOnly` when the journal stopped accepting changes.
     case commitFailed(String, readOnly: Bool)
+    /// Someone else changed what the operator edited since it was on their screen: nothing was
+    /// saved; the form or editor comes back with both values.
+    case commitConflicted(CommandRejection, NetworkState)
     /// The journal changed on disk (another console appended): the new state, and what changed.
     case journalChanged(NetworkState, summary: String)
 

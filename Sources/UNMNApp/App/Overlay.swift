@@ -14,6 +14,19 @@ public indirect enum Overlay: Sendable {
     case confirm(ConfirmDialog, then: Message, returnTo: Overlay?)
 }
 
+/// A form or editor saved and not yet answered by the journal.
+public enum AwaitingSave: Sendable {
+    case form(Form, purpose: FormPurpose)
+    case editor(TextEditor, title: String, purpose: EditorPurpose)
+}
+
+/// Text someone else saved over what the operator was editing, shown read-only above the editor.
+public struct TheirText: Sendable, Hashable {
+    public var by: String
+    public var at: Instant
+    public var text: String
+}
+
 /// What a submitted form does: the operator form is the root's; every other belongs to a pane.
 public enum FormPurpose: Sendable, Hashable {
     case chooseOperator(entities: [EntityCode])

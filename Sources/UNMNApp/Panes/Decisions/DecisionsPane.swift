@@ -42,7 +42,7 @@ public enum DecisionsMessage: Sendable, Hashable {
 
 /// The forms of the Decisions pane, with what each needs to decode its answers.
 public enum DecisionsForm: Sendable, Hashable {
-    case recordPosition(item: ItemReference, entity: EntityCode, byMember: Bool)
+    case recordPosition(item: ItemReference, entity: EntityCode, byMember: Bool, basedOn: Int)
     case closeItem(ItemReference, ClosingKind)
     /// `kinds` and `meetings`: the choices the form offered, in its order.
     case openItem(kinds: [ConsensusItem.Kind], meetings: [MeetingReference])

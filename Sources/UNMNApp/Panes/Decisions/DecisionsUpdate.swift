@@ -52,7 +52,8 @@ extension DecisionsPane {
             let entity = byMember ? op.entity : network.members[min(selected, network.members.count - 1)].code
             state.overlay = .form(
                 ItemForms.position(item: item, entity: entity, byMember: byMember),
-                purpose: .decisions(.recordPosition(item: item.reference, entity: entity, byMember: byMember)))
+                purpose: .decisions(
+                    .recordPosition(item: item.reference, entity: entity, byMember: byMember, basedOn: network.version(of: .item(item.reference)))))
         case .requestClose(let kind):
             guard let item = state.reviewedItem else { return [] }
             if kind == .adopt {
@@ -101,11 +102,11 @@ extension DecisionsPane {
         guard let op = state.currentOperator else { return .unreadable("no operator is chosen") }
         let command: Command
         switch form {
-        case .recordPosition(let reference, let entity, let byMember):
+        case .recordPosition(let reference, let entity, let byMember, let basedOn):
             guard let input = ItemForms.PositionInput(values, byMember: byMember) else {
                 return .unreadable("the position or its source is not one of the choices")
             }
-            command = .recordPosition(item: reference, entity: entity, input.position, source: input.source)
+            command = .recordPosition(item: reference, entity: entity, input.position, source: input.source, basedOn: basedOn)
         case .closeItem(let reference, let kind):
             let statement = values.text(ItemForms.OutcomeField.statement)
             switch kind {

@@ -140,3 +140,19 @@ enum ItemForms {
         }
     }
 }
+
+extension DecisionsForm {
+    var editedRecord: (record: RecordKey, basedOn: Int)? {
+        if case .recordPosition(let item, _, _, let basedOn) = self { return (.item(item), basedOn) }
+        return nil
+    }
+
+    func rebased(on network: NetworkState) -> DecisionsForm {
+        guard case .recordPosition(let item, let entity, let byMember, _) = self else { return self }
+        return .recordPosition(item: item, entity: entity, byMember: byMember, basedOn: network.version(of: .item(item)))
+    }
+
+    func formField(forConflict field: String) -> String? {
+        editedRecord == nil ? nil : ItemForms.PositionField.position.rawValue
+    }
+}

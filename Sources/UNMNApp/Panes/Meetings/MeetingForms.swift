@@ -147,3 +147,19 @@ enum MeetingForms {
             ])
     }
 }
+
+extension MeetingsForm {
+    var editedRecord: (record: RecordKey, basedOn: Int)? {
+        if case .updateActionPoint(let id, _, let basedOn) = self { return (.actionPoint(id), basedOn) }
+        return nil
+    }
+
+    func rebased(on network: NetworkState) -> MeetingsForm {
+        guard case .updateActionPoint(let id, let status, _) = self else { return self }
+        return .updateActionPoint(id, status, basedOn: network.version(of: .actionPoint(id)))
+    }
+
+    func formField(forConflict field: String) -> String? {
+        editedRecord == nil ? nil : MeetingForms.ActionPointUpdateField.note.rawValue
+    }
+}

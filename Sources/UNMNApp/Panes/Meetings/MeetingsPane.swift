@@ -45,12 +45,13 @@ public enum MeetingsForm: Sendable, Hashable {
     /// `items`: the consensus items offered after "none", in the form's order.
     case recordDecision(meeting: MeetingReference, items: [ItemReference])
     case addActionPoint(meeting: MeetingReference, entities: [EntityCode])
-    case updateActionPoint(ActionPointID, ActionPoint.Status)
+    case updateActionPoint(ActionPointID, ActionPoint.Status, basedOn: Int)
 }
 
 /// What the editor's text becomes when saved.
 public enum EditorPurpose: Sendable, Hashable {
-    case minutes(meeting: MeetingReference, item: Int)
+    /// `basedOn`: the meeting's version when the editor opened.
+    case minutes(meeting: MeetingReference, item: Int, basedOn: Int? = nil)
     case amendment(meeting: MeetingReference)
 }
 

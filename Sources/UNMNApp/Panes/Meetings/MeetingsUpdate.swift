@@ -30,7 +30,9 @@ extension MeetingsPane {
                 case .apologies?: attendance = .absent
                 }
             }
-            return [.execute(.recordAttendance(meeting: meeting.reference, entity: member.code, attendance), by: op)]
+            // Based on the meeting as the screen shows it: a change someone made meanwhile is a conflict.
+            let basedOn = network.version(of: .meeting(meeting.reference))
+            return [.execute(.recordAttendance(meeting: meeting.reference, entity: member.code, attendance, basedOn: basedOn), by: op)]
         case .requestSchedule:
             state.overlay = .form(MeetingForms.schedule(members: network.members, today: state.today), purpose: .meetings(.schedule))
         case .requestAgendaItem:
@@ -69,7 +71,7 @@ extension MeetingsPane {
         case .requestActionPointUpdate(let status):
             guard let point = state.selectedActionPoint else { return [] }
             state.overlay = .form(
-                MeetingForms.actionPointUpdate(point, status: status), purpose: .meetings(.updateActionPoint(point.id, status)))
+                MeetingForms.actionPointUpdate(point, status: status), purpose: .meetings(.updateActionPoint(point.id, status, basedOn: network.version(of: .actionPoint(point.id)))))
         case .share:
             guard let meeting = opened, let op else { return [] }
             return [.execute(.shareMinutesWithRCO(meeting.reference, on: state.today), by: op)]
@@ -104,10 +106,10 @@ extension MeetingsPane {
             else { return .unreadable("the agenda item is no longer on the agenda") }
             let title = "Minutes of \(reference), item \(index + 1): \(meeting.agenda[index].title)"
             state.overlay = .editor(
-                TextEditor(meeting.agenda[index].minutes), title: title, purpose: .minutes(meeting: reference, item: index))
+                TextEditor(meeting.agenda[index].minutes), title: title, purpose: .minutes(meeting: reference, item: index, basedOn: state.network?.version(of: .meeting(reference))))
             return .handled
-        case .updateActionPoint(let id, let status):
-            command = .updateActionPoint(id, status: status, note: values.text(MeetingForms.ActionPointUpdateField.note))
+        case .updateActionPoint(let id, let status, let basedOn):
+            command = .updateActionPoint(id, status: status, note: values.text(MeetingForms.ActionPointUpdateField.note), basedOn: basedOn)
         }
         return .effects([.execute(command, by: op)])
     }
@@ -116,7 +118,8 @@ extension MeetingsPane {
     static func save(_ text: String, for purpose: EditorPurpose, _ state: inout AppState) -> [Effect] {
         guard let op = state.currentOperator else { return [] }
         switch purpose {
-        case .minutes(let meeting, let item): return [.execute(.writeMinutes(meeting: meeting, item: item, text: text), by: op)]
+        case .minutes(let meeting, let item, let basedOn):
+            return [.execute(.writeMinutes(meeting: meeting, item: item, text: text, basedOn: basedOn), by: op)]
         case .amendment(let meeting): return [.execute(.amendMinutes(meeting, text: text), by: op)]
         }
     }

@@ -121,3 +121,22 @@ enum MemberForms {
         }
     }
 }
+
+extension MembersForm {
+    var editedRecord: (record: RecordKey, basedOn: Int)? {
+        if case .editFocalPoint(let id, _, let basedOn) = self { return (.focalPoint(id), basedOn) }
+        return nil
+    }
+
+    func rebased(on network: NetworkState) -> MembersForm {
+        guard case .editFocalPoint(let id, _, _) = self, let point = network.focalPoint(id) else { return self }
+        return .editFocalPoint(id, original: FocalPointDraft(point), basedOn: network.version(of: .focalPoint(id)))
+    }
+
+    func formField(forConflict field: String) -> String? {
+        let fields: [String: MemberForms.FocalPointField] = [
+            "name": .name, "position": .position, "level": .level, "email": .email, "isOnMailingList": .list, "emailException": .reason,
+        ]
+        return fields[field]?.rawValue
+    }
+}

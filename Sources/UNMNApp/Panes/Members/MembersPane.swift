@@ -32,7 +32,8 @@ public enum MembersMessage: Sendable, Hashable {
 /// The forms of the Members pane, and what each changes.
 public enum MembersForm: Sendable, Hashable {
     case addFocalPoint(EntityCode)
-    case editFocalPoint(FocalPointID)
+    /// `original`: the focal point as the form opened, at version `basedOn`.
+    case editFocalPoint(FocalPointID, original: FocalPointDraft, basedOn: Int)
     case proposeAdmission
     case recordWithdrawal(EntityCode)
 }

@@ -19,8 +19,8 @@ extension MembersPane {
                 MemberForms.focalPoint(for: entity.code, policy: network.emailPolicy), purpose: .members(.addFocalPoint(entity.code)))
         case .requestEditFocalPoint:
             guard let point = state.selectedFocalPoint else { return [] }
-            state.overlay = .form(
-                MemberForms.focalPoint(editing: point, policy: network.emailPolicy), purpose: .members(.editFocalPoint(point.id)))
+            let purpose = MembersForm.editFocalPoint(point.id, original: FocalPointDraft(point), basedOn: network.version(of: .focalPoint(point.id)))
+            state.overlay = .form(MemberForms.focalPoint(editing: point, policy: network.emailPolicy), purpose: .members(purpose))
         case .toggleMailingList:
             guard let point = state.selectedFocalPoint, let op = state.currentOperator else { return [] }
             return [.execute(.setMailingList(focalPoint: point.id, on: !point.isOnMailingList), by: op)]
@@ -56,12 +56,12 @@ extension MembersPane {
                 return .unreadable("the level or the mailing-list choice is missing")
             }
             command = .addFocalPoint(draft)
-        case .editFocalPoint(let id):
+        case .editFocalPoint(let id, let original, let basedOn):
             guard let point = state.network?.focalPoint(id) else { return .unreadable("focal point \(id) is no longer in the record") }
             guard let draft = MemberForms.FocalPointInput(values)?.draft(for: point.entity) else {
                 return .unreadable("the level or the mailing-list choice is missing")
             }
-            command = .editFocalPoint(id: id, draft)
+            command = .editFocalPoint(id: id, Edit(from: original, to: draft, basedOn: basedOn))
         case .proposeAdmission:
             guard let input = MemberForms.AdmissionInput(values) else { return .unreadable("the deadline is not a date") }
             command = .proposeAdmission(

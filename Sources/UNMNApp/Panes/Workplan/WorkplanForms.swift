@@ -142,3 +142,39 @@ enum WorkplanForms {
         }
     }
 }
+
+extension WorkplanForm {
+    var editedRecord: (record: RecordKey, basedOn: Int)? {
+        switch self {
+        case .recordProgress(let year, let code, let basedOn): return (.keyAction(year: year, code: code), basedOn)
+        case .editAction(let year, let code, _, _, let basedOn): return (.keyAction(year: year, code: code), basedOn)
+        case .addAction: return nil
+        }
+    }
+
+    func rebased(on network: NetworkState) -> WorkplanForm {
+        switch self {
+        case .recordProgress(let year, let code, _):
+            return .recordProgress(year: year, code: code, basedOn: network.version(of: .keyAction(year: year, code: code)))
+        case .editAction(let year, let code, let entities, let original, _):
+            let current = network.workPlans[year]?.actions.first { $0.code == code }.map(KeyActionDraft.init) ?? original
+            return .editAction(year: year, code: code, entities: entities, original: current, basedOn: network.version(of: .keyAction(year: year, code: code)))
+        case .addAction: return self
+        }
+    }
+
+    func formField(forConflict field: String) -> String? {
+        typealias Field = WorkplanForms.ActionField
+        switch self {
+        case .recordProgress: return WorkplanForms.ProgressField.percent.rawValue
+        case .editAction:
+            let fields: [String: Field] = [
+                "title": .title, "description": .description, "lead": .lead, "participants": .participants, "starts": .starts, "ends": .ends,
+                "budgetRequired": .required, "budgetFunded": .funded, "fundingSource": .source, "gcmObjectives": .gcm, "sdgTargets": .sdg,
+                "cooperationFrameworkOutcome": .outcome,
+            ]
+            return fields[field]?.rawValue
+        case .addAction: return nil
+        }
+    }
+}

@@ -19,9 +19,10 @@ public enum WorkplanMessage: Sendable, Hashable {
 
 /// The forms of the Workplan pane, with what each needs to decode its answers.
 public enum WorkplanForm: Sendable, Hashable {
-    case recordProgress(year: Int, code: String)
+    case recordProgress(year: Int, code: String, basedOn: Int)
     case addAction(year: Int, entities: [EntityCode])
-    case editAction(year: Int, code: String, entities: [EntityCode])
+    /// `original`: the action as the form opened, at version `basedOn`.
+    case editAction(year: Int, code: String, entities: [EntityCode], original: KeyActionDraft, basedOn: Int)
 }
 
 extension AppState {

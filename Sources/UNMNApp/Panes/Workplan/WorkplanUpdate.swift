@@ -36,7 +36,9 @@ extension WorkplanPane {
             state.workplan.list = ListState()
         case .requestProgress:
             guard let action = list.selectable[safe: state.workplan.list.selection] else { return [] }
-            state.overlay = .form(WorkplanForms.progress(action), purpose: .workplan(.recordProgress(year: list.year, code: action.code)))
+            let basedOn = network.version(of: .keyAction(year: list.year, code: action.code))
+            state.overlay = .form(
+                WorkplanForms.progress(action), purpose: .workplan(.recordProgress(year: list.year, code: action.code, basedOn: basedOn)))
         case .requestAddAction:
             guard let plan = list.plan else {
                 state.status = StatusMessage("Draft the \(list.year) plan first (D).", kind: .warning)
@@ -52,7 +54,10 @@ extension WorkplanPane {
             let entities = network.members.map(\.code)
             state.overlay = .form(
                 WorkplanForms.action(action, year: list.year, entities: entities, nextCode: action.code),
-                purpose: .workplan(.editAction(year: list.year, code: action.code, entities: entities)))
+                purpose: .workplan(
+                    .editAction(
+                        year: list.year, code: action.code, entities: entities, original: KeyActionDraft(action),
+                        basedOn: network.version(of: .keyAction(year: list.year, code: action.code)))))
         case .requestDraftPlan:
             guard let op = state.currentOperator else { return [] }
             return [.execute(.draftWorkPlan(year: list.year), by: op)]
@@ -93,23 +98,25 @@ extension WorkplanPane {
     static func submit(_ state: inout AppState, _ form: WorkplanForm, values: FormValues) -> FormSubmission {
         guard let op = state.currentOperator else { return .unreadable("no operator is chosen") }
         switch form {
-        case .recordProgress(let year, let code):
+        case .recordProgress(let year, let code, let basedOn):
             guard let input = WorkplanForms.ProgressInput(values) else {
                 return .unreadable("the percentage or the status is not understood")
             }
             return .effects([
-                .execute(.recordProgress(year: year, code: code, percent: input.percent, status: input.status, note: input.note), by: op)
+                .execute(
+                    .recordProgress(year: year, code: code, percent: input.percent, status: input.status, note: input.note, basedOn: basedOn),
+                    by: op)
             ])
         case .addAction(let year, let entities):
             guard let draft = WorkplanForms.ActionInput(values, entities: entities)?.draft else {
                 return .unreadable("a date, an amount, the lead or the GCM objectives are not understood")
             }
             return .effects([.execute(.addKeyAction(year: year, draft), by: op)])
-        case .editAction(let year, let code, let entities):
+        case .editAction(let year, let code, let entities, let original, let basedOn):
             guard let draft = WorkplanForms.ActionInput(values, entities: entities)?.draft else {
                 return .unreadable("a date, an amount, the lead or the GCM objectives are not understood")
             }
-            return .effects([.execute(.editKeyAction(year: year, code: code, draft), by: op)])
+            return .effects([.execute(.editKeyAction(year: year, code: code, Edit(from: original, to: draft, basedOn: basedOn)), by: op)])
         }
     }
 }

@@ -138,7 +138,7 @@ struct DecisionsTests {
     func position() {
         var s = state(SampleNetwork.secretariat)
         press([.character("r"), .character("j"), .character("j"), .character("j"), .character("p")], &s)
-        guard case .form(_, .decisions(.recordPosition("UNMN/2026/005", "ILO", _)))? = s.overlay else {
+        guard case .form(_, .decisions(.recordPosition("UNMN/2026/005", "ILO", _, _)))? = s.overlay else {
             Issue.record("no form for ILO")
             return
         }
@@ -153,7 +153,9 @@ struct DecisionsTests {
         #expect(
             press([.enter], &s) == [
                 .execute(
-                    .recordPosition(item: "UNMN/2026/005", entity: "ILO", .object(reason: "Needs a mandate review"), source: .meeting),
+                    .recordPosition(
+                        item: "UNMN/2026/005", entity: "ILO", .object(reason: "Needs a mandate review"), source: .meeting,
+                        basedOn: s.network!.version(of: .item("UNMN/2026/005"))),
                     by: SampleNetwork.secretariat)
             ])
     }
@@ -162,14 +164,15 @@ struct DecisionsTests {
     func member() {
         var s = state(Operator(name: "Gulnora Karimova", entity: "UNICEF", role: .member))
         press([.character("r"), .character("p")], &s)
-        guard case .form(_, .decisions(.recordPosition(_, "UNICEF", _)))? = s.overlay else {
+        guard case .form(_, .decisions(.recordPosition(_, "UNICEF", _, _)))? = s.overlay else {
             Issue.record("not UNICEF's own form")
             return
         }
         #expect(
             press([.enter], &s) == [
                 .execute(
-                    .recordPosition(item: "UNMN/2026/005", entity: "UNICEF", .agree, source: .console),
+                    .recordPosition(
+                        item: "UNMN/2026/005", entity: "UNICEF", .agree, source: .console, basedOn: s.network!.version(of: .item("UNMN/2026/005"))),
                     by: Operator(name: "Gulnora Karimova", entity: "UNICEF", role: .member))
             ])
         press([.character("a")], &s)

@@ -30,12 +30,15 @@ struct MeetingsTests {
         #expect(s.meetings.opened == "MTG/2026/04")
         #expect(screen(s)[10] == " IOM       —")
         let op = SampleNetwork.secretariat
+        let version = s.network!.version(of: .meeting("MTG/2026/04"))
         #expect(
             press([.character(" ")], &s) == [
-                .execute(.recordAttendance(meeting: "MTG/2026/04", entity: "IOM", .present(focalPoints: ["FP-0001", "FP-0002"])), by: op)
+                .execute(
+                    .recordAttendance(meeting: "MTG/2026/04", entity: "IOM", .present(focalPoints: ["FP-0001", "FP-0002"]), basedOn: version), by: op)
             ])
         press([.character("j")], &s)
-        #expect(press([.character("a")], &s) == [.execute(.recordAttendance(meeting: "MTG/2026/04", entity: "UNRC", .apologies), by: op)])
+        #expect(
+            press([.character("a")], &s) == [.execute(.recordAttendance(meeting: "MTG/2026/04", entity: "UNRC", .apologies, basedOn: version), by: op)])
         #expect(press([.character("f")], &s) == [.execute(.finaliseMinutes("MTG/2026/04"), by: op)])
         press([.escape], &s)
         #expect(s.meetings.opened == nil)
@@ -96,7 +99,7 @@ struct ActionPointsViewTests {
         #expect(lines[4] == " AP/2026/002  Map migration d… IOM, UNDP, WB  2026-06-30 ! overdue  MTG/2026/01")
         #expect(lines[4].contains("! overdue"))
         press([.character("D")], &s)
-        guard case .form(_, .meetings(.updateActionPoint("AP/2026/002", .done)))? = s.overlay else {
+        guard case .form(_, .meetings(.updateActionPoint("AP/2026/002", .done, _)))? = s.overlay else {
             Issue.record("no form")
             return
         }
@@ -104,7 +107,9 @@ struct ActionPointsViewTests {
         #expect(
             press([.enter], &s) == [
                 .execute(
-                    .updateActionPoint("AP/2026/002", status: .done, note: "Inventory shared on the UNCT SharePoint."),
+                    .updateActionPoint(
+                        "AP/2026/002", status: .done, note: "Inventory shared on the UNCT SharePoint.",
+                        basedOn: s.network!.version(of: .actionPoint("AP/2026/002"))),
                     by: SampleNetwork.secretariat)
             ])
     }
@@ -167,7 +172,7 @@ struct MinutesEditorTests {
             return
         }
         press([.right, .enter], &s)
-        guard case .editor(_, let title, .minutes("MTG/2026/04", 1))? = s.overlay else {
+        guard case .editor(_, let title, .minutes("MTG/2026/04", 1, _))? = s.overlay else {
             Issue.record("no editor")
             return
         }
@@ -179,7 +184,9 @@ struct MinutesEditorTests {
         #expect(
             press([.control("s")], &s) == [
                 .execute(
-                    .writeMinutes(meeting: "MTG/2026/04", item: 1, text: "All members but three agreed.\nЎзбекистон supports it."),
+                    .writeMinutes(
+                        meeting: "MTG/2026/04", item: 1, text: "All members but three agreed.\nЎзбекистон supports it.",
+                        basedOn: s.network!.version(of: .meeting("MTG/2026/04"))),
                     by: SampleNetwork.secretariat)
             ])
         #expect(s.overlay == nil)
@@ -195,7 +202,7 @@ struct MinutesEditorTests {
             effects == [
                 .externalEdit(
                     text: "draft", title: "Minutes of MTG/2026/04, item 1: Joint statement for International Migrants Day",
-                    purpose: .minutes(meeting: "MTG/2026/04", item: 0))
+                    purpose: .minutes(meeting: "MTG/2026/04", item: 0, basedOn: s.network!.version(of: .meeting("MTG/2026/04"))))
             ])
         _ = AppUpdate.update(
             &s, .externalEditFinished(text: "from vi", title: "T", purpose: .minutes(meeting: "MTG/2026/04", item: 0), failure: nil))

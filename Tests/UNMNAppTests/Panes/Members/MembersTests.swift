@@ -93,7 +93,7 @@ struct MoreWorkflowTests {
     func editFocalPoint() {
         var s = sampleState(.members)
         press([.character("j"), .character("j"), .character("j"), .enter, .character("e")], &s)
-        guard case .form(let form, .members(.editFocalPoint("FP-0006")))? = s.overlay else {
+        guard case .form(let form, .members(.editFocalPoint("FP-0006", _, let basedOn)))? = s.overlay else {
             Issue.record("no edit form")
             return
         }
@@ -106,9 +106,11 @@ struct MoreWorkflowTests {
                 .execute(
                     .editFocalPoint(
                         id: "FP-0006",
-                        FocalPointDraft(
-                            entity: "ILO", name: "Azizbek Rahimov", position: "Senior Programme Officer",
-                            level: .projectManager, email: "rahimov@ilo.org", isOnMailingList: true)),
+                        Edit(
+                            FocalPointDraft(
+                                entity: "ILO", name: "Azizbek Rahimov", position: "Senior Programme Officer",
+                                level: .projectManager, email: "rahimov@ilo.org", isOnMailingList: true),
+                            changed: ["position"], basedOn: basedOn)),
                     by: SampleNetwork.secretariat)
             ])
     }

@@ -59,7 +59,7 @@ struct WorkplanTests {
         #expect(s.overlay == nil)
         #expect(s.status.text == "Cannot record progress on 2026-02: UNICEF neither leads nor takes part in 2026-02 (lead ILO).")
         press([.character("j"), .character("p")], &s)
-        guard case .form(_, .workplan(.recordProgress(2026, "2026-03")))? = s.overlay else {
+        guard case .form(_, .workplan(.recordProgress(2026, "2026-03", _)))? = s.overlay else {
             Issue.record("no progress form")
             return
         }
@@ -79,7 +79,8 @@ struct WorkplanTests {
             press([.enter], &s) == [
                 .execute(
                     .recordProgress(
-                        year: 2026, code: "2026-03", percent: 50, status: .onTrack, note: "Case management started in Samarkand."),
+                        year: 2026, code: "2026-03", percent: 50, status: .onTrack, note: "Case management started in Samarkand.",
+                        basedOn: s.network!.version(of: .keyAction(year: 2026, code: "2026-03"))),
                     by: Self.unicef)
             ])
     }

@@ -1,0 +1,124 @@
+/// One record of the network, as versions, edits and conflicts name it.
+public enum RecordKey: Hashable, Sendable, Codable, CustomStringConvertible {
+    case entity(EntityCode)
+    case focalPoint(FocalPointID)
+    case meeting(MeetingReference)
+    case actionPoint(ActionPointID)
+    case plan(year: Int)
+    case keyAction(year: Int, code: String)
+    case item(ItemReference)
+
+    public var description: String {
+        switch self {
+        case .entity(let code): return code.rawValue
+        case .focalPoint(let id): return id.rawValue
+        case .meeting(let reference): return reference.rawValue
+        case .actionPoint(let id): return id.rawValue
+        case .plan(let year): return "the \(year) work plan"
+        case .keyAction(_, let code): return code
+        case .item(let reference): return reference.rawValue
+        }
+    }
+}
+
+/// The last change to one field of a record: the journal sequence that made it (the field's
+/// version), who, and when.
+public struct FieldChange: Hashable, Sendable, Codable {
+    public var version: Int
+    public var by: String
+    public var entity: EntityCode
+    public var at: Instant
+}
+
+/// The fields of a record as edits and conflicts name them: a record's stored properties by
+/// label, so a new property is tracked without a list to keep.
+enum RecordFields {
+    /// The labels of the stored properties whose values differ between two versions of a record.
+    static func changed<Record>(from old: Record?, to new: Record) -> [String] {
+        let newFields = Mirror(reflecting: new).children
+        guard let old else { return newFields.compactMap(\.label) }
+        let oldValues = Dictionary(uniqueKeysWithValues: Mirror(reflecting: old).children.compactMap { child in child.label.map { ($0, child.value) } })
+        return newFields.compactMap { child in
+            guard let label = child.label else { return nil }
+            guard let before = oldValues[label] as? AnyHashable, let after = child.value as? AnyHashable else {
+                return String(describing: oldValues[label] ?? "") == String(describing: child.value) ? nil : label
+            }
+            return before == after ? nil : label
+        }
+    }
+}
+
+extension NetworkState {
+    /// The version of a record: the journal sequence of the last change to any of its fields
+    /// (0 for a record that does not exist).
+    public func version(of record: RecordKey) -> Int {
+        changes[record]?.values.map(\.version).max() ?? 0
+    }
+
+    /// The last change to a field of a record, if it was ever changed.
+    public func lastChange(of record: RecordKey, field: String) -> FieldChange? { changes[record]?[field] }
+
+    /// The fields of a record changed after `version`, with who changed them, newest first.
+    public func changes(to record: RecordKey, after version: Int) -> [(field: String, change: FieldChange)] {
+        (changes[record] ?? [:]).filter { $0.value.version > version }.map { ($0.key, $0.value) }.sorted { $0.1.version > $1.1.version }
+    }
+
+    /// The records and fields an event changes, decided against the state before it.
+    func changedFields(by event: Event) -> [(RecordKey, [String])] {
+        switch event {
+        case .networkFounded(let entities): return entities.map { (.entity($0.code), ["status"]) }
+        case .entityApplied(let entity): return [(.entity(entity.code), RecordFields.changed(from: self.entity(entity.code), to: entity))]
+        case .entityAdmitted(let code, _, _), .entityWithdrew(let code, _, _): return [(.entity(code), ["status"])]
+        case .focalPointAdded(let point): return [(.focalPoint(point.id), RecordFields.changed(from: nil, to: point))]
+        case .focalPointChanged(let point): return [(.focalPoint(point.id), RecordFields.changed(from: focalPoint(point.id), to: point))]
+        case .mailingListChanged(let change): return [(.focalPoint(change.focalPointID), ["isOnMailingList"])]
+        case .mailingListRequestSent: return []
+        case .meetingScheduled(let meeting): return [(.meeting(meeting.reference), RecordFields.changed(from: nil, to: meeting))]
+        case .meetingRescheduled(let reference, let draft):
+            guard let old = meeting(reference) else { return [] }
+            return [(.meeting(reference), RecordFields.changed(from: MeetingDraft(old), to: draft))]
+        case .attendanceRecorded(let reference, let entity, _): return [(.meeting(reference), [Self.attendanceField(entity)])]
+        case .agendaItemAdded(let reference, _): return [(.meeting(reference), ["agenda"])]
+        case .minutesWritten(let reference, let item, _): return [(.meeting(reference), [Self.minutesField(item)])]
+        case .meetingDecisionRecorded(let reference, _): return [(.meeting(reference), ["decisions"])]
+        case .minutesFinalised(let reference, _), .minutesShared(let reference, _): return [(.meeting(reference), ["status"])]
+        case .minutesAmended(let reference, _): return [(.meeting(reference), ["amendments"])]
+        case .actionPointAdded(let point): return [(.actionPoint(point.id), RecordFields.changed(from: nil, to: point))]
+        case .actionPointUpdated(let id, _, _): return [(.actionPoint(id), ["status", "notes"])]
+        case .workPlanDrafted(let year), .workPlanEndorsed(let year, _, _), .workPlanClosed(let year, _): return [(.plan(year: year), ["status"])]
+        case .keyActionAdded(let year, let action):
+            return [(.keyAction(year: year, code: action.code), RecordFields.changed(from: nil, to: action)), (.plan(year: year), ["actions"])]
+        case .keyActionChanged(let year, let action):
+            let old = workPlans[year]?.actions.first { $0.code == action.code }
+            return [(.keyAction(year: year, code: action.code), RecordFields.changed(from: old, to: action)), (.plan(year: year), ["actions"])]
+        case .progressRecorded(let year, let code, _): return [(.keyAction(year: year, code: code), ["progress", "status", "history"])]
+        case .itemOpened(let item): return [(.item(item.reference), RecordFields.changed(from: nil, to: item))]
+        case .positionRecorded(let reference, let record): return [(.item(reference), [Self.positionField(record.entity)])]
+        case .itemClosed(let reference, _, _): return [(.item(reference), ["status", "closure"])]
+        case .itemDeferred(let reference, _, _): return [(.item(reference), ["status", "deadline", "deferrals"])]
+        }
+    }
+
+    /// Field names for the parts of a record that change one at a time.
+    public static func attendanceField(_ entity: EntityCode) -> String { "attendance of \(entity)" }
+    public static func minutesField(_ item: Int) -> String { "minutes of item \(item + 1)" }
+    public static func positionField(_ entity: EntityCode) -> String { "position of \(entity)" }
+
+    /// Records who changed which fields in this batch, at the batch's sequence.
+    mutating func recordChanges(_ fields: [(RecordKey, [String])], by batch: EventBatch, version: Int) {
+        for (record, names) in fields {
+            for name in names {
+                changes[record, default: [:]][name] = FieldChange(version: version, by: batch.operator.name, entity: batch.operator.entity, at: batch.at)
+            }
+        }
+    }
+}
+
+extension MeetingDraft {
+    /// The schedulable part of a meeting, as it stands.
+    public init(_ meeting: Meeting) {
+        self.init(
+            kind: meeting.kind, date: meeting.date, startMinute: meeting.startMinute, durationMinutes: meeting.durationMinutes,
+            location: meeting.location, mode: meeting.mode, modeReason: meeting.modeReason)
+    }
+}
