@@ -97,7 +97,8 @@ extension Form {
             fields[index].kind = .choice(options: options, selected: options.firstIndex(of: text) ?? selected)
         case .multiSelect(let options, _, let cursor):
             let labels = Set(text.split(separator: ",").map { String($0).trimmingSpaces })
-            fields[index].kind = .multiSelect(options: options, selected: Set(options.indices.filter { labels.contains(options[$0]) }), cursor: cursor)
+            fields[index].kind = .multiSelect(
+                options: options, selected: Set(options.indices.filter { labels.contains(options[$0]) }), cursor: cursor)
         }
     }
 }

@@ -114,6 +114,12 @@ public enum Position: Hashable, Sendable, Codable {
         case .object: return "object"
         }
     }
+
+    /// The reason an objection gives.
+    public var reason: String? {
+        if case .object(let reason) = self { return reason }
+        return nil
+    }
 }
 
 /// A position as recorded: by whom, when, and where it came from.

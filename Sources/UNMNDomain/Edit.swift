@@ -46,7 +46,9 @@ public struct DraftField<Draft> {
     let differs: (Draft, Draft) -> Bool
     let text: (Draft) -> String
 
-    public init<Value: Equatable>(_ name: String, _ title: String, _ keyPath: WritableKeyPath<Draft, Value>, text: @escaping (Value) -> String) {
+    public init<Value: Equatable>(
+        _ name: String, _ title: String, _ keyPath: WritableKeyPath<Draft, Value>, text: @escaping (Value) -> String
+    ) {
         self.name = name
         self.title = title
         copy = { $0[keyPath: keyPath] = $1[keyPath: keyPath] }
@@ -96,22 +98,30 @@ extension NetworkState {
     /// taken from the edit, the rest stay as they are now. Throws the conflicts when someone
     /// else changed one of those fields since the edit's version (to another value than theirs).
     /// Returns the merged values and the other people's changes it was merged with.
-    func merge<Draft: EditableDraft>(_ edit: Edit<Draft>, onto current: Draft, record: RecordKey, attempted: String) throws(CommandRejection) -> (
-        values: Draft, mergedWith: [FieldChange]
-    ) {
+    func merge<Draft: EditableDraft>(_ edit: Edit<Draft>, onto current: Draft, record: RecordKey, attempted: String)
+        throws(CommandRejection) -> (
+            values: Draft, mergedWith: [FieldChange]
+        )
+    {
         var merged = current
         var conflicts: [Conflict] = []
         for name in edit.changed.sorted() {
             guard let field = Draft.field(named: name) else { continue }
-            if let basedOn = edit.basedOn, let last = lastChange(of: record, field: name), last.version > basedOn, field.differs(current, edit.values) {
+            if let basedOn = edit.basedOn, let last = lastChange(of: record, field: name), last.version > basedOn,
+                field.differs(current, edit.values)
+            {
                 conflicts.append(
-                    Conflict(record: record, field: name, title: field.title, theirs: field.text(current), yours: field.text(edit.values), change: last))
+                    Conflict(
+                        record: record, field: name, title: field.title, theirs: field.text(current), yours: field.text(edit.values),
+                        change: last))
                 continue
             }
             field.copy(&merged, edit.values)
         }
         if !conflicts.isEmpty { throw CommandRejection(attempted, conflicts: conflicts) }
-        let others = edit.basedOn.map { basedOn in changes(to: record, after: basedOn).filter { !edit.changed.contains($0.field) }.map(\.change) } ?? []
+        let others =
+            edit.basedOn.map { basedOn in changes(to: record, after: basedOn).filter { !edit.changed.contains($0.field) }.map(\.change) }
+            ?? []
         return (merged, others)
     }
 
@@ -121,7 +131,8 @@ extension NetworkState {
         _ record: RecordKey, field: String, title: String, since basedOn: Int?, theirs: String, yours: String, attempted: String
     ) throws(CommandRejection) {
         guard let basedOn, let last = lastChange(of: record, field: field), last.version > basedOn, theirs != yours else { return }
-        throw CommandRejection(attempted, conflicts: [Conflict(record: record, field: field, title: title, theirs: theirs, yours: yours, change: last)])
+        throw CommandRejection(
+            attempted, conflicts: [Conflict(record: record, field: field, title: title, theirs: theirs, yours: yours, change: last)])
     }
 }
 

@@ -42,7 +42,8 @@ extension NetworkState {
         case .rescheduleMeeting(let reference, let draft):
             return try decideRescheduleMeeting(reference, draft, attempted: attempted, context: context, check: &check)
         case .recordAttendance(let reference, let code, let attendance, let basedOn):
-            return try decideRecordAttendance(reference, code, attendance, basedOn: basedOn, attempted: attempted, context: context, check: &check)
+            return try decideRecordAttendance(
+                reference, code, attendance, basedOn: basedOn, attempted: attempted, context: context, check: &check)
         case .addAgendaItem(let reference, let title):
             return try decideAddAgendaItem(reference, title, attempted: attempted, context: context, check: &check)
         case .writeMinutes(let reference, let index, let text, let basedOn):
@@ -66,7 +67,8 @@ extension NetworkState {
         case .editKeyAction(let year, let code, let draft):
             return try decideEditKeyAction(year, code, draft, attempted: attempted, context: context, check: &check)
         case .recordProgress(let year, let code, let percent, let status, let note, let basedOn):
-            return try decideRecordProgress(year, code, percent, status, note, basedOn: basedOn, attempted: attempted, context: context, check: &check)
+            return try decideRecordProgress(
+                year, code, percent, status, note, basedOn: basedOn, attempted: attempted, context: context, check: &check)
         case .endorseWorkPlan(let year, let on, let reference):
             return try decideEndorseWorkPlan(year, on, reference, attempted: attempted, context: context, check: &check)
         case .closeWorkPlan(let year, let on):
@@ -74,7 +76,8 @@ extension NetworkState {
         case .openItem(let draft):
             return try decideOpenItem(draft, attempted: attempted, context: context, check: &check)
         case .recordPosition(let reference, let code, let position, let source, let basedOn):
-            return try decideRecordPosition(reference, code, position, source, basedOn: basedOn, attempted: attempted, context: context, check: &check)
+            return try decideRecordPosition(
+                reference, code, position, source, basedOn: basedOn, attempted: attempted, context: context, check: &check)
         case .adoptItem(let reference, let statement):
             return try decideAdoptItem(reference, statement, attempted: attempted, context: context, check: &check)
         case .rejectItem(let reference, let statement):

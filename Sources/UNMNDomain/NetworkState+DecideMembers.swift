@@ -25,7 +25,8 @@ extension NetworkState {
     ) throws(CommandRejection) -> [Event] {
         guard let old = focalPoint(id) else { throw CommandRejection(attempted, reason: "there is no focal point \(id)") }
         check.require(old.isActive, "\(old.name) stepped down on \(old.retiredOn.map(\.description) ?? "")")
-        check.require(edit.values.entity == old.entity, "a focal point cannot move from \(old.entity) to \(edit.values.entity); add a new one")
+        check.require(
+            edit.values.entity == old.entity, "a focal point cannot move from \(old.entity) to \(edit.values.entity); add a new one")
         let (draft, _) = try merge(edit, onto: FocalPointDraft(old), record: .focalPoint(id), attempted: attempted)
         validate(draft, excluding: id, check: &check)
         var point = old

@@ -31,7 +31,8 @@ extension NetworkState {
         check.require(edit.values.code.trimmed == code, "an action's code cannot change (\(code))")
         guard check.list.isEmpty else { return [] }
         var (draft, _) = try merge(edit, onto: KeyActionDraft(old), record: .keyAction(year: year, code: code), attempted: attempted)
-        draft.acceptsOverfunding = edit.values.acceptsOverfunding || (old.budgetFunded > old.budgetRequired && draft.budgetFunded == old.budgetFunded)
+        draft.acceptsOverfunding =
+            edit.values.acceptsOverfunding || (old.budgetFunded > old.budgetRequired && draft.budgetFunded == old.budgetFunded)
         validate(draft, year: year, check: &check)
         let action = keyAction(from: draft, status: old.status, progress: old.progress, history: old.history)
         check.require(action != old, "nothing changed")

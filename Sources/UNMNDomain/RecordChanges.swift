@@ -30,6 +30,8 @@ public struct FieldChange: Hashable, Sendable, Codable {
     public var at: Instant
 }
 
+typealias DraftFieldTitle = (name: String, title: String)
+
 /// The fields of a record as edits and conflicts name them: a record's stored properties by
 /// label, so a new property is tracked without a list to keep.
 enum RecordFields {
@@ -37,7 +39,8 @@ enum RecordFields {
     static func changed<Record>(from old: Record?, to new: Record) -> [String] {
         let newFields = Mirror(reflecting: new).children
         guard let old else { return newFields.compactMap(\.label) }
-        let oldValues = Dictionary(uniqueKeysWithValues: Mirror(reflecting: old).children.compactMap { child in child.label.map { ($0, child.value) } })
+        let oldValues = Dictionary(
+            uniqueKeysWithValues: Mirror(reflecting: old).children.compactMap { child in child.label.map { ($0, child.value) } })
         return newFields.compactMap { child in
             guard let label = child.label else { return nil }
             guard let before = oldValues[label] as? AnyHashable, let after = child.value as? AnyHashable else {
@@ -85,18 +88,35 @@ extension NetworkState {
         case .minutesAmended(let reference, _): return [(.meeting(reference), ["amendments"])]
         case .actionPointAdded(let point): return [(.actionPoint(point.id), RecordFields.changed(from: nil, to: point))]
         case .actionPointUpdated(let id, _, _): return [(.actionPoint(id), ["status", "notes"])]
-        case .workPlanDrafted(let year), .workPlanEndorsed(let year, _, _), .workPlanClosed(let year, _): return [(.plan(year: year), ["status"])]
+        case .workPlanDrafted(let year), .workPlanEndorsed(let year, _, _), .workPlanClosed(let year, _):
+            return [(.plan(year: year), ["status"])]
         case .keyActionAdded(let year, let action):
-            return [(.keyAction(year: year, code: action.code), RecordFields.changed(from: nil, to: action)), (.plan(year: year), ["actions"])]
+            return [
+                (.keyAction(year: year, code: action.code), RecordFields.changed(from: nil, to: action)), (.plan(year: year), ["actions"]),
+            ]
         case .keyActionChanged(let year, let action):
             let old = workPlans[year]?.actions.first { $0.code == action.code }
-            return [(.keyAction(year: year, code: action.code), RecordFields.changed(from: old, to: action)), (.plan(year: year), ["actions"])]
+            return [
+                (.keyAction(year: year, code: action.code), RecordFields.changed(from: old, to: action)), (.plan(year: year), ["actions"]),
+            ]
         case .progressRecorded(let year, let code, _): return [(.keyAction(year: year, code: code), ["progress", "status", "history"])]
         case .itemOpened(let item): return [(.item(item.reference), RecordFields.changed(from: nil, to: item))]
         case .positionRecorded(let reference, let record): return [(.item(reference), [Self.positionField(record.entity)])]
         case .itemClosed(let reference, _, _): return [(.item(reference), ["status", "closure"])]
         case .itemDeferred(let reference, _, _): return [(.item(reference), ["status", "deadline", "deferrals"])]
         }
+    }
+
+    /// A field as people call it: "email", "mailing list", "minutes of item 2".
+    public static func title(ofField field: String, in record: RecordKey) -> String {
+        let titles: [DraftFieldTitle]
+        switch record {
+        case .focalPoint: titles = FocalPointDraft.fields.map { ($0.name, $0.title) }
+        case .meeting: titles = MeetingDraft.fields.map { ($0.name, $0.title) }
+        case .keyAction: titles = KeyActionDraft.fields.map { ($0.name, $0.title) }
+        default: titles = []
+        }
+        return titles.first { $0.name == field }?.title ?? field
     }
 
     /// Field names for the parts of a record that change one at a time.
@@ -108,7 +128,8 @@ extension NetworkState {
     mutating func recordChanges(_ fields: [(RecordKey, [String])], by batch: EventBatch, version: Int) {
         for (record, names) in fields {
             for name in names {
-                changes[record, default: [:]][name] = FieldChange(version: version, by: batch.operator.name, entity: batch.operator.entity, at: batch.at)
+                changes[record, default: [:]][name] = FieldChange(
+                    version: version, by: batch.operator.name, entity: batch.operator.entity, at: batch.at)
             }
         }
     }

@@ -11,13 +11,14 @@
 enum Undo {
     static func plan(for batch: EventBatch, before state: NetworkState, version: Int) -> UndoPlan {
         var commands: [Command] = []
-        let edited = Set(batch.events.compactMap { event -> FocalPointID? in
-            switch event {
-            case .focalPointChanged(let point): return point.id
-            case .focalPointAdded(let point): return point.id
-            default: return nil
-            }
-        })
+        let edited = Set(
+            batch.events.compactMap { event -> FocalPointID? in
+                switch event {
+                case .focalPointChanged(let point): return point.id
+                case .focalPointAdded(let point): return point.id
+                default: return nil
+                }
+            })
         for event in batch.events {
             // A focal point's edit or addition restores its mailing-list membership itself.
             if case .mailingListChanged(let change) = event, edited.contains(change.focalPointID) { continue }
@@ -56,7 +57,9 @@ enum Undo {
             guard let old = state.meeting(reference) else { return .failure(Refusal(reason: "the meeting is unknown")) }
             return .success([.rescheduleMeeting(reference, Edit(from: draft, to: MeetingDraft(old), basedOn: version))])
         case .attendanceRecorded(let reference, let entity, _):
-            return .success([.recordAttendance(meeting: reference, entity: entity, state.meeting(reference)?.attendance[entity], basedOn: version)])
+            return .success([
+                .recordAttendance(meeting: reference, entity: entity, state.meeting(reference)?.attendance[entity], basedOn: version)
+            ])
         case .agendaItemAdded: return .failure(Refusal(reason: "agenda items are kept; rename it or leave its minutes empty"))
         case .minutesWritten(let reference, let item, _):
             let old = state.meeting(reference).flatMap { $0.agenda.indices.contains(item) ? $0.agenda[item].minutes : nil } ?? ""
@@ -100,7 +103,8 @@ enum Undo {
         case .positionRecorded(let reference, let record):
             let old = state.item(reference)?.positions[record.entity]
             return .success([
-                .recordPosition(item: reference, entity: record.entity, old?.position, source: old?.source ?? record.source, basedOn: version)
+                .recordPosition(
+                    item: reference, entity: record.entity, old?.position, source: old?.source ?? record.source, basedOn: version)
             ])
         case .itemClosed(let reference, let status, _):
             if case .adopted = status { return .failure(Refusal(reason: "an adopted decision stands; open a new item to revisit it")) }
@@ -137,7 +141,10 @@ extension NetworkState {
                     let reasons =
                         error.conflicts.isEmpty
                         ? error.reasons
-                        : error.conflicts.map { "\($0.change.by) (\($0.change.entity)) changed the \($0.title) of \($0.record) after your change; undo would overwrite it" }
+                        : error.conflicts.map {
+                            "\($0.change.by) (\($0.change.entity)) changed the \($0.title) of \($0.record) after your change; "
+                                + "undo would overwrite it"
+                        }
                     throw CommandRejection("undo \"\(summary)\"", reasons: reasons)
                 }
             }

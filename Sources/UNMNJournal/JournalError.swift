@@ -1,4 +1,5 @@
 import UNMNDomain
+
 /// Why the journal could not be opened, created or changed, worded for people.
 public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
     case missing(path: String)

@@ -43,8 +43,10 @@ struct ConcurrentEditPropertyTests {
             case .minutes0: return .writeMinutes(meeting: "MTG/2026/01", item: 0, text: value, basedOn: meetingVersion)
             case .minutes1: return .writeMinutes(meeting: "MTG/2026/01", item: 1, text: value, basedOn: meetingVersion)
             case .attendanceFAO, .attendanceILO:
-                let attendance: Meeting.Attendance = value == "present" ? .present(focalPoints: []) : value == "apologies" ? .apologies : .absent
-                return .recordAttendance(meeting: "MTG/2026/01", entity: self == .attendanceFAO ? "FAO" : "ILO", attendance, basedOn: meetingVersion)
+                let attendance: Meeting.Attendance =
+                    value == "present" ? .present(focalPoints: []) : value == "apologies" ? .apologies : .absent
+                return .recordAttendance(
+                    meeting: "MTG/2026/01", entity: self == .attendanceFAO ? "FAO" : "ILO", attendance, basedOn: meetingVersion)
             case .progress:
                 return .recordProgress(
                     year: 2026, code: "A", percent: Int(value)!, status: .onTrack, note: "",
@@ -100,10 +102,13 @@ struct ConcurrentEditPropertyTests {
         try run(.draftWorkPlan(year: 2026))
         try run(
             .addKeyAction(
-                year: 2026, KeyActionDraft(code: "A", title: "A", lead: "UNICEF", starts: Fixture.today, ends: Fixture.today, gcmObjectives: [7])))
+                year: 2026,
+                KeyActionDraft(code: "A", title: "A", lead: "UNICEF", starts: Fixture.today, ends: Fixture.today, gcmObjectives: [7])))
         try run(
             .openItem(
-                ConsensusItemDraft(title: "Statement", text: "Text", kind: .general, raisedAt: .writtenConsultation, deadline: Fixture.today.adding(days: 9))))
+                ConsensusItemDraft(
+                    title: "Statement", text: "Text", kind: .general, raisedAt: .writtenConsultation,
+                    deadline: Fixture.today.adding(days: 9))))
         return (state, batches)
     }
 
@@ -130,7 +135,8 @@ struct ConcurrentEditPropertyTests {
                 case .success(let batch):
                     state.apply(batch)
                     batches.append(batch)
-                    #expect(expected == true, "seed \(seed) step \(step): undo accepted over someone's later change or with nothing to undo")
+                    #expect(
+                        expected == true, "seed \(seed) step \(step): undo accepted over someone's later change or with nothing to undo")
                     if let change { saved[change.field] = Saved(value: change.before, by: op.name, version: state.batchCount) }
                 case .failure(let error):
                     if let change, expected == true {

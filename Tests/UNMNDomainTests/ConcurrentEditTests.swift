@@ -13,7 +13,8 @@ struct ConcurrentEditTests {
     /// A founded network with ILO's focal point FP-0001 on the mailing list.
     func withFocalPoint() throws -> NetworkState {
         var state = Fixture.founded()
-        try state.execute(.addFocalPoint(Fixture.draft("Azizbek Rahimov", "ILO", "rahimov@ilo.org")), context: Fixture.context(Fixture.secretariat))
+        try state.execute(
+            .addFocalPoint(Fixture.draft("Azizbek Rahimov", "ILO", "rahimov@ilo.org")), context: Fixture.context(Fixture.secretariat))
         return state
     }
 
@@ -44,7 +45,8 @@ struct ConcurrentEditTests {
     func conflict() throws {
         var state = try withFocalPoint()
         let opened = state.version(of: .focalPoint("FP-0001"))
-        try state.execute(edit(state, basedOn: opened) { $0.position = "Senior Programme Officer" }, context: Fixture.context(Fixture.secretariat))
+        try state.execute(
+            edit(state, basedOn: opened) { $0.position = "Senior Programme Officer" }, context: Fixture.context(Fixture.secretariat))
         let stale = edit(state, basedOn: opened) { $0.position = "Project Coordinator" }
         let before = state
         let rejection = try #require(refusal(stale, Self.laura, in: state))
@@ -54,7 +56,8 @@ struct ConcurrentEditTests {
         #expect(rejection.conflicts[0].yours == "Project Coordinator")
         #expect(
             rejection.description
-                == "Cannot edit focal point FP-0001: Dilnoza Yusupova (IOM) changed the position of FP-0001 to \"Senior Programme Officer\" "
+                == "Cannot edit focal point FP-0001: Dilnoza Yusupova (IOM) changed the position of FP-0001 to \"Senior "
+                + "Programme Officer\" "
                 + "at 10:00 on 2026-11-29, after you opened it; yours is \"Project Coordinator\".")
         #expect(state == before)
         // Seen and kept: based on the current version, the same edit overwrites knowingly.
@@ -71,8 +74,12 @@ struct ConcurrentEditTests {
     func sameValue() throws {
         var state = try withFocalPoint()
         let opened = state.version(of: .focalPoint("FP-0001"))
-        try state.execute(edit(state, basedOn: opened) { $0.position = "Senior Programme Officer" }, context: Fixture.context(Fixture.secretariat))
-        let again = edit(state, basedOn: opened) { $0.position = "Senior Programme Officer"; $0.level = .deputyHead }
+        try state.execute(
+            edit(state, basedOn: opened) { $0.position = "Senior Programme Officer" }, context: Fixture.context(Fixture.secretariat))
+        let again = edit(state, basedOn: opened) {
+            $0.position = "Senior Programme Officer"
+            $0.level = .deputyHead
+        }
         // Built from the current record, only the level differs; built from the stale one, both do.
         #expect(refusal(again, Self.laura, in: state) == nil)
     }
@@ -85,14 +92,18 @@ struct ConcurrentEditTests {
         try state.execute(.addAgendaItem(meeting: "MTG/2026/01", title: "Returns"), context: Fixture.context(Fixture.secretariat))
         let opened = state.version(of: .meeting("MTG/2026/01"))
         let theirs = "IOM and UNICEF agreed a joint approach.\nILO will send comments."
-        try state.execute(.writeMinutes(meeting: "MTG/2026/01", item: 0, text: theirs, basedOn: opened), context: Fixture.context(Self.laura))
+        try state.execute(
+            .writeMinutes(meeting: "MTG/2026/01", item: 0, text: theirs, basedOn: opened), context: Fixture.context(Self.laura))
         let rejection = try #require(
-            refusal(.writeMinutes(meeting: "MTG/2026/01", item: 0, text: "Members discussed returns.", basedOn: opened), Fixture.secretariat, in: state))
+            refusal(
+                .writeMinutes(meeting: "MTG/2026/01", item: 0, text: "Members discussed returns.", basedOn: opened), Fixture.secretariat,
+                in: state))
         #expect(rejection.conflicts.first?.theirs == theirs)
         #expect(rejection.conflicts.first?.yours == "Members discussed returns.")
         // Another agenda item's minutes, or attendance, changed meanwhile: no conflict.
         try state.execute(.addAgendaItem(meeting: "MTG/2026/01", title: "AOB"), context: Fixture.context(Self.laura))
-        #expect(refusal(.writeMinutes(meeting: "MTG/2026/01", item: 1, text: "None.", basedOn: opened), Fixture.secretariat, in: state) == nil)
+        #expect(
+            refusal(.writeMinutes(meeting: "MTG/2026/01", item: 1, text: "None.", basedOn: opened), Fixture.secretariat, in: state) == nil)
     }
 
     @Test("A position someone else recorded after the form opened is a conflict, not a silent replacement")
@@ -100,25 +111,33 @@ struct ConcurrentEditTests {
         var state = try Fixture.withOpenItem()
         let opened = state.version(of: .item("UNMN/2026/001"))
         try state.execute(
-            .recordPosition(item: "UNMN/2026/001", entity: "UNICEF", .object(reason: "Needs legal review"), source: .console, basedOn: opened),
+            .recordPosition(
+                item: "UNMN/2026/001", entity: "UNICEF", .object(reason: "Needs legal review"), source: .console, basedOn: opened),
             context: Fixture.context(Self.gulnora))
         let rejection = try #require(
-            refusal(.recordPosition(item: "UNMN/2026/001", entity: "UNICEF", .agree, source: .email, basedOn: opened), Fixture.secretariat, in: state))
+            refusal(
+                .recordPosition(item: "UNMN/2026/001", entity: "UNICEF", .agree, source: .email, basedOn: opened), Fixture.secretariat,
+                in: state))
         #expect(rejection.conflicts.first?.change.by == "Gulnora Karimova")
         // Another member's position recorded meanwhile does not stand in the way.
-        #expect(refusal(.recordPosition(item: "UNMN/2026/001", entity: "FAO", .agree, source: .email, basedOn: opened), Fixture.secretariat, in: state) == nil)
+        #expect(
+            refusal(
+                .recordPosition(item: "UNMN/2026/001", entity: "FAO", .agree, source: .email, basedOn: opened), Fixture.secretariat,
+                in: state) == nil)
     }
 
     @Test("Undo is refused when someone else changed the same field after it, and says so")
     func undoAfterAnotherChange() throws {
         var state = try withFocalPoint()
         let opened = state.version(of: .focalPoint("FP-0001"))
-        try state.execute(edit(state, basedOn: opened) { $0.position = "Senior Programme Officer" }, context: Fixture.context(Fixture.secretariat))
+        try state.execute(
+            edit(state, basedOn: opened) { $0.position = "Senior Programme Officer" }, context: Fixture.context(Fixture.secretariat))
         let later = state.version(of: .focalPoint("FP-0001"))
         try state.execute(edit(state, basedOn: later) { $0.position = "Head of Office" }, context: Fixture.context(Self.laura))
         #expect(
             refusal(.undo, Fixture.secretariat, in: state)?.description
-                == "Cannot undo \"Edited Azizbek Rahimov (FP-0001)\": Laura Bianchi (IOM) changed the position of FP-0001 after your change; "
+                == "Cannot undo \"Edited Azizbek Rahimov (FP-0001)\": Laura Bianchi (IOM) changed the position of FP-0001 after "
+                + "your change; "
                 + "undo would overwrite it.")
     }
 
@@ -126,7 +145,8 @@ struct ConcurrentEditTests {
     func undoKeepsOthers() throws {
         var state = try withFocalPoint()
         let opened = state.version(of: .focalPoint("FP-0001"))
-        try state.execute(edit(state, basedOn: opened) { $0.position = "Senior Programme Officer" }, context: Fixture.context(Fixture.secretariat))
+        try state.execute(
+            edit(state, basedOn: opened) { $0.position = "Senior Programme Officer" }, context: Fixture.context(Fixture.secretariat))
         let later = state.version(of: .focalPoint("FP-0001"))
         try state.execute(edit(state, basedOn: later) { $0.email = "a.rahimov@ilo.org" }, context: Fixture.context(Self.laura))
         try state.execute(.undo, context: Fixture.context(Fixture.secretariat, hour: 15))
@@ -144,7 +164,9 @@ struct ConcurrentEditTests {
             context: Fixture.context(Self.gulnora))
         try state.execute(.rejectItem("UNMN/2026/001", statement: "UNICEF objects."), context: Fixture.context(Fixture.chair))
         let rejection = try #require(refusal(.undo, Self.gulnora, in: state))
-        #expect(rejection.description.hasPrefix("Cannot undo \"Recorded UNICEF's position on UNMN/2026/001: object\": UNMN/2026/001 was not adopted by"))
+        #expect(
+            rejection.description.hasPrefix(
+                "Cannot undo \"Recorded UNICEF's position on UNMN/2026/001: object\": UNMN/2026/001 was not adopted by"))
         #expect(state.item("UNMN/2026/001")?.positions["UNICEF"]?.position == .object(reason: "Not in our mandate"))
     }
 
@@ -167,10 +189,15 @@ struct ConcurrentEditTests {
         let secretariat = Fixture.context(Fixture.secretariat)
         try state.execute(.draftWorkPlan(year: 2026), context: secretariat)
         try state.execute(
-            .addKeyAction(year: 2026, KeyActionDraft(code: "A", title: "A", lead: "UNICEF", starts: Fixture.today, ends: Fixture.today, gcmObjectives: [7])),
+            .addKeyAction(
+                year: 2026,
+                KeyActionDraft(code: "A", title: "A", lead: "UNICEF", starts: Fixture.today, ends: Fixture.today, gcmObjectives: [7])),
             context: secretariat)
-        try state.execute(.recordProgress(year: 2026, code: "A", percent: 40, status: .onTrack, note: ""), context: Fixture.context(Self.gulnora))
-        try state.execute(.scheduleMeeting(MeetingDraft(kind: .regular, date: Fixture.today, startMinute: 600, location: "UN House")), context: secretariat)
+        try state.execute(
+            .recordProgress(year: 2026, code: "A", percent: 40, status: .onTrack, note: ""), context: Fixture.context(Self.gulnora))
+        try state.execute(
+            .scheduleMeeting(MeetingDraft(kind: .regular, date: Fixture.today, startMinute: 600, location: "UN House")),
+            context: secretariat)
         try state.execute(.endorseWorkPlan(year: 2026, on: Fixture.today, reference: "MTG/2026/01"), context: secretariat)
         try state.execute(.closeWorkPlan(year: 2026, on: Fixture.today), context: secretariat)
         #expect(refusal(.undo, Self.gulnora, in: state)?.reasons == ["the 2026 plan was closed on 2026-11-29"])
@@ -180,7 +207,8 @@ struct ConcurrentEditTests {
     func undoDatedNow() throws {
         var state = try Fixture.withOpenItem()
         try state.execute(
-            .recordPosition(item: "UNMN/2026/001", entity: "FAO", .agree, source: .email), context: Fixture.context(Fixture.secretariat, hour: 9))
+            .recordPosition(item: "UNMN/2026/001", entity: "FAO", .agree, source: .email),
+            context: Fixture.context(Fixture.secretariat, hour: 9))
         let later = Fixture.context(Fixture.secretariat, on: Fixture.today.adding(days: 2), hour: 16)
         let batch = try state.execute(.undo, context: later)
         #expect(batch.at == later.now)

@@ -12,7 +12,8 @@ struct PermissionMatrixTests {
 
     /// One instance of every command, named.
     static let commands: [(String, Command)] = [
-        ("add focal point", .addFocalPoint(draft)), ("edit focal point", .editFocalPoint(id: "FP-0001", Edit(draft, changed: ["name"], basedOn: nil))),
+        ("add focal point", .addFocalPoint(draft)),
+        ("edit focal point", .editFocalPoint(id: "FP-0001", Edit(draft, changed: ["name"], basedOn: nil))),
         ("retire focal point", .retireFocalPoint(id: "FP-0001", on: day)),
         ("mailing list", .setMailingList(focalPoint: "FP-0001", on: true)),
         ("request sent", .markMailingListRequestSent),
@@ -32,7 +33,8 @@ struct PermissionMatrixTests {
         ("update ILO's action point", .updateActionPoint("AP/2026/001", status: .done, note: "")),
         ("update UNICEF's action point", .updateActionPoint("AP/2026/002", status: .done, note: "")),
         ("draft plan", .draftWorkPlan(year: 2027)),
-        ("add key action", .addKeyAction(year: 2026, action)), ("edit key action", .editKeyAction(year: 2026, code: "UNICEF-1", Edit(action, changed: ["title"], basedOn: nil))),
+        ("add key action", .addKeyAction(year: 2026, action)),
+        ("edit key action", .editKeyAction(year: 2026, code: "UNICEF-1", Edit(action, changed: ["title"], basedOn: nil))),
         ("progress on UNICEF's action", .recordProgress(year: 2026, code: "UNICEF-1", percent: 10, status: .onTrack, note: "")),
         ("progress on ILO's action", .recordProgress(year: 2026, code: "ILO-1", percent: 10, status: .onTrack, note: "")),
         ("endorse plan", .endorseWorkPlan(year: 2026, on: day, reference: "MTG/2026/01")),

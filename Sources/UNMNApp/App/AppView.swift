@@ -31,7 +31,9 @@ public enum AppView {
             renderEditor(editor, title: title, theirs: state.editorTheirs, into: &buffer)
         case .confirm(let dialog, _, let returnTo)?:
             if case .form(let form, _)? = returnTo { form.render(in: buffer.area, buffer: &buffer) }
-            if case .editor(let editor, let title, _)? = returnTo { renderEditor(editor, title: title, theirs: state.editorTheirs, into: &buffer) }
+            if case .editor(let editor, let title, _)? = returnTo {
+                renderEditor(editor, title: title, theirs: state.editorTheirs, into: &buffer)
+            }
             dialog.render(in: buffer.area, buffer: &buffer)
         case nil:
             break

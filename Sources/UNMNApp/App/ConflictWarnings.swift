@@ -17,7 +17,8 @@ enum ConflictWarnings {
             for conflict in rejection.conflicts {
                 guard let field = purpose.formField(forConflict: conflict.field) else { continue }
                 problems[field] =
-                    "\(conflict.change.by) (\(conflict.change.entity)) changed this at \(conflict.change.at.tashkentTime) to \(shown(conflict.theirs))."
+                    "\(conflict.change.by) (\(conflict.change.entity)) changed this at \(conflict.change.at.tashkentTime) to "
+                    + "\(shown(conflict.theirs))."
             }
             form.show(problems: problems)
             state.overlay = .form(form, purpose: purpose.rebased(on: network))
@@ -27,12 +28,16 @@ enum ConflictWarnings {
                     + "Esc leaves the form.", kind: .error)
         case .editor(let editor, let title, let purpose)?:
             if let conflict = rejection.conflicts.first {
-                state.editorTheirs = TheirText(by: "\(conflict.change.by) (\(conflict.change.entity))", at: conflict.change.at, text: conflict.theirs)
+                state.editorTheirs = TheirText(
+                    by: "\(conflict.change.by) (\(conflict.change.entity))", at: conflict.change.at, text: conflict.theirs)
             }
             state.overlay = .editor(editor, title: title, purpose: purpose.rebased(on: network))
-            let who = rejection.conflicts.first.map { "\($0.change.by) saved the \($0.title) at \($0.change.at.tashkentTime)" } ?? "Someone saved it"
+            let who =
+                rejection.conflicts.first.map { "\($0.change.by) saved the \($0.title) at \($0.change.at.tashkentTime)" }
+                ?? "Someone saved it"
             state.status = StatusMessage(
-                "Not saved: \(who) while you wrote yours; theirs is shown above. Ctrl-S saves yours in its place, Esc leaves yours unsaved.",
+                "Not saved: \(who) while you wrote yours; theirs is shown above. Ctrl-S saves yours in its place, Esc leaves "
+                    + "yours unsaved.",
                 kind: .error)
         case nil:
             state.status = StatusMessage(rejection.description, kind: .error)
@@ -50,9 +55,10 @@ enum ConflictWarnings {
         default: edited = nil
         }
         guard let (record, basedOn) = edited, let latest = network.changes(to: record, after: basedOn).first else { return nil }
-        let fields = network.changes(to: record, after: basedOn).map(\.field)
+        let fields = Set(network.changes(to: record, after: basedOn).map { NetworkState.title(ofField: $0.field, in: record) }).sorted()
+        let named = fields.count > 1 ? fields.dropLast().joined(separator: ", ") + " and " + fields.last! : fields.joined()
         return StatusMessage(
-            "While your form is open, \(latest.change.by) (\(latest.change.entity)) changed the \(fields.joined(separator: ", ")) of \(record) "
+            "While your form is open, \(latest.change.by) (\(latest.change.entity)) changed the \(named) of \(record) "
                 + "at \(latest.change.at.tashkentTime). Saving keeps both, unless you changed the same field.", kind: .warning)
     }
 

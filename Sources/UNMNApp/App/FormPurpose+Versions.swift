@@ -48,7 +48,8 @@ extension EditorPurpose {
 
     func rebased(on network: NetworkState) -> EditorPurpose {
         switch self {
-        case .minutes(let meeting, let item, _): return .minutes(meeting: meeting, item: item, basedOn: network.version(of: .meeting(meeting)))
+        case .minutes(let meeting, let item, _):
+            return .minutes(meeting: meeting, item: item, basedOn: network.version(of: .meeting(meeting)))
         case .amendment: return self
         }
     }

@@ -31,6 +31,8 @@ public enum DecisionsMessage: Sendable, Hashable {
     case endReview
     case reviewStep(Int)
     case requestPosition
+    /// The position form for this entity (after confirming a replacement, when there is one).
+    case positionForm(EntityCode)
     case requestClose(ClosingKind)
     case requestNewItem
     case writeReminder

@@ -50,10 +50,27 @@ extension DecisionsPane {
             let byMember = op.role == .member
             let selected = state.decisions.review?.members.selection ?? 0
             let entity = byMember ? op.entity : network.members[min(selected, network.members.count - 1)].code
+            // Replacing what someone else recorded shows theirs and asks first.
+            if let record = item.positions[entity], let position = record.position, record.recordedBy != op.name {
+                let reason = position.reason.map { " (\"\($0)\")" } ?? ""
+                let dialog = ConfirmDialog(
+                    title: "Replace \(entity)'s position?",
+                    message: "\(entity)'s position on \(item.reference) is \(position.title)\(reason), recorded by \(record.recordedBy) "
+                        + "from \(record.source.rawValue) on \(record.at.tashkentDate) at \(record.at.tashkentTime). Record a "
+                        + "new one in its place?",
+                    confirmLabel: "Replace")
+                state.overlay = .confirm(dialog, then: .decisions(.positionForm(entity)), returnTo: nil)
+                return []
+            }
+            return update(&state, .positionForm(entity))
+        case .positionForm(let entity):
+            guard let item = state.reviewedItem, let op = state.currentOperator else { return [] }
+            let byMember = op.role == .member
             state.overlay = .form(
                 ItemForms.position(item: item, entity: entity, byMember: byMember),
                 purpose: .decisions(
-                    .recordPosition(item: item.reference, entity: entity, byMember: byMember, basedOn: network.version(of: .item(item.reference)))))
+                    .recordPosition(
+                        item: item.reference, entity: entity, byMember: byMember, basedOn: network.version(of: .item(item.reference)))))
         case .requestClose(let kind):
             guard let item = state.reviewedItem else { return [] }
             if kind == .adopt {

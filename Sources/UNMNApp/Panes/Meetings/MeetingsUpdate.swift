@@ -71,7 +71,8 @@ extension MeetingsPane {
         case .requestActionPointUpdate(let status):
             guard let point = state.selectedActionPoint else { return [] }
             state.overlay = .form(
-                MeetingForms.actionPointUpdate(point, status: status), purpose: .meetings(.updateActionPoint(point.id, status, basedOn: network.version(of: .actionPoint(point.id)))))
+                MeetingForms.actionPointUpdate(point, status: status),
+                purpose: .meetings(.updateActionPoint(point.id, status, basedOn: network.version(of: .actionPoint(point.id)))))
         case .share:
             guard let meeting = opened, let op else { return [] }
             return [.execute(.shareMinutesWithRCO(meeting.reference, on: state.today), by: op)]
@@ -106,7 +107,8 @@ extension MeetingsPane {
             else { return .unreadable("the agenda item is no longer on the agenda") }
             let title = "Minutes of \(reference), item \(index + 1): \(meeting.agenda[index].title)"
             state.overlay = .editor(
-                TextEditor(meeting.agenda[index].minutes), title: title, purpose: .minutes(meeting: reference, item: index, basedOn: state.network?.version(of: .meeting(reference))))
+                TextEditor(meeting.agenda[index].minutes), title: title,
+                purpose: .minutes(meeting: reference, item: index, basedOn: state.network?.version(of: .meeting(reference))))
             return .handled
         case .updateActionPoint(let id, let status, let basedOn):
             command = .updateActionPoint(id, status: status, note: values.text(MeetingForms.ActionPointUpdateField.note), basedOn: basedOn)

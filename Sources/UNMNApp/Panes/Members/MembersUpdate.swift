@@ -19,7 +19,8 @@ extension MembersPane {
                 MemberForms.focalPoint(for: entity.code, policy: network.emailPolicy), purpose: .members(.addFocalPoint(entity.code)))
         case .requestEditFocalPoint:
             guard let point = state.selectedFocalPoint else { return [] }
-            let purpose = MembersForm.editFocalPoint(point.id, original: FocalPointDraft(point), basedOn: network.version(of: .focalPoint(point.id)))
+            let purpose = MembersForm.editFocalPoint(
+                point.id, original: FocalPointDraft(point), basedOn: network.version(of: .focalPoint(point.id)))
             state.overlay = .form(MemberForms.focalPoint(editing: point, policy: network.emailPolicy), purpose: .members(purpose))
         case .toggleMailingList:
             guard let point = state.selectedFocalPoint, let op = state.currentOperator else { return [] }

@@ -158,7 +158,9 @@ extension WorkplanForm {
             return .recordProgress(year: year, code: code, basedOn: network.version(of: .keyAction(year: year, code: code)))
         case .editAction(let year, let code, let entities, let original, _):
             let current = network.workPlans[year]?.actions.first { $0.code == code }.map(KeyActionDraft.init) ?? original
-            return .editAction(year: year, code: code, entities: entities, original: current, basedOn: network.version(of: .keyAction(year: year, code: code)))
+            return .editAction(
+                year: year, code: code, entities: entities, original: current,
+                basedOn: network.version(of: .keyAction(year: year, code: code)))
         case .addAction: return self
         }
     }
@@ -169,7 +171,8 @@ extension WorkplanForm {
         case .recordProgress: return WorkplanForms.ProgressField.percent.rawValue
         case .editAction:
             let fields: [String: Field] = [
-                "title": .title, "description": .description, "lead": .lead, "participants": .participants, "starts": .starts, "ends": .ends,
+                "title": .title, "description": .description, "lead": .lead, "participants": .participants, "starts": .starts,
+                "ends": .ends,
                 "budgetRequired": .required, "budgetFunded": .funded, "fundingSource": .source, "gcmObjectives": .gcm, "sdgTargets": .sdg,
                 "cooperationFrameworkOutcome": .outcome,
             ]

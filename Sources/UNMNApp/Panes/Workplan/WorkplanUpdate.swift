@@ -104,7 +104,8 @@ extension WorkplanPane {
             }
             return .effects([
                 .execute(
-                    .recordProgress(year: year, code: code, percent: input.percent, status: input.status, note: input.note, basedOn: basedOn),
+                    .recordProgress(
+                        year: year, code: code, percent: input.percent, status: input.status, note: input.note, basedOn: basedOn),
                     by: op)
             ])
         case .addAction(let year, let entities):

@@ -172,7 +172,8 @@ struct DecisionsTests {
             press([.enter], &s) == [
                 .execute(
                     .recordPosition(
-                        item: "UNMN/2026/005", entity: "UNICEF", .agree, source: .console, basedOn: s.network!.version(of: .item("UNMN/2026/005"))),
+                        item: "UNMN/2026/005", entity: "UNICEF", .agree, source: .console,
+                        basedOn: s.network!.version(of: .item("UNMN/2026/005"))),
                     by: Operator(name: "Gulnora Karimova", entity: "UNICEF", role: .member))
             ])
         press([.character("a")], &s)

@@ -34,11 +34,14 @@ struct MeetingsTests {
         #expect(
             press([.character(" ")], &s) == [
                 .execute(
-                    .recordAttendance(meeting: "MTG/2026/04", entity: "IOM", .present(focalPoints: ["FP-0001", "FP-0002"]), basedOn: version), by: op)
+                    .recordAttendance(
+                        meeting: "MTG/2026/04", entity: "IOM", .present(focalPoints: ["FP-0001", "FP-0002"]), basedOn: version), by: op)
             ])
         press([.character("j")], &s)
         #expect(
-            press([.character("a")], &s) == [.execute(.recordAttendance(meeting: "MTG/2026/04", entity: "UNRC", .apologies, basedOn: version), by: op)])
+            press([.character("a")], &s) == [
+                .execute(.recordAttendance(meeting: "MTG/2026/04", entity: "UNRC", .apologies, basedOn: version), by: op)
+            ])
         #expect(press([.character("f")], &s) == [.execute(.finaliseMinutes("MTG/2026/04"), by: op)])
         press([.escape], &s)
         #expect(s.meetings.opened == nil)
