@@ -34,6 +34,9 @@ extension NetworkState {
         case .deferItem(let reference, _, _): return "defer \(reference)"
         case .withdrawItem(let reference, _): return "withdraw \(reference)"
         case .undo: return "undo"
+        case .found: return "found the network"
+        case .grantAccess(let grant): return "grant \(grant.login) access as \(grant.entity) \(grant.role.rawValue)"
+        case .revokeAccess(let login): return "revoke \(login)'s access"
         }
     }
 
@@ -69,6 +72,9 @@ extension NetworkState {
             return "Recorded progress on \(code): \(percent) %, \(status.rawValue)"
         case (.addKeyAction(let year, let draft), _): return "Added \(draft.code) to the \(year) work plan"
         case (.draftWorkPlan(let year), _): return "Drafted the \(year) work plan"
+        case (.found(_, let sandbox), _): return "Founded the network with the Annex I membership" + (sandbox ? " (a sandbox)" : "")
+        case (.grantAccess(let grant), _): return "Granted \(grant.login) access as \(grant.name), \(grant.entity) \(grant.role.rawValue)"
+        case (.revokeAccess(let login), _): return "Revoked \(login)'s access"
         default: break
         }
         let attempted = describe(command)

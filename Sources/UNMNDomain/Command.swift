@@ -50,8 +50,14 @@ public enum Command: Hashable, Sendable, Codable {
     case deferItem(ItemReference, newDeadline: LocalDate, statement: String)
     case withdrawItem(ItemReference, statement: String)
 
-    /// Reverses the operator's last change with compensating events.
+    /// Reverses the operator's last change: its inverse, decided now.
     case undo
+
+    // The network and who may act
+    /// Founds the network with the Annex I membership; a sandbox lets anyone take any role.
+    case found(entities: [MemberEntity], sandbox: Bool)
+    case grantAccess(Grant)
+    case revokeAccess(login: String)
 }
 
 /// Who asks, and when: injected, so that the domain never reads the clock.
@@ -60,12 +66,16 @@ public struct CommandContext: Hashable, Sendable {
     public var entity: EntityCode
     public var role: Operator.Role
     public var now: Instant
+    /// The login acting: its grant must make it this operator (nil: no roster check, as for
+    /// a network without one).
+    public var login: String?
 
-    public init(operator op: Operator, now: Instant) {
+    public init(operator op: Operator, now: Instant, login: String? = nil) {
         operatorName = op.name
         entity = op.entity
         role = op.role
         self.now = now
+        self.login = login
     }
 
     public var `operator`: Operator { Operator(name: operatorName, entity: entity, role: role) }

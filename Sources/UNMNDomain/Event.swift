@@ -2,6 +2,10 @@
 /// always builds the same state.
 public enum Event: Hashable, Sendable, Codable {
     case networkFounded(entities: [MemberEntity])
+    /// The network is a sandbox (created with --demo): anyone may take any role, for training.
+    case sandboxDeclared
+    case accessGranted(Grant)
+    case accessRevoked(login: String)
     case entityApplied(MemberEntity)
     case entityAdmitted(EntityCode, on: LocalDate, decision: String)
     case entityWithdrew(EntityCode, on: LocalDate, note: String)
@@ -46,12 +50,21 @@ public struct EventBatch: Hashable, Sendable, Codable {
     public var summary: String
     /// True for the compensating events of an undo.
     public var isUndo: Bool
+    /// The command the events were decided from: replay decides it again and requires the same
+    /// events. Absent in records written before verification.
+    public var command: Command?
+    /// The login the operator acted under (its grant was checked).
+    public var login: String?
 
-    public init(operator op: Operator, at: Instant, events: [Event], summary: String, isUndo: Bool = false) {
+    public init(
+        operator op: Operator, at: Instant, events: [Event], summary: String, isUndo: Bool = false, command: Command? = nil, login: String? = nil
+    ) {
         self.operator = op
         self.at = at
         self.events = events
         self.summary = summary
         self.isUndo = isUndo
+        self.command = command
+        self.login = login
     }
 }

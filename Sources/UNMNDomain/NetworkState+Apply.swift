@@ -13,6 +13,7 @@ extension NetworkState {
             recordChanges(fields, by: batch, version: version)
         }
         undoPlans[NetworkState.operatorKey(batch.operator)] = plan
+        if batch.command != nil { isVerified = true }
         batchCount = version
     }
 
@@ -20,6 +21,12 @@ extension NetworkState {
         switch event {
         case .networkFounded(let founding):
             entities = founding
+        case .sandboxDeclared:
+            isSandbox = true
+        case .accessGranted(let grant):
+            grants[grant.login] = grant
+        case .accessRevoked(let login):
+            grants[login] = nil
         case .entityApplied(let entity):
             if let index = entities.firstIndex(where: { $0.code == entity.code }) {
                 entities[index] = entity

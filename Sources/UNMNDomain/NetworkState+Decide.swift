@@ -5,6 +5,9 @@ import Foundation
 extension NetworkState {
     public func decide(_ command: Command, context: CommandContext) throws(CommandRejection) -> EventBatch {
         let attempted = Self.describe(command)
+        if let refusal = authorityRefusal(context) {
+            throw CommandRejection(attempted, reason: refusal)
+        }
         if let refusal = Permissions.refusal(for: command, by: context, in: self) {
             throw CommandRejection(attempted, reason: refusal)
         }
@@ -12,9 +15,13 @@ extension NetworkState {
         let events = try decideEvents(command, context: context, check: &check)
         if !check.list.isEmpty { throw CommandRejection(attempted, reasons: check.list) }
         if case .undo = command, case .inverse(let summary, _)? = undoPlan(for: context.operator) {
-            return EventBatch(operator: context.operator, at: context.now, events: events, summary: "Undid: " + summary, isUndo: true)
+            return EventBatch(
+                operator: context.operator, at: context.now, events: events, summary: "Undid: " + summary, isUndo: true, command: command,
+                login: context.login)
         }
-        return EventBatch(operator: context.operator, at: context.now, events: events, summary: Self.summary(of: command, events: events))
+        return EventBatch(
+            operator: context.operator, at: context.now, events: events, summary: Self.summary(of: command, events: events), command: command,
+            login: context.login)
     }
 
     /// One function per command, by area: members and focal points, meetings, work plans,
@@ -90,6 +97,12 @@ extension NetworkState {
             return try decideDeferItem(reference, newDeadline, statement, attempted: attempted, context: context, check: &check)
         case .undo:
             return try decideUndo(context: context)
+        case .found(let entities, let sandbox):
+            return try decideFound(entities, sandbox: sandbox, attempted: attempted)
+        case .grantAccess(let grant):
+            return decideGrantAccess(grant, check: &check)
+        case .revokeAccess(let login):
+            return try decideRevokeAccess(login, attempted: attempted, check: &check)
         }
     }
 }

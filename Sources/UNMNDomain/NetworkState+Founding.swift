@@ -1,11 +1,12 @@
 extension NetworkState {
     /// The network as the Terms of Reference found it: the Annex I membership.
-    public static func founding(entities: [MemberEntity], emailPolicy: EmailPolicy, by op: Operator, at: Instant) -> (
-        state: NetworkState, batch: EventBatch
-    ) {
-        let batch = EventBatch(
-            operator: op, at: at, events: [.networkFounded(entities: entities)], summary: "Founded the network with the Annex I membership")
+    /// Founded through `decide`, so that the founding record carries its command like every other.
+    public static func founding(
+        entities: [MemberEntity], emailPolicy: EmailPolicy, by op: Operator, at: Instant, sandbox: Bool = false, login: String? = nil
+    ) -> (state: NetworkState, batch: EventBatch) {
         var state = NetworkState(emailPolicy: emailPolicy)
+        // A fresh state with members to found it with cannot refuse; the founder is the secretariat.
+        let batch = try! state.decide(.found(entities: entities, sandbox: sandbox), context: CommandContext(operator: op, now: at, login: login))
         state.apply(batch)
         return (state, batch)
     }

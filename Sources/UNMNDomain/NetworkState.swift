@@ -22,6 +22,13 @@ public struct NetworkState: Hashable, Sendable, Codable {
     var itemIndex: [ItemReference: Int] = [:]
     var itemsPerYear: [Int: Int] = [:]
     var decisionsPerYear: [Int: Int] = [:]
+    /// Who may act, by login. Empty for a network from before the roster: then nobody's
+    /// authority is checked until the first grant.
+    public internal(set) var grants: [String: Grant] = [:]
+    /// A sandbox (created with --demo): anyone may take any role, for training.
+    public internal(set) var isSandbox = false
+    /// True once a record carrying its command was applied: from then on every record must.
+    public internal(set) var isVerified = false
     /// The corporate email domains: data shipped with unmn, not an event.
     public let emailPolicy: EmailPolicy
 

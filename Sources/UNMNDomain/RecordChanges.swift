@@ -70,6 +70,7 @@ extension NetworkState {
     func changedFields(by event: Event) -> [(RecordKey, [String])] {
         switch event {
         case .networkFounded(let entities): return entities.map { (.entity($0.code), ["status"]) }
+        case .sandboxDeclared, .accessGranted, .accessRevoked: return []
         case .entityApplied(let entity): return [(.entity(entity.code), RecordFields.changed(from: self.entity(entity.code), to: entity))]
         case .entityAdmitted(let code, _, _), .entityWithdrew(let code, _, _): return [(.entity(code), ["status"])]
         case .focalPointAdded(let point): return [(.focalPoint(point.id), RecordFields.changed(from: nil, to: point))]

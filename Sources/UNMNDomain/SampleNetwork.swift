@@ -51,9 +51,10 @@ public enum SampleNetwork {
         var memberOperators: [EntityCode: Operator] = [:]
 
         init(entities: [MemberEntity], policy: EmailPolicy) {
+            // The sample is a sandbox: anyone may take any role in it, for training.
             let founding = NetworkState.founding(
                 entities: entities, emailPolicy: policy, by: SampleNetwork.secretariat,
-                at: Instant(tashkent: LocalDate(year: 2025, month: 1, day: 6)!, hour: 9))
+                at: Instant(tashkent: LocalDate(year: 2025, month: 1, day: 6)!, hour: 9), sandbox: true)
             state = founding.state
             batches = [founding.batch]
         }

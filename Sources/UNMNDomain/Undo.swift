@@ -36,7 +36,8 @@ enum Undo {
     private static func inverse(of event: Event, before state: NetworkState, at: Instant, version: Int) -> Result<[Command], Refusal> {
         let today = at.tashkentDate
         switch event {
-        case .networkFounded: return .failure(Refusal(reason: "the founding membership is the Terms of Reference's"))
+        case .networkFounded, .sandboxDeclared: return .failure(Refusal(reason: "the founding membership is the Terms of Reference's"))
+        case .accessGranted, .accessRevoked: return .failure(Refusal(reason: "access is changed by granting or revoking it again"))
         case .entityApplied, .entityAdmitted, .entityWithdrew:
             return .failure(
                 Refusal(reason: "membership changes are part of the record; propose an admission or record a withdrawal instead"))

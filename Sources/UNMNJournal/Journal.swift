@@ -31,6 +31,9 @@ public final class Journal {
     private let fd: Int32
     private var inode: UInt64 = 0
     private let osUser: String
+    /// The login every change is made under: the OS account, or the key's name under the SSH
+    /// gateway. Its grant decides who the operator may be.
+    public let login: String
     private let clock: () -> Date
 
     public var snapshotPath: String { path + ".snapshot" }
@@ -81,12 +84,13 @@ public final class Journal {
     /// `<journal>.torn-<UTC time>` and cut off (not when read-only); damage before the tail
     /// leaves the file untouched and the journal read-only, saying where the damage is.
     public init(
-        path: String, emailPolicy: EmailPolicy, osUser: String, readOnly: Bool = false, useSnapshot: Bool = true,
+        path: String, emailPolicy: EmailPolicy, osUser: String, login: String? = nil, readOnly: Bool = false, useSnapshot: Bool = true,
         fs: FileSystem = POSIXFileSystem(), clock: @escaping () -> Date = Date.init
     ) throws(JournalError) {
         self.path = path
         self.fs = fs
         self.osUser = osUser
+        self.login = login ?? osUser
         self.clock = clock
         state = NetworkState(emailPolicy: emailPolicy)
         mode = readOnly ? .readOnly(reason: "opened with --read-only") : .writable
@@ -127,8 +131,8 @@ public final class Journal {
         inode = currentInode
         guard size > offset else { return [] }
         let bytes = try fs.read(fd, at: offset, count: size - offset)
-        let scan = bytes.withUnsafeBytes { JournalScan.scan($0, startOffset: offset, previousSequence: lastSequence) }
-        for record in scan.records { state.apply(record.batch) }
+        var scan = bytes.withUnsafeBytes { JournalScan.scan($0, startOffset: offset, previousSequence: lastSequence) }
+        scan.replay(onto: &state)
         lastSequence = scan.records.last?.sequence ?? lastSequence
         offset = scan.validLength
         switch scan.problem {
@@ -178,6 +182,9 @@ public final class Journal {
     /// lesson: never retry and assume success).
     @discardableResult
     public func commit(_ command: Command, context: CommandContext) throws(CommitError) -> EventBatch {
+        // The journal's own login acts, whatever the caller says: its grant decides.
+        var context = context
+        context.login = login
         if case .readOnly(let reason) = mode { throw .readOnly(reason) }
         do {
             try fs.lock(fd, exclusive: true)

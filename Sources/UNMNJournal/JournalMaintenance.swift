@@ -1,17 +1,28 @@
+import UNMNDomain
 import Foundation
 
 /// `unmn check` and `unmn repair`: reading the whole journal to judge it, and cutting it at the
 /// first bad record after keeping a byte-identical backup.
 public enum JournalMaintenance {
-    /// Reads the whole journal (no lock, no change) and says what it found.
-    public static func check(path: String, fs: FileSystem = POSIXFileSystem()) throws(JournalError) -> JournalScan {
+    /// Reads the whole journal (no lock, no change) and says what it found. With the network's
+    /// email policy, it also replays every record, verifying each (see `JournalScan.replay`):
+    /// a record the rules or the roster would have refused is damage.
+    public static func check(path: String, emailPolicy: EmailPolicy? = nil, fs: FileSystem = POSIXFileSystem()) throws(JournalError) -> JournalScan {
+        try verify(path: path, emailPolicy: emailPolicy, fs: fs).scan
+    }
+
+    /// The check, with the state the replay rebuilt and how many records predate verification.
+    public static func verify(path: String, emailPolicy: EmailPolicy?, fs: FileSystem = POSIXFileSystem()) throws(JournalError) -> (
+        scan: JournalScan, state: NetworkState?, unverified: Int
+    ) {
         guard fs.size(atPath: path) != nil else { throw .missing(path: path) }
-        do {
-            let bytes = try readAll(path, fs: fs)
-            return bytes.withUnsafeBytes { JournalScan.scan($0) }
-        } catch {
-            throw .io(error)
-        }
+        let bytes: [UInt8]
+        do { bytes = try readAll(path, fs: fs) } catch { throw .io(error) }
+        var scan = bytes.withUnsafeBytes { JournalScan.scan($0) }
+        guard let emailPolicy else { return (scan, nil, 0) }
+        var state = NetworkState(emailPolicy: emailPolicy)
+        let unverified = scan.replay(onto: &state)
+        return (scan, state, unverified)
     }
 
     public struct RepairPlan: Hashable, Sendable {
@@ -22,8 +33,8 @@ public enum JournalMaintenance {
     }
 
     /// What `repair` would cut, or nil when the journal is intact.
-    public static func plan(path: String, fs: FileSystem = POSIXFileSystem()) throws(JournalError) -> RepairPlan? {
-        let scan = try check(path: path, fs: fs)
+    public static func plan(path: String, emailPolicy: EmailPolicy? = nil, fs: FileSystem = POSIXFileSystem()) throws(JournalError) -> RepairPlan? {
+        let scan = try check(path: path, emailPolicy: emailPolicy, fs: fs)
         guard let problem = scan.problem else { return nil }
         return RepairPlan(
             problem: problem, keptRecords: scan.records.count, cutAt: scan.validLength, removedBytes: scan.totalLength - scan.validLength)
@@ -32,14 +43,20 @@ public enum JournalMaintenance {
     /// Keeps a byte-identical backup `<journal>.bak-<UTC time>` (written, synced and read back
     /// to compare), then cuts the journal at the first bad record, under the exclusive lock.
     /// Returns the backup's path.
-    public static func repair(path: String, fs: FileSystem = POSIXFileSystem(), now: Date = Date()) throws(JournalError) -> String {
+    public static func repair(path: String, emailPolicy: EmailPolicy? = nil, fs: FileSystem = POSIXFileSystem(), now: Date = Date())
+        throws(JournalError) -> String
+    {
         do {
             let fd = try fs.open(path, flags: O_RDWR, mode: 0)
             defer { fs.close(fd) }
             try fs.lock(fd, exclusive: true)
             defer { fs.unlock(fd) }
             let bytes = try fs.read(fd, at: 0, count: try fs.size(fd).size)
-            let scan = bytes.withUnsafeBytes { JournalScan.scan($0) }
+            var scan = bytes.withUnsafeBytes { JournalScan.scan($0) }
+            if let emailPolicy {
+                var state = NetworkState(emailPolicy: emailPolicy)
+                scan.replay(onto: &state)
+            }
             guard scan.problem != nil else { return "" }
             let backup = path + ".bak-" + Journal.utcStamp(now)
             let out = try fs.open(backup, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)

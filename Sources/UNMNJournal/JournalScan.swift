@@ -1,3 +1,4 @@
+import UNMNDomain
 /// What reading a journal found: the intact records, where they end, and the first problem.
 public struct JournalScan: Sendable {
     public enum Problem: Hashable, Sendable, CustomStringConvertible {
@@ -24,6 +25,8 @@ public struct JournalScan: Sendable {
     }
 
     public var records: [JournalRecord]
+    /// Where each record starts in the file.
+    public var offsets: [Int] = []
     /// Bytes from the start that hold whole, valid records.
     public var validLength: Int
     public var totalLength: Int
@@ -34,6 +37,7 @@ public struct JournalScan: Sendable {
     /// follows the previous one.
     public static func scan(_ bytes: UnsafeRawBufferPointer, startOffset: Int = 0, previousSequence: UInt64 = 0) -> JournalScan {
         var records: [JournalRecord] = []
+        var offsets: [Int] = []
         var position = 0
         var sequence = previousSequence
         let count = bytes.count
@@ -41,7 +45,7 @@ public struct JournalScan: Sendable {
             let expected = sequence + 1
             guard let newline = UnsafeRawBufferPointer(rebasing: bytes[position...]).firstIndex(of: 0x0A).map({ $0 + position }) else {
                 return JournalScan(
-                    records: records, validLength: startOffset + position, totalLength: startOffset + count,
+                    records: records, offsets: offsets, validLength: startOffset + position, totalLength: startOffset + count,
                     problem: .tornTail(
                         record: expected, offset: startOffset + position, reason: "it has no end of line (the write was cut short)"))
             }
@@ -51,6 +55,7 @@ public struct JournalScan: Sendable {
             case .success(let record):
                 if record.sequence == expected {
                     records.append(record)
+                    offsets.append(startOffset + position)
                     sequence = expected
                     position = newline + 1
                     continue
@@ -64,8 +69,33 @@ public struct JournalScan: Sendable {
                 isLast
                 ? .tornTail(record: expected, offset: startOffset + position, reason: failure!)
                 : .damaged(record: expected, offset: startOffset + position, reason: failure!)
-            return JournalScan(records: records, validLength: startOffset + position, totalLength: startOffset + count, problem: problem)
+            return JournalScan(
+                records: records, offsets: offsets, validLength: startOffset + position, totalLength: startOffset + count, problem: problem)
         }
-        return JournalScan(records: records, validLength: startOffset + count, totalLength: startOffset + count, problem: nil)
+        return JournalScan(records: records, offsets: offsets, validLength: startOffset + count, totalLength: startOffset + count, problem: nil)
+    }
+}
+
+extension JournalScan {
+    /// Applies the scanned records to `state`, each verified first (its command decided again
+    /// against the state before it, under the roster then). The first record that could not
+    /// have been written is damage: nothing from it on is applied, and the scan says where.
+    /// Returns how many records were written before verification.
+    @discardableResult
+    public mutating func replay(onto state: inout NetworkState) -> Int {
+        var unverified = 0
+        for (index, record) in records.enumerated() {
+            if let reason = state.verify(record.batch) {
+                let offset = offsets[index]
+                records.removeSubrange(index...)
+                offsets.removeSubrange(index...)
+                validLength = offset
+                problem = .damaged(record: record.sequence, offset: offset, reason: reason)
+                return unverified
+            }
+            if record.batch.command == nil { unverified += 1 }
+            state.apply(record.batch)
+        }
+        return unverified
     }
 }

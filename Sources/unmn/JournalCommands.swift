@@ -36,7 +36,7 @@ struct CheckCommand: ParsableCommand {
         let setup = try JournalSetup(flag: journal.journal)
         let scan: JournalScan
         do {
-            scan = try JournalMaintenance.check(path: setup.path)
+            scan = try JournalMaintenance.check(path: setup.path, emailPolicy: setup.emailPolicy)
         } catch {
             CommandLineOutput.error("\(error)")
             throw ExitCode(2)
@@ -72,7 +72,7 @@ struct RepairCommand: ParsableCommand {
     func run() throws {
         let setup = try JournalSetup(flag: journal.journal)
         do {
-            guard let plan = try JournalMaintenance.plan(path: setup.path) else {
+            guard let plan = try JournalMaintenance.plan(path: setup.path, emailPolicy: setup.emailPolicy) else {
                 print("\(setup.displayPath) is intact; nothing to repair.")
                 return
             }
@@ -92,7 +92,7 @@ struct RepairCommand: ParsableCommand {
                     return
                 }
             }
-            let backup = try JournalMaintenance.repair(path: setup.path)
+            let backup = try JournalMaintenance.repair(path: setup.path, emailPolicy: setup.emailPolicy)
             print("Backup kept in \(backup); the journal now ends after record \(plan.keptRecords).")
         } catch let error as JournalError {
             CommandLineOutput.error(error.description)

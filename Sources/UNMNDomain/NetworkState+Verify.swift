@@ -1,0 +1,22 @@
+/// Replay that trusts nothing: a record's command is decided again against the state before
+/// it, under the rules and the roster in force then, and must give the recorded events.
+extension NetworkState {
+    /// Why this recorded batch could not have been written, or nil when it could. A batch
+    /// without its command (written before verification) is accepted as it stands, but only
+    /// before the first verified one.
+    public func verify(_ batch: EventBatch) -> String? {
+        guard let command = batch.command else {
+            return isVerified ? "it has no command, and records before it do (written by hand?)" : nil
+        }
+        let context = CommandContext(operator: batch.operator, now: batch.at, login: batch.login)
+        let who = "\(batch.operator.name) (\(batch.operator.entity) \(batch.operator.role.rawValue))"
+        do {
+            let decided = try decide(command, context: context)
+            if decided.events != batch.events { return "its events are not what its command decides (\(Self.describe(command)) by \(who))" }
+            if decided.isUndo != batch.isUndo { return "it is marked as an undo wrongly" }
+            return nil
+        } catch {
+            return "\(who) could not have done this: \(error.description)"
+        }
+    }
+}
