@@ -78,6 +78,13 @@ public struct ConsensusItem: Hashable, Sendable, Codable, Identifiable {
         public var entity: EntityCode
         public var at: Instant
         public var statement: String
+
+        public init(by: String, entity: EntityCode, at: Instant, statement: String) {
+            self.by = by
+            self.entity = entity
+            self.at = at
+            self.statement = statement
+        }
     }
 
     /// `UNMN/2026/007`.

@@ -57,7 +57,8 @@ public struct EventBatch: Hashable, Sendable, Codable {
     public var login: String?
 
     public init(
-        operator op: Operator, at: Instant, events: [Event], summary: String, isUndo: Bool = false, command: Command? = nil, login: String? = nil
+        operator op: Operator, at: Instant, events: [Event], summary: String, isUndo: Bool = false, command: Command? = nil,
+        login: String? = nil
     ) {
         self.operator = op
         self.at = at

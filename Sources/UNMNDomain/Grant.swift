@@ -37,13 +37,17 @@ extension Grant {
     /// A login as a name: letters, digits and `._-@`, at most 64.
     public static func isValidLogin(_ login: String) -> Bool {
         !login.isEmpty && login.count <= 64
-            && login.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-@".unicodeScalars.contains($0) }
+            && login.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-@".unicodeScalars.contains($0)
+            }
     }
 
     /// An OpenSSH public key on one line: a known type, base64 data, an optional comment.
     public static func isValidKey(_ key: String) -> Bool {
         let parts = key.split(separator: " ", omittingEmptySubsequences: true)
-        let types = ["ssh-ed25519", "ssh-rsa", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "sk-ssh-ed25519@openssh.com"]
+        let types = [
+            "ssh-ed25519", "ssh-rsa", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "sk-ssh-ed25519@openssh.com",
+        ]
         return parts.count >= 2 && types.contains(String(parts[0]))
             && parts[1].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+/=".contains($0)) }
             && !key.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }

@@ -20,7 +20,8 @@ extension NetworkState {
                 login: context.login)
         }
         return EventBatch(
-            operator: context.operator, at: context.now, events: events, summary: Self.summary(of: command, events: events), command: command,
+            operator: context.operator, at: context.now, events: events, summary: Self.summary(of: command, events: events),
+            command: command,
             login: context.login)
     }
 

@@ -13,7 +13,9 @@ extension NetworkState {
             return "\(login) is \(grant.name), not \(context.operatorName)"
         }
         if grant.entity != context.entity || (grant.role != context.role && context.role != .viewer) {
-            return "\(login) is \(grant.name), \(grant.entity) \(grant.role.rawValue); it cannot act as \(context.entity) \(context.role.rawValue)"
+            return
+                "\(login) is \(grant.name), \(grant.entity) \(grant.role.rawValue); it cannot act as \(context.entity) "
+                + "\(context.role.rawValue)"
         }
         return nil
     }
@@ -36,7 +38,9 @@ extension NetworkState {
             check.fail("\(grant.entity) is not an entity of the network")
         }
         if let refusal = Grant.roleRefusal(grant.role, for: grant.entity) { check.fail(refusal) }
-        if let key = grant.key { check.require(Grant.isValidKey(key), "the SSH key is not an OpenSSH public key on one line (ssh-ed25519 AAAA…)") }
+        if let key = grant.key {
+            check.require(Grant.isValidKey(key), "the SSH key is not an OpenSSH public key on one line (ssh-ed25519 AAAA…)")
+        }
         var recorded = grant
         recorded.name = grant.name.trimmed
         check.require(grants[grant.login] != recorded, "\(grant.login) already has exactly this access")

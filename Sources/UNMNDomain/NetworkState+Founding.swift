@@ -6,7 +6,8 @@ extension NetworkState {
     ) -> (state: NetworkState, batch: EventBatch) {
         var state = NetworkState(emailPolicy: emailPolicy)
         // A fresh state with members to found it with cannot refuse; the founder is the secretariat.
-        let batch = try! state.decide(.found(entities: entities, sandbox: sandbox), context: CommandContext(operator: op, now: at, login: login))
+        let batch = try! state.decide(
+            .found(entities: entities, sandbox: sandbox), context: CommandContext(operator: op, now: at, login: login))
         state.apply(batch)
         return (state, batch)
     }

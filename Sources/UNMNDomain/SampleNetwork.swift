@@ -39,8 +39,12 @@ public enum SampleNetwork {
     ]
 
     /// The events of the sample network, founding first, as the journal would hold them.
-    public static func batches(entities: [MemberEntity], emailPolicy: EmailPolicy) throws(CommandRejection) -> [EventBatch] {
-        var builder = Builder(entities: entities, policy: emailPolicy)
+    /// - Parameter sandbox: mark the network a sandbox, as `unmn init --demo` does (anyone may
+    ///   take any role in it).
+    public static func batches(entities: [MemberEntity], emailPolicy: EmailPolicy, sandbox: Bool = false) throws(CommandRejection)
+        -> [EventBatch]
+    {
+        var builder = Builder(entities: entities, policy: emailPolicy, sandbox: sandbox)
         try builder.build()
         return builder.batches
     }
@@ -50,11 +54,10 @@ public enum SampleNetwork {
         var batches: [EventBatch]
         var memberOperators: [EntityCode: Operator] = [:]
 
-        init(entities: [MemberEntity], policy: EmailPolicy) {
-            // The sample is a sandbox: anyone may take any role in it, for training.
+        init(entities: [MemberEntity], policy: EmailPolicy, sandbox: Bool) {
             let founding = NetworkState.founding(
                 entities: entities, emailPolicy: policy, by: SampleNetwork.secretariat,
-                at: Instant(tashkent: LocalDate(year: 2025, month: 1, day: 6)!, hour: 9), sandbox: true)
+                at: Instant(tashkent: LocalDate(year: 2025, month: 1, day: 6)!, hour: 9), sandbox: sandbox)
             state = founding.state
             batches = [founding.batch]
         }

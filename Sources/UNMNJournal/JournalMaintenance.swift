@@ -1,5 +1,5 @@
-import UNMNDomain
 import Foundation
+import UNMNDomain
 
 /// `unmn check` and `unmn repair`: reading the whole journal to judge it, and cutting it at the
 /// first bad record after keeping a byte-identical backup.
@@ -7,7 +7,9 @@ public enum JournalMaintenance {
     /// Reads the whole journal (no lock, no change) and says what it found. With the network's
     /// email policy, it also replays every record, verifying each (see `JournalScan.replay`):
     /// a record the rules or the roster would have refused is damage.
-    public static func check(path: String, emailPolicy: EmailPolicy? = nil, fs: FileSystem = POSIXFileSystem()) throws(JournalError) -> JournalScan {
+    public static func check(path: String, emailPolicy: EmailPolicy? = nil, fs: FileSystem = POSIXFileSystem()) throws(JournalError)
+        -> JournalScan
+    {
         try verify(path: path, emailPolicy: emailPolicy, fs: fs).scan
     }
 
@@ -33,7 +35,9 @@ public enum JournalMaintenance {
     }
 
     /// What `repair` would cut, or nil when the journal is intact.
-    public static func plan(path: String, emailPolicy: EmailPolicy? = nil, fs: FileSystem = POSIXFileSystem()) throws(JournalError) -> RepairPlan? {
+    public static func plan(path: String, emailPolicy: EmailPolicy? = nil, fs: FileSystem = POSIXFileSystem()) throws(JournalError)
+        -> RepairPlan?
+    {
         let scan = try check(path: path, emailPolicy: emailPolicy, fs: fs)
         guard let problem = scan.problem else { return nil }
         return RepairPlan(

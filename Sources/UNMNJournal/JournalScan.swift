@@ -1,4 +1,5 @@
 import UNMNDomain
+
 /// What reading a journal found: the intact records, where they end, and the first problem.
 public struct JournalScan: Sendable {
     public enum Problem: Hashable, Sendable, CustomStringConvertible {
@@ -72,7 +73,8 @@ public struct JournalScan: Sendable {
             return JournalScan(
                 records: records, offsets: offsets, validLength: startOffset + position, totalLength: startOffset + count, problem: problem)
         }
-        return JournalScan(records: records, offsets: offsets, validLength: startOffset + count, totalLength: startOffset + count, problem: nil)
+        return JournalScan(
+            records: records, offsets: offsets, validLength: startOffset + count, totalLength: startOffset + count, problem: nil)
     }
 }
 

@@ -8,12 +8,16 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init", abstract: "Create a journal holding the Annex I members; --demo adds a realistic sample network.")
     @OptionGroup var journal: JournalOption
-    @Flag(help: "Add the sample network (2025–2026 meetings, work plans, consensus items).") var demo = false
+    @Flag(help: "Add the sample network (2025–2026 meetings, work plans, consensus items): a sandbox, where anyone may take any role.")
+    var demo = false
+    @Option(help: ArgumentHelp("Your name: you become the network's first secretariat (asked when not given).", valueName: "NAME"))
+    var name: String?
 
     func run() throws {
         let setup = try JournalSetup(flag: journal.journal)
+        let founder = demo ? "" : try NamePrompt.ask("You will be the network's first secretariat. Your name:", given: name)
         do {
-            try setup.create(demo: demo)
+            try setup.create(demo: demo, founder: founder)
         } catch {
             CommandLineOutput.error("\(error)")
             throw ExitCode.failure

@@ -28,25 +28,36 @@ struct JournalSetup {
         return ProcessInfo.processInfo.environment["USER"] ?? "uid \(geteuid())"
     }
 
-    /// The founding record, and with `demo` the whole sample network.
-    func initialBatches(demo: Bool, now: Instant) throws -> [EventBatch] {
-        if demo { return try SampleNetwork.batches(entities: network.entities, emailPolicy: emailPolicy) }
-        let founder = Operator(name: Self.osUser, entity: "IOM", role: .secretariat)
-        return [NetworkState.founding(entities: network.entities, emailPolicy: emailPolicy, by: founder, at: now).batch]
+    /// With `demo` the whole sample network, a sandbox; otherwise the founding record and the
+    /// creating login's grant as the first secretariat, in the founder's name.
+    func initialBatches(demo: Bool, founder name: String, now: Instant) throws -> [EventBatch] {
+        if demo { return try SampleNetwork.batches(entities: network.entities, emailPolicy: emailPolicy, sandbox: true) }
+        let founder = Operator(name: name, entity: "IOM", role: .secretariat)
+        var (state, founding) = NetworkState.founding(
+            entities: network.entities, emailPolicy: emailPolicy, by: founder, at: now, login: Self.osUser)
+        let grant = Grant(login: Self.osUser, name: name, entity: "IOM", role: .secretariat)
+        let granted = try state.execute(.grantAccess(grant), context: CommandContext(operator: founder, now: now, login: Self.osUser))
+        return [founding, granted]
     }
 
     /// Creates the journal's directory (private, 0700, when unmn makes it) and the journal.
-    func create(demo: Bool, at path: String? = nil) throws {
+    func create(demo: Bool, founder name: String = "", at path: String? = nil) throws {
         let target = path ?? self.path
         let directory = (target as NSString).deletingLastPathComponent
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
-        try Journal.create(at: target, batches: initialBatches(demo: demo, now: Instant.now), osUser: Self.osUser)
+        try Journal.create(at: target, batches: initialBatches(demo: demo, founder: name, now: Instant.now), osUser: Self.osUser)
     }
 
-    func open(path: String? = nil, readOnly: Bool) throws -> Journal {
-        try Journal(path: path ?? self.path, emailPolicy: emailPolicy, osUser: Self.osUser, readOnly: readOnly)
+    func open(path: String? = nil, readOnly: Bool, login: String? = nil) throws -> Journal {
+        try Journal(path: path ?? self.path, emailPolicy: emailPolicy, osUser: Self.osUser, login: login, readOnly: readOnly)
+    }
+
+    /// True when the effective user owns the file (the service account, under the gateway).
+    static func ownsFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_uid == geteuid()
     }
 }

@@ -15,7 +15,7 @@ struct UNMN: ParsableCommand {
         version: UNMNVersion.current,
         subcommands: [
             ConsoleCommand.self, InitCommand.self, CheckCommand.self, RepairCommand.self, CompactCommand.self,
-            ExportCommand.self, ReportCommand.self,
+            ExportCommand.self, ReportCommand.self, AccessCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

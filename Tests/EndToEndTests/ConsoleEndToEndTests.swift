@@ -55,29 +55,49 @@ struct ConsoleEndToEndTests {
         #expect(try session.paneFormat("#{alternate_on}") == "0")
     }
 
-    @Test("First start asks who you are, remembers it, and the next start knows")
+    @Test("First start creates the journal and asks its creator's name; they are its secretariat, and the next start knows them")
     func firstStart() throws {
         let session = try TmuxSession(arguments: [], width: 100, height: 30)
-        try session.waitFor(text: "Who is using the console?")
-        try session.send("Enter")
-        try session.waitFor(text: "Your name is required.")
+        try session.waitFor(text: "you will be its first secretariat. Your name:")
         try session.type("Шаҳноза Ғуломова")
-        try session.send("Tab", "Right", "Right", "Right", "Right", "Right", "Right", "Tab", "Right", "Right", "Right", "Enter")
-        try session.waitFor(text: "Шаҳноза Ғуломова · UNICEF member")
-        try session.waitFor(text: "Remembered for next time")
+        try session.send("Enter")
+        try session.waitFor(text: "Шаҳноза Ғуломова · IOM secretariat")
+        try session.waitFor(text: "Created a new journal at")
         try session.send("q")
         #expect(try session.waitForExit() == 0)
 
-        let again = try TmuxSession(
-            arguments: [], width: 100, height: 30, environment: ["HOME": session.home, "XDG_CONFIG_HOME": session.home + "/config"])
-        try again.waitFor(text: "Шаҳноза Ғуломова · UNICEF member")
+        let environment = ["HOME": session.home, "XDG_CONFIG_HOME": session.home + "/config", "XDG_DATA_HOME": session.home + "/data"]
+        let again = try TmuxSession(arguments: [], width: 100, height: 30, environment: environment)
+        try again.waitFor(text: "Шаҳноза Ғуломова · IOM secretariat")
         try again.send("q")
         #expect(try again.waitForExit() == 0)
     }
 
+    @Test("On a real journal, --as cannot make a login someone it is not: a usage refused in one sentence, exit 77")
+    func notTheirs() throws {
+        let setup = try TmuxSession(arguments: ["--as", "IOM:secretariat", "--name", "Dilnoza Yusupova"])
+        try setup.waitFor(text: "Dilnoza Yusupova · IOM secretariat")
+        try setup.send("q")
+        #expect(try setup.waitForExit() == 0)
+        let environment = ["HOME": setup.home, "XDG_CONFIG_HOME": setup.home + "/config", "XDG_DATA_HOME": setup.home + "/data"]
+        for designation in ["IOM:chair", "FAO:chair", "WB:chair:Test Banker"] {
+            let session = try TmuxSession(arguments: ["--as", designation], environment: environment)
+            #expect(try session.waitForExit() == 77)
+            let screen = try session.screen()
+            #expect(screen.contains("is Dilnoza Yusupova, IOM secretariat;"), "\(screen)")
+            #expect(screen.contains("is not theirs to act as"))
+        }
+        let mallory = try TmuxSession(arguments: [], environment: environment.merging(["UNMN_OPERATOR": "IOM:chair:Mallory"]) { $1 })
+        #expect(try mallory.waitForExit() == 77)
+        let viewer = try TmuxSession(arguments: ["--as", "IOM:viewer"], environment: environment)
+        try viewer.waitFor(text: "Dilnoza Yusupova · IOM viewer")
+        try viewer.send("q")
+        #expect(try viewer.waitForExit() == 0)
+    }
+
     @Test("SIGTERM restores the terminal and exits 143")
     func terminated() throws {
-        let session = try TmuxSession(arguments: ["--as", "WB:viewer", "--name", "Test"])
+        let session = try TmuxSession(arguments: ["--demo", "--as", "WB:viewer", "--name", "Test"])
         try session.waitFor(text: "Test · WB viewer")
         #expect(try session.paneFormat("#{alternate_on}") == "1")
         kill(try session.unmnProcessID(), SIGTERM)
@@ -89,7 +109,7 @@ struct ConsoleEndToEndTests {
         "A crash (a Swift trap is SIGILL or SIGTRAP) restores the terminal, then dies of its signal",
         arguments: [SIGILL, SIGTRAP, SIGSEGV])
     func crashed(signal: Int32) throws {
-        let session = try TmuxSession(arguments: ["--as", "WB:viewer", "--name", "Test"])
+        let session = try TmuxSession(arguments: ["--demo", "--as", "WB:viewer", "--name", "Test"])
         try session.waitFor(text: "Test · WB viewer")
         kill(try session.unmnProcessID(), signal)
         #expect(try session.waitForExit() == 128 + Int(signal))
@@ -98,7 +118,7 @@ struct ConsoleEndToEndTests {
 
     @Test("A bad --as is a usage error in one sentence, exit 64")
     func badOperator() throws {
-        let session = try TmuxSession(arguments: ["--as", "UNOPS:member"])
+        let session = try TmuxSession(arguments: ["--demo", "--as", "UNOPS:member"])
         #expect(try session.waitForExit() == 64)
         let screen = try session.screen()
         #expect(screen.contains("--as: \"UNOPS\" is not a member entity"))

@@ -19,12 +19,17 @@ struct DecisionsEndToEndTests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/journal"
-        let setup = try TmuxSession(arguments: ["init", "--journal", path])
+        let setup = try TmuxSession(arguments: ["init", "--journal", path, "--name", "Dilnoza Yusupova"])
         #expect(try setup.waitForExit() == 0)
+        // The chair's own login, as the SSH gateway would run it (the journal's owner may act for it).
+        let grant = try TmuxSession(arguments: [
+            "access", "grant", "laura", "--name", "Laura Bianchi", "--entity", "IOM", "--role", "chair", "--journal", path,
+        ])
+        #expect(try grant.waitForExit() == 0)
         let reference = "UNMN/\(year)/001"
 
         let secretariat = try TmuxSession(arguments: ["--journal", path, "--as", "IOM:secretariat", "--name", "Dilnoza Yusupova"])
-        let chair = try TmuxSession(arguments: ["--journal", path, "--as", "IOM:chair", "--name", "Laura Bianchi"])
+        let chair = try TmuxSession(arguments: ["--journal", path, "--login", "laura"])
         try secretariat.waitFor(text: "Dilnoza Yusupova · IOM secretariat")
         try chair.waitFor(text: "Laura Bianchi · IOM chair")
 

@@ -11,7 +11,7 @@ struct UnicodeInputEndToEndTests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/journal"
-        let setup = try TmuxSession(arguments: ["init", "--journal", path])
+        let setup = try TmuxSession(arguments: ["init", "--journal", path, "--name", "Dilnoza Yusupova"])
         #expect(try setup.waitForExit() == 0)
         let arguments = ["--journal", path, "--as", "IOM:secretariat", "--name", "Dilnoza Yusupova"]
         let console = try TmuxSession(arguments: arguments)

@@ -10,7 +10,8 @@ enum HeaderView {
         let who = SafeText.sanitize(state.currentOperator.map { "\($0.name) · \($0.entity) \($0.role.rawValue)" } ?? "no operator")
         // The date always shows whole; the operator gives way before it, the network name first.
         let name = area.width >= 110 ? state.networkName : "UNMN Uzbekistan"
-        let left = " unmn · " + name
+        // A sandbox says so on every screen: anyone may take any role in it.
+        let left = " unmn · " + name + (state.network?.isSandbox == true ? " · SANDBOX" : "")
         let dateWidth = DisplayWidth.of(date) + 1
         let whoWidth = min(DisplayWidth.of(who), max(0, area.width - DisplayWidth.of(left) - dateWidth - 3))
         buffer.write(
