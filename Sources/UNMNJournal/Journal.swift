@@ -31,6 +31,8 @@ public final class Journal {
     private let fd: Int32
     private var inode: UInt64 = 0
     private let osUser: String
+    /// The last sequence the snapshot saw: the journal must hold at least that many records.
+    private var expectedSequence: UInt64?
     /// The login every change is made under: the OS account, or the key's name under the SSH
     /// gateway. Its grant decides who the operator may be.
     public let login: String
@@ -107,6 +109,9 @@ public final class Journal {
             defer { if !readOnly { fs.unlock(fd) } }
             if useSnapshot { loadSnapshot() }
             replayedAtStart = try catchUp(recover: !readOnly).count
+            if let expected = expectedSequence, expected > lastSequence {
+                mode = .readOnly(reason: Self.missingRecords(after: lastSequence, upTo: expected))
+            }
         } catch {
             fs.close(fd)
             throw .io(error)
@@ -154,6 +159,8 @@ public final class Journal {
                     "record \(record) at byte \(at) of the journal is damaged (\(reason)); nothing was changed on disk. Run "
                     + "`unmn check`, then `unmn repair`"
             )
+        case .missing(let first, let last, _)?:
+            mode = .readOnly(reason: Self.missingRecords(after: first - 1, upTo: last))
         }
         return scan.records
     }
@@ -232,7 +239,7 @@ public final class Journal {
 
     // MARK: Snapshots
 
-    private struct Snapshot: Codable {
+    struct Snapshot: Codable {
         var format: Int
         var sequence: UInt64
         var offset: Int
@@ -265,10 +272,17 @@ public final class Journal {
     }
 
     /// Starts from the snapshot when it matches the journal; otherwise says so and replays all.
+    /// A snapshot that saw records the journal no longer has means records were lost: the
+    /// journal opens read-only and says which.
     private func loadSnapshot() {
         guard fs.size(atPath: snapshotPath) != nil else { return }
-        guard let bytes = try? readWhole(snapshotPath), let snapshot = try? JSONDecoder().decode(Snapshot.self, from: Data(bytes)),
-            snapshot.format == 1, snapshot.state.emailPolicy == state.emailPolicy,
+        guard let bytes = try? readWhole(snapshotPath), let snapshot = try? JSONDecoder().decode(Snapshot.self, from: Data(bytes)) else {
+            notices.append("The snapshot did not match the journal and was ignored; replayed the whole journal.")
+            snapshotWasIgnored = true
+            return
+        }
+        expectedSequence = snapshot.sequence
+        guard snapshot.format == 1, snapshot.state.emailPolicy == state.emailPolicy,
             checksumOfRecord(endingAt: snapshot.offset) == snapshot.lastRecordChecksum,
             recordSequence(endingAt: snapshot.offset) == snapshot.sequence
         else {
@@ -302,6 +316,12 @@ public final class Journal {
     }
 
     // MARK: Helpers
+
+    /// "records 340–347 are missing from the journal …"
+    static func missingRecords(after last: UInt64, upTo expected: UInt64) -> String {
+        let range = last + 1 == expected ? "record \(expected) is" : "records \(last + 1)–\(expected) are"
+        return "\(range) missing from the journal (its snapshot saw them); nothing was changed on disk. Run `unmn check`"
+    }
 
     static func writeAll(_ bytes: ArraySlice<UInt8>, to fd: Int32, fs: FileSystem) throws(FileSystemError) {
         var rest = bytes

@@ -13,18 +13,41 @@ public enum JournalMaintenance {
         try verify(path: path, emailPolicy: emailPolicy, fs: fs).scan
     }
 
-    /// The check, with the state the replay rebuilt and how many records predate verification.
+    /// The check, with the state the replay rebuilt, how many records predate verification, and
+    /// what the snapshot beside the journal says: it is a cache, compared with the full replay.
     public static func verify(path: String, emailPolicy: EmailPolicy?, fs: FileSystem = POSIXFileSystem()) throws(JournalError) -> (
-        scan: JournalScan, state: NetworkState?, unverified: Int
+        scan: JournalScan, state: NetworkState?, unverified: Int, snapshot: SnapshotCheck
     ) {
         guard fs.size(atPath: path) != nil else { throw .missing(path: path) }
         let bytes: [UInt8]
         do { bytes = try readAll(path, fs: fs) } catch { throw .io(error) }
         var scan = bytes.withUnsafeBytes { JournalScan.scan($0) }
-        guard let emailPolicy else { return (scan, nil, 0) }
+        guard let emailPolicy else { return (scan, nil, 0, .absent) }
         var state = NetworkState(emailPolicy: emailPolicy)
         let unverified = scan.replay(onto: &state)
-        return (scan, state, unverified)
+        let snapshotPath = path + ".snapshot"
+        guard fs.size(atPath: snapshotPath) != nil else { return (scan, state, unverified, .absent) }
+        guard let snapshotBytes = try? readAll(snapshotPath, fs: fs),
+            let snapshot = try? JSONDecoder().decode(Journal.Snapshot.self, from: Data(snapshotBytes))
+        else { return (scan, state, unverified, .unreadable) }
+        let last = scan.records.last?.sequence ?? 0
+        if snapshot.sequence > last, scan.problem == nil {
+            scan.problem = .missing(first: last + 1, last: snapshot.sequence, offset: scan.validLength)
+            return (scan, state, unverified, .sawMissingRecords)
+        }
+        // The state as the journal stood at the snapshot's record, replayed again.
+        var atSnapshot = NetworkState(emailPolicy: emailPolicy)
+        for record in scan.records where record.sequence <= snapshot.sequence { atSnapshot.apply(record.batch) }
+        return (scan, state, unverified, atSnapshot == snapshot.state ? .matches : .differs)
+    }
+
+    /// What the snapshot beside a journal turned out to be.
+    public enum SnapshotCheck: Sendable, Equatable {
+        case absent, matches, unreadable
+        /// Its state is not what replaying the journal gives: edited, or from another journal.
+        case differs
+        /// It saw records the journal no longer has.
+        case sawMissingRecords
     }
 
     public struct RepairPlan: Hashable, Sendable {

@@ -8,10 +8,12 @@ public struct JournalScan: Sendable {
         case tornTail(record: UInt64, offset: Int, reason: String)
         /// A record before the last one is damaged: the journal cannot be trusted past it.
         case damaged(record: UInt64, offset: Int, reason: String)
+        /// Whole records are gone from the end: the snapshot saw up to `last`.
+        case missing(first: UInt64, last: UInt64, offset: Int)
 
         public var offset: Int {
             switch self {
-            case .tornTail(_, let offset, _), .damaged(_, let offset, _): return offset
+            case .tornTail(_, let offset, _), .damaged(_, let offset, _), .missing(_, _, let offset): return offset
             }
         }
 
@@ -21,6 +23,9 @@ public struct JournalScan: Sendable {
                 return "the last record (number \(record), at byte \(offset)) is incomplete: \(reason)"
             case .damaged(let record, let offset, let reason):
                 return "record \(record) at byte \(offset) is damaged (\(reason)), and records follow it"
+            case .missing(let first, let last, _):
+                return (first == last ? "record \(first) is" : "records \(first)–\(last) are")
+                    + " missing from the end (its snapshot saw them)"
             }
         }
     }

@@ -39,13 +39,29 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let setup = try JournalSetup(flag: journal.journal)
         let scan: JournalScan
+        let unverified: Int
+        let snapshot: JournalMaintenance.SnapshotCheck
         do {
-            scan = try JournalMaintenance.check(path: setup.path, emailPolicy: setup.emailPolicy)
+            (scan, _, unverified, snapshot) = try JournalMaintenance.verify(path: setup.path, emailPolicy: setup.emailPolicy)
         } catch {
             CommandLineOutput.error("\(error)")
             throw ExitCode(2)
         }
         let intact = "\(scan.records.count) intact record\(scan.records.count == 1 ? "" : "s") (\(scan.validLength) bytes)"
+        if unverified > 0 {
+            print("\(unverified) record\(unverified == 1 ? " was" : "s were") written before verification (no command to decide again).")
+        }
+        if snapshot == .differs || snapshot == .unreadable {
+            unlink(setup.path + ".snapshot")
+            print(
+                "\(setup.displayPath).snapshot "
+                    + "\(snapshot == .differs ? "differs from what replaying the journal gives (edited, or another journal's)" : "is unreadable"); "
+                    + "it was discarded (the journal is the record; the next start writes a fresh one).")
+            if snapshot == .differs && scan.problem == nil {
+                print("\(setup.displayPath): \(intact), but its snapshot lied.")
+                throw ExitCode(2)
+            }
+        }
         switch scan.problem {
         case nil:
             let last = scan.records.last.map { ", the last at \($0.batch.at) by \($0.batch.operator.name)" } ?? ""
@@ -61,6 +77,11 @@ struct CheckCommand: ParsableCommand {
                 "\(setup.displayPath): \(intact), then \(scan.problem!). The console opens it read-only; `unmn repair` keeps a "
                     + "backup and cuts the journal there."
             )
+            throw ExitCode(2)
+        case .missing?:
+            print(
+                "\(setup.displayPath): \(intact), but \(scan.problem!): records were lost since. Restore the journal from a backup; "
+                    + "the console opens it read-only.")
             throw ExitCode(2)
         }
     }

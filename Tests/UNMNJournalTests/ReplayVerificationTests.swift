@@ -204,7 +204,7 @@ struct ReplayVerificationTests {
             return stripped
         }
         try Journal.create(at: old, batches: unverified, osUser: "dilnoza")
-        let (scan, _, count) = try JournalMaintenance.verify(path: old, emailPolicy: JournalFixture.policy)
+        let (scan, _, count, _) = try JournalMaintenance.verify(path: old, emailPolicy: JournalFixture.policy)
         #expect(scan.problem == nil)
         #expect(count == 1)
     }
