@@ -53,10 +53,9 @@ struct CheckCommand: ParsableCommand {
         }
         if snapshot == .differs || snapshot == .unreadable {
             unlink(setup.path + ".snapshot")
-            print(
-                "\(setup.displayPath).snapshot "
-                    + "\(snapshot == .differs ? "differs from what replaying the journal gives (edited, or another journal's)" : "is unreadable"); "
-                    + "it was discarded (the journal is the record; the next start writes a fresh one).")
+            let what =
+                snapshot == .differs ? "differs from what replaying the journal gives (edited, or another journal's)" : "is unreadable"
+            print("\(setup.displayPath).snapshot \(what); it was discarded (the journal is the record; the next start writes a fresh one).")
             if snapshot == .differs && scan.problem == nil {
                 print("\(setup.displayPath): \(intact), but its snapshot lied.")
                 throw ExitCode(2)
