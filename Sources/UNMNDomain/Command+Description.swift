@@ -72,6 +72,9 @@ extension NetworkState {
             return "Recorded progress on \(code): \(percent) %, \(status.rawValue)"
         case (.addKeyAction(let year, let draft), _): return "Added \(draft.code) to the \(year) work plan"
         case (.draftWorkPlan(let year), _): return "Drafted the \(year) work plan"
+        case (.withdrawItem(let reference, _), _): return "Withdrew \(reference)"
+        case (.rejectItem(let reference, _), _): return "Closed \(reference) as not adopted"
+        case (.deferItem(let reference, let deadline, _), _): return "Deferred \(reference) to \(deadline)"
         case (.found(_, let sandbox), _): return "Founded the network with the Annex I membership" + (sandbox ? " (a sandbox)" : "")
         case (.grantAccess(let grant), _): return "Granted \(grant.login) access as \(grant.name), \(grant.entity) \(grant.role.rawValue)"
         case (.revokeAccess(let login), _): return "Revoked \(login)'s access"

@@ -8,7 +8,12 @@ final class TmuxSession {
 
     /// Starts `unmn arguments` in a detached session of the given size, with its own HOME
     /// and XDG directories so that it never touches the developer's data.
-    init(arguments: [String], width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+    convenience init(arguments: [String], width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+        try self.init(command: [TmuxSession.binary] + arguments, width: width, height: height, environment: environment)
+    }
+
+    /// Starts any command (ssh to the gateway, say) the same way.
+    init(command: [String], width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
         socket = "unmn-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         home = NSTemporaryDirectory() + socket
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
@@ -18,11 +23,11 @@ final class TmuxSession {
         ]
         env.merge(environment) { $1 }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let unmn = "env \(assignments) \(([TmuxSession.binary] + arguments).map(Self.quote).joined(separator: " "))"
-        // A shell runs unmn, writes its exit status to a file and stays, so that the screen
-        // unmn left behind (and whether it left the alternate screen) can still be read.
-        let command = "\(unmn); echo $? > \(Self.quote(statusPath)); exec sleep 3600"
-        try tmux(["new-session", "-d", "-s", "unmn", "-x", "\(width)", "-y", "\(height)", command])
+        let program = "env \(assignments) \(command.map(Self.quote).joined(separator: " "))"
+        // A shell runs the program, writes its exit status to a file and stays, so that the screen
+        // it left behind (and whether it left the alternate screen) can still be read.
+        let shell = "\(program); echo $? > \(Self.quote(statusPath)); exec sleep 3600"
+        try tmux(["new-session", "-d", "-s", "unmn", "-x", "\(width)", "-y", "\(height)", shell])
     }
 
     deinit {
