@@ -93,6 +93,12 @@ struct ConsoleEndToEndTests {
         try viewer.waitFor(text: "Dilnoza Yusupova · IOM viewer")
         try viewer.send("q")
         #expect(try viewer.waitForExit() == 0)
+        // A login without a grant reads, and is told whom to ask.
+        let guest = try TmuxSession(arguments: ["--login", "guest"], environment: environment)
+        try guest.waitFor(text: "Read-only: guest has no access to this network; ask the secretariat (Dilnoza Yusupova) to grant it")
+        try guest.waitFor(text: "READ-ONLY")
+        try guest.send("q")
+        #expect(try guest.waitForExit() == 0)
     }
 
     @Test("SIGTERM restores the terminal and exits 143")

@@ -99,6 +99,51 @@ enum MemberForms {
         }
     }
 
+    enum GrantField: String, FormFieldID { case login, name, entity, role, key }
+
+    static func grant(entities: [EntityCode]) -> Form {
+        typealias Field = GrantField
+        return Form(
+            title: "Grant access",
+            fields: [
+                .text(Field.login, "Login", required: true, help: "their OS account, or a name for their SSH key"),
+                .text(Field.name, "Name", required: true),
+                .choice(Field.entity, "Entity", options: entities.map(\.rawValue)),
+                .choice(Field.role, "Role", options: Operator.Role.allCases.map(\.title)),
+                .text(Field.key, "SSH key", help: "ssh-ed25519 AAAA… (for the gateway)"),
+            ],
+            validate: { values in
+                var problems = FormProblems<Field>()
+                if let entity = values.choice(Field.entity).flatMap({ entities[safe: $0] }),
+                    let role = values.choice(Field.role).flatMap({ Operator.Role.allCases[safe: $0] }),
+                    let refusal = Grant.roleRefusal(role, for: entity)
+                {
+                    problems[.role] = refusal.prefix(1).uppercased() + refusal.dropFirst() + "."
+                }
+                if !Grant.isValidLogin(values.text(Field.login)) && !values.text(Field.login).isEmpty {
+                    problems[.login] = "Letters, digits and . _ - @, at most 64."
+                }
+                if let key = values.optionalText(Field.key), !Grant.isValidKey(key) {
+                    problems[.key] = "An OpenSSH public key on one line: ssh-ed25519 AAAA… comment."
+                }
+                return problems.byField
+            })
+    }
+
+    struct GrantInput {
+        var grant: Grant
+
+        init?(_ values: FormValues, entities: [EntityCode]) {
+            typealias Field = GrantField
+            guard let entity = values.choice(Field.entity).flatMap({ entities[safe: $0] }),
+                let role = values.choice(Field.role).flatMap({ Operator.Role.allCases[safe: $0] })
+            else { return nil }
+            grant = Grant(
+                login: values.text(Field.login), name: values.text(Field.name), entity: entity, role: role,
+                key: values.optionalText(Field.key))
+        }
+    }
+
     enum WithdrawalField: String, FormFieldID { case on, note }
 
     static func withdrawal(of entity: EntityCode, today: LocalDate) -> Form {

@@ -48,22 +48,40 @@ extension MembersPane {
         [.character("/")], label: "Filter", description: "Filter the members as you type (\"ozbek\" finds Oʻzbekiston and Ўзбекистон)",
         message: .startFilter)
 
+    static let access = KeyBinding(
+        [.character("G")], label: "Access", description: "Who may act: the roster of logins, people, entities and roles",
+        message: .members(.showAccess), isInFooter: false)
+    static let grant = KeyBinding(
+        [.character("g")], label: "Grant", description: "Grant a login access as a person (chair IOM, co-chair UNRC, secretariat IOM)",
+        message: .members(.requestGrant), disabledReason: { Guards.requireSecretariat($0, to: "grant access") })
+    static let revoke = KeyBinding(
+        [.character("X")], label: "Revoke", description: "Revoke the selected login's access (its history stays)",
+        message: .members(.requestRevoke),
+        disabledReason: { state in
+            Guards.requireSecretariat(state, to: "revoke access")
+                ?? Guards.requireSelection(state.sortedGrants[safe: state.members.access.selection] != nil, "Select a login first.")
+        })
+
     static let listBindings = [
         open, clearFilter, filter, addFocalPoint, edit.outOfFooter, mailingList.outOfFooter, retire, listChanges, admission, withdrawal,
+        access,
     ]
     static let recordBindings = [addFocalPoint, edit, mailingList, retire, withdrawal, backToList]
     static let changesBindings = [requestSent, backToList]
+    static let accessBindings = [grant, revoke, backToList]
 
     static var keyGroups: [KeyBindingGroup] {
         [
             KeyBindingGroup("2 Members", listBindings),
             KeyBindingGroup("2 Members, an entity's record (Enter)", recordBindings),
             KeyBindingGroup("2 Members, mailing-list changes (L)", changesBindings),
+            KeyBindingGroup("2 Members, access (G)", accessBindings),
         ]
     }
 
     static func activeBindings(in state: AppState) -> [KeyBinding] {
         if state.members.showsMailingListChanges { return changesBindings }
+        if state.members.showsAccess { return accessBindings }
         return state.members.isShowingDetail ? recordBindings : listBindings
     }
 }

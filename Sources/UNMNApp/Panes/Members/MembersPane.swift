@@ -13,6 +13,9 @@ public struct MembersState: Sendable, Hashable {
     public var focalPoints = ListState()
     /// True when the pane shows the mailing-list changes since the last request to the IT unit.
     public var showsMailingListChanges = false
+    /// True when the pane shows who may act (the roster), with `access` its selection.
+    public var showsAccess = false
+    public var access = ListState()
 
     public init() {}
 }
@@ -27,6 +30,9 @@ public enum MembersMessage: Sendable, Hashable {
     case markMailingListRequestSent
     case requestAdmission
     case requestWithdrawal
+    case showAccess
+    case requestGrant
+    case requestRevoke
 }
 
 /// The forms of the Members pane, and what each changes.
@@ -36,9 +42,13 @@ public enum MembersForm: Sendable, Hashable {
     case editFocalPoint(FocalPointID, original: FocalPointDraft, basedOn: Int)
     case proposeAdmission
     case recordWithdrawal(EntityCode)
+    case grantAccess(entities: [EntityCode])
 }
 
 extension AppState {
+    /// The roster in the order the Access view lists it.
+    var sortedGrants: [Grant] { network?.grants.values.sorted { $0.login < $1.login } ?? [] }
+
     /// The member entities the Members list shows under the current filter.
     public var visibleEntities: [MemberEntity] {
         let query = members.list.filterText
@@ -63,6 +73,12 @@ enum MembersPane: PaneFeature {
 
     static func list(in state: AppState, layout: AppLayout) -> PaneList? {
         if state.members.showsMailingListChanges { return nil }
+        if state.members.showsAccess {
+            let count = state.network?.grants.count ?? 0
+            let area = Rect(x: layout.content.x, y: layout.content.y + 2, width: layout.content.width, height: layout.content.height - 2)
+            return PaneList(
+                \.members.access, ListContent(count: count, area: area), unfilterableReason: "The roster is short; ↓/↑ move in it.")
+        }
         if state.members.isShowingDetail {
             let count = state.selectedEntity.flatMap { entity in state.network?.activeFocalPoints(of: entity.code).count } ?? 0
             let area = layout.isWide ? layout.listAndDetail.detail : layout.content
@@ -75,7 +91,9 @@ enum MembersPane: PaneFeature {
     }
 
     static func back(_ state: inout AppState) -> Bool {
-        if state.members.showsMailingListChanges {
+        if state.members.showsAccess {
+            state.members.showsAccess = false
+        } else if state.members.showsMailingListChanges {
             state.members.showsMailingListChanges = false
         } else if state.members.isShowingDetail {
             state.members.isShowingDetail = false

@@ -35,6 +35,19 @@ extension MembersPane {
                 dialog, then: .perform(.execute(.retireFocalPoint(id: point.id, on: state.today), by: op)), returnTo: nil)
         case .showMailingListChanges:
             state.members.showsMailingListChanges.toggle()
+        case .showAccess:
+            state.members.showsAccess = true
+            state.members.access = ListState()
+        case .requestGrant:
+            let entities = network.entities.filter { $0.status != .withdrawn }.map(\.code)
+            state.overlay = .form(MemberForms.grant(entities: entities), purpose: .members(.grantAccess(entities: entities)))
+        case .requestRevoke:
+            guard let grant = state.sortedGrants[safe: state.members.access.selection], let op = state.currentOperator else { return [] }
+            let dialog = ConfirmDialog(
+                title: "Revoke \(grant.login)",
+                message: "\(grant.login) (\(grant.name), \(grant.entity) \(grant.role.rawValue)) may no longer act. Revoke?",
+                confirmLabel: "Revoke")
+            state.overlay = .confirm(dialog, then: .perform(.execute(.revokeAccess(login: grant.login), by: op)), returnTo: nil)
         case .markMailingListRequestSent:
             guard let op = state.currentOperator else { return [] }
             return [.execute(.markMailingListRequestSent, by: op)]
@@ -70,6 +83,11 @@ extension MembersPane {
         case .recordWithdrawal(let entity):
             guard let input = MemberForms.WithdrawalInput(values) else { return .unreadable("the date is not a date") }
             command = .recordWithdrawal(entity, on: input.on, note: input.note)
+        case .grantAccess(let entities):
+            guard let grant = MemberForms.GrantInput(values, entities: entities)?.grant else {
+                return .unreadable("the entity or the role is not one of the choices")
+            }
+            command = .grantAccess(grant)
         }
         return .effects([.execute(command, by: op)])
     }

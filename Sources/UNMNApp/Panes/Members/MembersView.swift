@@ -78,6 +78,10 @@ extension MembersPane {
 
     static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
         let layout = state.layout
+        if state.members.showsAccess, let network = state.network {
+            renderAccess(state, network: network, in: area, buffer: &buffer)
+            return
+        }
         if state.members.showsMailingListChanges, let network = state.network {
             mailingListChanges(network).render(in: area.inset(horizontal: 1, vertical: 0), buffer: &buffer)
             return
@@ -101,5 +105,33 @@ extension MembersPane {
             detail(for: entity, network: state.network, selection: selection).render(
                 in: detailArea.inset(horizontal: 1, vertical: 0), buffer: &buffer)
         }
+    }
+
+    /// Who may act: the roster, by login.
+    static func renderAccess(_ state: AppState, network: NetworkState, in area: Rect, buffer: inout Buffer) {
+        let grants = state.sortedGrants
+        let heading =
+            network.isSandbox
+            ? "Access: a sandbox — anyone may take any role here"
+            : "Access: \(grants.count) login\(grants.count == 1 ? "" : "s") may act · g grant · X revoke · Esc back"
+        buffer.write(heading, x: area.x, y: area.y, maxWidth: area.width, style: .title)
+        let table = Table(
+            columns: [
+                TableColumn("Login", width: .fixed(14)),
+                TableColumn("Name", width: .flexible(minimum: 16)),
+                TableColumn("Entity", width: .fixed(9)),
+                TableColumn("Role", width: .fixed(11)),
+                TableColumn("SSH key", width: .fixed(22), dropOrder: 1),
+            ],
+            rows: grants.map { grant in
+                let key = grant.key.map { $0.split(separator: " ").dropFirst(2).joined(separator: " ") } ?? "—"
+                return [grant.login, grant.name, grant.entity.rawValue, grant.role.rawValue, key.isEmpty ? "on file" : key]
+            },
+            selected: grants.isEmpty ? nil : state.members.access.selection, offset: state.members.access.offset)
+        if grants.isEmpty {
+            buffer.write(
+                "No grants yet: this journal is from before the roster.", x: area.x, y: area.y + 3, maxWidth: area.width, style: .dim)
+        }
+        table.render(in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2), buffer: &buffer)
     }
 }
