@@ -33,8 +33,8 @@ struct RefusalTests {
         Case(pane: .members, setup: [.enter], key: .character("m"), action: "change who is on the mailing list"),
         Case(pane: .members, setup: [.enter], key: .character("R"), action: "retire a focal point"),
         Case(pane: .members, setup: [.character("L")], key: .character("s"), action: "mark the mailing-list request sent"),
-        Case(pane: .members, setup: [.character("G")], key: .character("g"), action: "grant access"),
-        Case(pane: .members, setup: [.character("G")], key: .character("X"), action: "revoke access"),
+        Case(pane: .members, setup: [.character("P")], key: .character("g"), action: "grant access"),
+        Case(pane: .members, setup: [.character("P")], key: .character("X"), action: "revoke access"),
         Case(pane: .meetings, setup: [], key: .character("n"), action: "schedule a meeting"),
         Case(pane: .meetings, setup: [.enter], key: .character(" "), action: "record attendance"),
         Case(pane: .meetings, setup: [.enter], key: .character("p"), action: "record attendance"),
@@ -115,5 +115,22 @@ struct RefusalTests {
                 "\(binding.keyLabel) \(binding.label)")
         }
         #expect(entries.contains { $0.keys == "Space" && $0.disabledReason?.hasPrefix("Cannot record attendance") == true })
+    }
+}
+
+@Suite("Key tables")
+struct KeyTableTests {
+    @Test("No pane's key shadows a key that works everywhere (moving, panes, help, quit)")
+    func noShadowing() {
+        let everywhere: [Key] =
+            ["j", "k", "g", "G", "?", "q", "1", "2", "3", "4", "5", "u", "o"].map { Key.character($0) }
+            + [.up, .down, .tab, .backTab, .pageUp, .pageDown, .home, .end]
+        for pane in Pane.allCases {
+            for group in pane.feature.keyGroups {
+                for binding in group.bindings {
+                    #expect(!binding.keys.contains(where: everywhere.contains), "\(group.title): \(binding.keyLabel) \(binding.label)")
+                }
+            }
+        }
     }
 }

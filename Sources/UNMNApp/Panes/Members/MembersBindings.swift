@@ -49,7 +49,7 @@ extension MembersPane {
         message: .startFilter)
 
     static let access = KeyBinding(
-        [.character("G")], label: "Access", description: "Who may act: the roster of logins, people, entities and roles",
+        [.character("P")], label: "Access", description: "Who may act: the roster of logins, people, entities and roles",
         message: .members(.showAccess), isInFooter: false)
     static let grant = KeyBinding(
         [.character("g")], label: "Grant", description: "Grant a login access as a person (chair IOM, co-chair UNRC, secretariat IOM)",
@@ -75,7 +75,7 @@ extension MembersPane {
             KeyBindingGroup("2 Members", listBindings),
             KeyBindingGroup("2 Members, an entity's record (Enter)", recordBindings),
             KeyBindingGroup("2 Members, mailing-list changes (L)", changesBindings),
-            KeyBindingGroup("2 Members, access (G)", accessBindings),
+            KeyBindingGroup("2 Members, access (P)", accessBindings),
         ]
     }
 

@@ -18,10 +18,10 @@ struct AccessTests {
         return state
     }
 
-    @Test("G lists who may act; g grants through a form bound by the ToR; X revokes after asking")
+    @Test("P lists who may act; g grants through a form bound by the ToR; X revokes after asking")
     func roster() throws {
         var state = try withRoster()
-        press([.character("G")], &state)
+        press([.character("P")], &state)
         let lines = screen(state)
         #expect(lines[2] == " Access: 2 logins may act · g grant · X revoke · Esc back")
         #expect(lines[5].hasPrefix(" dilnoza        Dilnoza Yusupova"))
