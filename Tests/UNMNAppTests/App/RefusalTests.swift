@@ -33,7 +33,7 @@ struct RefusalTests {
         Case(pane: .members, setup: [.enter], key: .character("m"), action: "change who is on the mailing list"),
         Case(pane: .members, setup: [.enter], key: .character("R"), action: "retire a focal point"),
         Case(pane: .members, setup: [.character("L")], key: .character("s"), action: "mark the mailing-list request sent"),
-        Case(pane: .members, setup: [.character("P")], key: .character("g"), action: "grant access"),
+        Case(pane: .members, setup: [.character("P")], key: .character("n"), action: "grant access"),
         Case(pane: .members, setup: [.character("P")], key: .character("X"), action: "revoke access"),
         Case(pane: .meetings, setup: [], key: .character("n"), action: "schedule a meeting"),
         Case(pane: .meetings, setup: [.enter], key: .character(" "), action: "record attendance"),

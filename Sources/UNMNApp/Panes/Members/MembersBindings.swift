@@ -52,7 +52,7 @@ extension MembersPane {
         [.character("P")], label: "Access", description: "Who may act: the roster of logins, people, entities and roles",
         message: .members(.showAccess), isInFooter: false)
     static let grant = KeyBinding(
-        [.character("g")], label: "Grant", description: "Grant a login access as a person (chair IOM, co-chair UNRC, secretariat IOM)",
+        [.character("n")], label: "Grant", description: "Grant a login access as a person (chair IOM, co-chair UNRC, secretariat IOM)",
         message: .members(.requestGrant), disabledReason: { Guards.requireSecretariat($0, to: "grant access") })
     static let revoke = KeyBinding(
         [.character("X")], label: "Revoke", description: "Revoke the selected login's access (its history stays)",

@@ -113,7 +113,7 @@ extension MembersPane {
         let heading =
             network.isSandbox
             ? "Access: a sandbox — anyone may take any role here"
-            : "Access: \(grants.count) login\(grants.count == 1 ? "" : "s") may act · g grant · X revoke · Esc back"
+            : "Access: \(grants.count) login\(grants.count == 1 ? "" : "s") may act · n grant · X revoke · Esc back"
         buffer.write(heading, x: area.x, y: area.y, maxWidth: area.width, style: .title)
         let table = Table(
             columns: [

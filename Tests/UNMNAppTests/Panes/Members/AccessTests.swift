@@ -18,15 +18,15 @@ struct AccessTests {
         return state
     }
 
-    @Test("P lists who may act; g grants through a form bound by the ToR; X revokes after asking")
+    @Test("P lists who may act; n grants through a form bound by the ToR; X revokes after asking")
     func roster() throws {
         var state = try withRoster()
         press([.character("P")], &state)
         let lines = screen(state)
-        #expect(lines[2] == " Access: 2 logins may act · g grant · X revoke · Esc back")
+        #expect(lines[2] == " Access: 2 logins may act · n grant · X revoke · Esc back")
         #expect(lines[5].hasPrefix(" dilnoza        Dilnoza Yusupova"))
         #expect(lines[6].hasPrefix(" gulnora        Gulnora Karimova"))
-        press([.character("g")], &state)
+        press([.character("n")], &state)
         type("laura", &state)
         press([.tab], &state)
         type("Laura Bianchi", &state)
