@@ -5,10 +5,11 @@
 /// point named "\u{1b}[2J" therefore shows as `^[[2J` and clears nothing.
 public enum SafeText {
     public static func sanitize(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.indices.contains(where: { isUnsafe(scalars[$0]) || isStrayJoiner(scalars, at: $0) }) else { return text }
         var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            guard isUnsafe(scalar) else {
+        for (index, scalar) in scalars.enumerated() {
+            guard isUnsafe(scalar) || isStrayJoiner(scalars, at: index) else {
                 result.append(scalar)
                 continue
             }
@@ -27,6 +28,25 @@ public enum SafeText {
         let value = scalar.value
         return value < 0x20 || (0x7F..<0xA0).contains(value)
             || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+            || isInvisible(value)
+    }
+
+    /// Characters that take no room and show nothing, so a name could hide them: the zero-width
+    /// space, the word joiner and its kin, the byte-order mark, the directional marks.
+    static func isInvisible(_ value: UInt32) -> Bool {
+        value == 0x200B || value == 0x200E || value == 0x200F || (0x2060...0x2064).contains(value) || value == 0xFEFF
+    }
+
+    /// A zero-width joiner that does not join two emoji (as in 👩‍💼): shown, not hidden.
+    static func isStrayJoiner(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard scalars[index].value == 0x200D else { return false }
+        let before = index > 0 ? scalars[index - 1] : nil
+        let after = index + 1 < scalars.count ? scalars[index + 1] : nil
+        let isEmoji: (Unicode.Scalar?) -> Bool = { scalar in
+            guard let scalar else { return false }
+            return scalar.properties.isEmoji && scalar.value > 0xFF || scalar.value == 0xFE0F || (0x1F3FB...0x1F3FF).contains(scalar.value)
+        }
+        return !(isEmoji(before) && isEmoji(after))
     }
 
     private static func hex(_ value: UInt32) -> String {

@@ -32,6 +32,7 @@ extension NetworkState {
         check.require(Grant.isValidLogin(grant.login), "\"\(grant.login)\" is not a login (letters, digits and . _ - @, at most 64)")
         check.require(!grant.name.trimmed.isEmpty, "the person's name is empty")
         check.require(grant.name.count <= 100, "the name is longer than 100 characters")
+        if let invisible = InvisibleText.refusal(grant.name, what: "name") { check.fail(invisible) }
         if let entity = entity(grant.entity) {
             if grant.role != .viewer { check.require(entity.isMember, "\(grant.entity) is not a member (\(entity.status.rawValue))") }
         } else {

@@ -143,6 +143,7 @@ extension NetworkState {
         }
         check.require(!draft.name.trimmed.isEmpty, "the name is empty")
         check.require(draft.name.count <= 100, "the name is longer than 100 characters")
+        if let invisible = InvisibleText.refusal(draft.name, what: "name") { check.fail(invisible) }
         check.require(!draft.position.trimmed.isEmpty, "the position (title) is empty")
         let email = draft.email.trimmed
         if !EmailPolicy.isWellFormed(email) {

@@ -16,10 +16,24 @@ public enum DurableFile {
         public var description: String { "\(step) failed: \(String(cString: strerror(code)))" }
     }
 
+    /// Replaces `path` (a regular file, or nothing) with `contents`. The temporary file beside it
+    /// has an unpredictable name and is created exclusively (mkstemp), so a link planted in the
+    /// directory is never followed, and only that file of ours has its mode set.
     public static func replace(path: String, contents: Data, permissions: mode_t) throws(Failure) {
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions)
-        guard fd >= 0 else { throw Failure(step: "creating \(temporary)", code: errno) }
+        var existing = stat()
+        if lstat(path, &existing) == 0 && (existing.st_mode & S_IFMT) != S_IFREG {
+            throw Failure(step: "replacing \(path), which is not a regular file,", code: EINVAL)
+        }
+        var template = Array((path + ".tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw Failure(step: "creating a temporary file beside \(path)", code: errno) }
+        let temporary = String(cString: template)
+        guard fchmod(fd, permissions) == 0 else {
+            let code = errno
+            close(fd)
+            unlink(temporary)
+            throw Failure(step: "setting the mode of \(temporary)", code: code)
+        }
         var written = 0
         let writeError: Int32? = contents.withUnsafeBytes { bytes -> Int32? in
             while written < bytes.count {

@@ -98,11 +98,16 @@ public final class Journal {
         mode = readOnly ? .readOnly(reason: "opened with --read-only") : .writable
         guard fs.size(atPath: path) != nil else { throw .missing(path: path) }
         do {
-            fd = try fs.open(path, flags: readOnly ? O_RDONLY : O_RDWR | O_APPEND, mode: 0)
+            // Non-blocking, so that a FIFO planted at the path cannot hang the open.
+            fd = try fs.open(path, flags: (readOnly ? O_RDONLY : O_RDWR | O_APPEND) | O_NONBLOCK, mode: 0)
         } catch {
-            throw error.code == EACCES && !readOnly
-                ? .unreadable(path: path, reason: "you may not write to it (open it with --read-only)")
-                : .io(error)
+            throw Self.openingError(error, path: path, readOnly: readOnly)
+        }
+        do {
+            try Self.requireJournal(fd, path: path, fs: fs)
+        } catch {
+            fs.close(fd)
+            throw error
         }
         do {
             if !readOnly { try fs.lock(fd, exclusive: true) }
@@ -161,6 +166,8 @@ public final class Journal {
             )
         case .missing(let first, let last, _)?:
             mode = .readOnly(reason: Self.missingRecords(after: first - 1, upTo: last))
+        case .newer(let record, _)?:
+            mode = .readOnly(reason: "record \(record) was written by a newer unmn; update unmn to read it (nothing was changed on disk)")
         }
         return scan.records
     }
@@ -256,9 +263,15 @@ public final class Journal {
         do { data = try JSONEncoder().encode(snapshot) } catch {
             throw .unreadable(path: snapshotPath, reason: "the state could not be encoded")
         }
-        let temporary = snapshotPath + ".tmp-\(getpid())"
+        // Only a regular file (or nothing) at the snapshot's path is ever replaced.
+        var existing = stat()
+        if lstat(snapshotPath, &existing) == 0 && (existing.st_mode & S_IFMT) != S_IFREG {
+            throw .unreadable(path: snapshotPath, reason: "it is not a regular file; the snapshot was not written")
+        }
+        // An unpredictable name, created exclusively: a link planted in the directory is never followed.
+        let temporary = snapshotPath + ".tmp-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
         do {
-            let out = try fs.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o600)
+            let out = try fs.open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600)
             defer { fs.close(out) }
             try fs.setPermissions(out, fs.isGroupSharedDirectory(path) ? 0o660 : 0o600)
             try Self.writeAll(Array(data)[...], to: out, fs: fs)
@@ -267,7 +280,7 @@ public final class Journal {
             try fs.syncDirectory(of: snapshotPath)
         } catch {
             fs.unlink(temporary)
-            throw .io(error)
+            throw .io(FileSystemError("writing the snapshot", path: snapshotPath, code: error.code))
         }
     }
 
@@ -316,6 +329,42 @@ public final class Journal {
     }
 
     // MARK: Helpers
+
+    /// Why the journal could not be opened, by what the system said.
+    static func openingError(_ error: FileSystemError, path: String, readOnly: Bool) -> JournalError {
+        guard error.code == EACCES || error.code == EPERM else { return .io(error) }
+        if !readOnly && access(path, R_OK) == 0 {
+            return .notPermitted(path: path, reason: "you may read it but not write to it; --read-only opens it to read")
+        }
+        return .notPermitted(path: path, reason: "you may not read it (it belongs to another account)")
+    }
+
+    /// A journal is a regular file whose first line is record 1, holding the founding. Anything
+    /// else (a FIFO, a device, an empty file, a file that is not unmn's) is refused untouched.
+    static func requireJournal(_ fd: Int32, path: String, fs: FileSystem) throws(JournalError) {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .io(FileSystemError("reading", path: path, code: errno)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw .notAJournal(path: path, reason: "it is not a regular file (a directory, a FIFO or a device)")
+        }
+        guard info.st_size > 0 else { throw .notAJournal(path: path, reason: "it is empty") }
+        let head: [UInt8]
+        do { head = try fs.read(fd, at: 0, count: min(Int(info.st_size), 4_194_304)) } catch { throw .io(error) }
+        guard let newline = head.firstIndex(of: 0x0A) else {
+            throw .notAJournal(path: path, reason: "its first line is not a unmn record")
+        }
+        let decoded = head[..<newline].withUnsafeBytes { JournalRecord.decode(line: $0) }
+        switch decoded {
+        case .success(let record):
+            guard record.sequence == 1, case .networkFounded? = record.batch.events.first else {
+                throw .notAJournal(path: path, reason: "its first record is not the network's founding")
+            }
+        case .failure(let defect) where defect.isNewer:
+            return
+        case .failure:
+            throw .notAJournal(path: path, reason: "its first line is not a unmn record")
+        }
+    }
 
     /// "records 340–347 are missing from the journal …"
     static func missingRecords(after last: UInt64, upTo expected: UInt64) -> String {

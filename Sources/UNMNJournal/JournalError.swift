@@ -6,6 +6,10 @@ public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
     case alreadyExists(path: String)
     case io(FileSystemError)
     case unreadable(path: String, reason: String)
+    /// The file is not a unmn journal: it is left untouched.
+    case notAJournal(path: String, reason: String)
+    /// The system does not let this account read or write it.
+    case notPermitted(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -13,6 +17,22 @@ public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
         case .alreadyExists(let path): return "A journal already exists at \(path); unmn never overwrites one."
         case .io(let error): return error.description.prefix(1).uppercased() + error.description.dropFirst() + "."
         case .unreadable(let path, let reason): return "The journal at \(path) cannot be read: \(reason)."
+        case .notAJournal(let path, let reason): return "\(path) is not a unmn journal: \(reason). It was left untouched."
+        case .notPermitted(let path, let reason): return "The journal at \(path) cannot be opened: \(reason)."
+        }
+    }
+}
+
+extension JournalError {
+    /// The exit status a command line reports for it (sysexits): 66 no such journal, 77 not
+    /// permitted, 2 not a journal (as damage), 74 an I/O error, 1 otherwise.
+    public var exitCode: Int32 {
+        switch self {
+        case .missing: return 66
+        case .notPermitted: return 77
+        case .notAJournal, .unreadable: return 2
+        case .io: return 74
+        case .alreadyExists: return 1
         }
     }
 }

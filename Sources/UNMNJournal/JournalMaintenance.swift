@@ -19,8 +19,7 @@ public enum JournalMaintenance {
         scan: JournalScan, state: NetworkState?, unverified: Int, snapshot: SnapshotCheck
     ) {
         guard fs.size(atPath: path) != nil else { throw .missing(path: path) }
-        let bytes: [UInt8]
-        do { bytes = try readAll(path, fs: fs) } catch { throw .io(error) }
+        let bytes = try readJournal(path, fs: fs)
         var scan = bytes.withUnsafeBytes { JournalScan.scan($0) }
         guard let emailPolicy else { return (scan, nil, 0, .absent) }
         var state = NetworkState(emailPolicy: emailPolicy)
@@ -84,7 +83,10 @@ public enum JournalMaintenance {
                 var state = NetworkState(emailPolicy: emailPolicy)
                 scan.replay(onto: &state)
             }
-            guard scan.problem != nil else { return "" }
+            guard let problem = scan.problem else { return "" }
+            if case .newer = problem {
+                throw JournalError.unreadable(path: path, reason: "\(problem); repair never cuts what a newer unmn wrote")
+            }
             let backup = path + ".bak-" + Journal.utcStamp(now)
             let out = try fs.open(backup, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
             do {
@@ -107,6 +109,17 @@ public enum JournalMaintenance {
         } catch {
             throw .unreadable(path: path, reason: "\(error)")
         }
+    }
+
+    /// The whole journal, once it is known to be one (see `Journal.requireJournal`).
+    static func readJournal(_ path: String, fs: FileSystem) throws(JournalError) -> [UInt8] {
+        let fd: Int32
+        do { fd = try fs.open(path, flags: O_RDONLY | O_NONBLOCK, mode: 0) } catch {
+            throw Journal.openingError(error, path: path, readOnly: true)
+        }
+        defer { fs.close(fd) }
+        try Journal.requireJournal(fd, path: path, fs: fs)
+        do { return try fs.read(fd, at: 0, count: try fs.size(fd).size) } catch { throw .io(error) }
     }
 
     static func readAll(_ path: String, fs: FileSystem) throws(FileSystemError) -> [UInt8] {

@@ -45,7 +45,8 @@ public struct JournalRecord: Hashable, Sendable {
         guard let firstSpace = line.firstIndex(of: 0x20), firstSpace > 0,
             line.count > firstSpace + 10, line[firstSpace + 9] == 0x20
         else { return .failure(RecordDefect("the record's frame is incomplete")) }
-        guard let sequence = UInt64(String(decoding: UnsafeRawBufferPointer(rebasing: line[0..<firstSpace]), as: UTF8.self)) else {
+        let digits = UnsafeRawBufferPointer(rebasing: line[0..<firstSpace])
+        guard digits.allSatisfy({ (0x30...0x39).contains($0) }), let sequence = UInt64(String(decoding: digits, as: UTF8.self)) else {
             return .failure(RecordDefect("the sequence number is unreadable"))
         }
         guard
@@ -62,7 +63,7 @@ public struct JournalRecord: Hashable, Sendable {
             let body = try JSONDecoder().decode(Body.self, from: Data(json))
             return .success(JournalRecord(sequence: sequence, osUser: body.osUser, batch: body.batch))
         } catch {
-            return .failure(RecordDefect("the record does not decode (a newer unmn wrote it?)"))
+            return .failure(RecordDefect("a newer unmn wrote it (its content is not one this version knows)", isNewer: true))
         }
     }
 
@@ -75,5 +76,11 @@ public struct JournalRecord: Hashable, Sendable {
 /// Why a line is not a valid record.
 struct RecordDefect: Error {
     var reason: String
-    init(_ reason: String) { self.reason = reason }
+    /// The record is whole and its checksum matches, but this version cannot read it: a newer
+    /// unmn wrote it. It must never be cut as a torn tail.
+    var isNewer = false
+    init(_ reason: String, isNewer: Bool = false) {
+        self.reason = reason
+        self.isNewer = isNewer
+    }
 }

@@ -10,10 +10,12 @@ public struct JournalScan: Sendable {
         case damaged(record: UInt64, offset: Int, reason: String)
         /// Whole records are gone from the end: the snapshot saw up to `last`.
         case missing(first: UInt64, last: UInt64, offset: Int)
+        /// A whole, checksummed record this version cannot read: a newer unmn wrote it.
+        case newer(record: UInt64, offset: Int)
 
         public var offset: Int {
             switch self {
-            case .tornTail(_, let offset, _), .damaged(_, let offset, _), .missing(_, _, let offset): return offset
+            case .tornTail(_, let offset, _), .damaged(_, let offset, _), .missing(_, _, let offset), .newer(_, let offset): return offset
             }
         }
 
@@ -23,6 +25,8 @@ public struct JournalScan: Sendable {
                 return "the last record (number \(record), at byte \(offset)) is incomplete: \(reason)"
             case .damaged(let record, let offset, let reason):
                 return "record \(record) at byte \(offset) is damaged (\(reason)), and records follow it"
+            case .newer(let record, let offset):
+                return "record \(record) at byte \(offset) was written by a newer unmn; update unmn to read the journal past it"
             case .missing(let first, let last, _):
                 return (first == last ? "record \(first) is" : "records \(first)–\(last) are")
                     + " missing from the end (its snapshot saw them)"
@@ -68,6 +72,11 @@ public struct JournalScan: Sendable {
                 }
                 failure = "its sequence number is \(record.sequence), expected \(expected)"
             case .failure(let defect):
+                if defect.isNewer {
+                    return JournalScan(
+                        records: records, offsets: offsets, validLength: startOffset + position, totalLength: startOffset + count,
+                        problem: .newer(record: expected, offset: startOffset + position))
+                }
                 failure = defect.reason
             }
             let isLast = newline + 1 >= count

@@ -26,13 +26,14 @@ struct AccessCommand: ParsableCommand {
             CommandLineOutput.error(reason.prefix(1).uppercased() + reason.dropFirst() + ".")
             throw ExitCode(77)
         }
+        let batch: EventBatch
         do {
-            let batch = try journal.commit(command, context: CommandContext(operator: grant.operator, now: .now))
-            print("\(batch.summary).")
+            batch = try journal.commit(command, context: CommandContext(operator: grant.operator, now: .now))
         } catch {
             CommandLineOutput.error(error.description)
             throw ExitCode(error.description.contains("only the chair") || error.description.contains("secretariat's to do") ? 77 : 1)
         }
+        try CommandLineOutput.line("\(batch.summary).")
     }
 
     struct Grant: ParsableCommand {
@@ -76,15 +77,15 @@ struct AccessCommand: ParsableCommand {
             let setup = try JournalSetup(flag: journal.journal)
             let journal = try setup.open(readOnly: true)
             let grants = journal.state.grants.values.sorted { $0.login < $1.login }
-            if journal.state.isSandbox { print("A sandbox (created with --demo): anyone may take any role.") }
-            if grants.isEmpty { print("No grants yet.") }
+            if journal.state.isSandbox { try CommandLineOutput.line("A sandbox (created with --demo): anyone may take any role.") }
+            if grants.isEmpty { try CommandLineOutput.line("No grants yet.") }
             for grant in grants {
                 let key =
                     grant.key.map {
                         " · key \($0.split(separator: " ").prefix(1).joined()) "
                             + "\($0.split(separator: " ").dropFirst(2).joined(separator: " "))"
                     } ?? ""
-                print("\(grant.login)\t\(grant.name)\t\(grant.entity) \(grant.role.rawValue)\(key)")
+                try CommandLineOutput.line("\(grant.login)\t\(grant.name)\t\(grant.entity) \(grant.role.rawValue)\(key)")
             }
         }
     }
@@ -105,7 +106,7 @@ struct AccessCommand: ParsableCommand {
                 guard let key = grant.key else { continue }
                 let command = "\(quoted(executable)) --journal \(quoted(setup.path)) --login \(quoted(grant.login))"
                 let escaped = command.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-                print(
+                try CommandLineOutput.line(
                     "command=\"\(escaped)\",no-port-forwarding,no-agent-forwarding,no-X11-forwarding,no-user-rc \(key)")
             }
         }

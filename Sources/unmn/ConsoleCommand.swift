@@ -142,7 +142,7 @@ struct ConsoleCommand: ParsableCommand {
             return (try setup.open(readOnly: readOnly, login: login), setup.displayPath, nil, created)
         } catch let error as JournalError {
             CommandLineOutput.error(error.description)
-            throw ExitCode.failure
+            throw ExitCode(error.exitCode)
         }
     }
 }

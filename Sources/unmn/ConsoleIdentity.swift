@@ -27,7 +27,7 @@ struct ConsoleIdentity {
             let parsed = try OperatorDesignation.parse(source.text, entities: entities)
             return (parsed.entity, parsed.role, name ?? parsed.name)
         } catch {
-            throw ValidationError("\(source.origin): \(error.description)")
+            throw ValidationError(CommandLineOutput.safe("\(source.origin): \(error.description)"))
         }
     }
 

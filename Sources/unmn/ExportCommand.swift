@@ -14,7 +14,9 @@ struct ExportCommand: ParsableCommand {
     )
 
     struct Output: ParsableArguments {
-        @Option(name: .short, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE")) var output: String?
+        @Option(name: .short, help: ArgumentHelp("Write to this file (- or none: standard output).", valueName: "FILE")) var output: String?
+        @Flag(help: "From a damaged journal, export the records before the damage (and say so) instead of refusing.")
+        var allowDamaged = false
     }
 
     struct Minutes: ParsableCommand {
@@ -28,13 +30,15 @@ struct ExportCommand: ParsableCommand {
         enum TextFormat: String, ExpressibleByArgument, CaseIterable { case md, txt }
 
         func run() throws {
-            let network = try ExportSource.network(journal.journal)
+            let (network, damage) = try ExportSource.network(journal.journal, allowDamaged: output.allowDamaged)
             guard let found = MinutesDocument.meeting(meeting, in: network) else {
                 let known = network.meetings.suffix(6).map(\.reference.rawValue).joined(separator: ", ")
                 throw ExportSource.failure(
                     "there is no meeting \"\(meeting)\" (or more than one on that date); recent ones: \(known.isEmpty ? "none" : known)")
             }
-            try ExportSource.emit(MinutesDocument.render(found, network: network, format: format == .md ? .md : .txt), to: output.output)
+            try ExportSource.emit(
+                MinutesDocument.render(found, network: network, format: format == .md ? .md : .txt), to: output.output,
+                journal: journal.journal, damage: damage)
         }
     }
 
@@ -52,7 +56,7 @@ struct ExportCommand: ParsableCommand {
         }
 
         func run() throws {
-            let network = try ExportSource.network(journal.journal)
+            let (network, damage) = try ExportSource.network(journal.journal, allowDamaged: output.allowDamaged)
             let meetings: [Meeting]
             if let meeting {
                 guard let found = MinutesDocument.meeting(meeting, in: network) else {
@@ -65,7 +69,8 @@ struct ExportCommand: ParsableCommand {
             } else {
                 meetings = network.meetings
             }
-            try ExportSource.emit(CalendarDocument.render(meetings, stamp: .now), to: output.output)
+            try ExportSource.emit(
+                CalendarDocument.render(meetings, stamp: .now), to: output.output, journal: journal.journal, damage: damage)
         }
     }
 
@@ -80,7 +85,7 @@ struct ExportCommand: ParsableCommand {
 
         func run() throws {
             let setup = try JournalSetup(flag: journal.journal)
-            let network = try ExportSource.network(journal.journal)
+            let (network, damage) = try ExportSource.network(journal.journal, allowDamaged: output.allowDamaged)
             guard let plan = network.workPlans[year] else {
                 throw ExportSource.failure(
                     "there is no \(year) work plan; plans exist for "
@@ -88,7 +93,8 @@ struct ExportCommand: ParsableCommand {
                 )
             }
             try ExportSource.emit(
-                WorkplanDocument.render(plan, objectives: setup.network.objectives, format: format == .csv ? .csv : .md), to: output.output)
+                WorkplanDocument.render(plan, objectives: setup.network.objectives, format: format == .csv ? .csv : .md), to: output.output,
+                journal: journal.journal, damage: damage)
         }
     }
 
@@ -108,11 +114,11 @@ struct ExportCommand: ParsableCommand {
         }
 
         func run() throws {
-            let network = try ExportSource.network(journal.journal)
+            let (network, damage) = try ExportSource.network(journal.journal, allowDamaged: output.allowDamaged)
             try ExportSource.emit(
                 MailingListDocument.render(
                     network: network, changesSince: changesSince.flatMap { LocalDate(iso: $0) },
-                    format: format == .csv ? .csv : .vcf), to: output.output)
+                    format: format == .csv ? .csv : .vcf), to: output.output, journal: journal.journal, damage: damage)
         }
     }
 
@@ -125,25 +131,33 @@ struct ExportCommand: ParsableCommand {
         enum LogFormat: String, ExpressibleByArgument, CaseIterable { case md, csv }
 
         func run() throws {
-            let network = try ExportSource.network(journal.journal)
+            let (network, damage) = try ExportSource.network(journal.journal, allowDamaged: output.allowDamaged)
             try ExportSource.emit(
-                DecisionsDocument.render(network: network, year: year, format: format == .md ? .md : .csv), to: output.output)
+                DecisionsDocument.render(network: network, year: year, format: format == .md ? .md : .csv), to: output.output,
+                journal: journal.journal, damage: damage)
         }
     }
 }
 
 /// Reading the journal for an export (read-only, no lock) and writing the result.
 enum ExportSource {
-    static func network(_ flag: String?) throws -> NetworkState {
+    /// The network the journal holds. A damaged journal is refused (exit 1) unless the records
+    /// before the damage are asked for; then the damage is returned, to be said in the document.
+    static func network(_ flag: String?, allowDamaged: Bool) throws -> (NetworkState, String?) {
         let setup = try JournalSetup(flag: flag)
         do {
             let journal = try setup.open(readOnly: true)
             if case .readOnly(let reason) = journal.mode, reason != "opened with --read-only" {
-                CommandLineOutput.error("warning: \(reason); exporting the intact records before the damage.")
+                guard allowDamaged else {
+                    throw failure("the journal is damaged: \(reason). Give --allow-damaged to export the records before the damage.")
+                }
+                CommandLineOutput.error("warning: \(reason); exporting only the records before the damage.")
+                return (journal.state, reason)
             }
-            return journal.state
+            return (journal.state, nil)
         } catch let error as JournalError {
-            throw failure(error.description)
+            CommandLineOutput.error(error.description)
+            throw ExitCode(error.exitCode)
         }
     }
 
@@ -152,17 +166,65 @@ enum ExportSource {
         return ExitCode.failure
     }
 
-    /// To the file (private, written durably) or to standard output.
-    static func emit(_ text: String, to path: String?) throws {
-        guard let path else {
-            FileOutput(descriptor: STDOUT_FILENO).write(text)
+    /// To the file (private, written durably) or to standard output (no `-o`, or `-o -`). An
+    /// output never destroys: the journal, its snapshot and its recovery copies are refused, and
+    /// so is anything at the path that is not a regular file.
+    static func emit(_ text: String, to path: String?, journal flag: String? = nil, damage: String? = nil) throws {
+        var text = text
+        if let damage, text.hasPrefix("#") {
+            text = "> Exported from a damaged journal: only the records before the damage (\(damage)).\n\n" + text
+        }
+        guard let path, path != "-" else {
+            try StandardOutput.write(text)
             return
         }
+        let journal = try JournalSetup(flag: flag).path
+        if let refusal = OutputGuard.refusal(for: path, journal: journal) { throw failure(refusal) }
         do {
             try DurableFile.replace(path: path, contents: Data(text.utf8), permissions: 0o600)
         } catch {
             throw failure("cannot write \(path): \(error)")
         }
         CommandLineOutput.error("wrote \(path)")
+    }
+}
+
+/// What `-o` may not write over.
+enum OutputGuard {
+    static func refusal(for path: String, journal: String) -> String? {
+        let target = resolved(path)
+        let journalPath = resolved(journal)
+        let name = (target as NSString).lastPathComponent
+        let journalName = (journalPath as NSString).lastPathComponent
+        if (target as NSString).deletingLastPathComponent == (journalPath as NSString).deletingLastPathComponent,
+            name == journalName || name.hasPrefix(journalName + ".snapshot") || name.hasPrefix(journalName + ".bak-")
+                || name.hasPrefix(journalName + ".torn-")
+        {
+            return
+                "-o \(path) is the journal or one of its files; unmn never writes an export over them. Choose another file, or "
+                + "-o - for standard output."
+        }
+        var info = stat()
+        if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            return "-o \(path) is not a regular file (a link, a directory or a device); nothing was written."
+        }
+        return nil
+    }
+
+    /// The path with its directory's links resolved, so that ./j and j name the same file.
+    private static func resolved(_ path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        let real =
+            realpath(directory.isEmpty ? "." : directory, nil).map { pointer -> String in
+                defer { free(pointer) }
+                return String(cString: pointer)
+            } ?? directory
+        var file = (path as NSString).lastPathComponent
+        // A link at the name itself: where it points counts.
+        if let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+            file = (destination as NSString).lastPathComponent
+            if destination.hasPrefix("/") { return resolved(destination) }
+        }
+        return (real as NSString).appendingPathComponent(file)
     }
 }

@@ -23,7 +23,7 @@ struct InitCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let scan = try JournalMaintenance.check(path: setup.path)
-        print(
+        try CommandLineOutput.line(
             "Created \(setup.displayPath): the \(setup.network.entities.count) Annex I "
                 + "members\(demo ? " and the sample network" : "") in \(scan.records.count) record\(scan.records.count == 1 ? "" : "s")."
         )
@@ -44,41 +44,47 @@ struct CheckCommand: ParsableCommand {
         do {
             (scan, _, unverified, snapshot) = try JournalMaintenance.verify(path: setup.path, emailPolicy: setup.emailPolicy)
         } catch {
-            CommandLineOutput.error("\(error)")
-            throw ExitCode(2)
+            CommandLineOutput.error(error.description)
+            throw ExitCode(error.exitCode)
         }
         let intact = "\(scan.records.count) intact record\(scan.records.count == 1 ? "" : "s") (\(scan.validLength) bytes)"
         if unverified > 0 {
-            print("\(unverified) record\(unverified == 1 ? " was" : "s were") written before verification (no command to decide again).")
+            try CommandLineOutput.line(
+                "\(unverified) record\(unverified == 1 ? " was" : "s were") written before verification (no command to decide again).")
         }
         if snapshot == .differs || snapshot == .unreadable {
             unlink(setup.path + ".snapshot")
             let what =
                 snapshot == .differs ? "differs from what replaying the journal gives (edited, or another journal's)" : "is unreadable"
-            print("\(setup.displayPath).snapshot \(what); it was discarded (the journal is the record; the next start writes a fresh one).")
+            try CommandLineOutput.line(
+                "\(setup.displayPath).snapshot \(what); it was discarded (the journal is the record; the next start writes a fresh one).")
             if snapshot == .differs && scan.problem == nil {
-                print("\(setup.displayPath): \(intact), but its snapshot lied.")
+                try CommandLineOutput.line("\(setup.displayPath): \(intact), but its snapshot lied.")
                 throw ExitCode(2)
             }
         }
         switch scan.problem {
         case nil:
             let last = scan.records.last.map { ", the last at \($0.batch.at) by \($0.batch.operator.name)" } ?? ""
-            print("\(setup.displayPath): intact, \(intact)\(last).")
+            try CommandLineOutput.line("\(setup.displayPath): intact, \(intact)\(last).")
         case .tornTail?:
-            print(
+            try CommandLineOutput.line(
                 "\(setup.displayPath): \(intact), then a torn tail: \(scan.problem!). Opening the console, or `unmn repair`, "
                     + "cuts it after keeping a copy."
             )
             throw ExitCode(1)
         case .damaged?:
-            print(
+            try CommandLineOutput.line(
                 "\(setup.displayPath): \(intact), then \(scan.problem!). The console opens it read-only; `unmn repair` keeps a "
                     + "backup and cuts the journal there."
             )
             throw ExitCode(2)
+        case .newer?:
+            try CommandLineOutput.line(
+                "\(setup.displayPath): \(intact), then \(scan.problem!). The console opens it read-only; nothing is ever cut there.")
+            throw ExitCode(2)
         case .missing?:
-            print(
+            try CommandLineOutput.line(
                 "\(setup.displayPath): \(intact), but \(scan.problem!): records were lost since. Restore the journal from a backup; "
                     + "the console opens it read-only.")
             throw ExitCode(2)
@@ -97,11 +103,11 @@ struct RepairCommand: ParsableCommand {
         let setup = try JournalSetup(flag: journal.journal)
         do {
             guard let plan = try JournalMaintenance.plan(path: setup.path, emailPolicy: setup.emailPolicy) else {
-                print("\(setup.displayPath) is intact; nothing to repair.")
+                try CommandLineOutput.line("\(setup.displayPath) is intact; nothing to repair.")
                 return
             }
-            print("\(setup.displayPath): \(plan.problem).")
-            print(
+            try CommandLineOutput.line("\(setup.displayPath): \(plan.problem).")
+            try CommandLineOutput.line(
                 "Repair keeps the first \(plan.keptRecords) record\(plan.keptRecords == 1 ? "" : "s") and cuts "
                     + "\(plan.removedBytes) bytes from byte \(plan.cutAt), after saving a byte-identical backup."
             )
@@ -110,17 +116,17 @@ struct RepairCommand: ParsableCommand {
                     CommandLineOutput.error("not cutting without confirmation; run `unmn repair --yes` to cut without asking.")
                     throw ExitCode.failure
                 }
-                print("Cut the journal? [y/N] ", terminator: "")
+                try StandardOutput.write("Cut the journal? [y/N] ")
                 guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
-                    print("Nothing was changed.")
+                    try CommandLineOutput.line("Nothing was changed.")
                     return
                 }
             }
             let backup = try JournalMaintenance.repair(path: setup.path, emailPolicy: setup.emailPolicy)
-            print("Backup kept in \(backup); the journal now ends after record \(plan.keptRecords).")
+            try CommandLineOutput.line("Backup kept in \(backup); the journal now ends after record \(plan.keptRecords).")
         } catch let error as JournalError {
             CommandLineOutput.error(error.description)
-            throw ExitCode.failure
+            throw ExitCode(error.exitCode)
         }
     }
 }
@@ -140,10 +146,11 @@ struct CompactCommand: ParsableCommand {
                 throw ExitCode.failure
             }
             try opened.writeSnapshot()
-            print("Snapshot written: \(opened.lastSequence) records, \(opened.offset) bytes of journal, in \(opened.snapshotPath).")
+            try CommandLineOutput.line(
+                "Snapshot written: \(opened.lastSequence) records, \(opened.offset) bytes of journal, in \(opened.snapshotPath).")
         } catch let error as JournalError {
             CommandLineOutput.error(error.description)
-            throw ExitCode.failure
+            throw ExitCode(error.exitCode)
         }
     }
 }

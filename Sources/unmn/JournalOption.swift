@@ -5,4 +5,8 @@ struct JournalOption: ParsableArguments {
     @Option(
         name: .long, help: ArgumentHelp("The journal file (default: $UNMN_JOURNAL, else $XDG_DATA_HOME/unmn/journal).", valueName: "PATH"))
     var journal: String?
+
+    func validate() throws {
+        if let journal, journal.isEmpty { throw ValidationError("--journal needs a path; an empty one names no file.") }
+    }
 }

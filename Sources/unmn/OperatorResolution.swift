@@ -40,7 +40,7 @@ struct OperatorResolution {
             let chosenName = name ?? parsed.name ?? remembered?.name ?? environment["USER"] ?? NSUserName()
             return Operator(name: chosenName, entity: parsed.entity, role: parsed.role)
         } catch {
-            throw ValidationError("\(source.origin): \(error.description)")
+            throw ValidationError(CommandLineOutput.safe("\(source.origin): \(error.description)"))
         }
     }
 }

@@ -33,3 +33,14 @@ struct SafeTextTests {
         #expect(!scalars.contains(where: SafeText.isUnsafe))
     }
 }
+
+@Suite("Invisible characters")
+struct InvisibleCharacterTests {
+    @Test("Zero-width characters are shown; a joiner inside an emoji sequence is left alone")
+    func shown() {
+        #expect(SafeText.sanitize("a\u{200B}b") == "a<U+200B>b")
+        #expect(SafeText.sanitize("x\u{FEFF}") == "x<U+FEFF>")
+        #expect(SafeText.sanitize("a\u{200D}b") == "a<U+200D>b")
+        #expect(SafeText.sanitize("👩‍💼") == "👩‍💼")
+    }
+}

@@ -98,3 +98,19 @@ struct MembersRulesTests {
             ])
     }
 }
+
+@Suite("Names that hide characters")
+struct InvisibleNameTests {
+    @Test(
+        "A name holding a zero-width or directional character is refused; an emoji sequence is not",
+        arguments: [
+            ("Azizbek\u{200B} Rahimov", false), ("Azizbek Rahimov\u{FEFF}", false), ("\u{202E}vomihaR", false), ("Gulnora 👩‍💼", true),
+            ("Ўлмас Жўраев", true),
+        ])
+    func names(name: String, accepted: Bool) {
+        let state = Fixture.founded()
+        let draft = Fixture.draft(name, "ILO", "someone@ilo.org")
+        let batch = try? state.decide(.addFocalPoint(draft), context: Fixture.context(Fixture.secretariat))
+        #expect((batch != nil) == accepted)
+    }
+}

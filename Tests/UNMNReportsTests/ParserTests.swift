@@ -68,7 +68,11 @@ struct ParserTests {
         let nasty = "\"Oʻgʻiloy\", =HYPERLINK(\"x\")\n;\\ \u{1b}[2J \u{202E}evil"
         let context = CommandContext(operator: SampleNetwork.secretariat, now: ReportFixture.stamp)
         try network.execute(
-            .addFocalPoint(FocalPointDraft(entity: "WHO", name: nasty, position: nasty, level: .other, email: "nasty@who.int")),
+            // Names refuse invisible and directional characters (issue 15); the position keeps them all.
+            .addFocalPoint(
+                FocalPointDraft(
+                    entity: "WHO", name: nasty.replacingOccurrences(of: "\u{202E}", with: ""), position: nasty, level: .other,
+                    email: "nasty@who.int")),
             context: context)
         try network.execute(
             .scheduleMeeting(
