@@ -43,7 +43,12 @@ let package = Package(
         // Appends until killed; the kill -9 test's writer. Not a product.
         .executableTarget(name: "unmn-stress", dependencies: ["UNMNDomain", "UNMNJournal"]),
         // Benchmarks (issue 9): swift run -c release unmn-bench --quick
-        .executableTarget(name: "unmn-bench", dependencies: ["UNMNDomain", "UNMNJournal", "UNMNApp", "TerminalUI", "UNMNResources"]),
+        .executableTarget(
+            name: "unmn-bench",
+            dependencies: [
+                "UNMNDomain", "UNMNJournal", "UNMNApp", "TerminalUI", "UNMNResources",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .testTarget(name: "UNMNDomainTests", dependencies: ["UNMNDomain", "UNMNResources"]),
         .testTarget(name: "UNMNJournalTests", dependencies: ["UNMNJournal"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

@@ -53,7 +53,14 @@ public struct Form: Sendable {
             if errors.isEmpty { return .submitted(values) }
             if let first = fields.firstIndex(where: { errors[$0.id] != nil }) { focus = first }
         default:
+            let before = fields[focus]
             if fields[focus].handle(key) {
+                let field = fields[focus]
+                if field.textLength > field.maxLength && field.textLength > before.textLength {
+                    fields[focus] = before
+                    errors[field.id] = "\(field.label) takes at most \(field.maxLength) characters; that did not fit."
+                    return .editing
+                }
                 isDirty = true
                 if errors[fields[focus].id] != nil { errors = problems().filter { errors[$0.key] != nil } }
             }
@@ -111,7 +118,7 @@ public struct Form: Sendable {
             }
             y += 1
             for line in errorLines(for: field, valueWidth: valueWidth) {
-                buffer.write(line, x: valueArea.x, y: y, maxWidth: valueWidth, style: .error)
+                buffer.write(line, x: valueArea.x, y: y, maxWidth: valueWidth, style: errors[field.id] == nil ? .dim : .error)
                 y += 1
             }
         }
@@ -119,9 +126,13 @@ public struct Form: Sendable {
         buffer.write(hints, x: box.x + 2, y: box.maxY - 2, maxWidth: box.width - 4, style: .dim)
     }
 
-    /// The field's error message wrapped under its value, `!` first.
+    /// The field's error message wrapped under its value, `!` first; without one, how many
+    /// characters of the field's maximum are used, once it is four-fifths full.
     private func errorLines(for field: FormField, valueWidth: Int) -> [String] {
-        guard let error = errors[field.id] else { return [] }
+        guard let error = errors[field.id] else {
+            guard field.textLength * 5 >= field.maxLength * 4 else { return [] }
+            return ["  \(field.textLength) of \(field.maxLength) characters"]
+        }
         return TextLayout.wrap(SafeText.sanitize(error), toWidth: valueWidth - 2).enumerated().map { ($0 == 0 ? "! " : "  ") + $1 }
     }
 

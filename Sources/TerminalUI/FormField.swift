@@ -16,6 +16,17 @@ public struct FormField: Sendable {
     public var kind: Kind
     public var isRequired: Bool
     public var help: String?
+    /// The most characters a text field takes (names 100, emails 254, most text 500): a field
+    /// never grows without bound, and says so as it nears the limit.
+    public var maxLength: Int = 500
+
+    /// The characters in a text or date field.
+    public var textLength: Int {
+        switch kind {
+        case .text(let editor), .date(let editor): return editor.text.count
+        case .choice, .multiSelect: return 0
+        }
+    }
 
     public init(id: String, label: String, kind: Kind, isRequired: Bool = false, help: String? = nil) {
         self.id = id

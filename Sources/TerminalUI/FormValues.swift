@@ -37,10 +37,12 @@ public struct FormValues: Sendable, Hashable, ExpressibleByDictionaryLiteral {
 }
 
 extension FormField {
-    public static func text<ID: FormFieldID>(_ id: ID, _ label: String, value: String = "", required: Bool = false, help: String? = nil)
-        -> FormField
-    {
-        text(id.rawValue, label, value: value, required: required, help: help)
+    public static func text<ID: FormFieldID>(
+        _ id: ID, _ label: String, value: String = "", required: Bool = false, help: String? = nil, maxLength: Int = 500
+    ) -> FormField {
+        var field = text(id.rawValue, label, value: value, required: required, help: help)
+        field.maxLength = maxLength
+        return field
     }
 
     public static func choice<ID: FormFieldID>(_ id: ID, _ label: String, options: [String], selected: Int = 0) -> FormField {

@@ -5,6 +5,8 @@
 /// point named "\u{1b}[2J" therefore shows as `^[[2J` and clears nothing.
 public enum SafeText {
     public static func sanitize(_ text: String) -> String {
+        // The common case, text with nothing to show differently, allocates nothing.
+        guard text.unicodeScalars.contains(where: { isUnsafe($0) || $0.value == 0x200D }) else { return text }
         let scalars = Array(text.unicodeScalars)
         guard scalars.indices.contains(where: { isUnsafe(scalars[$0]) || isStrayJoiner(scalars, at: $0) }) else { return text }
         var result = String.UnicodeScalarView()

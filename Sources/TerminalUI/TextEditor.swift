@@ -120,19 +120,44 @@ public struct TextEditor: Hashable, Sendable {
         guard area.width > 1, area.height > 0 else { return }
         var display: [(line: Int, start: Int, text: ArraySlice<String>)] = []
         var cursorRow = 0
-        for (index, line) in content.enumerated() {
-            let clusters = line.text.map { SafeText.sanitize(String($0)) }
-            let cursor = index == row ? line.cursor : -1
-            for (start, end) in wrap(clusters, width: area.width - 1) {
-                if cursor >= start && (cursor < end || end == clusters.count) { cursorRow = display.count }
-                display.append((index, start, clusters[start..<end]))
+        // Only the lines that can reach the screen are laid out: the cursor's, then lines above
+        // and below until each side has a screenful of rows. A paste of 100,000 characters thus
+        // costs a screenful per key, not the whole text.
+        func laidOut(_ index: Int) -> (index: Int, clusters: [String], rows: [(Int, Int)]) {
+            let clusters = content[index].text.map { SafeText.sanitize(String($0)) }
+            return (index, clusters, wrap(clusters, width: area.width - 1))
+        }
+        // The cursor's column, worked out once: it walks the line's clusters.
+        let cursorColumn = content[row].cursor
+        var visible = [laidOut(row)]
+        var above = 0
+        var index = row - 1
+        while index >= 0 && above < area.height {
+            let line = laidOut(index)
+            visible.insert(line, at: 0)
+            above += line.rows.count
+            index -= 1
+        }
+        var below = 0
+        index = row + 1
+        while index < content.count && below < area.height {
+            let line = laidOut(index)
+            visible.append(line)
+            below += line.rows.count
+            index += 1
+        }
+        for line in visible {
+            let cursor = line.index == row ? cursorColumn : -1
+            for (start, end) in line.rows {
+                if cursor >= start && (cursor < end || end == line.clusters.count) { cursorRow = display.count }
+                display.append((line.index, start, line.clusters[start..<end]))
             }
         }
         let first = max(0, cursorRow - area.height + 1)
         for (offset, entry) in display[first..<min(display.count, first + area.height)].enumerated() {
             let y = area.y + offset
             var x = area.x
-            let cursor = entry.line == row ? content[row].cursor : -1
+            let cursor = entry.line == row ? cursorColumn : -1
             for (index, cluster) in zip(entry.text.indices, entry.text) {
                 x += buffer.write(cluster, x: x, y: y, style: index == cursor ? .reverse : .plain, clip: area)
             }

@@ -1,6 +1,7 @@
 // unmn-bench: measures the console's hot paths on synthetic networks, through the same code
 // the console runs (domain decide/apply, the journal, AppUpdate and AppView). Release build:
 //   swift run -c release unmn-bench --quick
+import ArgumentParser
 import Foundation
 import TerminalUI
 import UNMNApp
@@ -8,15 +9,22 @@ import UNMNDomain
 import UNMNJournal
 import UNMNResources
 
-let arguments = CommandLine.arguments.dropFirst()
-let quick = arguments.contains("--quick")
-func value(_ flag: String) -> Int? {
-    arguments.firstIndex(of: flag).flatMap {
-        arguments.index(after: $0) < arguments.endIndex ? Int(arguments[arguments.index(after: $0)]) : nil
-    }
+/// The benchmark's options, parsed like `unmn`'s: `--help` prints them and runs nothing.
+struct BenchOptions: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unmn-bench", abstract: "Measure replay, the first frame, keystrokes, appends and memory on synthetic networks.")
+    @Flag(help: "A shorter run (100,000-event stress network) that prints the headline figures first.") var quick = false
+    @Option(help: ArgumentHelp("Events in the realistic network.", valueName: "N")) var realistic: Int = 50_000
+    @Option(help: ArgumentHelp("Events in the stress network (default 1,000,000; 100,000 with --quick).", valueName: "N")) var stress: Int?
+    @Option(help: ArgumentHelp("Only write a synthetic journal here (for bench/peers.sh), then stop.", valueName: "PATH"))
+    var writeJournal: String?
+    @Option(help: ArgumentHelp("Events in the journal --write-journal writes.", valueName: "N")) var events: Int?
 }
-let realisticEvents = value("--realistic") ?? 50_000
-let stressEvents = value("--stress") ?? (quick ? 100_000 : 1_000_000)
+
+let options = BenchOptions.parseOrExit()
+let quick = options.quick
+let realisticEvents = options.realistic
+let stressEvents = options.stress ?? (quick ? 100_000 : 1_000_000)
 
 let entities = try AnnexI.parse(ShippedData.annexIMembers)
 let policy = EmailPolicy.parse(ShippedData.corporateEmailDomains)
@@ -62,16 +70,39 @@ func firstFrame(_ path: String) throws -> (Double, Journal) {
 }
 
 // `--write-journal PATH --events N`: only write a synthetic journal (for bench/peers.sh).
-if let index = arguments.firstIndex(of: "--write-journal"), arguments.index(after: index) < arguments.endIndex {
-    let path = arguments[arguments.index(after: index)]
+if let path = options.writeJournal {
     var network = SyntheticNetwork(entities: entities, policy: policy)
-    network.grow(toEvents: value("--events") ?? realisticEvents)
+    network.grow(toEvents: options.events ?? realisticEvents)
     try Journal.create(at: path, batches: network.batches, osUser: "bench")
     print("wrote \(path): \(network.eventCount) events in \(network.batches.count) records")
     exit(0)
 }
 
 print("unmn-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(quick ? "quick" : "full") run")
+
+// The minutes editor with 100,000 pasted characters: each key (type, move, delete) and the
+// frame it draws at 120×40 must stay well under a 60 Hz frame (16 ms).
+var editorKeys: [Double] = []
+do {
+    var editor = TextEditor()
+    let paragraph = "Members discussed the joint approach to reintegration; Ўзбекистон and Oʻzbekiston both appear. "
+    var pasted = ""
+    while pasted.count < 100_000 { pasted += paragraph + (pasted.count % 700 < 100 ? "\n" : "") }
+    _ = editor.handle(.paste(pasted))
+    var buffer = Buffer(width: 120, height: 40)
+    let keys: [Key] = [.character("x"), .left, .backspace, .up, .character("é"), .end, .pageUp, .down, .delete, .home]
+    for index in 0..<400 {
+        editorKeys.append(
+            seconds {
+                _ = editor.handle(keys[index % keys.count])
+                editor.render(in: buffer.area, buffer: &buffer)
+            })
+    }
+}
+print(
+    "minutes_100k_key_p99_ms: \(String(format: "%.2f", percentile(editorKeys, 0.99) * 1000)) (paste of 100,000 characters, key "
+        + "and frame at 120x40)"
+)
 
 // Realistic network: replay, first frame, keystrokes, appends.
 let realistic = try journal(events: realisticEvents, name: "realistic")

@@ -110,3 +110,32 @@ struct FormTests {
             ])
     }
 }
+
+@Suite("Field limits")
+struct FieldLimitTests {
+    func form() -> Form {
+        var name = FormField.text("name", "Name", required: true)
+        name.maxLength = 100
+        return Form(title: "Limits", fields: [name])
+    }
+
+    @Test("A field stops at its maximum and says so; near it, the count shows under the field")
+    func limit() {
+        var form = form()
+        for _ in 0..<85 { _ = form.handle(.character("a")) }
+        var buffer = Buffer(width: 80, height: 12)
+        form.render(in: buffer.area, buffer: &buffer)
+        #expect(buffer.lines.contains { $0.contains("85 of 100 characters") })
+        for _ in 0..<30 { _ = form.handle(.character("b")) }
+        #expect(form.values["name"]?.text.count == 100)
+        #expect(form.errors["name"] == "Name takes at most 100 characters; that did not fit.")
+    }
+
+    @Test("A paste far beyond the limit is refused whole, at once")
+    func hugePaste() {
+        var form = form()
+        _ = form.handle(.paste(String(repeating: "Ўзбекистон ", count: 10_000)))
+        #expect(form.values["name"]?.text.isEmpty == true)
+        #expect(form.errors["name"] != nil)
+    }
+}

@@ -15,7 +15,7 @@ public enum OperatorForm {
         return Form(
             title: current == nil ? "Who is using the console?" : "Change operator",
             fields: [
-                .text(Field.name, "Your name", value: current?.name ?? "", required: true),
+                .text(Field.name, "Your name", value: current?.name ?? "", required: true, maxLength: maximumNameLength),
                 .choice(Field.entity, "Entity", options: entities.map(\.rawValue), selected: entityIndex),
                 .choice(Field.role, "Role", options: roles, selected: roleIndex),
             ],

@@ -19,10 +19,10 @@ enum MemberForms {
         return Form(
             title: title,
             fields: [
-                .text(Field.name, "Name", value: existing?.name ?? "", required: true),
+                .text(Field.name, "Name", value: existing?.name ?? "", required: true, maxLength: 100),
                 .text(Field.position, "Position", value: existing?.position ?? "", required: true, help: "title, e.g. Programme Officer"),
                 .choice(Field.level, "Level", options: FocalPoint.Level.allCases.map(\.rawValue), selected: level),
-                .text(Field.email, "Email", value: existing?.email ?? "", required: true),
+                .text(Field.email, "Email", value: existing?.email ?? "", required: true, maxLength: 254),
                 .choice(
                     Field.list, "Mailing list", options: ["on the list", "not on the list"],
                     selected: existing.map { $0.isOnMailingList ? 0 : 1 } ?? 0),
@@ -106,11 +106,11 @@ enum MemberForms {
         return Form(
             title: "Grant access",
             fields: [
-                .text(Field.login, "Login", required: true, help: "their OS account, or a name for their SSH key"),
-                .text(Field.name, "Name", required: true),
+                .text(Field.login, "Login", required: true, help: "their OS account, or a name for their SSH key", maxLength: 64),
+                .text(Field.name, "Name", required: true, maxLength: 100),
                 .choice(Field.entity, "Entity", options: entities.map(\.rawValue)),
                 .choice(Field.role, "Role", options: Operator.Role.allCases.map(\.title)),
-                .text(Field.key, "SSH key", help: "ssh-ed25519 AAAA… (for the gateway)"),
+                .text(Field.key, "SSH key", help: "ssh-ed25519 AAAA… (for the gateway)", maxLength: 2_000),
             ],
             validate: { values in
                 var problems = FormProblems<Field>()
