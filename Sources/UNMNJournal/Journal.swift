@@ -103,12 +103,9 @@ public final class Journal {
         } catch {
             throw Self.openingError(error, path: path, readOnly: readOnly)
         }
-        do {
-            try Self.requireJournal(fd, path: path, fs: fs)
-        } catch {
-            fs.close(fd)
-            throw error
-        }
+        // (A failure from here on leaves `fd` to deinit, which runs for a class whose init throws
+        // after its properties are set: closing it here too would close someone else's descriptor.)
+        try Self.requireJournal(fd, path: path, fs: fs)
         do {
             if !readOnly { try fs.lock(fd, exclusive: true) }
             defer { if !readOnly { fs.unlock(fd) } }
@@ -118,7 +115,6 @@ public final class Journal {
                 mode = .readOnly(reason: Self.missingRecords(after: lastSequence, upTo: expected))
             }
         } catch {
-            fs.close(fd)
             throw .io(error)
         }
     }
@@ -332,6 +328,7 @@ public final class Journal {
 
     /// Why the journal could not be opened, by what the system said.
     static func openingError(_ error: FileSystemError, path: String, readOnly: Bool) -> JournalError {
+        if error.code == EISDIR { return .notAJournal(path: path, reason: "it is a directory") }
         guard error.code == EACCES || error.code == EPERM else { return .io(error) }
         if !readOnly && access(path, R_OK) == 0 {
             return .notPermitted(path: path, reason: "you may read it but not write to it; --read-only opens it to read")
