@@ -42,7 +42,10 @@ public final class CursesTerminal: Terminal {
         guard let window = initscr() else { throw StartError.initialisationFailed }
         self.window = window
         unmn_install_signal_handlers()
-        cbreak()
+        // Raw: Ctrl-C arrives as a key, so that quitting from a form or the editor with unsaved
+        // text asks first instead of the terminal killing the process (SIGTERM/SIGHUP still
+        // restore the terminal and exit).
+        raw()
         unmn_disable_flow_control()
         noecho()
         nonl()

@@ -29,7 +29,14 @@ public enum AppUpdate {
                     state.status = .none
                 }
             }
-        case .showHelp: state.overlay = .help(offset: 0)
+        case .showHelp:
+            // The help opens at the keys of the pane on screen (the Overview's are few: at the top).
+            let sections = KeyBindings.helpSections(for: state)
+            let rows = HelpOverlay(sections: sections).layout(
+                width: HelpOverlay.frame(in: Rect(x: 0, y: 0, width: state.width, height: state.height)).width - 4)
+            let title = "\(state.pane.numberKey) \(state.pane.title)"
+            let start = state.pane == .overview ? 0 : rows.firstIndex { $0.text == title } ?? 0
+            state.overlay = .help(offset: start)
         case .closeOverlay:
             state.overlay = nil
             state.formConflicts = []
@@ -184,6 +191,7 @@ public enum AppUpdate {
             default: break
             }
         case .editor(var editor, let title, let purpose)?:
+            if key == .control("q") || key == .control("c") { return update(&state, .requestQuit) }
             if key == .control("o") {
                 state.overlay = nil
                 return [.externalEdit(text: editor.text, title: title, purpose: purpose)]
@@ -218,7 +226,7 @@ public enum AppUpdate {
                 break
             }
         case .form(var form, let purpose)?:
-            if key == .control("q") { return update(&state, .requestQuit) }
+            if key == .control("q") || key == .control("c") { return update(&state, .requestQuit) }
             if key == .control("t"), !state.formConflicts.isEmpty {
                 for conflict in state.formConflicts {
                     if let field = purpose.formField(forConflict: conflict.field) { form.setValue(field, text: conflict.theirs) }

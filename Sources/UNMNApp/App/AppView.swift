@@ -88,12 +88,19 @@ public enum AppView {
         return facts.joined(separator: " · ")
     }
 
+    /// The question a quit asked, shown on the too-small screen too (y quits, n keeps the input).
+    static func tooSmallQuestion(_ state: AppState) -> [String] {
+        guard case .confirm(let dialog, _, _)? = state.overlay else { return [] }
+        return ["", dialog.message, "y \(dialog.confirmLabel.lowercased()) · n keep"]
+    }
+
     static func renderTooSmall(_ state: AppState, into buffer: inout Buffer) {
-        let lines = [
-            "Window too small",
-            "\(state.width)×\(state.height); unmn needs at least \(AppState.minimumWidth)×\(AppState.minimumHeight).",
-            "Enlarge the window, or press q to quit.",
-        ]
+        let lines =
+            [
+                "Window too small",
+                "\(state.width)×\(state.height); unmn needs at least \(AppState.minimumWidth)×\(AppState.minimumHeight).",
+                "Enlarge the window, or press q to quit.",
+            ] + tooSmallQuestion(state)
         let wrapped = lines.flatMap { TextLayout.wrap($0, toWidth: max(1, buffer.width - 2)) }
         let top = max(0, (buffer.height - wrapped.count) / 2)
         for (row, line) in wrapped.enumerated() {

@@ -48,7 +48,10 @@ public enum KeyBindings {
                 return list.unfilterableReason
             }),
         KeyBinding([.character("?")], label: "Help", description: "Show every key", message: .showHelp),
-        KeyBinding([.character("q")], label: "Quit", description: "Quit unmn", message: .requestQuit),
+        KeyBinding(
+            [.character("q"), .control("c")], keyLabel: "q", label: "Quit",
+            description: "Quit unmn (also Ctrl-C, and Ctrl-Q in a form or the editor; asks first when input would be lost)",
+            message: .requestQuit),
     ]
 
     /// Every binding, pane keys and global keys: what `?` must list.
@@ -58,11 +61,15 @@ public enum KeyBindings {
 
     /// The message a key means in this state.
     public static func message(for key: Key, in state: AppState) -> Message {
+        // Below the minimum size nothing is visible to act on: only quitting (which asks first
+        // when a form holds input, and takes the answer) and resizing do anything.
+        if state.isTooSmall {
+            if case .confirm? = state.overlay { return .overlayKey(key) }
+            if key == .character("q") || key == .control("q") { return .requestQuit }
+            return .unavailable("The window is too small; enlarge it to at least 80×24.")
+        }
         if state.overlay != nil { return .overlayKey(key) }
         if let list = state.visibleList, state[keyPath: list.state].isFilterActive { return .filterKey(key) }
-        if state.isTooSmall {
-            return key == .character("q") ? .requestQuit : .unavailable("The window is too small; enlarge it to at least 80×24.")
-        }
         guard let binding = binding(for: key, in: state) else { return .unknownKey(key) }
         if let reason = binding.disabledReason(state) { return .unavailable(reason) }
         return binding.message(key)
@@ -76,7 +83,27 @@ public enum KeyBindings {
 
     /// The footer hints for this state: what the pane shows now, then the global ones shown there.
     public static func footerHints(for state: AppState) -> [KeyHint] {
-        (state.pane.feature.activeBindings(in: state) + globalBindings)
+        // What holds the keyboard shows its own keys: a form's, the editor's, the help's.
+        switch state.overlay {
+        case .form?:
+            let theirs = state.formConflicts.isEmpty ? [] : [KeyHint(keys: "^T", label: "Take theirs", isEnabled: true)]
+            return [
+                KeyHint(keys: "Tab", label: "Next", isEnabled: true), KeyHint(keys: "S-Tab", label: "Previous", isEnabled: true),
+                KeyHint(keys: "Enter", label: "Save", isEnabled: true),
+            ] + theirs + [KeyHint(keys: "Esc", label: "Cancel", isEnabled: true), KeyHint(keys: "^Q", label: "Quit", isEnabled: true)]
+        case .editor?:
+            return [
+                KeyHint(keys: "^S", label: "Save", isEnabled: true), KeyHint(keys: "Esc", label: "Cancel", isEnabled: true),
+                KeyHint(keys: "^O", label: "$EDITOR", isEnabled: true), KeyHint(keys: "^Q", label: "Quit", isEnabled: true),
+            ]
+        case .help?:
+            return [KeyHint(keys: "↑/↓", label: "Scroll", isEnabled: true), KeyHint(keys: "Esc", label: "Close", isEnabled: true)]
+        case .confirm?:
+            return [KeyHint(keys: "y", label: "Yes", isEnabled: true), KeyHint(keys: "n", label: "No", isEnabled: true)]
+        case nil:
+            break
+        }
+        return (state.pane.feature.activeBindings(in: state) + globalBindings)
             .filter(\.isInFooter)
             .map { KeyHint(keys: $0.keyLabel, label: $0.label, isEnabled: $0.disabledReason(state) == nil) }
     }

@@ -41,7 +41,7 @@ struct AppSnapshotTests {
                 " │                 The Overview has no list to filter; ↓/↑ and Enter open a   │",
                 " │ ↑/↓ scroll · Esc or ? to close                                             │",
                 " └────────────────────────────────────────────────────────────────────────────┘",
-                "Enter Open  1-5 Panes  ? Help  q Quit",
+                "↑/↓ Scroll  Esc Close",
             ])
     }
 
@@ -75,7 +75,7 @@ struct AppSnapshotTests {
                 "",
                 "",
                 "",
-                "Enter Open  1-5 Panes  ? Help  q Quit",
+                "Tab Next  S-Tab Previous  Enter Save  Esc Cancel  ^Q Quit",
             ])
     }
 

@@ -61,7 +61,7 @@ struct RefusalTests {
         Case(pane: .decisions, setup: [], key: .character("n"), action: "open a consensus item"),
         Case(pane: .decisions, setup: [.character("r")], key: .character("p"), action: "record a position", viewerOnly: true),
         Case(pane: .decisions, setup: [.character("r")], key: .character("a"), action: "adopt the item"),
-        Case(pane: .decisions, setup: [.character("r")], key: .character("x"), action: "close the item as not adopted"),
+        Case(pane: .decisions, setup: [.character("r")], key: .character("N"), action: "close the item as not adopted"),
         Case(pane: .decisions, setup: [.character("r")], key: .character("d"), action: "defer the item"),
         Case(pane: .decisions, setup: [.character("r")], key: .character("w"), action: "withdraw the item"),
         Case(pane: .overview, setup: [], key: .character("u"), action: "undo", viewerOnly: true),

@@ -20,6 +20,9 @@ extension DecisionsPane {
     ]
 
     static let logBindings = [
+        KeyBinding(
+            [.enter], label: "Open", description: "Open the selected decision's item (read-only: it is closed)",
+            message: .decisions(.openLogEntry)),
         KeyBinding([.character("l")], label: "Items", description: "Back to the grouped items", message: .decisions(.toggleLog)),
         KeyBinding([.character("y")], label: "Year", description: "Show one year, the next, then all", message: .decisions(.cycleLogYear)),
         KeyBinding(
@@ -46,7 +49,7 @@ extension DecisionsPane {
             description: "Adopt the item (chair, co-chair), when every member answered and no objection stands",
             message: .decisions(.requestClose(.adopt)), disabledReason: closing(.adopt)),
         KeyBinding(
-            [.character("x")], label: "Not adopted", description: "Close the item as not adopted (chair, co-chair)",
+            [.character("N")], label: "Not adopted", description: "Close the item as not adopted (chair, co-chair)",
             message: .decisions(.requestClose(.reject)), disabledReason: closing(.reject)),
         KeyBinding(
             [.character("d")], label: "Defer", description: "Defer the item to a new deadline (chair, co-chair)",

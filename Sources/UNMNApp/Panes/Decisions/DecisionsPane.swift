@@ -40,6 +40,8 @@ public enum DecisionsMessage: Sendable, Hashable {
     /// In the decisions log: the next year, the next kind of item (then all again).
     case cycleLogYear
     case cycleLogKind
+    /// The log's selected decision: its item, in review (read-only once closed).
+    case openLogEntry
 }
 
 /// The forms of the Decisions pane, with what each needs to decode its answers.

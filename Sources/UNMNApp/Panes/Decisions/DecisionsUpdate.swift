@@ -107,6 +107,9 @@ extension DecisionsPane {
             let categories = Array(Set(network.decisionsLog().map(\.item.kind.category))).sorted { $0.title < $1.title }
             state.decisions.logCategory = WorkplanPane.next(after: state.decisions.logCategory, in: categories)
             state.decisions.log = ListState()
+        case .openLogEntry:
+            guard let decision = state.decisionsLog[safe: state.decisions.log.selection] else { return [] }
+            state.decisions.review = ReviewState(item: decision.item.reference)
         case .toggleLog:
             state.decisions.showsLog.toggle()
             state.decisions.log = ListState()

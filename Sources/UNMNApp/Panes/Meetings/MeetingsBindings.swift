@@ -86,6 +86,9 @@ extension MeetingsPane {
 
     static let actionPointBindings = [
         KeyBinding(
+            [.enter], label: "Open", description: "Open the selected action point: its text, who, due, notes, meeting",
+            message: .meetings(.openActionPoint)),
+        KeyBinding(
             [.character("D")], label: "Done", description: "Mark the selected action point done, with a note",
             message: .meetings(.requestActionPointUpdate(.done)), disabledReason: actionPointUpdate("mark done")),
         KeyBinding(
@@ -103,7 +106,9 @@ extension MeetingsPane {
     }
 
     static func activeBindings(in state: AppState) -> [KeyBinding] {
-        if state.meetings.showsActionPoints { return actionPointBindings }
+        if state.meetings.showsActionPoints {
+            return state.meetings.showsActionPointDetail ? Array(actionPointBindings.dropFirst()) : actionPointBindings
+        }
         return state.openedMeeting != nil ? meetingBindings : listBindings
     }
 }

@@ -13,6 +13,8 @@ public struct MeetingsState: Sendable, Hashable {
     /// True when the pane shows the action points of all meetings.
     public var showsActionPoints = false
     public var actionPoints = ListState()
+    /// True when the selected action point's detail is open over the list.
+    public var showsActionPointDetail = false
 
     public init() {}
 }
@@ -30,6 +32,7 @@ public enum MeetingsMessage: Sendable, Hashable {
     case requestAmendment
     case toggleActionPoints
     case requestActionPointUpdate(ActionPoint.Status)
+    case openActionPoint
 }
 
 /// What a single key records in the attendance grid.
@@ -75,6 +78,7 @@ enum MeetingsPane: PaneFeature {
         guard let network = state.network, !network.meetings.isEmpty || state.meetings.showsActionPoints else { return nil }
         let body = bodyArea(layout.content)
         if state.meetings.showsActionPoints {
+            if state.meetings.showsActionPointDetail { return nil }
             let points = actionPoints(network, query: state.meetings.actionPoints.filterText)
             return PaneList(\.meetings.actionPoints, ListContent(count: points.count, total: network.actionPoints.count, area: body))
         }
@@ -94,7 +98,9 @@ enum MeetingsPane: PaneFeature {
     static func bodyArea(_ content: Rect) -> Rect { Rect(x: content.x, y: content.y + 1, width: content.width, height: content.height - 1) }
 
     static func back(_ state: inout AppState) -> Bool {
-        if state.meetings.showsActionPoints {
+        if state.meetings.showsActionPointDetail {
+            state.meetings.showsActionPointDetail = false
+        } else if state.meetings.showsActionPoints {
             state.meetings.showsActionPoints = false
         } else if state.meetings.opened != nil {
             state.meetings.opened = nil

@@ -64,6 +64,8 @@ extension MeetingsPane {
             guard let meeting = opened else { return [] }
             state.overlay = .editor(
                 TextEditor(), title: "Amendment to the minutes of \(meeting.reference)", purpose: .amendment(meeting: meeting.reference))
+        case .openActionPoint:
+            if state.selectedActionPoint != nil { state.meetings.showsActionPointDetail = true }
         case .toggleActionPoints:
             state.meetings.showsActionPoints.toggle()
             state.meetings.opened = nil

@@ -42,6 +42,11 @@ extension MeetingsPane {
             EmptyPaneView.render(.meetings, in: area, buffer: &buffer)
             return
         }
+        if state.meetings.showsActionPoints, state.meetings.showsActionPointDetail, let point = state.selectedActionPoint {
+            actionPointDetail(point, network: network, today: state.today).render(
+                in: area.inset(horizontal: 1, vertical: 0), buffer: &buffer)
+            return
+        }
         if state.meetings.showsActionPoints {
             renderActionPoints(state, network: network, in: area, buffer: &buffer)
             return
@@ -173,5 +178,35 @@ extension MeetingsPane {
             }, rowStyles: members.map { meeting.attendance[$0.code] == nil ? Style.dim : .plain },
             selected: members.isEmpty ? nil : state.meetings.attendance.selection, offset: state.meetings.attendance.offset)
         grid.render(in: gridArea, buffer: &buffer)
+    }
+
+    /// One action point whole: its text, who is responsible, when it is due, its notes, and the
+    /// meeting (with the decisions taken there) it comes from.
+    static func actionPointDetail(_ point: ActionPoint, network: NetworkState, today: LocalDate) -> DetailView {
+        let meeting = network.meeting(point.meeting)
+        var lines: [DetailView.Line] = [
+            .heading("\(point.id) · \(point.isOverdue(on: today) ? "overdue" : point.status.rawValue)"),
+            .paragraph(point.text),
+            .blank,
+            .field(
+                label: "Responsible",
+                value: point.responsible.map { network.entity($0).map { "\($0.code) (\($0.fullName))" } ?? $0.rawValue }.joined(
+                    separator: ", ")),
+            .field(label: "Due", value: point.due.longDescription),
+            .field(label: "From", value: meeting.map { "\($0.reference), \($0.date.longDescription)" } ?? point.meeting.rawValue),
+        ]
+        if let meeting, !meeting.decisions.isEmpty {
+            lines.append(
+                .field(
+                    label: "Decided", value: meeting.decisions.map { $0.text + ($0.item.map { " (\($0))" } ?? "") }.joined(separator: "; "))
+            )
+        }
+        lines += [.blank, .heading("Notes")]
+        if point.notes.isEmpty { lines.append(.paragraph("No note yet.")) }
+        for note in point.notes.reversed() {
+            lines.append(.field(label: note.on.description, value: "\(note.text) — \(note.by)"))
+        }
+        lines += [.blank, .paragraph("D done · X dropped · Esc back to the list")]
+        return DetailView(lines: lines, labelWidth: 12)
     }
 }
