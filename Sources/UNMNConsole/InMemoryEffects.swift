@@ -51,8 +51,11 @@ public final class InMemoryEffects: EffectPerformer {
                 return .externalEditFinished(text: text, title: title, purpose: purpose, failure: problem.description)
             }
         case .writeFile(let name, let contents):
-            files[name] = contents
-            return .fileWritten(path: name, failure: nil)
+            guard let candidate = FreshFileName.candidates(for: name).first(where: { files[$0] == nil }) else {
+                return .fileWritten(path: name, failure: "\(FreshFileName.attempts) files of that name are already there; move some away")
+            }
+            files[candidate] = contents
+            return .fileWritten(path: candidate, failure: nil)
         case .quit:
             return nil
         }

@@ -51,12 +51,18 @@ public final class JournalEffects<T: Terminal>: EffectPerformer {
                 return .externalEditFinished(text: text, title: title, purpose: purpose, failure: problem.description)
             }
         case .writeFile(let name, let contents):
-            do {
-                try DurableFile.replace(path: workingDirectory + "/" + name, contents: Data(contents.utf8), permissions: 0o600)
-                return .fileWritten(path: name, failure: nil)
-            } catch {
-                return .fileWritten(path: name, failure: "\(error)")
+            // An export never replaces a file: the first free name of name, name-2, name-3….
+            for candidate in FreshFileName.candidates(for: name) {
+                do {
+                    try DurableFile.create(path: workingDirectory + "/" + candidate, contents: Data(contents.utf8), permissions: 0o600)
+                    return .fileWritten(path: candidate, failure: nil)
+                } catch  where error.code == EEXIST {
+                    continue
+                } catch {
+                    return .fileWritten(path: candidate, failure: "\(error)")
+                }
             }
+            return .fileWritten(path: name, failure: "\(FreshFileName.attempts) files of that name are already there; move some away")
         case .quit:
             return nil
         }

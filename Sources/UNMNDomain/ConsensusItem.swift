@@ -110,7 +110,8 @@ public struct ConsensusItem: Hashable, Sendable, Codable, Identifiable {
 /// One member entity's answer on an item.
 public enum Position: Hashable, Sendable, Codable {
     case agree
-    case standAside
+    /// A member standing aside may say why; the record keeps it (records from before reasons were kept decode with none).
+    case standAside(reason: String?)
     /// An objection always carries its reason.
     case object(reason: String)
 
@@ -122,10 +123,19 @@ public enum Position: Hashable, Sendable, Codable {
         }
     }
 
-    /// The reason an objection gives.
+    /// The reason an objection gives, or a stand-aside gave.
     public var reason: String? {
-        if case .object(let reason) = self { return reason }
-        return nil
+        switch self {
+        case .agree: return nil
+        case .standAside(let reason): return reason
+        case .object(let reason): return reason
+        }
+    }
+
+    /// Whether this is a stand-aside, with or without a reason.
+    public var isStandAside: Bool {
+        if case .standAside = self { return true }
+        return false
     }
 }
 

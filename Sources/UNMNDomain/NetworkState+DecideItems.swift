@@ -45,7 +45,11 @@ extension NetworkState {
             theirs: current?.title ?? "no answer", yours: position?.title ?? "no answer", attempted: attempted)
         check.require(current != position, "\(code)'s position is already \(position?.title ?? "no answer")")
         var recorded = position
-        if case .object(let reason)? = position { recorded = .object(reason: reason.trimmed) }
+        switch position {
+        case .object(let reason)?: recorded = .object(reason: reason.trimmed)
+        case .standAside(let reason?)?: recorded = .standAside(reason: reason.trimmed.isEmpty ? nil : reason.trimmed)
+        default: break
+        }
         return [
             .positionRecorded(
                 item: reference,
@@ -111,7 +115,7 @@ extension NetworkState {
             if case .object(let reason)? = item.positions[member.code]?.position { blockers.append("\(member.code) objects: \(reason)") }
         }
         if case .admission = item.kind {
-            let asides = consulted.filter { item.positions[$0.code]?.position == .standAside }.map(\.code.rawValue)
+            let asides = consulted.filter { item.positions[$0.code]?.position?.isStandAside == true }.map(\.code.rawValue)
             if !asides.isEmpty {
                 blockers.append(
                     "\(listed(asides)) \(asides.count == 1 ? "stands" : "stand") aside, and an admission needs every member to agree")

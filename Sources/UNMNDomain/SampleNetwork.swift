@@ -233,7 +233,7 @@ public enum SampleNetwork {
                 .recordPosition(
                     item: "UNMN/2025/002", entity: "UN Women",
                     .object(reason: "Our premises cannot host 30 people and are not accessible."), source: .email), on: "2025-10-20")
-            try run(.recordPosition(item: "UNMN/2025/002", entity: "FAO", .standAside, source: .phone), on: "2025-10-22")
+            try run(.recordPosition(item: "UNMN/2025/002", entity: "FAO", .standAside(reason: nil), source: .phone), on: "2025-10-22")
             try run(
                 .rejectItem("UNMN/2025/002", statement: "Not adopted: UN Women's objection stands; meetings stay at UN House."),
                 as: SampleNetwork.chair, on: "2025-11-17")
@@ -359,7 +359,7 @@ public enum SampleNetwork {
                         kind: .workPlanEndorsement(year: 2026), raisedAt: .writtenConsultation, deadline: Self.day("2026-03-06"))),
                 on: "2026-02-02")
             for member in state.members {
-                let position: Position = member.code == "WB" ? .standAside : .agree
+                let position: Position = member.code == "WB" ? .standAside(reason: nil) : .agree
                 let op = ["UNICEF", "ILO", "WHO"].contains(member.code) ? memberOperator(member.code) : SampleNetwork.secretariat
                 try run(
                     .recordPosition(item: "UNMN/2026/001", entity: member.code, position, source: op.role == .member ? .console : .email),

@@ -24,6 +24,27 @@ public enum DurableFile {
         if lstat(path, &existing) == 0 && (existing.st_mode & S_IFMT) != S_IFREG {
             throw Failure(step: "replacing \(path), which is not a regular file,", code: EINVAL)
         }
+        let temporary = try writeTemporary(beside: path, contents: contents, permissions: permissions)
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw Failure(step: "rename", code: code)
+        }
+        try syncDirectory(of: path)
+    }
+
+    /// Writes a new file at `path` that must not exist yet: the whole file appears at once (a
+    /// hard link from the synced temporary file, which fails rather than replace anything), or
+    /// nothing does. Throws with `EEXIST` when the name is taken, so the caller may pick another.
+    public static func create(path: String, contents: Data, permissions: mode_t) throws(Failure) {
+        let temporary = try writeTemporary(beside: path, contents: contents, permissions: permissions)
+        defer { unlink(temporary) }
+        if link(temporary, path) != 0 { throw Failure(step: "creating \(path)", code: errno) }
+        try syncDirectory(of: path)
+    }
+
+    /// A synced file beside `path` with an unpredictable name, created exclusively (mkstemp).
+    private static func writeTemporary(beside path: String, contents: Data, permissions: mode_t) throws(Failure) -> String {
         var template = Array((path + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw Failure(step: "creating a temporary file beside \(path)", code: errno) }
@@ -58,12 +79,7 @@ public enum DurableFile {
             throw Failure(step: "fsync", code: code)
         }
         close(fd)
-        if rename(temporary, path) != 0 {
-            let code = errno
-            unlink(temporary)
-            throw Failure(step: "rename", code: code)
-        }
-        try syncDirectory(of: path)
+        return temporary
     }
 
     public static func syncDirectory(of path: String) throws(Failure) {

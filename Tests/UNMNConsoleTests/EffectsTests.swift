@@ -99,6 +99,13 @@ struct EffectsTests {
             editor: ExternalEditor(environment: [:]), workingDirectory: directory, now: { Self.now })
         #expect(effects.perform(.writeFile(name: "report.md", contents: "# Report\n")) == .fileWritten(path: "report.md", failure: nil))
         #expect(try String(contentsOfFile: directory + "/report.md", encoding: .utf8) == "# Report\n")
+        // A second export of the same name never replaces the first (issue 17): it takes the next free name.
+        #expect(effects.perform(.writeFile(name: "report.md", contents: "# Again\n")) == .fileWritten(path: "report-2.md", failure: nil))
+        #expect(effects.perform(.writeFile(name: "report.md", contents: "# Third\n")) == .fileWritten(path: "report-3.md", failure: nil))
+        #expect(try String(contentsOfFile: directory + "/report.md", encoding: .utf8) == "# Report\n")
+        #expect(try String(contentsOfFile: directory + "/report-2.md", encoding: .utf8) == "# Again\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
         #expect(effects.perform(.rememberOperator(Self.secretariat)) == .operatorRemembered(Self.secretariat, failure: nil))
         #expect(try OperatorMemory(directory: directory + "/config").load() == Self.secretariat)
         #expect(effects.poll() == nil)
@@ -125,6 +132,18 @@ struct EffectsTests {
             failing.perform(.externalEdit(text: "draft", title: "T", purpose: purpose))
                 == .externalEditFinished(
                     text: "draft", title: "T", purpose: purpose, failure: "false exited with status 1; the text is as it was before."))
+    }
+
+    @Test("Fresh names keep the extension and the dots in a name; a name without one gets the number at the end")
+    func freshNames() {
+        #expect(
+            FreshFileName.candidates(for: "decisions-2026-11-29.md").prefix(3) == [
+                "decisions-2026-11-29.md", "decisions-2026-11-29-2.md", "decisions-2026-11-29-3.md",
+            ])
+        #expect(FreshFileName.candidates(for: "unmn.members.csv")[1] == "unmn.members-2.csv")
+        #expect(FreshFileName.candidates(for: "README")[1] == "README-2")
+        #expect(FreshFileName.candidates(for: ".hidden")[1] == ".hidden-2")
+        #expect(FreshFileName.candidates(for: "x.md").count == FreshFileName.attempts)
     }
 
     @Test("The in-memory double: commits, refusals, a failed write that stops further changes, files and outside changes")

@@ -52,7 +52,8 @@ struct ConcurrentEditPropertyTests {
                     year: 2026, code: "A", percent: Int(value)!, status: .onTrack, note: "",
                     basedOn: view.version(of: .keyAction(year: 2026, code: "A")))
             case .positionFAO, .positionUNICEF:
-                let position: Position = value == "agree" ? .agree : value == "stand aside" ? .standAside : .object(reason: "r")
+                let position: Position =
+                    value == "agree" ? .agree : value == "stand aside" ? .standAside(reason: nil) : .object(reason: "r")
                 return .recordPosition(
                     item: "UNMN/2026/001", entity: self == .positionFAO ? "FAO" : "UNICEF", position, source: .email,
                     basedOn: view.version(of: .item("UNMN/2026/001")))

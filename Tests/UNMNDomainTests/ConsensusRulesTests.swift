@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import UNMNDomain
@@ -27,7 +28,7 @@ struct ConsensusRulesTests {
             context: Fixture.context(Fixture.secretariat))
         #expect(state.group(of: state.items[0], on: Fixture.today) == .held)
         try state.execute(
-            .recordPosition(item: "UNMN/2026/001", entity: "ILO", .standAside, source: .phone),
+            .recordPosition(item: "UNMN/2026/001", entity: "ILO", .standAside(reason: nil), source: .phone),
             context: Fixture.context(Fixture.secretariat))
         #expect(state.group(of: state.items[0], on: Fixture.today) == .readyToAdopt)
         try state.execute(
@@ -84,13 +85,13 @@ struct ConsensusRulesTests {
     @Test("Earlier positions are kept as history; the current one counts")
     func history() throws {
         var state = try Fixture.withOpenItem()
-        for position: Position in [.agree, .object(reason: "late"), .standAside] {
+        for position: Position in [.agree, .object(reason: "late"), .standAside(reason: nil)] {
             try state.execute(
                 .recordPosition(item: "UNMN/2026/001", entity: "WHO", position, source: .email),
                 context: Fixture.context(Fixture.secretariat))
         }
-        #expect(state.items[0].history.map(\.position) == [.agree, .object(reason: "late"), .standAside])
-        #expect(state.items[0].positions["WHO"]?.position == .standAside)
+        #expect(state.items[0].history.map(\.position) == [.agree, .object(reason: "late"), .standAside(reason: nil)])
+        #expect(state.items[0].positions["WHO"]?.position == .standAside(reason: nil))
         #expect(state.tally(state.items[0]) == ItemTally(standAside: 1, noAnswer: 15))
     }
 
@@ -173,7 +174,7 @@ struct AdmissionTests {
         var state = try proposed()
         try Fixture.answerAll(&state, except: ["WHO"])
         try state.execute(
-            .recordPosition(item: "UNMN/2026/001", entity: "WHO", .standAside, source: .email),
+            .recordPosition(item: "UNMN/2026/001", entity: "WHO", .standAside(reason: nil), source: .email),
             context: Fixture.context(Fixture.secretariat))
         #expect(
             refusal(.adoptItem("UNMN/2026/001", statement: "Admitted"), Fixture.chair, in: state)?.reasons
@@ -219,5 +220,17 @@ struct AdmissionTests {
         #expect(
             refusal(.recordWithdrawal("IOM", on: Fixture.today, note: "x"), Fixture.secretariat, in: state)?.reasons
                 == ["IOM is the network's chair under the Terms of Reference and cannot withdraw"])
+    }
+}
+
+@Suite("Stand-aside reasons")
+struct StandAsideReasonTests {
+    @Test("A stand-aside recorded before reasons were kept still reads, as a stand-aside with none; a reason round-trips")
+    func compatibility() throws {
+        let old = try JSONDecoder().decode(Position.self, from: Data(#"{"standAside":{}}"#.utf8))
+        #expect(old == .standAside(reason: nil))
+        let kept = Position.standAside(reason: "No mandate")
+        #expect(try JSONDecoder().decode(Position.self, from: JSONEncoder().encode(kept)) == kept)
+        #expect(String(decoding: try JSONEncoder().encode(Position.standAside(reason: nil)), as: UTF8.self) == #"{"standAside":{}}"#)
     }
 }

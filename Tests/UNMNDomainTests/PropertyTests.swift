@@ -36,7 +36,7 @@ struct CommandGenerator {
         let action = pick(state.workPlans[year]?.actions.map(\.code) ?? []) ?? "A1"
         let point = pick(state.focalPoints.map(\.id)) ?? "FP-0001"
         let later = day.adding(days: Int.random(in: -5...60, using: &rng))
-        let positions: [Position] = [.agree, .standAside, .object(reason: pick(["", "mandate", "wording"])!)]
+        let positions: [Position] = [.agree, .standAside(reason: nil), .object(reason: pick(["", "mandate", "wording"])!)]
         let commands: [Command] = [
             .addFocalPoint(
                 FocalPointDraft(

@@ -15,7 +15,9 @@ enum ItemForms {
         var reason = ""
         switch current {
         case .agree?, nil: selected = 0
-        case .standAside?: selected = 1
+        case .standAside(let text)?:
+            selected = 1
+            reason = text ?? ""
         case .object(let text)?:
             selected = 2
             reason = text
@@ -25,7 +27,7 @@ enum ItemForms {
             title: "\(entity)'s position on \(item.reference)",
             fields: [
                 .choice(Field.position, "Position", options: ["Agree", "Stand aside", "Object"], selected: selected),
-                .text(Field.reason, "Reason", value: reason, help: "required for an objection"),
+                .text(Field.reason, "Reason", value: reason, help: "required for an objection; optional when standing aside"),
                 .choice(Field.source, "Source", options: sourceOptions),
             ],
             validate: { values in
@@ -48,7 +50,9 @@ enum ItemForms {
             else { return nil }
             switch index {
             case 0: position = .agree
-            case 1: position = .standAside
+            case 1:
+                let reason = values.text(Field.reason)
+                position = .standAside(reason: reason.isEmpty ? nil : reason)
             case 2: position = .object(reason: values.text(Field.reason))
             default: return nil
             }

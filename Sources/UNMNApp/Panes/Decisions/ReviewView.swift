@@ -66,8 +66,7 @@ enum ReviewView {
             guard let record = item.positions[member.code], let position = record.position else {
                 return [member.code.rawValue, "no answer", "", "", "", ""]
             }
-            var reason = ""
-            if case .object(let text) = position { reason = text }
+            let reason = position.reason ?? ""
             return [
                 member.code.rawValue, position.title, reason, record.at.tashkentDate.description, record.source.rawValue, record.recordedBy,
             ]

@@ -115,7 +115,7 @@ struct DecisionsTests {
         for code: EntityCode in ["UNESCO", "UNDRR", "WB"] {
             try network.execute(.recordPosition(item: "UNMN/2026/006", entity: code, .agree, source: .email), context: ctx)
         }
-        try network.execute(.recordPosition(item: "UNMN/2026/006", entity: "ILO", .standAside, source: .phone), context: ctx)
+        try network.execute(.recordPosition(item: "UNMN/2026/006", entity: "ILO", .standAside(reason: nil), source: .phone), context: ctx)
         s.network = network
         press([.character("a")], &s)
         guard case .form(_, .decisions(.closeItem("UNMN/2026/006", .adopt)))? = s.overlay else {
@@ -158,6 +158,24 @@ struct DecisionsTests {
                         basedOn: s.network!.version(of: .item("UNMN/2026/005"))),
                     by: SampleNetwork.secretariat)
             ])
+    }
+
+    @Test("A reason typed for standing aside is kept in the command, the record and the review grid (issue 17)")
+    func standAsideReason() throws {
+        var s = state(SampleNetwork.secretariat)
+        press([.character("r"), .character("j"), .character("j"), .character("j"), .character("p")], &s)
+        press([.right, .tab], &s)
+        type("No mandate on labour mobility", &s)
+        let basedOn = s.network!.version(of: .item("UNMN/2026/005"))
+        let command = Command.recordPosition(
+            item: "UNMN/2026/005", entity: "ILO", .standAside(reason: "No mandate on labour mobility"), source: .email,
+            basedOn: basedOn)
+        #expect(press([.enter], &s) == [.execute(command, by: SampleNetwork.secretariat)])
+        var network = s.network!
+        try network.execute(command, context: CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: s.today, hour: 9)))
+        #expect(network.item("UNMN/2026/005")?.positions["ILO"]?.position == .standAside(reason: "No mandate on labour mobility"))
+        s.network = network
+        #expect(screen(s).contains { $0.contains("ILO") && $0.contains("stand aside") && $0.contains("No mandate on labour") })
     }
 
     @Test("A member records only its own entity's position, from the console; the chair's keys are off for it")
