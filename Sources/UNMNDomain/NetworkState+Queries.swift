@@ -105,17 +105,25 @@ extension NetworkState {
     /// The net changes to the mailing list since an instant (or ever): who to add, who to
     /// remove. Someone added and removed again in the period appears in neither.
     public func mailingListDelta(since: Instant?) -> MailingListDelta {
-        var last: [FocalPointID: MailingListChange] = [:]
-        var wasOn: [FocalPointID: Bool] = [:]
+        // What the IT unit maintains is addresses, so a subscription is a person at an address:
+        // a changed address is the old one removed and the new one added, never "no change".
+        struct Subscription: Hashable {
+            var focalPointID: FocalPointID
+            var address: String
+        }
+        var last: [Subscription: MailingListChange] = [:]
+        var wasOn: [Subscription: Bool] = [:]
         for change in mailingListChanges {
+            let key = Subscription(focalPointID: change.focalPointID, address: change.email.lowercased())
             if let since, change.at <= since {
-                wasOn[change.focalPointID] = change.added
+                wasOn[key] = change.added
                 continue
             }
-            if wasOn[change.focalPointID] == nil && last[change.focalPointID] == nil { wasOn[change.focalPointID] = !change.added }
-            last[change.focalPointID] = change
+            if wasOn[key] == nil && last[key] == nil { wasOn[key] = !change.added }
+            last[key] = change
         }
-        let net = last.values.filter { wasOn[$0.focalPointID] != $0.added }.sorted { ($0.at, $0.focalPointID) < ($1.at, $1.focalPointID) }
+        let net = last.filter { wasOn[$0.key] != $0.value.added }.values
+            .sorted { ($0.at, $0.focalPointID, $0.email) < ($1.at, $1.focalPointID, $1.email) }
         return MailingListDelta(additions: net.filter(\.added), removals: net.filter { !$0.added })
     }
 

@@ -113,4 +113,40 @@ struct InvisibleNameTests {
         let batch = try? state.decide(.addFocalPoint(draft), context: Fixture.context(Fixture.secretariat))
         #expect((batch != nil) == accepted)
     }
+
+    @Test("A listed focal point's new address reaches the change request: the old address removed, the new one added (issue 17)")
+    func addressChange() throws {
+        var state = Fixture.founded()
+        let day1 = LocalDate(year: 2026, month: 3, day: 1)!
+        let day2 = LocalDate(year: 2026, month: 4, day: 1)!
+        try state.execute(
+            .addFocalPoint(Fixture.draft("Aziz Rahimov", "ILO", "rahimov@ilo.org")), context: Fixture.context(Fixture.secretariat, on: day1)
+        )
+        try state.execute(.markMailingListRequestSent, context: Fixture.context(Fixture.secretariat, on: day1, hour: 12))
+        let original = FocalPointDraft(state.focalPoint("FP-0001")!)
+        var moved = original
+        moved.email = "a.rahimov@ilo.org"
+        try state.execute(
+            .editFocalPoint(id: "FP-0001", Edit(from: original, to: moved, basedOn: state.version(of: .focalPoint("FP-0001")))),
+            context: Fixture.context(Fixture.secretariat, on: day2))
+        let delta = state.mailingListDelta(since: state.mailingListRequests.last)
+        #expect(delta.removals.map(\.email) == ["rahimov@ilo.org"])
+        #expect(delta.additions.map(\.email) == ["a.rahimov@ilo.org"])
+        // The secretariat can therefore send the request again.
+        try state.execute(.markMailingListRequestSent, context: Fixture.context(Fixture.secretariat, on: day2, hour: 12))
+        // Changed back before the next request: nothing to ask of the IT unit.
+        var back = FocalPointDraft(state.focalPoint("FP-0001")!)
+        let before = back
+        back.email = "rahimov@ilo.org"
+        try state.execute(
+            .editFocalPoint(id: "FP-0001", Edit(from: before, to: back, basedOn: state.version(of: .focalPoint("FP-0001")))),
+            context: Fixture.context(Fixture.secretariat, on: day2, hour: 13))
+        back.email = "a.rahimov@ilo.org"
+        try state.execute(
+            .editFocalPoint(
+                id: "FP-0001",
+                Edit(from: FocalPointDraft(state.focalPoint("FP-0001")!), to: back, basedOn: state.version(of: .focalPoint("FP-0001")))),
+            context: Fixture.context(Fixture.secretariat, on: day2, hour: 14))
+        #expect(state.mailingListDelta(since: state.mailingListRequests.last).isEmpty)
+    }
 }
