@@ -132,6 +132,10 @@ extension NetworkState {
         mailingListDelta(since: Instant(secondsSinceEpoch: Instant(tashkent: day).secondsSinceEpoch - 1))
     }
 
+    /// Whether nothing has been recorded since the network was founded (its members and grants
+    /// aside): no meeting, focal point, consensus item or work plan.
+    public var holdsOnlyFoundingRecords: Bool { meetings.isEmpty && focalPoints.isEmpty && items.isEmpty && workPlans.isEmpty }
+
     /// Everyone on the list now.
     public var mailingList: [FocalPoint] { focalPoints.filter { $0.isActive && $0.isOnMailingList } }
 

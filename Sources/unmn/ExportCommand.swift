@@ -32,9 +32,7 @@ struct ExportCommand: ParsableCommand {
         func run() throws {
             let (network, damage) = try ExportSource.network(journal.journal, allowDamaged: output.allowDamaged)
             guard let found = MinutesDocument.meeting(meeting, in: network) else {
-                let known = network.meetings.suffix(6).map(\.reference.rawValue).joined(separator: ", ")
-                throw ExportSource.failure(
-                    "there is no meeting \"\(meeting)\" (or more than one on that date); recent ones: \(known.isEmpty ? "none" : known)")
+                throw ExportSource.meetingNotFound(meeting, in: network)
             }
             try ExportSource.emit(
                 MinutesDocument.render(found, network: network, format: format == .md ? .md : .txt), to: output.output,
@@ -60,7 +58,7 @@ struct ExportCommand: ParsableCommand {
             let meetings: [Meeting]
             if let meeting {
                 guard let found = MinutesDocument.meeting(meeting, in: network) else {
-                    throw ExportSource.failure("there is no meeting \"\(meeting)\"")
+                    throw ExportSource.meetingNotFound(meeting, in: network)
                 }
                 meetings = [found]
             } else if upcoming {
@@ -147,6 +145,14 @@ enum ExportSource {
         let setup = try JournalSetup(flag: flag)
         do {
             let journal = try setup.open(readOnly: true)
+            // Without --journal the reader may not know which file answered, and the default one
+            // is often the empty journal of a first run: say which, and say when it holds nothing.
+            if flag == nil { CommandLineOutput.error("reading the journal at \(setup.displayPath)") }
+            if journal.state.holdsOnlyFoundingRecords {
+                CommandLineOutput.error(
+                    "warning: \(setup.displayPath) holds only the network's founding records: no meeting, focal point, item or work plan yet."
+                )
+            }
             if case .readOnly(let reason) = journal.mode, reason != "opened with --read-only" {
                 guard allowDamaged else {
                     throw failure("the journal is damaged: \(reason). Give --allow-damaged to export the records before the damage.")
@@ -159,6 +165,23 @@ enum ExportSource {
             CommandLineOutput.error(error.description)
             throw ExitCode(error.exitCode)
         }
+    }
+
+    /// Why a meeting asked for by reference or by date was not found, naming what was asked.
+    static func meetingNotFound(_ asked: String, in network: NetworkState) -> ExitCode {
+        let recent = network.meetings.suffix(6).map(\.reference.rawValue).joined(separator: ", ")
+        let known = "recent ones: \(recent.isEmpty ? "none" : recent)"
+        if let date = LocalDate(iso: asked) {
+            let onDate = network.meetings.filter { $0.date == date }.map(\.reference.rawValue)
+            if onDate.count > 1 {
+                return failure("there are \(onDate.count) meetings on \(date) (\(onDate.joined(separator: ", "))); give the reference")
+            }
+            return failure("there is no meeting on \(date); \(known)")
+        }
+        guard asked.uppercased().hasPrefix("MTG/") else {
+            return failure("\"\(asked)\" is neither a meeting reference (MTG/2026/03) nor a date (YYYY-MM-DD); \(known)")
+        }
+        return failure("there is no meeting \(asked); \(known)")
     }
 
     static func failure(_ message: String) -> ExitCode {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `unmn`: the console by default, and the subcommands of DESIGN.md section 7.
 @main
@@ -19,4 +20,27 @@ struct UNMN: ParsableCommand {
         ],
         defaultSubcommand: ConsoleCommand.self
     )
+
+    /// The console is the default subcommand, so ArgumentParser would read a mistyped command
+    /// (`unmn frobnicate`) as the console's argument and print the console's usage; name the
+    /// commands there are instead.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, let message = unknownCommandMessage(first) {
+            CommandLineOutput.error(message)
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        main(arguments)
+    }
+
+    static func unknownCommandMessage(_ word: String) -> String? {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        guard !word.hasPrefix("-"), !names.contains(word), word != "help" else { return nil }
+        let list = configuration.subcommands.map { command in
+            let name = command.configuration.commandName ?? ""
+            return "  \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(command.configuration.abstract)"
+        }
+        return (["unknown command \"\(word)\". The commands are:"] + list + ["Run 'unmn help COMMAND' for its options."])
+            .joined(separator: "\n")
+    }
 }
