@@ -73,6 +73,6 @@ public final class JournalEffects<T: Terminal>: EffectPerformer {
         guard let records = try? journal.refresh(), let last = records.last else { return nil }
         let who = "\(last.batch.operator.name) (\(last.batch.operator.entity) \(last.batch.operator.role.rawValue))"
         let more = records.count > 1 ? " and \(records.count - 1) more change\(records.count == 2 ? "" : "s")" : ""
-        return .journalChanged(journal.state, summary: "\(who): \(last.batch.summary)\(more).")
+        return .journalChanged(journal.state, summary: "\(who): \(last.batch.summary)\(more)".endingSentence)
     }
 }

@@ -78,6 +78,20 @@ extension NetworkState {
         case (.found(_, let sandbox), _): return "Founded the network with the Annex I membership" + (sandbox ? " (a sandbox)" : "")
         case (.grantAccess(let grant), _): return "Granted \(grant.login) access as \(grant.name), \(grant.entity) \(grant.role.rawValue)"
         case (.revokeAccess(let login), _): return "Revoked \(login)'s access"
+        case (.retireFocalPoint(let id, let on), _): return "Recorded that focal point \(id) stepped down on \(on)"
+        case (.setMailingList(let id, let on), _): return on ? "Added \(id) to the mailing list" : "Removed \(id) from the mailing list"
+        case (.markMailingListRequestSent, _): return "Marked the mailing-list change request sent to the IT unit"
+        case (.recordWithdrawal(let code, let on, _), _): return "Recorded \(code)'s withdrawal from the network on \(on)"
+        case (.rescheduleMeeting(let reference, let edit), _): return "Changed \(reference) (now on \(edit.values.date))"
+        case (.updateActionPoint(let id, let status, _, _), _):
+            switch status {
+            case .open: return "Reopened action point \(id)"
+            case .done: return "Marked action point \(id) done"
+            case .dropped: return "Dropped action point \(id)"
+            }
+        case (.editKeyAction(let year, let code, _), _): return "Edited \(code) of the \(year) work plan"
+        case (.endorseWorkPlan(let year, let on, let reference), _): return "Endorsed the \(year) work plan on \(on) (\(reference))"
+        case (.closeWorkPlan(let year, let on), _): return "Closed the \(year) work plan on \(on)"
         default: break
         }
         let attempted = describe(command)

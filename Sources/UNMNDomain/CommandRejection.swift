@@ -22,8 +22,7 @@ public struct CommandRejection: Error, Hashable, Sendable, CustomStringConvertib
     public init(_ attempted: String, reason: String) { self.init(attempted, reasons: [reason]) }
 
     public var description: String {
-        let sentence = "Cannot \(attempted): " + reasons.joined(separator: "; ")
-        return sentence.hasSuffix(".") ? sentence : sentence + "."
+        ("Cannot \(attempted): " + reasons.joined(separator: "; ")).endingSentence
     }
 }
 
@@ -33,5 +32,14 @@ func listed(_ names: [String]) -> String {
     case 0: return ""
     case 1: return names[0]
     default: return names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+}
+
+extension String {
+    /// The text closed with a full stop, unless it already ends a sentence: a reason someone
+    /// typed often brings its own ("…migrant workers." must not become "workers..").
+    public var endingSentence: String {
+        guard let last = last(where: { !$0.isWhitespace }) else { return self }
+        return ".!?…".contains(last) ? self : self + "."
     }
 }

@@ -75,7 +75,7 @@ public enum AppUpdate {
             adopt(network, &state)
             state.awaitingSave = nil
             state.formConflicts = []
-            state.status = StatusMessage("Saved: \(summary).", kind: .success)
+            state.status = StatusMessage("Saved: \(summary)".endingSentence, kind: .success)
         case .commitFailed(let reason, let readOnly):
             state.awaitingSave = nil
             state.status = StatusMessage(reason, kind: .error)

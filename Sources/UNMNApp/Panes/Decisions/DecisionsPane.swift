@@ -94,9 +94,9 @@ enum DecisionsPane: PaneFeature {
     static func list(in state: AppState, layout: AppLayout) -> PaneList? {
         guard let network = state.network, !network.items.isEmpty else { return nil }
         let area = layout.content
-        if state.decisions.review != nil {
-            let grid = Rect(
-                x: area.x, y: area.y + ReviewView.headerHeight, width: area.width, height: area.height - ReviewView.headerHeight)
+        if let review = state.decisions.review, let item = network.item(review.item) {
+            let header = ReviewView.headerHeight(item, network: network, width: area.width)
+            let grid = Rect(x: area.x, y: area.y + header, width: area.width, height: area.height - header)
             return PaneList(
                 \.decisions.review!.members, ListContent(count: network.members.count, area: grid),
                 unfilterableReason: "Esc first: / filters the list of items.")

@@ -4,8 +4,30 @@ import UNMNDomain
 /// Review mode: one item at a time — its text, where it was raised, the deadline, a tally bar
 /// and every member's position with reason, when, source and who recorded it.
 enum ReviewView {
-    /// The rows above the member grid: reference, title, two lines of text, deadline, tally, verdict.
-    static let headerHeight = 7
+    /// The rows above the member grid: reference, title, two lines of text, deadline, tally, and
+    /// the verdict wrapped onto as many as three rows, so that no blocker is cut short.
+    static func headerHeight(_ item: ConsensusItem, network: NetworkState, width: Int) -> Int {
+        6 + verdict(item, network: network, width: width).lines.count
+    }
+
+    static let verdictRows = 3
+
+    /// Whether the item can be adopted, and if not every reason; the grid below has each member's.
+    static func verdict(_ item: ConsensusItem, network: NetworkState, width: Int) -> (lines: [String], style: Style) {
+        let blockers = network.adoptionBlockers(item)
+        let text =
+            item.status.isClosed
+            ? "Closed: \(item.closure?.statement ?? "")"
+            : blockers.isEmpty
+                ? "Ready to adopt: every member consulted, no objection."
+                : ("Blocks adoption: " + blockers.joined(separator: "; ")).endingSentence
+        var lines = TextLayout.wrap(SafeText.sanitize(text), toWidth: max(1, width))
+        if lines.count > verdictRows {
+            lines = Array(lines.prefix(verdictRows))
+            lines[verdictRows - 1] = TextLayout.truncate(lines[verdictRows - 1] + " (each member below)", toWidth: width)
+        }
+        return (lines, blockers.isEmpty ? .success : .warning)
+    }
 
     /// `██████████░░░▒▒·····` with the counts: agree █, stand aside ▒, object ░, no answer ·.
     static func tallyBar(_ tally: ItemTally, width: Int) -> String {
@@ -51,14 +73,9 @@ enum ReviewView {
         buffer.write(tallyBar(tally, width: barWidth), x: area.x, y: y, style: Style([], color: .success))
         buffer.write(" " + counts, x: area.x + barWidth, y: y, maxWidth: area.width - barWidth)
         y += 1
-        let blockers = network.adoptionBlockers(item)
-        do {
-            let verdict =
-                item.status.isClosed
-                ? "Closed: \(item.closure?.statement ?? "")"
-                : blockers.isEmpty
-                    ? "Ready to adopt: every member consulted, no objection." : "Blocks adoption: " + blockers.joined(separator: "; ") + "."
-            buffer.write(verdict, x: area.x, y: y, maxWidth: area.width, style: blockers.isEmpty ? .success : .warning)
+        let verdict = verdict(item, network: network, width: area.width)
+        for line in verdict.lines {
+            buffer.write(line, x: area.x, y: y, maxWidth: area.width, style: verdict.style)
             y += 1
         }
         let members = network.members
@@ -87,6 +104,6 @@ enum ReviewView {
                 TableColumn("Source", width: .fixed(7), dropOrder: 2),
                 TableColumn("Recorded by", width: .fixed(18), dropOrder: 3),
             ], rows: rows, rowStyles: styles, selected: members.isEmpty ? nil : review.members.selection, offset: review.members.offset)
-        grid.render(in: Rect(x: area.x, y: area.y + headerHeight, width: area.width, height: area.height - headerHeight), buffer: &buffer)
+        grid.render(in: Rect(x: area.x, y: y, width: area.width, height: area.y + area.height - y), buffer: &buffer)
     }
 }
