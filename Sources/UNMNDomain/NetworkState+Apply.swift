@@ -21,6 +21,7 @@ extension NetworkState {
         switch event {
         case .networkFounded(let founding):
             entities = founding
+            foundedOn = at.tashkentDate
         case .sandboxDeclared:
             isSandbox = true
         case .accessGranted(let grant):

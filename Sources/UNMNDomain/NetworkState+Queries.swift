@@ -22,7 +22,8 @@ extension NetworkState {
     // MARK: Meetings
 
     /// Whether each quarter of `year` had its regular meeting, with requested and extraordinary
-    /// meetings counted apart. A meeting counts as held once its date is not after `today`.
+    /// meetings counted apart. A meeting counts as held once its date is not after `today`; a
+    /// quarter that ended before the journal was founded is not missed but before the records.
     public func quarterlyCadence(year: Int, today: LocalDate) -> [QuarterCadence] {
         (1...4).map { quarter in
             let inQuarter = meetings.filter { $0.date.year == year && $0.date.quarter == quarter }
@@ -35,6 +36,8 @@ extension NetworkState {
             let state: QuarterCadence.State
             if regular > 0 {
                 state = .met
+            } else if let foundedOn, lastDay < foundedOn {
+                state = .beforeRecords
             } else if lastDay < today {
                 state = .missed
             } else if firstDay > today {
@@ -183,6 +186,8 @@ public struct QuarterCadence: Hashable, Sendable {
         case met
         /// The quarter ended without one.
         case missed
+        /// The quarter ended before the network's journal began: nothing is known of it.
+        case beforeRecords = "before records began"
         /// The quarter is under way, no meeting yet, none scheduled.
         case due
         /// A meeting is scheduled in the quarter.

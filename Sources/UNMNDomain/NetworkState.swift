@@ -25,6 +25,8 @@ public struct NetworkState: Hashable, Sendable, Codable {
     /// Who may act, by login. Empty for a network from before the roster: then nobody's
     /// authority is checked until the first grant.
     public internal(set) var grants: [String: Grant] = [:]
+    /// The day (Asia/Tashkent) the network's journal was founded: nothing before it is on record.
+    public internal(set) var foundedOn: LocalDate?
     /// A sandbox (created with --demo): anyone may take any role, for training.
     public internal(set) var isSandbox = false
     /// True once a record carrying its command was applied: from then on every record must.

@@ -243,6 +243,9 @@ public final class Journal {
     // MARK: Snapshots
 
     struct Snapshot: Codable {
+        /// Raised whenever the state gains something replay derives (2: the founding day), so
+        /// that an older snapshot is replayed over rather than read with that part missing.
+        static let currentFormat = 2
         var format: Int
         var sequence: UInt64
         var offset: Int
@@ -254,7 +257,7 @@ public final class Journal {
     /// Writes the state as a snapshot: temporary file, fsync, rename, fsync of the directory.
     public func writeSnapshot() throws(JournalError) {
         guard lastSequence > 0, let checksum = checksumOfRecord(endingAt: offset) else { return }
-        let snapshot = Snapshot(format: 1, sequence: lastSequence, offset: offset, lastRecordChecksum: checksum, state: state)
+        let snapshot = Snapshot(format: Snapshot.currentFormat, sequence: lastSequence, offset: offset, lastRecordChecksum: checksum, state: state)
         let data: Data
         do { data = try JSONEncoder().encode(snapshot) } catch {
             throw .unreadable(path: snapshotPath, reason: "the state could not be encoded")
@@ -290,8 +293,14 @@ public final class Journal {
             snapshotWasIgnored = true
             return
         }
+        // Whatever its format, the snapshot saw this many records: fewer now means some were lost.
         expectedSequence = snapshot.sequence
-        guard snapshot.format == 1, snapshot.state.emailPolicy == state.emailPolicy,
+        guard snapshot.format == Snapshot.currentFormat else {
+            notices.append("The snapshot was written by another version of unmn and was ignored; replayed the whole journal.")
+            snapshotWasIgnored = true
+            return
+        }
+        guard snapshot.state.emailPolicy == state.emailPolicy,
             checksumOfRecord(endingAt: snapshot.offset) == snapshot.lastRecordChecksum,
             recordSequence(endingAt: snapshot.offset) == snapshot.sequence
         else {

@@ -107,6 +107,21 @@ struct MeetingRulesTests {
                 == ["name at least one responsible entity", "the due date 2026-01-01 is before the meeting (2026-09-16)"])
     }
 
+    @Test("Quarters that ended before the journal was founded are before the records, not missed (issue 17)")
+    func beforeRecords() {
+        let founded = NetworkState.founding(
+            entities: Fixture.entities, emailPolicy: Fixture.policy, by: Fixture.secretariat,
+            at: Instant(tashkent: LocalDate(year: 2026, month: 8, day: 10)!, hour: 9)
+        ).state
+        #expect(founded.foundedOn == LocalDate(year: 2026, month: 8, day: 10))
+        #expect(
+            founded.quarterlyCadence(year: 2026, today: LocalDate(year: 2026, month: 11, day: 29)!).map(\.state) == [
+                .beforeRecords, .beforeRecords, .missed, .due,
+            ])
+        #expect(QuarterCadence.State.beforeRecords.rawValue == "before records began")
+        #expect(founded.quarterlyCadence(year: 2025, today: LocalDate(year: 2026, month: 11, day: 29)!).allSatisfy { $0.state == .beforeRecords })
+    }
+
     @Test("The quarterly rule: met, missed, scheduled, due and upcoming; requested meetings counted apart")
     func cadence() throws {
         var state = Fixture.founded()

@@ -40,4 +40,20 @@ struct SnapshotTrustTests {
                     reason:
                         "records 6–7 are missing from the journal (its snapshot saw them); nothing was changed on disk. Run `unmn check`"))
     }
+
+    @Test("A snapshot of an older format is replayed over, never read with what it lacks (the founding day)")
+    func olderFormat() throws {
+        let path = try journalWithSnapshot(records: 4)
+        let snapshot = path + ".snapshot"
+        let text = try String(contentsOfFile: snapshot, encoding: .utf8)
+        #expect(text.contains("\"format\":\(Journal.Snapshot.currentFormat)"))
+        try text.replacingOccurrences(of: "\"format\":\(Journal.Snapshot.currentFormat)", with: "\"format\":1")
+            .write(toFile: snapshot, atomically: true, encoding: .utf8)
+        let journal = try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "tester")
+        #expect(journal.snapshotWasIgnored)
+        #expect(journal.notices == ["The snapshot was written by another version of unmn and was ignored; replayed the whole journal."])
+        #expect(journal.state.foundedOn != nil)
+        #expect(journal.isWritable)
+    }
 }
+
