@@ -87,9 +87,12 @@ extension NetworkState {
         return .pending
     }
 
-    /// Items not yet closed, earliest deadline first.
-    public var pendingItems: [ConsensusItem] {
-        items.filter { !$0.status.isClosed }.sorted { ($0.deadline, $0.reference) < ($1.deadline, $1.reference) }
+    /// How many open items are in each group: the one count the Overview and the Decisions
+    /// pane both show ("pending" is the group, never every open item).
+    public func openItemCounts(on today: LocalDate) -> [ItemGroup: Int] {
+        var counts: [ItemGroup: Int] = [:]
+        for item in items where !item.status.isClosed { counts[group(of: item, on: today), default: 0] += 1 }
+        return counts
     }
 
     /// The decisions log: adopted items in decision-number order, optionally of one year and kind.

@@ -66,7 +66,7 @@ struct JournalFlowTests {
         #expect(lines[8] == "  Next meeting       MTG/2026/04 on Wed 9 Dec 2026 at 10:00, UN House, Tashkent (in person)  (3)")
         #expect(lines[9] == "  2026 quarters      Q1 met · Q2 met · Q3 met · Q4 scheduled")
         #expect(lines[12] == "  Action points      2 overdue (AP/2026/002, AP/2026/003) · 3 open")
-        #expect(lines[13] == "  Consensus items    3 pending · 0 ready to adopt · 1 held  (5)")
+        #expect(lines[13] == "  Consensus items    2 pending · 0 ready to adopt · 1 held  (5)")
         #expect(
             lines[14].hasPrefix(
                 "  Work plan 2026     endorsed 2026-03-11 (UNMN/2026/001) · 45 % overall (budget-weighted) · funded USD 905,000"))

@@ -19,9 +19,9 @@ enum OverviewView {
             separator: " · ")
         let overdue = network.overdueActionPoints(on: today)
         let open = network.actionPoints.filter { $0.status == .open }.count
-        let pending = network.pendingItems
-        let held = pending.filter { network.group(of: $0, on: today) == .held }.count
-        let ready = pending.filter { network.group(of: $0, on: today) == .readyToAdopt }.count
+        let items = network.openItemCounts(on: today)
+        let itemGroups = [(ItemGroup.pending, "pending"), (.readyToAdopt, "ready to adopt"), (.held, "held")]
+            .map { "\(items[$0.0] ?? 0) \($0.1)" }.joined(separator: " · ")
         var lines: [DetailView.Line] = [
             .heading("The network"),
             .field(
@@ -42,7 +42,7 @@ enum OverviewView {
                     : "\(overdue.count) overdue (\(overdue.map(\.id.rawValue).joined(separator: ", "))) · \(open) open"),
             .field(
                 label: "Consensus items",
-                value: pending.isEmpty ? "none pending  (5)" : "\(pending.count) pending · \(ready) ready to adopt · \(held) held  (5)"),
+                value: items.isEmpty ? "none open  (5)" : "\(itemGroups)  (5)"),
         ]
         if let plan = network.workPlans[today.year] {
             let budget = network.budget(year: today.year)

@@ -1,5 +1,6 @@
 import TerminalUI
 import Testing
+import UNMNDomain
 
 @testable import UNMNApp
 
@@ -29,7 +30,7 @@ struct OverviewSnapshotTests {
                 "",
                 "  Follow-up",
                 "  Action points      none overdue · 0 open",
-                "  Consensus items    none pending  (5)",
+                "  Consensus items    none open  (5)",
                 "  Work plan 2026     not drafted yet  (4)",
                 "",
                 "",
@@ -42,4 +43,16 @@ struct OverviewSnapshotTests {
                 "Enter Open  1-5 Panes  ? Help  q Quit",
             ])
     }
+
+    @Test("Overview's item counts are the Decisions pane's groups, one definition for both (issue 17)")
+    func itemCountsMatchDecisions() throws {
+        let state = sampleState(.overview)
+        let network = try #require(state.network)
+        let rows = DecisionsList(network: network, today: state.today).rows
+        func count(_ group: ItemGroup) -> Int { rows.filter { $0.group == group }.count }
+        let expected = "\(count(.pending)) pending · \(count(.readyToAdopt)) ready to adopt · \(count(.held)) held  (5)"
+        #expect(count(.held) > 0)
+        #expect(screen(state).contains("  Consensus items    " + expected))
+    }
 }
+
