@@ -257,7 +257,8 @@ public final class Journal {
     /// Writes the state as a snapshot: temporary file, fsync, rename, fsync of the directory.
     public func writeSnapshot() throws(JournalError) {
         guard lastSequence > 0, let checksum = checksumOfRecord(endingAt: offset) else { return }
-        let snapshot = Snapshot(format: Snapshot.currentFormat, sequence: lastSequence, offset: offset, lastRecordChecksum: checksum, state: state)
+        let snapshot = Snapshot(
+            format: Snapshot.currentFormat, sequence: lastSequence, offset: offset, lastRecordChecksum: checksum, state: state)
         let data: Data
         do { data = try JSONEncoder().encode(snapshot) } catch {
             throw .unreadable(path: snapshotPath, reason: "the state could not be encoded")

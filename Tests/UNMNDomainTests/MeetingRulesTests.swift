@@ -119,7 +119,10 @@ struct MeetingRulesTests {
                 .beforeRecords, .beforeRecords, .missed, .due,
             ])
         #expect(QuarterCadence.State.beforeRecords.rawValue == "before records began")
-        #expect(founded.quarterlyCadence(year: 2025, today: LocalDate(year: 2026, month: 11, day: 29)!).allSatisfy { $0.state == .beforeRecords })
+        #expect(
+            founded.quarterlyCadence(year: 2025, today: LocalDate(year: 2026, month: 11, day: 29)!).allSatisfy {
+                $0.state == .beforeRecords
+            })
     }
 
     @Test("The quarterly rule: met, missed, scheduled, due and upcoming; requested meetings counted apart")

@@ -56,4 +56,3 @@ struct SnapshotTrustTests {
         #expect(journal.isWritable)
     }
 }
-

@@ -72,7 +72,9 @@ public enum AppUpdate {
             adopt(network, &state)
             state.status = ConflictWarnings.changedBehindOpenForm(state) ?? StatusMessage(summary)
         case .committed(let network, let summary):
+            let before = state.network
             adopt(network, &state)
+            if let before { state.pane.feature.didSave(&state, before: before) }
             state.awaitingSave = nil
             state.formConflicts = []
             state.status = StatusMessage("Saved: \(summary)".endingSentence, kind: .success)

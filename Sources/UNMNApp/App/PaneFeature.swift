@@ -36,6 +36,14 @@ protocol PaneFeature {
 
     /// What `x` writes: the document matching what is on screen.
     static func export(_ state: AppState, network: NetworkState) -> ExportedDocument
+
+    /// After this console's own change was saved (`before` is the network it changed): a pane
+    /// that shows a new record selects it, as a person expects after "New …".
+    static func didSave(_ state: inout AppState, before: NetworkState)
+}
+
+extension PaneFeature {
+    static func didSave(_ state: inout AppState, before: NetworkState) {}
 }
 
 /// What a submitted form became.

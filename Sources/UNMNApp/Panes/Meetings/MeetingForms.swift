@@ -17,7 +17,7 @@ enum MeetingForms {
                 .multiSelect(Field.requestedBy, "Requested by", options: members.map(\.code.rawValue)),
                 .date(Field.date, "Date", value: today.adding(days: 14).description, required: true),
                 .text(Field.time, "Time", value: "10:00", required: true, help: "HH:MM, Asia/Tashkent"),
-                .text(Field.duration, "Minutes", value: "90", required: true),
+                .text(Field.duration, "Length (min)", value: "90", required: true, help: "in minutes, 15 to 720"),
                 .text(Field.location, "Location", required: true, help: "a room, or the video link"),
                 .choice(Field.mode, "Mode", options: modes),
                 .text(Field.reason, "Reason", help: "why not in person (security, health, absence, force majeure)"),

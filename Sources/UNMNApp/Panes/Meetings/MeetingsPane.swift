@@ -94,6 +94,19 @@ enum MeetingsPane: PaneFeature {
             \.meetings.list, ListContent(itemRows: itemRows, rowCount: entries.count, total: network.meetings.count, area: body))
     }
 
+    /// A meeting just scheduled is selected in the list, wherever its date puts it.
+    static func didSave(_ state: inout AppState, before: NetworkState) {
+        let known = Set(before.meetings.map(\.reference))
+        guard let network = state.network, state.openedMeeting == nil, !state.meetings.showsActionPoints,
+            let new = network.meetings.last(where: { !known.contains($0.reference) }),
+            let index = rows(network: network, today: state.today, query: state.meetings.list.filterText).meetings
+                .firstIndex(where: { $0.reference == new.reference }),
+            let list = state.visibleList
+        else { return }
+        state.meetings.list.selection = index
+        state.meetings.list.clamp(in: list.content)
+    }
+
     /// Below the pane's one-line header.
     static func bodyArea(_ content: Rect) -> Rect { Rect(x: content.x, y: content.y + 1, width: content.width, height: content.height - 1) }
 

@@ -80,6 +80,31 @@ struct MeetingsTests {
         #expect(form.errors["requestedBy"] == "Tick the members who requested the meeting.")
     }
 
+    @Test("After scheduling, the new meeting is the one selected; its length is asked as Length (min) (issue 17)")
+    func scheduledIsSelected() throws {
+        var s = state()
+        press([.character("j"), .character("j")], &s)
+        press([.character("n")], &s)
+        #expect(screen(s).contains { $0.contains("Length (min)") })
+        #expect(!screen(s).contains { $0.contains("Minutes*") })
+        press([.tab, .tab, .tab, .tab, .tab], &s)
+        type("UN House, Tashkent", &s)
+        let effects = press([.enter], &s)
+        guard case .execute(let command, let op)? = effects.first else {
+            Issue.record("not saved: \(effects) \(String(describing: s.overlay))")
+            return
+        }
+        var network = try #require(s.network)
+        try network.execute(command, context: CommandContext(operator: op, now: Instant(tashkent: s.today, hour: 9)))
+        let new = try #require(network.meetings.last)
+        #expect(new.date == LocalDate(year: 2026, month: 12, day: 13))
+        AppUpdate.update(&s, .committed(network, summary: "Scheduled \(new.reference) on \(new.date)"))
+        let selectedRow = try #require(screen(s).firstIndex { $0.contains(new.reference.rawValue) })
+        #expect(styleMask(s)[selectedRow].dropFirst().hasPrefix("R"))
+        press([.enter], &s)
+        #expect(s.meetings.opened == new.reference)
+    }
+
     @Test("A viewer opens meetings but changes nothing")
     func viewer() {
         var s = state(Operator(name: "RCO", entity: "UNRC", role: .viewer))

@@ -55,4 +55,3 @@ struct OverviewSnapshotTests {
         #expect(screen(state).contains("  Consensus items    " + expected))
     }
 }
-
