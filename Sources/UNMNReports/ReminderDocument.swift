@@ -6,9 +6,14 @@ public enum ReminderDocument {
         "reminder-" + item.reference.rawValue.replacingOccurrences(of: "/", with: "-") + ".txt"
     }
 
-    public static func render(item: ConsensusItem, silent: [MemberEntity], network: NetworkState, today: LocalDate) -> String {
-        let addresses = silent.flatMap { member in network.activeFocalPoints(of: member.code).map { "\($0.name) <\($0.email)>" } }
-        let without = silent.filter { network.activeFocalPoints(of: $0.code).isEmpty }.map(\.code.rawValue)
+    /// Addressed to the silent members' focal points on the mailing list (one who asked to be
+    /// off it is not written to), and signed by the operator who prepared it.
+    public static func render(
+        item: ConsensusItem, silent: [MemberEntity], network: NetworkState, today: LocalDate, by author: Operator
+    ) -> String {
+        func listed(_ code: EntityCode) -> [FocalPoint] { network.activeFocalPoints(of: code).filter(\.isOnMailingList) }
+        let addresses = silent.flatMap { member in listed(member.code).map { "\($0.name) <\($0.email)>" } }
+        let without = silent.filter { listed($0.code).isEmpty }.map(\.code.rawValue)
         var lines = [
             "To: " + addresses.joined(separator: ", "),
             "Subject: Reminder: \(item.reference) \(item.title) (deadline \(item.deadline))",
@@ -20,8 +25,13 @@ public enum ReminderDocument {
             "",
             "Not yet answered: " + silent.map(\.code.rawValue).joined(separator: ", "),
         ]
-        if !without.isEmpty { lines.append("No focal point on record for: " + without.joined(separator: ", ")) }
-        lines.append("Prepared \(today) by the secretariat with unmn.")
+        lines += ["", "Kind regards,", author.name, "\(author.entity), for the secretariat of the UN Network on Migration in Uzbekistan"]
+        if !without.isEmpty {
+            lines += [
+                "", "(Not sent to " + without.joined(separator: ", ") + ": no focal point on the mailing list; reach them directly.)",
+            ]
+        }
+        lines.append("Prepared \(today) with unmn.")
         return Escaping.clean(lines.joined(separator: "\n")) + "\n"
     }
 }

@@ -88,8 +88,9 @@ extension DecisionsPane {
                 ItemForms.newItem(network: network, today: state.today, kinds: kinds),
                 purpose: .decisions(.openItem(kinds: kinds, meetings: ItemForms.recentMeetings(network, today: state.today))))
         case .writeReminder:
-            guard let item = state.reviewedItem else { return [] }
-            let silent = network.members.filter { item.positions[$0.code] == nil }
+            guard let item = state.reviewedItem, let op = state.currentOperator else { return [] }
+            // An answer taken back (an undo) is no answer either.
+            let silent = network.members.filter { item.positions[$0.code]?.position == nil }
             guard !silent.isEmpty else {
                 state.status = StatusMessage("Every member has answered \(item.reference); no reminder needed.")
                 return []
@@ -97,7 +98,7 @@ extension DecisionsPane {
             return [
                 .writeFile(
                     name: ReminderDocument.fileName(for: item),
-                    contents: ReminderDocument.render(item: item, silent: silent, network: network, today: state.today))
+                    contents: ReminderDocument.render(item: item, silent: silent, network: network, today: state.today, by: op))
             ]
         case .cycleLogYear:
             let years = Array(Set(network.decisionsLog().map(\.adoptedOn.year))).sorted()

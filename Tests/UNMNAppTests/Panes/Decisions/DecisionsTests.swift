@@ -226,6 +226,39 @@ struct DecisionsTests {
             contents.contains(
                 "Subject: Reminder: UNMN/2026/004 Common messages on labour migration to the Republic of Korea (deadline 2027-01-29)"))
         #expect(!contents.contains("rahimov@ilo.org"))
+        // Signed by whoever prepared it (issue 17), not "the secretariat".
+        #expect(contents.contains("\nKind regards,\n\(SampleNetwork.chair.name)\n\(SampleNetwork.chair.entity), for the secretariat"))
+    }
+
+    @Test("A focal point off the mailing list is not written to; a member left with none is named for a direct reminder")
+    func reminderSkipsUnlisted() throws {
+        var s = state()
+        var network = try #require(s.network)
+        let samuel = try #require(network.focalPoints.first { $0.name == "Samuel Okoro" })
+        try network.execute(
+            .setMailingList(focalPoint: samuel.id, on: false),
+            context: CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: s.today, hour: 9)))
+        s.network = network
+        press([.character("r"), .character("]")], &s)
+        guard case .writeFile(_, let contents)? = press([.character("m")], &s).first else {
+            Issue.record("no file")
+            return
+        }
+        #expect(!contents.contains("samuel.okoro@un.org"))
+        #expect(contents.hasPrefix("To: Shahnoza Gʻulomova <shahnoza.gulomova@un.org>"))
+        #expect(!contents.contains("(Not sent to UNRC"))
+        // With UNRC's other focal point off the list too, nobody of UNRC is written to, and the reminder says so.
+        let shahnoza = try #require(network.focalPoints.first { $0.name == "Shahnoza Gʻulomova" })
+        try network.execute(
+            .setMailingList(focalPoint: shahnoza.id, on: false),
+            context: CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: s.today, hour: 9)))
+        s.network = network
+        guard case .writeFile(_, let again)? = press([.character("m")], &s).first else {
+            Issue.record("no file")
+            return
+        }
+        #expect(!again.contains("shahnoza.gulomova@un.org"))
+        #expect(again.contains("(Not sent to UNRC"))
     }
 
     @Test("The secretariat opens a new item through a validated form")
