@@ -5,11 +5,14 @@ public struct StatusLine: Sendable {
     public var message: String
     public var kind: Kind
     public var right: String
+    /// Ends the last row when the message needs more rows than the line has.
+    public var moreHint: String
 
-    public init(message: String, kind: Kind = .info, right: String = "") {
+    public init(message: String, kind: Kind = .info, right: String = "", moreHint: String = "(more: !)") {
         self.message = message
         self.kind = kind
         self.right = right
+        self.moreHint = moreHint
     }
 
     /// Rows the message takes at `width` when wrapped (one at least), so that a refusal is
@@ -42,7 +45,15 @@ public struct StatusLine: Sendable {
                 ? Style([.reverse, .bold], color: .danger) : kind == .warning ? Style([.reverse, .bold], color: .warning) : .reverse
             let lines = TextLayout.wrap(
                 SafeText.sanitize(Self.prefix(kind) + message), toWidth: Self.messageWidth(width: area.width, right: right))
-            for (row, line) in lines.prefix(area.height).enumerated() {
+            var shown = Array(lines.prefix(area.height))
+            if lines.count > area.height {
+                // Never cut silently: the last row says there is more and which key shows it.
+                let width = Self.messageWidth(width: area.width, right: right)
+                let hint = " " + moreHint
+                shown[shown.count - 1] =
+                    TextLayout.truncate(shown[shown.count - 1] + "…", toWidth: max(1, width - DisplayWidth.of(hint))) + hint
+            }
+            for (row, line) in shown.enumerated() {
                 buffer.write(" " + line, x: area.x, y: area.y + row, maxWidth: area.width, style: style, clip: area)
             }
             if !right.isEmpty {

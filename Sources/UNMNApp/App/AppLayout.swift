@@ -9,10 +9,14 @@ public struct AppLayout: Sendable, Hashable {
     public let status: Rect
     public let footer: Rect
 
+    /// The most rows the status line takes; a longer message ends "(more: !)".
+    public static let maxStatusRows = 3
+
     /// - Parameter statusRows: rows the status line needs (a long refusal wraps onto up to three).
     public init(width: Int, height: Int, statusRows: Int = 1) {
         let rows = Layout.rows(
-            Rect(x: 0, y: 0, width: width, height: height), [.fixed(1), .fixed(1), .fill, .fixed(min(3, max(1, statusRows))), .fixed(1)])
+            Rect(x: 0, y: 0, width: width, height: height),
+            [.fixed(1), .fixed(1), .fill, .fixed(min(Self.maxStatusRows, max(1, statusRows))), .fixed(1)])
         header = rows[0]
         tabs = rows[1]
         content = rows[2].inset(horizontal: 1, vertical: 0)

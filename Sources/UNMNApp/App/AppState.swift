@@ -55,6 +55,13 @@ public struct AppState: Sendable {
 
     public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
 
+    /// Whether the status message needs more rows than the status line has (then it ends
+    /// with "(more: !)" and `!` shows it whole).
+    public var statusIsCut: Bool {
+        StatusLine.rowsNeeded(message: status.text, kind: status.kind, right: AppView.statusFacts(self), width: width)
+            > AppLayout.maxStatusRows
+    }
+
     public var layout: AppLayout {
         AppLayout(
             width: width, height: height,

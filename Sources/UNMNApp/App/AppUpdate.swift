@@ -37,6 +37,15 @@ public enum AppUpdate {
             let title = "\(state.pane.numberKey) \(state.pane.title)"
             let start = state.pane == .overview ? 0 : rows.firstIndex { $0.text == title } ?? 0
             state.overlay = .help(offset: start)
+        case .showFullStatus:
+            guard state.statusIsCut else { return [] }
+            let title: String
+            switch state.status.kind {
+            case .error: title = "Message — refused"
+            case .warning: title = "Message — warning"
+            default: title = "Message"
+            }
+            state.overlay = .message(TextPanel(title: title, text: state.status.text))
         case .closeOverlay:
             state.overlay = nil
             state.formConflicts = []
@@ -192,6 +201,20 @@ public enum AppUpdate {
             case .pageUp: state.overlay = .help(offset: max(0, offset - page))
             default: break
             }
+        case .message(var panel)?:
+            let page = TextPanel.visibleRows(in: Rect(x: 0, y: 0, width: state.width, height: state.height))
+            let last = max(0, TextPanel.rows(panel.text, in: Rect(x: 0, y: 0, width: state.width, height: state.height)).count - page)
+            switch key {
+            case .escape, .enter, .character("q"), .character("!"):
+                state.overlay = nil
+                return []
+            case .down, .character("j"): panel.offset = min(last, panel.offset + 1)
+            case .up, .character("k"): panel.offset = max(0, panel.offset - 1)
+            case .pageDown, .character(" "): panel.offset = min(last, panel.offset + page)
+            case .pageUp: panel.offset = max(0, panel.offset - page)
+            default: break
+            }
+            state.overlay = .message(panel)
         case .editor(var editor, let title, let purpose)?:
             if key == .control("q") || key == .control("c") { return update(&state, .requestQuit) }
             if key == .control("o") {

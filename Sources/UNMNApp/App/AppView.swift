@@ -25,6 +25,8 @@ public enum AppView {
         switch state.overlay {
         case .help(let offset)?:
             HelpOverlay(sections: KeyBindings.helpSections(for: state), offset: offset).render(in: buffer.area, buffer: &buffer)
+        case .message(let panel)?:
+            panel.render(in: buffer.area, buffer: &buffer)
         case .form(let form, _)?:
             form.render(in: buffer.area, buffer: &buffer)
         case .editor(let editor, let title, _)?:

@@ -49,6 +49,10 @@ public enum KeyBindings {
             }),
         KeyBinding([.character("?")], label: "Help", description: "Show every key", message: .showHelp),
         KeyBinding(
+            [.character("!")], label: "Whole message", description: "Read the last message whole when the status line ends with (more: !)",
+            message: .showFullStatus, isInFooter: false,
+            disabledReason: { $0.statusIsCut ? nil : "The status line already shows the whole message." }),
+        KeyBinding(
             [.character("q"), .control("c")], keyLabel: "q", label: "Quit",
             description: "Quit unmn (also Ctrl-C, and Ctrl-Q in a form or the editor; asks first when input would be lost)",
             message: .requestQuit),
@@ -96,7 +100,7 @@ public enum KeyBindings {
                 KeyHint(keys: "^S", label: "Save", isEnabled: true), KeyHint(keys: "Esc", label: "Cancel", isEnabled: true),
                 KeyHint(keys: "^O", label: "$EDITOR", isEnabled: true), KeyHint(keys: "^Q", label: "Quit", isEnabled: true),
             ]
-        case .help?:
+        case .help?, .message?:
             return [KeyHint(keys: "↑/↓", label: "Scroll", isEnabled: true), KeyHint(keys: "Esc", label: "Close", isEnabled: true)]
         case .confirm?:
             return [KeyHint(keys: "y", label: "Yes", isEnabled: true), KeyHint(keys: "n", label: "No", isEnabled: true)]

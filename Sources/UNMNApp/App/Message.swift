@@ -17,6 +17,8 @@ public indirect enum Message: Sendable, Hashable {
     /// Esc: the pane steps back a screen, or the filter is cleared.
     case back
     case showHelp
+    /// `!`: the status message whole, when the status line could not show all of it.
+    case showFullStatus
     case closeOverlay
     case startFilter
     case clearFilter

@@ -5,6 +5,8 @@ import UNMNDomain
 public indirect enum Overlay: Sendable {
     /// The `?` screen, scrolled to `offset`.
     case help(offset: Int)
+    /// A message too long for the status line, read whole (`!`).
+    case message(TextPanel)
     /// A form; `purpose` says what its values become.
     case form(Form, purpose: FormPurpose)
     /// The multi-line editor (minutes, amendments).

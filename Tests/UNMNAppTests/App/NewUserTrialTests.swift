@@ -94,3 +94,41 @@ struct NewUserTrialTests {
         #expect(screen(s)[2].contains("4 Workplan"))
     }
 }
+
+@Suite("No message cut short")
+struct LongStatusTests {
+    static let missing = (1...30).map { "ENTITY\($0)" }.joined(separator: ", ")
+    static let refusal = "Cannot finalise the minutes of MTG/2026/04: attendance is not recorded for " + missing + ", WHO."
+
+    @Test("A message longer than three status rows says there is more, and ! shows it whole until Esc (issue 17)")
+    func wholeMessage() throws {
+        var s = makeState()
+        s.status = StatusMessage(Self.refusal, kind: .error)
+        #expect(s.statusIsCut)
+        let lines = screen(s)
+        #expect(lines[22].hasSuffix("(more: !)"))
+        #expect(!lines.joined().contains("WHO."))
+        press([.character("!")], &s)
+        guard case .message(let panel)? = s.overlay else {
+            Issue.record("no panel")
+            return
+        }
+        #expect(panel.text == Self.refusal)
+        let shown = screen(s).joined(separator: "\n")
+        #expect(shown.contains("Message — refused"))
+        #expect(shown.contains("ENTITY30, WHO."))
+        #expect(screen(s)[23].hasPrefix("↑/↓ Scroll  Esc Close"))
+        press([.escape], &s)
+        #expect(s.overlay == nil)
+    }
+
+    @Test("A message that fits has nothing more to show: ! says so")
+    func shortMessage() {
+        var s = makeState()
+        s.status = StatusMessage("Saved: Scheduled MTG/2026/01 on 2026-12-13.", kind: .success)
+        #expect(!s.statusIsCut)
+        press([.character("!")], &s)
+        #expect(s.overlay == nil)
+        #expect(s.status.text == "The status line already shows the whole message.")
+    }
+}
