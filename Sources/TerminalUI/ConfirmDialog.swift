@@ -23,7 +23,10 @@ public struct ConfirmDialog: Sendable, Hashable {
 
     public func render(in area: Rect, buffer: inout Buffer) {
         let width = min(max(40, DisplayWidth.of(message) + 4), area.width - 4)
-        let lines = TextLayout.wrap(SafeText.sanitize(message), toWidth: width - 4)
+        // Paragraphs (a warning after the question) stay apart; each is wrapped and made safe.
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph in
+            paragraph.isEmpty ? [""] : TextLayout.wrap(SafeText.sanitize(String(paragraph)), toWidth: width - 4)
+        }
         let box = area.centered(width: width, height: lines.count + 4)
         buffer.fill(box)
         buffer.drawBox(box, title: title, style: Style(.bold, color: .warning))

@@ -5,9 +5,13 @@ public enum MailingListDocument {
     public enum Format: String, Sendable { case csv, vcf }
 
     public static func render(network: NetworkState, changesSince: LocalDate?, format: Format) -> String {
+        render(network: network, changes: changesSince.map { network.mailingListDelta(since: $0) }, format: format)
+    }
+
+    /// The whole list, or with `changes` the change request: one row per address to add or remove.
+    public static func render(network: NetworkState, changes: MailingListDelta?, format: Format) -> String {
         let people: [(FocalPoint, String)]
-        if let since = changesSince {
-            let delta = network.mailingListDelta(since: since)
+        if let delta = changes {
             people = (delta.additions.map { ($0, "add") } + delta.removals.map { ($0, "remove") }).compactMap { change, action in
                 network.focalPoint(change.focalPointID).map { point in
                     var shown = point
@@ -34,7 +38,7 @@ public enum MailingListDocument {
                     "ORG:" + Escaping.vcardText(network.entity(point.entity)?.fullName ?? point.entity.rawValue),
                     "TITLE:" + Escaping.vcardText(point.position), "EMAIL;TYPE=work:" + Escaping.vcardText(point.email),
                 ]
-                if changesSince != nil { lines.append("NOTE:" + Escaping.vcardText("Mailing list: \(action)")) }
+                if changes != nil { lines.append("NOTE:" + Escaping.vcardText("Mailing list: \(action)")) }
                 lines.append("END:VCARD")
                 return lines.map(Escaping.folded).joined()
             }.joined()

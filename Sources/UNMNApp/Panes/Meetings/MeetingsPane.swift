@@ -94,6 +94,26 @@ enum MeetingsPane: PaneFeature {
             \.meetings.list, ListContent(itemRows: itemRows, rowCount: entries.count, total: network.meetings.count, area: body))
     }
 
+    /// What finalising locks, and a warning for each agenda item that has no minutes.
+    static func finaliseQuestion(_ meeting: Meeting, network: NetworkState) -> ConfirmDialog {
+        let present = meeting.attendance.values.filter { if case .present = $0 { return true } else { return false } }.count
+        let actionPoints = network.actionPoints.filter { $0.meeting == meeting.reference }.count
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        var message =
+            "Finalise the minutes of \(meeting.reference) (\(meeting.date))? This locks the attendance (\(present) present of "
+            + "\(meeting.attendance.count) recorded), \(count(meeting.agenda.count, "agenda item")) with their minutes, "
+            + "\(count(meeting.decisions.count, "decision")) and \(count(actionPoints, "action point")). "
+            + "Corrections afterwards are amendments; this cannot be undone."
+        let bare = meeting.agenda.enumerated().filter { $0.element.minutes.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        if meeting.agenda.isEmpty {
+            message += "\n\nWarning: the meeting has no agenda."
+        } else if !bare.isEmpty {
+            message +=
+                "\n\nWarning: no minutes for " + bare.map { "item \($0.offset + 1), \"\($0.element.title)\"" }.joined(separator: "; ") + "."
+        }
+        return ConfirmDialog(title: "Finalise \(meeting.reference)", message: message, confirmLabel: "Finalise")
+    }
+
     /// A meeting just scheduled is selected in the list, wherever its date puts it.
     static func didSave(_ state: inout AppState, before: NetworkState) {
         let known = Set(before.meetings.map(\.reference))

@@ -39,8 +39,13 @@ extension MeetingsPane {
             guard let meeting = opened else { return [] }
             state.overlay = .form(MeetingForms.agendaItem(meeting), purpose: .meetings(.addAgendaItem(meeting: meeting.reference)))
         case .finalise:
-            guard let meeting = opened, let op else { return [] }
-            return [.execute(.finaliseMinutes(meeting.reference), by: op)]
+            guard let meeting = opened, let op, let context = state.context else { return [] }
+            let command = Command.finaliseMinutes(meeting.reference)
+            // What the rules refuse comes back at once with every reason; only what they would
+            // accept is asked about, since finalising cannot be taken back.
+            do { _ = try network.decide(command, context: context) } catch { return [.execute(command, by: op)] }
+            state.overlay = .confirm(
+                MeetingsPane.finaliseQuestion(meeting, network: network), then: .perform(.execute(command, by: op)), returnTo: nil)
         case .requestDecision:
             guard let meeting = opened else { return [] }
             let items = Array(network.items.suffix(12).reversed())

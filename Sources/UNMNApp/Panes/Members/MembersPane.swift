@@ -103,8 +103,16 @@ enum MembersPane: PaneFeature {
         return true
     }
 
+    /// The mailing list; with the changes on screen, the change request for the IT unit instead
+    /// (what `unmn export mailing-list --changes-since` writes), since the last request sent.
     static func export(_ state: AppState, network: NetworkState) -> ExportedDocument {
-        ExportedDocument(
-            name: "unmn-mailing-list.csv", contents: MailingListDocument.render(network: network, changesSince: nil, format: .csv))
+        guard state.members.showsMailingListChanges else {
+            return ExportedDocument(
+                name: "unmn-mailing-list.csv", contents: MailingListDocument.render(network: network, changesSince: nil, format: .csv))
+        }
+        let delta = network.mailingListDelta(since: network.mailingListRequests.last)
+        return ExportedDocument(
+            name: "unmn-mailing-list-changes-\(state.today).csv",
+            contents: MailingListDocument.render(network: network, changes: delta, format: .csv))
     }
 }

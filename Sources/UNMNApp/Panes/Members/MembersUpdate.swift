@@ -50,7 +50,16 @@ extension MembersPane {
             state.overlay = .confirm(dialog, then: .perform(.execute(.revokeAccess(login: grant.login), by: op)), returnTo: nil)
         case .markMailingListRequestSent:
             guard let op = state.currentOperator else { return [] }
-            return [.execute(.markMailingListRequestSent, by: op)]
+            let delta = network.mailingListDelta(since: network.mailingListRequests.last)
+            guard !delta.isEmpty else { return [.execute(.markMailingListRequestSent, by: op)] }  // refused, with the reason
+            func addresses(_ n: Int) -> String { "\(n) address\(n == 1 ? "" : "es")" }
+            let dialog = ConfirmDialog(
+                title: "Change request sent?",
+                message:
+                    "Was the request to add \(addresses(delta.additions.count)) and remove \(addresses(delta.removals.count)) "
+                    + "sent to the IT unit? Changes will then count from now. (x writes the request as CSV.)",
+                confirmLabel: "Mark sent")
+            state.overlay = .confirm(dialog, then: .perform(.execute(.markMailingListRequestSent, by: op)), returnTo: nil)
         case .requestAdmission:
             state.overlay = .form(MemberForms.admission(today: state.today), purpose: .members(.proposeAdmission))
         case .requestWithdrawal:

@@ -105,6 +105,37 @@ struct MeetingsTests {
         #expect(s.meetings.opened == new.reference)
     }
 
+    @Test("Finalising asks first, says what it locks and warns of agenda items without minutes (issue 17)")
+    func finaliseAsks() throws {
+        var s = state()
+        s.today = LocalDate(year: 2026, month: 12, day: 10)!
+        var network = try #require(s.network)
+        let context = CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: s.today, hour: 9))
+        for member in network.members {
+            try network.execute(.recordAttendance(meeting: "MTG/2026/04", entity: member.code, .apologies), context: context)
+        }
+        try network.execute(.writeMinutes(meeting: "MTG/2026/04", item: 0, text: "The statement was agreed."), context: context)
+        s.network = network
+        press([.enter], &s)
+        #expect(s.meetings.opened == "MTG/2026/04")
+        #expect(press([.character("f")], &s).isEmpty)
+        guard case .confirm(let dialog, let then, _)? = s.overlay else {
+            Issue.record("finalised without asking")
+            return
+        }
+        #expect(dialog.title == "Finalise MTG/2026/04")
+        #expect(
+            dialog.message.hasPrefix(
+                "Finalise the minutes of MTG/2026/04 (2026-12-09)? This locks the attendance (0 present of 16 recorded), 3 agenda items"))
+        #expect(
+            dialog.message.hasSuffix(
+                "\n\nWarning: no minutes for item 2, \"Admission of UNOPS\"; item 3, \"Preparing the 2027 work plan\"."))
+        #expect(then == .perform(.execute(.finaliseMinutes("MTG/2026/04"), by: SampleNetwork.secretariat)))
+        #expect(screen(s).contains { $0.contains("Warning: no minutes for item 2") })
+        press([.character("n")], &s)
+        #expect(s.overlay == nil)
+    }
+
     @Test("A viewer opens meetings but changes nothing")
     func viewer() {
         var s = state(Operator(name: "RCO", entity: "UNRC", role: .viewer))

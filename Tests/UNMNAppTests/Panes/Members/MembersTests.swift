@@ -53,7 +53,7 @@ struct MembersTests {
             press([.character("m")], &s) == [.execute(.setMailingList(focalPoint: "FP-0010", on: false), by: SampleNetwork.secretariat)])
     }
 
-    @Test("L lists the changes since the last request to the IT unit; s marks it sent")
+    @Test("L lists the changes since the last request to the IT unit; x writes that request; s asks, then marks it sent")
     func changes() {
         var s = state()
         press([.character("L")], &s)
@@ -61,9 +61,30 @@ struct MembersTests {
         #expect(lines[2] == "  Mailing list changes since the last request to the IT unit (2025-01-13)")
         #expect(lines.contains("  add          Иброҳим Раҳимов <ibrokhim.rakhimov@undrr.org> · 2026-10-06"))
         #expect(lines.contains("  remove       Kamola Ergasheva <kamola.ergasheva@undrr.org> · 2026-10-05"))
-        #expect(press([.character("s")], &s) == [.execute(.markMailingListRequestSent, by: SampleNetwork.secretariat)])
+        // x writes the change request the IT unit acts on, not the whole list (issue 17).
+        guard case .writeFile(let name, let contents)? = press([.character("x")], &s).first else {
+            Issue.record("nothing written")
+            return
+        }
+        #expect(name == "unmn-mailing-list-changes-2026-11-29.csv")
+        let rows = contents.split(separator: "\r\n").map(String.init)
+        #expect(rows.first == "action,name,entity,organisation,title,email")
+        #expect(rows.contains { $0.hasPrefix("add,Иброҳим Раҳимов,UNDRR,") && $0.hasSuffix(",ibrokhim.rakhimov@undrr.org") })
+        #expect(rows.contains { $0.hasPrefix("remove,Kamola Ergasheva,UNDRR,") })
+        #expect(!rows.contains { $0.hasPrefix("member,") })
+        // s asks before it marks the request sent (issue 17).
+        #expect(press([.character("s")], &s).isEmpty)
+        guard case .confirm(let dialog, let then, _)? = s.overlay else {
+            Issue.record("marked without asking")
+            return
+        }
+        #expect(dialog.message.hasPrefix("Was the request to add "))
+        #expect(then == .perform(.execute(.markMailingListRequestSent, by: SampleNetwork.secretariat)))
+        press([.character("n")], &s)
         press([.escape], &s)
         #expect(!s.members.showsMailingListChanges)
+        #expect(
+            press([.character("x")], &s).first.map { if case .writeFile("unmn-mailing-list.csv", _) = $0 { true } else { false } } == true)
     }
 
     @Test("A proposed admission goes to the journal as an admission item")
