@@ -150,7 +150,8 @@ enum ExportSource {
             if flag == nil { CommandLineOutput.error("reading the journal at \(setup.displayPath)") }
             if journal.state.holdsOnlyFoundingRecords {
                 CommandLineOutput.error(
-                    "warning: \(setup.displayPath) holds only the network's founding records: no meeting, focal point, item or work plan yet."
+                    "warning: \(setup.displayPath) holds only the network's founding records: no meeting, focal point, item or "
+                        + "work plan yet."
                 )
             }
             if case .readOnly(let reason) = journal.mode, reason != "opened with --read-only" {

@@ -28,7 +28,8 @@ struct CommandLineMessagesTests {
         #expect(
             report.output.split(separator: "\n").prefix(2) == [
                 "unmn: reading the journal at ~/.local/share/unmn/journal",
-                "unmn: warning: ~/.local/share/unmn/journal holds only the network's founding records: no meeting, focal point, item or work plan yet.",
+                "unmn: warning: ~/.local/share/unmn/journal holds only the network's founding records: no meeting, focal point, "
+                    + "item or work plan yet.",
             ])
         // With --journal the reader named the file: only the warning about its contents remains.
         let named = unmnAtHome(home, ["export", "decisions", "--journal", home + "/.local/share/unmn/journal", "-o", "-"])

@@ -58,6 +58,9 @@ struct MeetingEndToEndTests {
         try console.waitFor(text: "Saved: Added action point AP/")
         // Finalise, then share with the RCO.
         try console.send("f")
+        // Finalising cannot be taken back: it asks first, saying what it locks.
+        try console.waitFor(text: "y Finalise   n/Esc Cancel")
+        try console.send("y")
         try console.waitFor(text: "Saved: Finalised the minutes of MTG/")
         try console.send("S")
         try console.waitFor(text: "Saved: Marked the minutes of MTG/")

@@ -8,19 +8,36 @@ enum MeetingForms {
 
     enum ScheduleField: String, FormFieldID { case kind, requestedBy, date, time, duration, location, mode, reason }
 
-    static func schedule(members: [MemberEntity], today: LocalDate) -> Form {
+    /// A new meeting; or, given `existing`, the form to change one, filled with what it holds.
+    static func schedule(members: [MemberEntity], today: LocalDate, existing: (MeetingReference, MeetingDraft)? = nil) -> Form {
         typealias Field = ScheduleField
+        let draft = existing?.1
+        let codes = members.map(\.code)
+        let kindIndex: Int
+        var requested: Set<Int> = []
+        switch draft?.kind {
+        case .requested(let by)?:
+            kindIndex = 1
+            requested = Set(by.compactMap { codes.firstIndex(of: $0) })
+        case .extraordinary?: kindIndex = 2
+        default: kindIndex = 0
+        }
+        let modeIndex = draft.map { draft in [nil, Meeting.Mode.inPerson, .virtual, .hybrid].firstIndex { $0 == draft.mode } ?? 0 } ?? 0
+        let length = "\(draft?.durationMinutes ?? 90)"
+        let time = draft.map { String(format: "%02d:%02d", $0.startMinute / 60, $0.startMinute % 60) } ?? "10:00"
         return Form(
-            title: "Schedule a meeting",
+            title: existing.map { "Change \($0.0) (postpone: a new date)" } ?? "Schedule a meeting",
             fields: [
-                .choice(Field.kind, "Kind", options: kinds),
-                .multiSelect(Field.requestedBy, "Requested by", options: members.map(\.code.rawValue)),
-                .date(Field.date, "Date", value: today.adding(days: 14).description, required: true),
-                .text(Field.time, "Time", value: "10:00", required: true, help: "HH:MM, Asia/Tashkent"),
-                .text(Field.duration, "Length (min)", value: "90", required: true, help: "in minutes, 15 to 720"),
-                .text(Field.location, "Location", required: true, help: "a room, or the video link"),
-                .choice(Field.mode, "Mode", options: modes),
-                .text(Field.reason, "Reason", help: "why not in person (security, health, absence, force majeure)"),
+                .choice(Field.kind, "Kind", options: kinds, selected: kindIndex),
+                .multiSelect(Field.requestedBy, "Requested by", options: codes.map(\.rawValue), selected: requested),
+                .date(Field.date, "Date", value: (draft?.date ?? today.adding(days: 14)).description, required: true),
+                .text(Field.time, "Time", value: time, required: true, help: "HH:MM, Asia/Tashkent"),
+                .text(Field.duration, "Length (min)", value: length, required: true, help: "in minutes, 15 to 720"),
+                .text(Field.location, "Location", value: draft?.location ?? "", required: true, help: "a room, or the video link"),
+                .choice(Field.mode, "Mode", options: modes, selected: modeIndex),
+                .text(
+                    Field.reason, "Reason", value: draft?.modeReason ?? "",
+                    help: "why not in person (security, health, absence, force majeure)"),
             ],
             validate: { values in
                 var problems = FormProblems<Field>()
@@ -150,16 +167,34 @@ enum MeetingForms {
 
 extension MeetingsForm {
     var editedRecord: (record: RecordKey, basedOn: Int)? {
-        if case .updateActionPoint(let id, _, let basedOn) = self { return (.actionPoint(id), basedOn) }
-        return nil
+        switch self {
+        case .updateActionPoint(let id, _, let basedOn): return (.actionPoint(id), basedOn)
+        case .edit(let reference, _, let basedOn): return (.meeting(reference), basedOn)
+        default: return nil
+        }
     }
 
     func rebased(on network: NetworkState) -> MeetingsForm {
-        guard case .updateActionPoint(let id, let status, _) = self else { return self }
-        return .updateActionPoint(id, status, basedOn: network.version(of: .actionPoint(id)))
+        switch self {
+        case .updateActionPoint(let id, let status, _):
+            return .updateActionPoint(id, status, basedOn: network.version(of: .actionPoint(id)))
+        case .edit(let reference, _, _):
+            guard let meeting = network.meeting(reference) else { return self }
+            return .edit(reference, original: MeetingDraft(meeting), basedOn: network.version(of: .meeting(reference)))
+        default: return self
+        }
     }
 
     func formField(forConflict field: String) -> String? {
-        editedRecord == nil ? nil : MeetingForms.ActionPointUpdateField.note.rawValue
+        switch self {
+        case .updateActionPoint: return MeetingForms.ActionPointUpdateField.note.rawValue
+        case .edit:
+            let fields: [String: MeetingForms.ScheduleField] = [
+                "kind": .kind, "date": .date, "startMinute": .time, "durationMinutes": .duration, "location": .location, "mode": .mode,
+                "modeReason": .reason,
+            ]
+            return fields[field]?.rawValue
+        default: return nil
+        }
     }
 }

@@ -12,6 +12,14 @@ extension MeetingsPane {
         }
     }
 
+    /// Why the focused meeting's date, time, place or mode cannot be changed, if so.
+    private static let meetingChange: @Sendable (AppState) -> String? = { state in
+        if let reason = Guards.requireSecretariat(state, to: "change a meeting") { return reason }
+        guard let meeting = state.focusedMeeting else { return "Select a meeting first." }
+        return meeting.status.isLocked
+            ? "The minutes of \(meeting.reference) are finalised: the meeting took place as recorded." : nil
+    }
+
     private static func openedMeetingKey(_ action: String) -> @Sendable (AppState) -> String? {
         { state in
             Guards.requireSecretariat(state, to: action)
@@ -37,6 +45,10 @@ extension MeetingsPane {
             description: "Schedule a meeting (kind, who requested it, date and time in Asia/Tashkent, place, mode)",
             message: .meetings(.requestSchedule), disabledReason: { Guards.requireSecretariat($0, to: "schedule a meeting") }),
         KeyBinding(
+            [.character("e")], label: "Edit",
+            description: "Change the meeting: postpone it to a new date, or change its time, length, place or mode (and why)",
+            message: .meetings(.requestEdit), isInFooter: false, disabledReason: meetingChange),
+        KeyBinding(
             [.character("t")], label: "Action points", description: "The action points of all meetings: open, overdue, done, dropped",
             message: .meetings(.toggleActionPoints)),
     ]
@@ -61,6 +73,10 @@ extension MeetingsPane {
             [.character("f")], label: "Finalise",
             description: "Finalise the minutes (refused, with the reasons, without mode or attendance)",
             message: .meetings(.finalise), disabledReason: openedMeetingKey("finalise the minutes")),
+        KeyBinding(
+            [.character("e")], label: "Edit",
+            description: "Change the meeting: postpone it to a new date, or change its time, length, place or mode (and why)",
+            message: .meetings(.requestEdit), isInFooter: false, disabledReason: meetingChange),
         KeyBinding(
             [.character("S")], label: "Shared", description: "Mark the finalised minutes shared with the RCO today",
             message: .meetings(.share), isInFooter: false, disabledReason: openedMeetingKey("mark the minutes shared with the RCO")),

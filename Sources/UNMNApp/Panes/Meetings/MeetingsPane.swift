@@ -23,6 +23,8 @@ public enum MeetingsMessage: Sendable, Hashable {
     case open
     case attendance(AttendanceKey)
     case requestSchedule
+    /// `e`: change the date (postpone), time, length, place or mode of the opened or selected meeting.
+    case requestEdit
     case requestAgendaItem
     case finalise
     case share
@@ -43,6 +45,8 @@ public enum AttendanceKey: Sendable, Hashable {
 /// The forms of the Meetings pane, with what each needs to decode its answers.
 public enum MeetingsForm: Sendable, Hashable {
     case schedule
+    /// `original`: the meeting as the form opened on it, so that only what the operator changed is saved.
+    case edit(MeetingReference, original: MeetingDraft, basedOn: Int)
     case addAgendaItem(meeting: MeetingReference)
     case chooseAgendaItem(meeting: MeetingReference)
     /// `items`: the consensus items offered after "none", in the form's order.
@@ -61,6 +65,13 @@ public enum EditorPurpose: Sendable, Hashable {
 extension AppState {
     /// The meeting opened in the Meetings pane, fresh from the journal's state.
     var openedMeeting: Meeting? { meetings.opened.flatMap { network?.meeting($0) } }
+
+    /// The meeting the keys of the list or of an opened meeting act on.
+    var focusedMeeting: Meeting? {
+        if let openedMeeting { return openedMeeting }
+        guard let network, !meetings.showsActionPoints else { return nil }
+        return MeetingsPane.rows(network: network, today: today, query: meetings.list.filterText).meetings[safe: meetings.list.selection]
+    }
 
     /// The action point selected in the action points of all meetings.
     var selectedActionPoint: ActionPoint? {
@@ -101,7 +112,7 @@ enum MeetingsPane: PaneFeature {
         func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
         var message =
             "Finalise the minutes of \(meeting.reference) (\(meeting.date))? This locks the attendance (\(present) present of "
-            + "\(meeting.attendance.count) recorded), \(count(meeting.agenda.count, "agenda item")) with their minutes, "
+            + "\(meeting.attendance.count) recorded), the minutes of \(count(meeting.agenda.count, "agenda item")), "
             + "\(count(meeting.decisions.count, "decision")) and \(count(actionPoints, "action point")). "
             + "Corrections afterwards are amendments; this cannot be undone."
         let bare = meeting.agenda.enumerated().filter { $0.element.minutes.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }

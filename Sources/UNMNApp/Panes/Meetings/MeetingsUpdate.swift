@@ -35,6 +35,13 @@ extension MeetingsPane {
             return [.execute(.recordAttendance(meeting: meeting.reference, entity: member.code, attendance, basedOn: basedOn), by: op)]
         case .requestSchedule:
             state.overlay = .form(MeetingForms.schedule(members: network.members, today: state.today), purpose: .meetings(.schedule))
+        case .requestEdit:
+            guard let meeting = state.focusedMeeting else { return [] }
+            let original = MeetingDraft(meeting)
+            state.overlay = .form(
+                MeetingForms.schedule(members: network.members, today: state.today, existing: (meeting.reference, original)),
+                purpose: .meetings(
+                    .edit(meeting.reference, original: original, basedOn: network.version(of: .meeting(meeting.reference)))))
         case .requestAgendaItem:
             guard let meeting = opened else { return [] }
             state.overlay = .form(MeetingForms.agendaItem(meeting), purpose: .meetings(.addAgendaItem(meeting: meeting.reference)))
@@ -96,6 +103,11 @@ extension MeetingsPane {
                 return .unreadable("the date, time or length is not understood")
             }
             command = .scheduleMeeting(draft)
+        case .edit(let reference, let original, let basedOn):
+            guard let draft = MeetingForms.ScheduleInput(values)?.draft else {
+                return .unreadable("the date, time or length is not understood")
+            }
+            command = .rescheduleMeeting(reference, Edit(from: original, to: draft, basedOn: basedOn))
         case .addAgendaItem(let meeting):
             command = .addAgendaItem(meeting: meeting, title: values.text(MeetingForms.AgendaField.title))
         case .recordDecision(let meeting, let items):

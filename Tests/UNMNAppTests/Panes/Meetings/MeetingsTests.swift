@@ -126,7 +126,9 @@ struct MeetingsTests {
         #expect(dialog.title == "Finalise MTG/2026/04")
         #expect(
             dialog.message.hasPrefix(
-                "Finalise the minutes of MTG/2026/04 (2026-12-09)? This locks the attendance (0 present of 16 recorded), 3 agenda items"))
+                "Finalise the minutes of MTG/2026/04 (2026-12-09)? This locks the attendance (0 present of 16 recorded), the "
+                    + "minutes of 3 agenda items"
+            ))
         #expect(
             dialog.message.hasSuffix(
                 "\n\nWarning: no minutes for item 2, \"Admission of UNOPS\"; item 3, \"Preparing the 2027 work plan\"."))
@@ -134,6 +136,45 @@ struct MeetingsTests {
         #expect(screen(s).contains { $0.contains("Warning: no minutes for item 2") })
         press([.character("n")], &s)
         #expect(s.overlay == nil)
+    }
+
+    @Test("e changes a scheduled meeting: the form holds the meeting, and only what changed is saved (issue 17)")
+    func editMeeting() throws {
+        var s = state()
+        let network = try #require(s.network)
+        let meeting = try #require(network.meeting("MTG/2026/04"))
+        press([.character("e")], &s)
+        guard case .form(let form, .meetings(.edit("MTG/2026/04", let original, let basedOn)))? = s.overlay else {
+            Issue.record("no edit form")
+            return
+        }
+        #expect(original == MeetingDraft(meeting))
+        #expect(basedOn == network.version(of: .meeting("MTG/2026/04")))
+        #expect(form.title == "Change MTG/2026/04 (postpone: a new date)")
+        #expect(form.values.text(MeetingForms.ScheduleField.location) == "UN House, Tashkent")
+        #expect(form.values.text(MeetingForms.ScheduleField.date) == "2026-12-09")
+        #expect(form.values.choice(MeetingForms.ScheduleField.mode) == 1)
+        // Postponed by a week; mode set to hybrid, with the reason.
+        press([.tab, .tab, .control("u")], &s)
+        type("2026-12-16", &s)
+        press([.tab, .tab, .tab, .tab, .right, .right, .tab], &s)
+        type("Some members join from the regions", &s)
+        var postponed = original
+        postponed.date = LocalDate(year: 2026, month: 12, day: 16)!
+        postponed.mode = .hybrid
+        postponed.modeReason = "Some members join from the regions"
+        let effects = press([.enter], &s)
+        #expect(
+            effects == [
+                .execute(
+                    .rescheduleMeeting("MTG/2026/04", Edit(from: original, to: postponed, basedOn: basedOn)), by: SampleNetwork.secretariat)
+            ])
+        guard case .execute(.rescheduleMeeting(_, let edit), _)? = effects.first else { return }
+        #expect(edit.changed == ["date", "mode", "modeReason"])
+        // The same key in an opened meeting; a finalised meeting says why it cannot change.
+        press([.character("j"), .character("j"), .enter, .character("e")], &s)
+        #expect(s.overlay == nil)
+        #expect(s.status.text.contains("finalised"))
     }
 
     @Test("A viewer opens meetings but changes nothing")
