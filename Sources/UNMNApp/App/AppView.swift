@@ -30,11 +30,11 @@ public enum AppView {
         case .form(let form, _)?:
             form.render(in: buffer.area, buffer: &buffer)
         case .editor(let editor, let title, _)?:
-            renderEditor(editor, title: title, theirs: state.editorTheirs, into: &buffer)
+            renderEditor(editor, title: title, above: textAboveEditor(state), into: &buffer)
         case .confirm(let dialog, _, let returnTo)?:
             if case .form(let form, _)? = returnTo { form.render(in: buffer.area, buffer: &buffer) }
             if case .editor(let editor, let title, _)? = returnTo {
-                renderEditor(editor, title: title, theirs: state.editorTheirs, into: &buffer)
+                renderEditor(editor, title: title, above: textAboveEditor(state), into: &buffer)
             }
             dialog.render(in: buffer.area, buffer: &buffer)
         case nil:
@@ -43,19 +43,33 @@ public enum AppView {
         return buffer
     }
 
-    /// The editor in a box over the pane, with its keys on the last row; when someone else saved
-    /// the same text meanwhile, theirs is shown read-only above it, so the operator can compare.
-    static func renderEditor(_ editor: TextEditor, title: String, theirs: TheirText? = nil, into buffer: inout Buffer) {
+    /// Read-only text drawn above the editor: what someone else saved over the operator's
+    /// draft; or, for an amendment, the finalised minutes it corrects, so they can be quoted.
+    static func textAboveEditor(_ state: AppState) -> (heading: String, text: String)? {
+        if let theirs = state.editorTheirs {
+            return ("Saved by \(theirs.by) at \(theirs.at.tashkentTime) (theirs, read-only):", theirs.text)
+        }
+        let purpose: EditorPurpose?
+        switch state.overlay {
+        case .editor(_, _, let editing)?: purpose = editing
+        case .confirm(_, _, .editor(_, _, let editing)?)?: purpose = editing
+        default: purpose = nil
+        }
+        guard case .amendment(let reference)? = purpose, let meeting = state.network?.meeting(reference) else { return nil }
+        return ("The finalised minutes of \(reference) (read-only):", MeetingsPane.minutesText(meeting))
+    }
+
+    /// The editor in a box over the pane, with its keys on the last row, and `above` it a
+    /// read-only text to compare with or quote from.
+    static func renderEditor(_ editor: TextEditor, title: String, above: (heading: String, text: String)? = nil, into buffer: inout Buffer) {
         let box = buffer.area.centered(width: min(buffer.width - 2, 100), height: buffer.height - 4)
         buffer.fill(box)
         buffer.drawBox(box, title: title, style: Style(.bold, color: .accent))
         var inner = box.inset(horizontal: 2, vertical: 1)
-        if let theirs {
+        if let above {
             let rows = max(2, (inner.height - 1) / 3)
-            buffer.write(
-                "Saved by \(theirs.by) at \(theirs.at.tashkentTime) (theirs, read-only):", x: inner.x, y: inner.y, maxWidth: inner.width,
-                style: Style(.bold, color: .warning))
-            let lines = theirs.text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
+            buffer.write(above.heading, x: inner.x, y: inner.y, maxWidth: inner.width, style: Style(.bold, color: .warning))
+            let lines = above.text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
                 TextLayout.wrap(SafeText.sanitize(String($0)), toWidth: inner.width)
             }
             for (row, line) in lines.prefix(rows - 1).enumerated() {

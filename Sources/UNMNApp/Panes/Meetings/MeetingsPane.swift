@@ -105,6 +105,15 @@ enum MeetingsPane: PaneFeature {
             \.meetings.list, ListContent(itemRows: itemRows, rowCount: entries.count, total: network.meetings.count, area: body))
     }
 
+    /// The minutes as text: each agenda item with its minutes, then the amendments so far.
+    static func minutesText(_ meeting: Meeting) -> String {
+        var parts = meeting.agenda.enumerated().map { index, item in
+            "\(index + 1). \(item.title)\n" + (item.minutes.isEmpty ? "(no minutes)" : item.minutes)
+        }
+        parts += meeting.amendments.map { "Amendment of \($0.on) by \($0.by):\n\($0.text)" }
+        return parts.isEmpty ? "(no agenda)" : parts.joined(separator: "\n\n")
+    }
+
     /// What finalising locks, and a warning for each agenda item that has no minutes.
     static func finaliseQuestion(_ meeting: Meeting, network: NetworkState) -> ConfirmDialog {
         let present = meeting.attendance.values.filter { if case .present = $0 { return true } else { return false } }.count

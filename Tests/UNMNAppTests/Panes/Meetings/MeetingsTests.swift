@@ -313,12 +313,19 @@ struct MinutesEditorTests {
         #expect(editor.text == "from vi")
     }
 
-    @Test("Finalised minutes are amended, not rewritten: w says so, M opens an amendment")
-    func amendment() {
+    @Test("Finalised minutes are amended, not rewritten: w says so, M opens an amendment below the minutes it corrects")
+    func amendment() throws {
         var s = sampleState(.meetings)
         press([.character("j"), .enter, .character("w")], &s)
         #expect(s.status.text == "The minutes of MTG/2026/03 are finalised; corrections are amendments.")
         press([.character("M")], &s)
+        // The finalised minutes are above the amendment, read-only, to quote from (issue 17).
+        let meeting = try #require(s.network?.meeting("MTG/2026/03"))
+        let firstItem = try #require(meeting.agenda.first)
+        let lines = screen(s)
+        let heading = try #require(lines.firstIndex { $0.contains("The finalised minutes of MTG/2026/03 (read-only):") })
+        #expect(lines[heading + 1].contains("1. \(firstItem.title)"))
+        #expect(lines.contains { $0.contains("Yours:") })
         type("UNAIDS sent apologies.", &s)
         #expect(
             press([.control("s")], &s) == [
