@@ -244,7 +244,14 @@ public enum AppUpdate {
             switch dialog.answer(to: key) {
             case .confirm?:
                 state.overlay = nil
-                return update(&state, then)
+                let effects = update(&state, then)
+                // A form's save confirmed past a warning awaits the journal like any save: a
+                // refusal or a conflict brings the form back with its input.
+                if case .form(let form, let purpose)? = returnTo, effects.contains(where: { if case .execute = $0 { true } else { false } })
+                {
+                    state.awaitingSave = .form(form, purpose: purpose)
+                }
+                return effects
             case .decline?:
                 state.overlay = returnTo
             case nil:
@@ -274,6 +281,8 @@ public enum AppUpdate {
                     return effects
                 case .handled:
                     break
+                case .confirm(let dialog, let effect):
+                    state.overlay = .confirm(dialog, then: .perform(effect), returnTo: .form(form, purpose: purpose))
                 case .unreadable(let problem):
                     state.overlay = .form(form, purpose: purpose)
                     state.status = StatusMessage("The form could not be read: \(problem). Your input is kept.", kind: .error)

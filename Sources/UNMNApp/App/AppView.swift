@@ -61,7 +61,8 @@ public enum AppView {
 
     /// The editor in a box over the pane, with its keys on the last row, and `above` it a
     /// read-only text to compare with or quote from.
-    static func renderEditor(_ editor: TextEditor, title: String, above: (heading: String, text: String)? = nil, into buffer: inout Buffer) {
+    static func renderEditor(_ editor: TextEditor, title: String, above: (heading: String, text: String)? = nil, into buffer: inout Buffer)
+    {
         let box = buffer.area.centered(width: min(buffer.width - 2, 100), height: buffer.height - 4)
         buffer.fill(box)
         buffer.drawBox(box, title: title, style: Style(.bold, color: .accent))

@@ -52,6 +52,9 @@ enum FormSubmission {
     case effects([Effect])
     /// The form opened the next step itself (an editor, another form).
     case handled
+    /// A warning the operator may overrule: yes performs the effect, no returns to the form
+    /// with the input as typed.
+    case confirm(ConfirmDialog, Effect)
     /// The values could not be read: the form stays open with its input, and says why.
     case unreadable(String)
 }

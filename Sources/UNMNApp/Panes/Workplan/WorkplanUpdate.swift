@@ -102,12 +102,23 @@ extension WorkplanPane {
             guard let input = WorkplanForms.ProgressInput(values) else {
                 return .unreadable("the percentage or the status is not understood")
             }
-            return .effects([
-                .execute(
-                    .recordProgress(
-                        year: year, code: code, percent: input.percent, status: input.status, note: input.note, basedOn: basedOn),
-                    by: op)
-            ])
+            let save = Effect.execute(
+                .recordProgress(year: year, code: code, percent: input.percent, status: input.status, note: input.note, basedOn: basedOn),
+                by: op)
+            // An action past its end date and not complete is late, whatever the form says:
+            // "on track" there is allowed (an extension agreed, say) but asked about.
+            if input.status == .onTrack, let action = state.network?.workPlans[year]?.actions.first(where: { $0.code == code }),
+                action.ends < state.today
+            {
+                let dialog = ConfirmDialog(
+                    title: "\(code) is late",
+                    message:
+                        "\(code) was due to end on \(action.ends), and it is \(input.percent) % done. Record it as on track anyway "
+                        + "(say why in the note), or go back and choose at risk or delayed?",
+                    confirmLabel: "On track anyway")
+                return .confirm(dialog, save)
+            }
+            return .effects([save])
         case .addAction(let year, let entities):
             guard let draft = WorkplanForms.ActionInput(values, entities: entities)?.draft else {
                 return .unreadable("a date, an amount, the lead or the GCM objectives are not understood")

@@ -75,14 +75,63 @@ struct WorkplanTests {
         type("50", &s)
         press([.tab, .left, .tab], &s)
         type("Case management started in Samarkand.", &s)
+        // 2026-03 ended on 2026-11-20: on track is asked about first, then saved as typed.
+        press([.enter], &s)
+        guard case .confirm(let late, _, _)? = s.overlay else {
+            Issue.record("on track past the end date was not asked about")
+            return
+        }
+        #expect(late.title == "2026-03 is late")
         #expect(
-            press([.enter], &s) == [
+            press([.character("y")], &s) == [
                 .execute(
                     .recordProgress(
                         year: 2026, code: "2026-03", percent: 50, status: .onTrack, note: "Case management started in Samarkand.",
                         basedOn: s.network!.version(of: .keyAction(year: 2026, code: "2026-03"))),
                     by: Self.unicef)
             ])
+    }
+
+    @Test("On track on an action past its end date asks first; no returns to the form with the input (issue 17)")
+    func lateOnTrack() throws {
+        var s = state(SampleNetwork.secretariat)
+        let network = try #require(s.network)
+        let year = s.today.year
+        let late = try #require(
+            network.workPlans[year]?.actions.first { $0.ends < s.today && ![.completed, .cancelled, .onTrack].contains($0.status) })
+        let basedOn = network.version(of: .keyAction(year: year, code: late.code))
+        s.overlay = .form(WorkplanForms.progress(late), purpose: .workplan(.recordProgress(year: year, code: late.code, basedOn: basedOn)))
+        // Status: on track (the second choice); a note saying why.
+        press([.tab], &s)
+        let current = try #require(KeyAction.Status.allCases.firstIndex(of: late.status))
+        press(current == 0 ? [.right] : Array(repeating: .left, count: current - 1), &s)
+        guard case .form(let chosen, _)? = s.overlay else { return }
+        #expect(chosen.values.choice(WorkplanForms.ProgressField.status) == 1)
+        press([.tab], &s)
+        type("Extension agreed with the donor", &s)
+        #expect(press([.enter], &s).isEmpty)
+        guard case .confirm(let dialog, let then, .form?)? = s.overlay else {
+            Issue.record("saved without asking")
+            return
+        }
+        #expect(dialog.title == "\(late.code) is late")
+        #expect(dialog.message.hasPrefix("\(late.code) was due to end on \(late.ends), and it is \(late.progress) % done."))
+        press([.character("n")], &s)
+        guard case .form(let back, _)? = s.overlay else {
+            Issue.record("the form is gone")
+            return
+        }
+        #expect(back.values.text(WorkplanForms.ProgressField.note) == "Extension agreed with the donor")
+        press([.enter], &s)
+        let effects = press([.character("y")], &s)
+        guard case .perform(let save) = then,
+            case .execute(.recordProgress(_, late.code, _, .onTrack, "Extension agreed with the donor", _), _) = save
+        else {
+            Issue.record("not the progress typed: \(then)")
+            return
+        }
+        #expect(effects == [save])
+        #expect(s.awaitingSave != nil)
     }
 
     @Test("Enter opens the action: objectives with titles, budget with source, history")
