@@ -83,8 +83,12 @@ extension NetworkState {
             updateMeeting(reference) { $0.amendments.append(amendment) }
         case .minutesShared(let reference, let on):
             updateMeeting(reference) {
-                if case .finalised(let finalisedOn) = $0.status { $0.status = .shared(finalisedOn: finalisedOn, sharedOn: on) }
+                switch $0.status {
+                case .finalised(let finalisedOn), .shared(let finalisedOn, _): $0.status = .shared(finalisedOn: finalisedOn, sharedOn: on)
+                case .draft: break
+                }
             }
+            amendmentsShared[reference] = meeting(reference)?.amendments.count ?? 0
         case .actionPointAdded(let point):
             actionPoints.append(point)
         case .actionPointUpdated(let id, let status, let note):

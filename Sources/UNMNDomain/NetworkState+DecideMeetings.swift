@@ -122,7 +122,14 @@ extension NetworkState {
         let meeting = try existingMeeting(reference, attempted)
         switch meeting.status {
         case .draft: check.fail("the minutes are not finalised yet")
-        case .shared(_, let sharedOn): check.fail("they were shared with the RCO on \(sharedOn)")
+        case .shared(_, let sharedOn):
+            // Shared again only once amended since: the RCO then archives the amended version.
+            if isAmendedSinceShared(meeting) {
+                check.require(on >= sharedOn, "they were last shared with the RCO on \(sharedOn), after \(on)")
+                check.require(on <= today, "\(on) is in the future")
+            } else {
+                check.fail("they were shared with the RCO on \(sharedOn) and have not been amended since")
+            }
         case .finalised(let finalisedOn):
             check.require(on >= finalisedOn, "the minutes were finalised on \(finalisedOn), after \(on)")
             check.require(on <= today, "\(on) is in the future")

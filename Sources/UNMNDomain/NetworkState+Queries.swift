@@ -87,6 +87,12 @@ extension NetworkState {
         return .pending
     }
 
+    /// Whether the minutes were amended after they were last shared with the RCO.
+    public func isAmendedSinceShared(_ meeting: Meeting) -> Bool {
+        guard case .shared = meeting.status else { return false }
+        return meeting.amendments.count > amendmentsShared[meeting.reference] ?? 0
+    }
+
     /// How many open items are in each group: the one count the Overview and the Decisions
     /// pane both show ("pending" is the group, never every open item).
     public func openItemCounts(on today: LocalDate) -> [ItemGroup: Int] {

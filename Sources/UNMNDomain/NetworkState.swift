@@ -25,6 +25,9 @@ public struct NetworkState: Hashable, Sendable, Codable {
     /// Who may act, by login. Empty for a network from before the roster: then nobody's
     /// authority is checked until the first grant.
     public internal(set) var grants: [String: Grant] = [:]
+    /// How many amendments each meeting's minutes had when last shared with the RCO: more now
+    /// means the RCO's copy is out of date, and the minutes may be shared again.
+    public internal(set) var amendmentsShared: [MeetingReference: Int] = [:]
     /// The day (Asia/Tashkent) the network's journal was founded: nothing before it is on record.
     public internal(set) var foundedOn: LocalDate?
     /// A sandbox (created with --demo): anyone may take any role, for training.

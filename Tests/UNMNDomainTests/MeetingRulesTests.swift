@@ -107,6 +107,31 @@ struct MeetingRulesTests {
                 == ["name at least one responsible entity", "the due date 2026-01-01 is before the meeting (2026-09-16)"])
     }
 
+    @Test("Minutes amended after sharing may be shared again; unamended ones may not (issue 17)")
+    func shareAgainAfterAmendment() throws {
+        var state = NetworkState(emailPolicy: Fixture.policy)
+        for batch in try #require(SampleNetworkTests.batches) { state.apply(batch) }
+        let shared = try #require(state.meetings.first { if case .shared = $0.status { true } else { false } })
+        guard case .shared(_, let sharedOn) = shared.status else { return }
+        let today = LocalDate(year: 2026, month: 11, day: 29)!
+        #expect(!state.isAmendedSinceShared(shared))
+        #expect(
+            refusal(.shareMinutesWithRCO(shared.reference, on: today), Fixture.secretariat, in: state, on: today)?.reasons == [
+                "they were shared with the RCO on \(sharedOn) and have not been amended since"
+            ])
+        try state.execute(
+            .amendMinutes(shared.reference, text: "UNAIDS sent apologies."), context: Fixture.context(Fixture.secretariat, on: today))
+        #expect(state.isAmendedSinceShared(try #require(state.meeting(shared.reference))))
+        try state.execute(.shareMinutesWithRCO(shared.reference, on: today), context: Fixture.context(Fixture.secretariat, on: today))
+        let again = try #require(state.meeting(shared.reference))
+        guard case .shared(_, let newShare) = again.status else {
+            Issue.record("not shared")
+            return
+        }
+        #expect(newShare == today)
+        #expect(!state.isAmendedSinceShared(again))
+    }
+
     @Test("Quarters that ended before the journal was founded are before the records, not missed (issue 17)")
     func beforeRecords() {
         let founded = NetworkState.founding(

@@ -127,8 +127,23 @@ extension MeetingsPane {
         return (record, recordRows, Rect(x: area.x, y: area.y + recordRows + 1, width: area.width, height: area.height - recordRows - 1))
     }
 
-    static func recordView(_ meeting: Meeting, network: NetworkState) -> DetailView {
+    /// "finalised 2026-09-20 · 1 amendment", and whether the RCO's copy is the latest.
+    static func minutesLine(_ meeting: Meeting, network: NetworkState) -> String {
         let amendments = meeting.amendments.count
+        let counted = amendments == 0 ? "" : " · \(amendments) amendment\(amendments == 1 ? "" : "s")"
+        switch meeting.status {
+        case .draft: return "draft" + counted
+        case .finalised(let on): return "finalised \(on)" + counted + " · not yet shared with the RCO (S)"
+        case .shared(let finalisedOn, let sharedOn):
+            let copy =
+                network.isAmendedSinceShared(meeting)
+                ? " · amended since shared on \(sharedOn): the RCO's copy is out of date (S shares the amended version)"
+                : " · shared with the RCO on \(sharedOn)"
+            return "finalised \(finalisedOn)" + counted + copy
+        }
+    }
+
+    static func recordView(_ meeting: Meeting, network: NetworkState) -> DetailView {
         var lines: [DetailView.Line] = [
             .heading("\(meeting.reference) · \(meeting.kind.title) · \(meeting.date.longDescription) \(meeting.startTime) (Asia/Tashkent)"),
             .field(
@@ -136,9 +151,7 @@ extension MeetingsPane {
                 value: meeting.mode.map { $0.rawValue + (meeting.modeReason.map { " — \($0)" } ?? "") }
                     ?? "not recorded yet (needed to finalise)"),
             .field(label: "Location", value: meeting.location),
-            .field(
-                label: "Minutes",
-                value: status(meeting) + (amendments == 0 ? "" : " · \(amendments) amendment\(amendments == 1 ? "" : "s")")),
+            .field(label: "Minutes", value: minutesLine(meeting, network: network)),
             .field(
                 label: "Agenda",
                 value: meeting.agenda.isEmpty

@@ -177,6 +177,24 @@ struct MeetingsTests {
         #expect(s.status.text.contains("finalised"))
     }
 
+    @Test("An opened meeting says when the RCO's copy is out of date, and S shares the amended version (issue 17)")
+    func amendedSinceShared() throws {
+        var s = state()
+        var network = try #require(s.network)
+        let shared = try #require(network.meetings.last { if case .shared = $0.status { true } else { false } })
+        guard case .shared(_, let sharedOn) = shared.status else { return }
+        let context = CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: s.today, hour: 9))
+        s.meetings.opened = shared.reference
+        #expect(screen(s).contains { $0.contains("· shared with the RCO on \(sharedOn)") })
+        try network.execute(.amendMinutes(shared.reference, text: "UNAIDS sent apologies."), context: context)
+        s.network = network
+        let text = screen(s).joined(separator: " ")
+        #expect(text.contains("1 amendment · amended since shared on"))
+        #expect(text.contains("\(sharedOn): the RCO's copy is out of date (S shares the amended"))
+        #expect(
+            press([.character("S")], &s) == [.execute(.shareMinutesWithRCO(shared.reference, on: s.today), by: SampleNetwork.secretariat)])
+    }
+
     @Test("A viewer opens meetings but changes nothing")
     func viewer() {
         var s = state(Operator(name: "RCO", entity: "UNRC", role: .viewer))
