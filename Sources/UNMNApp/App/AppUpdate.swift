@@ -148,7 +148,10 @@ public enum AppUpdate {
     }
 
     private static func moveInList(_ state: inout AppState, by delta: Int) {
-        guard let list = state.visibleList else { return }
+        guard let list = state.visibleList else {
+            state.pane.feature.scroll(&state, by: delta)
+            return
+        }
         state[keyPath: list.state].move(by: delta, in: list.content)
     }
 

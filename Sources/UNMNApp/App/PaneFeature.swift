@@ -40,10 +40,15 @@ protocol PaneFeature {
     /// After this console's own change was saved (`before` is the network it changed): a pane
     /// that shows a new record selects it, as a person expects after "New …".
     static func didSave(_ state: inout AppState, before: NetworkState)
+
+    /// ↓/↑, paging, first and last on a screen with no list (a whole record): scrolls it by
+    /// `rows` (Int.min and Int.max: to the top, to the end).
+    static func scroll(_ state: inout AppState, by rows: Int)
 }
 
 extension PaneFeature {
     static func didSave(_ state: inout AppState, before: NetworkState) {}
+    static func scroll(_ state: inout AppState, by rows: Int) {}
 }
 
 /// What a submitted form became.

@@ -97,7 +97,17 @@ extension MeetingsPane {
                 guard let meeting = state.openedMeeting else { return "Open a meeting first (Enter)." }
                 return meeting.status.isLocked ? nil : "The minutes are still a draft: write them directly (w)."
             }),
+        KeyBinding(
+            [.character("v")], label: "Record",
+            description: "The whole record: who requested it, the minutes of every item, decisions, action points and who is responsible",
+            message: .meetings(.toggleRecord)),
         KeyBinding([.escape], label: "Back", description: "Back to the list of meetings", message: .back),
+    ]
+
+    static let recordBindings = [
+        KeyBinding(
+            [.character("v")], label: "Attendance", description: "Back to the attendance grid", message: .meetings(.toggleRecord)),
+        KeyBinding([.escape], label: "Back", description: "Back to the attendance grid", message: .back),
     ]
 
     static let actionPointBindings = [
@@ -117,6 +127,7 @@ extension MeetingsPane {
         [
             KeyBindingGroup("3 Meetings", listBindings),
             KeyBindingGroup("3 Meetings, an opened meeting (Enter)", meetingBindings),
+            KeyBindingGroup("3 Meetings, a meeting's whole record (v; ↓/↑ and PgDn/PgUp scroll)", recordBindings),
             KeyBindingGroup("3 Meetings, action points (t)", actionPointBindings),
         ]
     }
@@ -125,6 +136,7 @@ extension MeetingsPane {
         if state.meetings.showsActionPoints {
             return state.meetings.showsActionPointDetail ? Array(actionPointBindings.dropFirst()) : actionPointBindings
         }
-        return state.openedMeeting != nil ? meetingBindings : listBindings
+        if state.openedMeeting != nil { return state.meetings.showsRecord ? recordBindings : meetingBindings }
+        return listBindings
     }
 }

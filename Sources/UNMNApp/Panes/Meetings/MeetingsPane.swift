@@ -15,6 +15,9 @@ public struct MeetingsState: Sendable, Hashable {
     public var actionPoints = ListState()
     /// True when the selected action point's detail is open over the list.
     public var showsActionPointDetail = false
+    /// True when the opened meeting shows its whole record (`v`), scrolled by `recordOffset` rows.
+    public var showsRecord = false
+    public var recordOffset = 0
 
     public init() {}
 }
@@ -26,6 +29,8 @@ public enum MeetingsMessage: Sendable, Hashable {
     /// `e`: change the date (postpone), time, length, place or mode of the opened or selected meeting.
     case requestEdit
     case requestAgendaItem
+    /// `v`: the opened meeting's whole record (minutes text, action points, who requested it), or back to its grid.
+    case toggleRecord
     case finalise
     case share
     case requestDecision
@@ -94,6 +99,7 @@ enum MeetingsPane: PaneFeature {
             return PaneList(\.meetings.actionPoints, ListContent(count: points.count, total: network.actionPoints.count, area: body))
         }
         if let meeting = state.openedMeeting {
+            if state.meetings.showsRecord { return nil }  // a page that scrolls, not a list
             let grid = geometry(of: meeting, network: network, in: layout.content).grid
             return PaneList(
                 \.meetings.attendance, ListContent(count: network.members.count, area: grid),
@@ -134,6 +140,16 @@ enum MeetingsPane: PaneFeature {
         return ConfirmDialog(title: "Finalise \(meeting.reference)", message: message, confirmLabel: "Finalise")
     }
 
+    /// The record view scrolls; it never scrolls past its end.
+    static func scroll(_ state: inout AppState, by rows: Int) {
+        guard state.meetings.showsRecord, let meeting = state.openedMeeting, let network = state.network else { return }
+        let area = state.layout.content
+        let last = max(0, wholeRecord(meeting, network: network).layout(width: area.width).count - area.height)
+        state.meetings.recordOffset = min(last, max(0, state.meetings.recordOffset.addingReportingOverflow(rows).partialValue))
+        if rows == Int.min { state.meetings.recordOffset = 0 }
+        if rows == Int.max { state.meetings.recordOffset = last }
+    }
+
     /// A meeting just scheduled is selected in the list, wherever its date puts it.
     static func didSave(_ state: inout AppState, before: NetworkState) {
         let known = Set(before.meetings.map(\.reference))
@@ -155,6 +171,8 @@ enum MeetingsPane: PaneFeature {
             state.meetings.showsActionPointDetail = false
         } else if state.meetings.showsActionPoints {
             state.meetings.showsActionPoints = false
+        } else if state.meetings.showsRecord {
+            state.meetings.showsRecord = false
         } else if state.meetings.opened != nil {
             state.meetings.opened = nil
         } else {

@@ -15,6 +15,7 @@ extension MeetingsPane {
             guard let meeting = meetings[safe: state.meetings.list.selection] else { return [] }
             state.meetings.opened = meeting.reference
             state.meetings.attendance = ListState()
+            state.meetings.showsRecord = false
         case .attendance(let key):
             guard let meeting = opened, let member = network.members[safe: state.meetings.attendance.selection], let op else { return [] }
             let present = Meeting.Attendance.present(focalPoints: network.activeFocalPoints(of: member.code).map(\.id))
@@ -42,6 +43,9 @@ extension MeetingsPane {
                 MeetingForms.schedule(members: network.members, today: state.today, existing: (meeting.reference, original)),
                 purpose: .meetings(
                     .edit(meeting.reference, original: original, basedOn: network.version(of: .meeting(meeting.reference)))))
+        case .toggleRecord:
+            state.meetings.showsRecord.toggle()
+            state.meetings.recordOffset = 0
         case .requestAgendaItem:
             guard let meeting = opened else { return [] }
             state.overlay = .form(MeetingForms.agendaItem(meeting), purpose: .meetings(.addAgendaItem(meeting: meeting.reference)))

@@ -171,6 +171,12 @@ extension MeetingsPane {
     }
 
     static func renderMeeting(_ meeting: Meeting, state: AppState, network: NetworkState, in area: Rect, buffer: inout Buffer) {
+        if state.meetings.showsRecord {
+            var record = wholeRecord(meeting, network: network)
+            record.offset = state.meetings.recordOffset
+            record.render(in: area, buffer: &buffer)
+            return
+        }
         let (record, recordRows, gridArea) = geometry(of: meeting, network: network, in: area)
         record.render(in: Rect(x: area.x, y: area.y, width: area.width, height: recordRows), buffer: &buffer)
         let members = network.members
@@ -191,6 +197,67 @@ extension MeetingsPane {
             }, rowStyles: members.map { meeting.attendance[$0.code] == nil ? Style.dim : .plain },
             selected: members.isEmpty ? nil : state.meetings.attendance.selection, offset: state.meetings.attendance.offset)
         grid.render(in: gridArea, buffer: &buffer)
+    }
+
+    /// The whole meeting as the minutes will read: who asked for it, every agenda item with its
+    /// minutes, the decisions, each action point with who is responsible, the amendments.
+    static func wholeRecord(_ meeting: Meeting, network: NetworkState) -> DetailView {
+        func named(_ codes: [EntityCode]) -> String {
+            codes.map { code in network.entity(code).map { "\($0.code) (\($0.fullName))" } ?? code.rawValue }.joined(separator: ", ")
+        }
+        var lines: [DetailView.Line] = [
+            .heading("\(meeting.reference) · \(meeting.kind.title) · the whole record (v or Esc: back to attendance)")
+        ]
+        if case .requested(let by) = meeting.kind { lines.append(.field(label: "Requested", value: "by " + named(by))) }
+        let end = meeting.startMinute + meeting.durationMinutes
+        lines += [
+            .field(
+                label: "When",
+                value: "\(meeting.date.longDescription), \(meeting.startTime)–\(String(format: "%02d:%02d", end / 60 % 24, end % 60)) "
+                    + "(Asia/Tashkent)"),
+            .field(
+                label: "Mode", value: meeting.mode.map { $0.rawValue + (meeting.modeReason.map { " — \($0)" } ?? "") } ?? "not recorded yet"
+            ),
+            .field(label: "Location", value: meeting.location),
+            .field(label: "Minutes", value: minutesLine(meeting, network: network)),
+        ]
+        let members = network.members.map(\.code)
+        func attended(_ test: (Meeting.Attendance?) -> Bool) -> [EntityCode] { members.filter { test(meeting.attendance[$0]) } }
+        let present = attended { if case .present? = $0 { true } else { false } }
+        let apologies = attended { $0 == .apologies }
+        let absent = attended { $0 == .absent }
+        let unknown = attended { $0 == nil }
+        lines.append(
+            .field(
+                label: "Attended",
+                value: "\(present.count) present (\(present.map(\.rawValue).joined(separator: ", ")))"
+                    + (apologies.isEmpty ? "" : "; apologies: " + apologies.map(\.rawValue).joined(separator: ", "))
+                    + (absent.isEmpty ? "" : "; absent: " + absent.map(\.rawValue).joined(separator: ", "))
+                    + (unknown.isEmpty ? "" : "; not recorded: " + unknown.map(\.rawValue).joined(separator: ", "))))
+        lines += [.blank, .heading("Agenda and minutes")]
+        if meeting.agenda.isEmpty { lines.append(.paragraph("No agenda yet (i adds an item).")) }
+        for (index, item) in meeting.agenda.enumerated() {
+            lines.append(.field(label: "Item \(index + 1)", value: item.title))
+            let paragraphs = item.minutes.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+            lines += paragraphs.isEmpty ? [.paragraph("(no minutes yet: w writes them)")] : paragraphs.map { .paragraph($0) }
+        }
+        if !meeting.decisions.isEmpty {
+            lines += [.blank, .heading("Decisions")]
+            lines += meeting.decisions.map { .paragraph("– " + $0.text + ($0.item.map { " (\($0))" } ?? "")) }
+        }
+        let points = network.actionPoints.filter { $0.meeting == meeting.reference }
+        if !points.isEmpty {
+            lines += [.blank, .heading("Action points")]
+            for point in points {
+                lines.append(.field(label: point.id.rawValue, value: point.text))
+                lines.append(.field(label: "", value: "\(named(point.responsible)) · due \(point.due) · \(point.status.rawValue)"))
+            }
+        }
+        if !meeting.amendments.isEmpty {
+            lines += [.blank, .heading("Amendments")]
+            lines += meeting.amendments.map { .paragraph("\($0.on), \($0.by): \($0.text)") }
+        }
+        return DetailView(lines: lines, labelWidth: 11)
     }
 
     /// One action point whole: its text, who is responsible, when it is due, its notes, and the

@@ -52,7 +52,7 @@ struct MeetingsTests {
         var s = state()
         #expect(screen(s)[23] == "Enter Open  n Schedule  t Action points  1-5 Panes  ? Help  q Quit")
         press([.enter], &s)
-        #expect(screen(s)[23] == "Space Attendance  f Finalise  A Action point  w Minutes  Esc Back  1-5 Panes")
+        #expect(screen(s)[23] == "Space Attendance  f Finalise  A Action point  w Minutes  v Record  Esc Back")
     }
 
     @Test("Finalised minutes: attendance keys say that corrections are amendments")
@@ -193,6 +193,42 @@ struct MeetingsTests {
         #expect(text.contains("\(sharedOn): the RCO's copy is out of date (S shares the amended"))
         #expect(
             press([.character("S")], &s) == [.execute(.shareMinutesWithRCO(shared.reference, on: s.today), by: SampleNetwork.secretariat)])
+    }
+
+    @Test("v shows an opened meeting's whole record: minutes text, action points with who is responsible; it scrolls (issue 17)")
+    func wholeRecord() throws {
+        var s = state()
+        let network = try #require(s.network)
+        let meeting = try #require(network.meeting("MTG/2026/01"))
+        let point = try #require(network.actionPoints.first { $0.meeting == "MTG/2026/01" })
+        s.meetings.opened = meeting.reference
+        press([.character("v")], &s)
+        #expect(s.meetings.showsRecord)
+        var text = screen(s).joined(separator: "\n")
+        #expect(text.contains("MTG/2026/01 · regular · the whole record (v or Esc: back to attendance)"))
+        #expect(text.contains("Item 1      \(meeting.agenda[0].title)"))
+        #expect(text.contains(String(meeting.agenda[0].minutes.prefix(40))))
+        #expect(screen(s)[23].hasPrefix("v Attendance  Esc Back"))
+        press([.end], &s)
+        text = screen(s).joined(separator: "\n")
+        #expect(text.contains("\(point.id) \(point.text)"))
+        #expect(text.contains("IOM (International Organization for Migration)"))
+        #expect(s.meetings.recordOffset > 0)
+        press([.home], &s)
+        #expect(s.meetings.recordOffset == 0)
+        press([.escape], &s)
+        #expect(!s.meetings.showsRecord && s.meetings.opened == "MTG/2026/01")
+    }
+
+    @Test("A requested meeting's record names the members who requested it")
+    func requestedBy() throws {
+        var s = state()
+        let network = try #require(s.network)
+        let requested = try #require(network.meetings.first { if case .requested = $0.kind { true } else { false } })
+        guard case .requested(let by) = requested.kind, let first = by.first else { return }
+        s.meetings.opened = requested.reference
+        press([.character("v")], &s)
+        #expect(screen(s).contains { $0.hasPrefix(" Requested   by \(first) (") })
     }
 
     @Test("A viewer opens meetings but changes nothing")
