@@ -33,16 +33,21 @@ public struct Table: Sendable {
     public var columns: [TableColumn]
     public var rows: [[String]]
     public var rowStyles: [Style]
+    /// Per row, the style of single cells (by column), over the row's: colour what carries the
+    /// meaning (a status cell, a bar), not the whole row.
+    public var cellStyles: [[Int: Style]]
     public var selected: Int?
     public var offset: Int
     public var showsHeader: Bool
 
     public init(
-        columns: [TableColumn], rows: [[String]], rowStyles: [Style] = [], selected: Int? = nil, offset: Int = 0, showsHeader: Bool = true
+        columns: [TableColumn], rows: [[String]], rowStyles: [Style] = [], cellStyles: [[Int: Style]] = [], selected: Int? = nil,
+        offset: Int = 0, showsHeader: Bool = true
     ) {
         self.columns = columns
         self.rows = rows
         self.rowStyles = rowStyles
+        self.cellStyles = cellStyles
         self.selected = selected
         self.offset = offset
         self.showsHeader = showsHeader
@@ -102,16 +107,27 @@ public struct Table: Sendable {
             y += 1
         }
         for index in offset..<min(rows.count, offset + visibleRows(in: area)) {
-            var style = index < rowStyles.count ? rowStyles[index] : .plain
-            if index == selected { style = style.adding(.reverse) }
-            buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: index == selected ? .reverse : .plain)
-            drawRow(rows[index], widths: widths, y: y, area: area, style: style, buffer: &buffer)
+            let rowStyle = index < rowStyles.count ? rowStyles[index] : .plain
+            let cells = index < cellStyles.count ? cellStyles[index] : [:]
+            if index == selected {
+                // One even bar across the row, gaps included: a colour under reverse video would
+                // turn into a coloured block and hide what the colour carried, and the text
+                // (status words, bars) already reads without it, as under NO_COLOR.
+                let selection = Style(rowStyle.attributes.subtracting(.dim).union(.reverse))
+                buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: selection)
+                drawRow(rows[index], widths: widths, y: y, area: area, style: selection, buffer: &buffer)
+            } else {
+                buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: .plain)
+                drawRow(rows[index], widths: widths, y: y, area: area, style: rowStyle, cellStyles: cells, buffer: &buffer)
+            }
             y += 1
         }
     }
 
     /// A row of one value in a table of several columns is a heading: it spans the whole width.
-    private func drawRow(_ values: [String], widths: [Int], y: Int, area: Rect, style: Style, buffer: inout Buffer) {
+    private func drawRow(
+        _ values: [String], widths: [Int], y: Int, area: Rect, style: Style, cellStyles: [Int: Style] = [:], buffer: inout Buffer
+    ) {
         if values.count == 1 && columns.count > 1 {
             buffer.write(
                 TextLayout.fit(SafeText.sanitize(values[0]), toWidth: area.width), x: area.x, y: y, maxWidth: area.width, style: style,
@@ -122,7 +138,7 @@ public struct Table: Sendable {
         for (index, column) in columns.enumerated() where widths[index] > 0 {
             let value = index < values.count ? values[index] : ""
             let text = TextLayout.fit(SafeText.sanitize(value), toWidth: widths[index], alignRight: column.alignRight)
-            buffer.write(text, x: x, y: y, maxWidth: widths[index], style: style, clip: area)
+            buffer.write(text, x: x, y: y, maxWidth: widths[index], style: cellStyles[index] ?? style, clip: area)
             x += widths[index] + 1
         }
     }

@@ -58,4 +58,26 @@ struct StyleMaskTests {
         // A viewer may read the whole record: v is lit (accent), the keys that change the meeting are dim.
         #expect(styleMask(state)[23] == "DDDDDDDDDDDDDDDD··DDDDDDDDDD··DDDDDDDDDDDDDD··DDDDDDDDD··A·········AAA")
     }
+
+    @Test("Workplan colours the status cell and the bar, not the title; the selected row is one even bar without colour (issue 17)")
+    func workplanColours() throws {
+        let state = sampleState(.workplan, SampleNetwork.secretariat, width: 120, height: 40)
+        let lines = screen(state)
+        let mask = styleMask(state)
+        let delayed = try #require(lines.indices.first { lines[$0].contains("delayed") && !mask[$0].hasPrefix("·R") })
+        let row = Array(mask[delayed])
+        let titleStart = 9  // after " " and the 7-cell code and its gap
+        #expect(row[titleStart..<(titleStart + 10)].allSatisfy { $0 == "·" }, "the title is in the default colour: \(mask[delayed])")
+        let status = try #require(lines[delayed].range(of: "delayed")).lowerBound.utf16Offset(in: lines[delayed])
+        #expect(row[status] == "E", "the status cell is in the danger colour: \(mask[delayed])")
+        // The selected row: reverse from edge to edge, gaps included, and no colour under it.
+        let buffer = AppView.render(state)
+        let selected = try #require(
+            (0..<buffer.height).first { y in
+                (1..<buffer.width - 1).allSatisfy { buffer[$0, y].style.attributes.contains(.reverse) } && y > 2
+            })
+        for x in 1..<buffer.width - 1 where !buffer[x, selected].isContinuation {
+            #expect(buffer[x, selected].style.color == nil, "a colour under the selection at column \(x)")
+        }
+    }
 }

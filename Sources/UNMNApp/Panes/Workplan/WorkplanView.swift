@@ -23,6 +23,7 @@ extension WorkplanPane {
     static func table(_ state: AppState, list: WorkplanList, width: Int) -> (table: Table, actionRows: [Int]) {
         var rows: [[String]] = []
         var styles: [Style] = []
+        var cellStyles: [[Int: Style]] = []
         var actionRows: [Int] = []
         let timelineWidth = 12
         for row in list.rows {
@@ -30,6 +31,7 @@ extension WorkplanPane {
             case .heading(let title):
                 rows.append([title])
                 styles.append(.title)
+                cellStyles.append([:])
             case .action(let action):
                 actionRows.append(rows.count)
                 rows.append([
@@ -38,7 +40,11 @@ extension WorkplanPane {
                     ProgressBar.labelled(percent: action.progress, width: 11), WorkplanList.statusLabel(action.status),
                     WorkplanList.compactBudget(action),
                 ])
-                styles.append(WorkplanList.statusStyle(action.status))
+                // The status cell and the progress bar carry the colour; titles stay in the
+                // default colour, so a plan with many late actions does not read as an alarm.
+                let status = WorkplanList.statusStyle(action.status)
+                styles.append(action.status == .cancelled ? .dim : .plain)
+                cellStyles.append([4: Style([], color: status.color), 5: status])
             }
         }
         let selection = state.workplan.list.selection
@@ -51,7 +57,8 @@ extension WorkplanPane {
                 TableColumn("Progress", width: .fixed(11)),
                 TableColumn("Status", width: .fixed(13)),
                 TableColumn("Funded/Req.", width: .fixed(11), dropOrder: 3),
-            ], rows: rows, rowStyles: styles, selected: actionRows[safe: selection], offset: state.workplan.list.offset)
+            ], rows: rows, rowStyles: styles, cellStyles: cellStyles, selected: actionRows[safe: selection],
+            offset: state.workplan.list.offset)
         return (table, actionRows)
     }
 
