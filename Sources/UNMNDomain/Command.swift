@@ -20,6 +20,8 @@ public enum Command: Hashable, Sendable, Codable {
     // Meetings and action points
     case scheduleMeeting(MeetingDraft)
     case rescheduleMeeting(MeetingReference, Edit<MeetingDraft>)
+    /// Calls a meeting off, saying why; it stays in the record as cancelled.
+    case cancelMeeting(MeetingReference, reason: String)
     /// Nil clears what was recorded.
     case recordAttendance(meeting: MeetingReference, entity: EntityCode, Meeting.Attendance?, basedOn: Int? = nil)
     case addAgendaItem(meeting: MeetingReference, title: String)

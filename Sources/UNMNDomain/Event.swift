@@ -17,6 +17,7 @@ public enum Event: Hashable, Sendable, Codable {
 
     case meetingScheduled(Meeting)
     case meetingRescheduled(MeetingReference, MeetingDraft)
+    case meetingCancelled(MeetingReference, Meeting.Cancellation)
     case attendanceRecorded(meeting: MeetingReference, entity: EntityCode, Meeting.Attendance?)
     case agendaItemAdded(meeting: MeetingReference, title: String)
     case minutesWritten(meeting: MeetingReference, item: Int, text: String)

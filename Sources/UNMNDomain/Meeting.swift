@@ -89,8 +89,12 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
     public var decisions: [Decision]
     public var status: MinutesStatus
     public var amendments: [Amendment]
+    /// Set when the meeting was called off: why, by whom, on which day. It stays in the record.
+    public var cancellation: Cancellation?
 
+    public typealias Cancellation = DatedNote
     public var id: MeetingReference { reference }
+    public var isCancelled: Bool { cancellation != nil }
 
     public init(
         reference: MeetingReference, kind: Kind, date: LocalDate, startMinute: Int, durationMinutes: Int = 90, location: String,

@@ -59,6 +59,8 @@ extension NetworkState {
             mailingListRequests.append(sentAt)
         case .meetingScheduled(let meeting):
             meetings.append(meeting)
+        case .meetingCancelled(let reference, let cancellation):
+            updateMeeting(reference) { $0.cancellation = cancellation }
         case .meetingRescheduled(let reference, let draft):
             updateMeeting(reference) {
                 $0.kind = draft.kind

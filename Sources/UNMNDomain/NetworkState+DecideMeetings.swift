@@ -28,6 +28,17 @@ extension NetworkState {
         return [.meetingRescheduled(reference, draft)]
     }
 
+    func decideCancelMeeting(
+        _ reference: MeetingReference, _ reason: String, attempted: String, context: CommandContext, check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
+        let meeting = try existingMeeting(reference, attempted)
+        checkUnlocked(meeting, check: &check)
+        guard check.list.isEmpty else { return [] }
+        check.require(meeting.attendance.isEmpty, "attendance was recorded: \(reference) took place")
+        check.require(!reason.trimmed.isEmpty, "say why the meeting is cancelled")
+        return [.meetingCancelled(reference, Meeting.Cancellation(text: reason.trimmed, by: context.operatorName, on: context.today))]
+    }
+
     func decideRecordAttendance(
         _ reference: MeetingReference, _ code: EntityCode, _ attendance: Meeting.Attendance?, basedOn: Int?, attempted: String,
         context: CommandContext, check: inout Reasons
@@ -178,6 +189,9 @@ extension NetworkState {
     }
 
     func checkUnlocked(_ meeting: Meeting, check: inout Reasons) {
+        if let cancellation = meeting.cancellation {
+            check.fail("\(meeting.reference) was cancelled on \(cancellation.on): \(cancellation.text)")
+        }
         if case .finalised(let on) = meeting.status {
             check.fail("the minutes of \(meeting.reference) were finalised on \(on); record an amendment instead")
         }

@@ -26,7 +26,8 @@ extension NetworkState {
     /// quarter that ended before the journal was founded is not missed but before the records.
     public func quarterlyCadence(year: Int, today: LocalDate) -> [QuarterCadence] {
         (1...4).map { quarter in
-            let inQuarter = meetings.filter { $0.date.year == year && $0.date.quarter == quarter }
+            // A cancelled meeting neither meets the quarter nor counts as scheduled.
+            let inQuarter = meetings.filter { $0.date.year == year && $0.date.quarter == quarter && !$0.isCancelled }
             let held = inQuarter.filter { $0.date <= today }
             let regular = held.filter { $0.kind == .regular }.count
             let requested = held.filter { if case .requested = $0.kind { return true } else { return false } }.count
@@ -52,7 +53,7 @@ extension NetworkState {
 
     /// The first meeting on or after `today`.
     public func nextMeeting(from today: LocalDate) -> Meeting? {
-        meetings.filter { $0.date >= today }.min { ($0.date, $0.startMinute) < ($1.date, $1.startMinute) }
+        meetings.filter { $0.date >= today && !$0.isCancelled }.min { ($0.date, $0.startMinute) < ($1.date, $1.startMinute) }
     }
 
     // MARK: Action points

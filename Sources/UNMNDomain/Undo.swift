@@ -54,6 +54,8 @@ enum Undo {
         case .mailingListRequestSent: return .failure(Refusal(reason: "the request has gone to the IT unit"))
         case .meetingScheduled(let meeting):
             return .failure(Refusal(reason: "a scheduled meeting stays in the record; reschedule \(meeting.reference) instead"))
+        case .meetingCancelled(let reference, _):
+            return .failure(Refusal(reason: "a cancellation stays in the record; schedule a new meeting instead of \(reference)"))
         case .meetingRescheduled(let reference, let draft):
             guard let old = state.meeting(reference) else { return .failure(Refusal(reason: "the meeting is unknown")) }
             return .success([.rescheduleMeeting(reference, Edit(from: draft, to: MeetingDraft(old), basedOn: version))])

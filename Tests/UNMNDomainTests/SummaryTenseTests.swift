@@ -38,6 +38,7 @@ struct SummaryTenseTests {
             .markMailingListRequestSent,
             .recordWithdrawal("WB", on: day, note: "closing its office"),
             .rescheduleMeeting(meeting.reference, Edit(MeetingDraft(meeting), changed: ["date"], basedOn: nil)),
+            .cancelMeeting(meeting.reference, reason: "The chair is away"),
             .recordAttendance(meeting: meeting.reference, entity: "ILO", .present(focalPoints: [])),
             .addAgendaItem(meeting: meeting.reference, title: "AOB"),
             .writeMinutes(meeting: meeting.reference, item: 0, text: "Noted."),

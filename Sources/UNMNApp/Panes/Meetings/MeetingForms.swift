@@ -77,6 +77,14 @@ enum MeetingForms {
         }
     }
 
+    enum CancelField: String, FormFieldID { case reason }
+
+    static func cancel(_ meeting: Meeting) -> Form {
+        Form(
+            title: "Cancel \(meeting.reference) of \(meeting.date) (stays in the record as cancelled)",
+            fields: [.text(CancelField.reason, "Reason", required: true, help: "why it is called off, for the record")])
+    }
+
     enum AgendaField: String, FormFieldID { case title }
 
     static func agendaItem(_ meeting: Meeting) -> Form {

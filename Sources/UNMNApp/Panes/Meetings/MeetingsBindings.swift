@@ -16,6 +16,7 @@ extension MeetingsPane {
     private static let meetingChange: @Sendable (AppState) -> String? = { state in
         if let reason = Guards.requireSecretariat(state, to: "change a meeting") { return reason }
         guard let meeting = state.focusedMeeting else { return "Select a meeting first." }
+        if let cancellation = meeting.cancellation { return "\(meeting.reference) was cancelled on \(cancellation.on)." }
         return meeting.status.isLocked
             ? "The minutes of \(meeting.reference) are finalised: the meeting took place as recorded." : nil
     }
@@ -49,6 +50,10 @@ extension MeetingsPane {
             description: "Change the meeting: postpone it to a new date, or change its time, length, place or mode (and why)",
             message: .meetings(.requestEdit), isInFooter: false, disabledReason: meetingChange),
         KeyBinding(
+            [.character("C")], label: "Cancel meeting",
+            description: "Call the meeting off, saying why (it stays in the record as cancelled)",
+            message: .meetings(.requestCancel), isInFooter: false, disabledReason: meetingChange),
+        KeyBinding(
             [.character("t")], label: "Action points", description: "The action points of all meetings: open, overdue, done, dropped",
             message: .meetings(.toggleActionPoints)),
     ]
@@ -77,6 +82,10 @@ extension MeetingsPane {
             [.character("e")], label: "Edit",
             description: "Change the meeting: postpone it to a new date, or change its time, length, place or mode (and why)",
             message: .meetings(.requestEdit), isInFooter: false, disabledReason: meetingChange),
+        KeyBinding(
+            [.character("C")], label: "Cancel meeting",
+            description: "Call the meeting off, saying why (it stays in the record as cancelled)",
+            message: .meetings(.requestCancel), isInFooter: false, disabledReason: meetingChange),
         KeyBinding(
             [.character("S")], label: "Shared", description: "Mark the finalised minutes shared with the RCO today",
             message: .meetings(.share), isInFooter: false, disabledReason: openedMeetingKey("mark the minutes shared with the RCO")),

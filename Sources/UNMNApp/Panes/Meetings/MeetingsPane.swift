@@ -29,6 +29,8 @@ public enum MeetingsMessage: Sendable, Hashable {
     /// `e`: change the date (postpone), time, length, place or mode of the opened or selected meeting.
     case requestEdit
     case requestAgendaItem
+    /// `C`: call the opened or selected meeting off, with the reason.
+    case requestCancel
     /// `v`: the opened meeting's whole record (minutes text, action points, who requested it), or back to its grid.
     case toggleRecord
     case finalise
@@ -52,6 +54,7 @@ public enum MeetingsForm: Sendable, Hashable {
     case schedule
     /// `original`: the meeting as the form opened on it, so that only what the operator changed is saved.
     case edit(MeetingReference, original: MeetingDraft, basedOn: Int)
+    case cancel(MeetingReference)
     case addAgendaItem(meeting: MeetingReference)
     case chooseAgendaItem(meeting: MeetingReference)
     /// `items`: the consensus items offered after "none", in the form's order.

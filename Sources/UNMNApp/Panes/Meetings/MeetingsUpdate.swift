@@ -46,6 +46,9 @@ extension MeetingsPane {
         case .toggleRecord:
             state.meetings.showsRecord.toggle()
             state.meetings.recordOffset = 0
+        case .requestCancel:
+            guard let meeting = state.focusedMeeting else { return [] }
+            state.overlay = .form(MeetingForms.cancel(meeting), purpose: .meetings(.cancel(meeting.reference)))
         case .requestAgendaItem:
             guard let meeting = opened else { return [] }
             state.overlay = .form(MeetingForms.agendaItem(meeting), purpose: .meetings(.addAgendaItem(meeting: meeting.reference)))
@@ -112,6 +115,8 @@ extension MeetingsPane {
                 return .unreadable("the date, time or length is not understood")
             }
             command = .rescheduleMeeting(reference, Edit(from: original, to: draft, basedOn: basedOn))
+        case .cancel(let meeting):
+            command = .cancelMeeting(meeting, reason: values.text(MeetingForms.CancelField.reason))
         case .addAgendaItem(let meeting):
             command = .addAgendaItem(meeting: meeting, title: values.text(MeetingForms.AgendaField.title))
         case .recordDecision(let meeting, let items):

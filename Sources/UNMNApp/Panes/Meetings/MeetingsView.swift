@@ -30,6 +30,7 @@ extension MeetingsPane {
     }
 
     static func status(_ meeting: Meeting) -> String {
+        if meeting.isCancelled { return "cancelled" }
         switch meeting.status {
         case .draft: return "draft"
         case .finalised: return "finalised"
@@ -82,7 +83,7 @@ extension MeetingsPane {
                     meeting.reference.rawValue, "\(meeting.date) \(meeting.startTime)", meeting.kind.title, meeting.mode?.rawValue ?? "—",
                     "\(present)/\(members)", status(meeting),
                 ]
-            }, rowStyles: entries.map { $0.meeting == nil ? Style.title : .plain },
+            }, rowStyles: entries.map { entry in entry.meeting.map { $0.isCancelled ? Style.dim : .plain } ?? .title },
             selected: meetings.isEmpty ? nil : meetingRows[safe: state.meetings.list.selection], offset: state.meetings.list.offset)
         if meetings.isEmpty {
             buffer.write(
@@ -129,6 +130,9 @@ extension MeetingsPane {
 
     /// "finalised 2026-09-20 · 1 amendment", and whether the RCO's copy is the latest.
     static func minutesLine(_ meeting: Meeting, network: NetworkState) -> String {
+        if let cancellation = meeting.cancellation {
+            return "none: cancelled on \(cancellation.on) by \(cancellation.by) — \(cancellation.text)"
+        }
         let amendments = meeting.amendments.count
         let counted = amendments == 0 ? "" : " · \(amendments) amendment\(amendments == 1 ? "" : "s")"
         switch meeting.status {

@@ -231,6 +231,44 @@ struct MeetingsTests {
         #expect(screen(s).contains { $0.hasPrefix(" Requested   by \(first) (") })
     }
 
+    @Test("C cancels a meeting with its reason; it stays in the list as cancelled and nothing more is recorded for it (issue 17)")
+    func cancelMeeting() throws {
+        var s = state()
+        press([.character("C")], &s)
+        guard case .form(let form, .meetings(.cancel("MTG/2026/04")))? = s.overlay else {
+            Issue.record("no cancel form")
+            return
+        }
+        #expect(form.title == "Cancel MTG/2026/04 of 2026-12-09 (stays in the record as cancelled)")
+        press([.enter], &s)
+        guard case .form(let empty, _)? = s.overlay else {
+            Issue.record("cancelled without a reason")
+            return
+        }
+        #expect(empty.errors["reason"] == "Reason is required.")
+        type("The chair is at the Global Forum", &s)
+        let command = Command.cancelMeeting("MTG/2026/04", reason: "The chair is at the Global Forum")
+        #expect(press([.enter], &s) == [.execute(command, by: SampleNetwork.secretariat)])
+        var network = try #require(s.network)
+        let context = CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: s.today, hour: 9))
+        let batch = try network.execute(command, context: context)
+        #expect(batch.summary == "Cancelled MTG/2026/04: The chair is at the Global Forum")
+        AppUpdate.update(&s, .committed(network, summary: batch.summary))
+        #expect(screen(s).contains { $0.hasPrefix(" MTG/2026/04  2026-12-09 10:00 regular") && $0.hasSuffix("cancelled") })
+        #expect(network.nextMeeting(from: s.today) == nil)
+        #expect(network.quarterlyCadence(year: 2026, today: s.today)[3].state == .due)
+        press([.character("e")], &s)
+        #expect(s.overlay == nil)
+        #expect(s.status.text == "MTG/2026/04 was cancelled on 2026-11-29.")
+        do {
+            _ = try network.decide(.recordAttendance(meeting: "MTG/2026/04", entity: "ILO", .apologies), context: context)
+            Issue.record("attendance recorded for a cancelled meeting")
+        } catch {
+            #expect(error.reasons == ["MTG/2026/04 was cancelled on 2026-11-29: The chair is at the Global Forum"])
+        }
+        #expect(network.undoPlan(for: SampleNetwork.secretariat).map { if case .impossible = $0 { true } else { false } } == true)
+    }
+
     @Test("A viewer opens meetings but changes nothing")
     func viewer() {
         var s = state(Operator(name: "RCO", entity: "UNRC", role: .viewer))
