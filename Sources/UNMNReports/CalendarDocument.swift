@@ -19,6 +19,9 @@ public enum CalendarDocument {
             var description =
                 "Meeting \(meeting.reference) (\(meeting.kind.title)).\nMode: " + (meeting.mode?.rawValue ?? "to be confirmed")
             if let reason = meeting.modeReason { description += " — \(reason)" }
+            if let cancellation = meeting.cancellation {
+                description = "Cancelled on \(cancellation.on): \(cancellation.text)\n" + description
+            }
             if !meeting.agenda.isEmpty {
                 description +=
                     "\nAgenda:\n" + meeting.agenda.enumerated().map { "\($0.offset + 1). \($0.element.title)" }.joined(separator: "\n")
@@ -33,7 +36,8 @@ public enum CalendarDocument {
                 "LOCATION:" + Escaping.icsText(meeting.location),
                 "DESCRIPTION:" + Escaping.icsText(description),
                 "ORGANIZER;CN=UN Network on Migration in Uzbekistan:mailto:" + organizer,
-                "STATUS:CONFIRMED",
+                // A calendar client removes a cancelled meeting from the diaries it was sent to.
+                meeting.isCancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED",
                 "END:VEVENT",
             ]
         }

@@ -46,4 +46,19 @@ struct GoldenTests {
         #expect(!calendar.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         #expect(calendar.components(separatedBy: "BEGIN:VEVENT").count - 1 == ReportFixture.sample.meetings.count)
     }
+
+    @Test("A cancelled meeting goes out as STATUS:CANCELLED with the reason, so calendars drop it")
+    func cancelledEvent() throws {
+        var network = ReportFixture.sample
+        let upcoming = try #require(network.meetings.last)
+        try network.execute(
+            .cancelMeeting(upcoming.reference, reason: "The chair is at the Global Forum"),
+            context: CommandContext(operator: SampleNetwork.secretariat, now: ReportFixture.stamp))
+        let calendar = CalendarDocument.render(network.meetings, stamp: ReportFixture.stamp).replacingOccurrences(of: "\r\n ", with: "")
+        let events = calendar.components(separatedBy: "BEGIN:VEVENT").dropFirst()
+        let cancelled = try #require(events.first { $0.contains(upcoming.reference.rawValue.replacingOccurrences(of: "/", with: "-")) })
+        #expect(cancelled.contains("STATUS:CANCELLED"))
+        #expect(cancelled.contains("DESCRIPTION:Cancelled on "))
+        #expect(events.filter { $0.contains("STATUS:CANCELLED") }.count == 1)
+    }
 }
