@@ -13,6 +13,7 @@ extension NetworkState {
         case .scheduleMeeting(let draft): return "schedule a meeting on \(draft.date)"
         case .rescheduleMeeting(let reference, _): return "reschedule \(reference)"
         case .cancelMeeting(let reference, _): return "cancel \(reference)"
+        case .postponeMeeting(let reference, let date, _): return "postpone \(reference) to \(date)"
         case .recordAttendance(let reference, let code, _, _): return "record \(code)'s attendance at \(reference)"
         case .addAgendaItem(let reference, _): return "add an agenda item to \(reference)"
         case .writeMinutes(let reference, let item, _, _): return "write the minutes of item \(item + 1) of \(reference)"
@@ -83,6 +84,7 @@ extension NetworkState {
         case (.setMailingList(let id, let on), _): return on ? "Added \(id) to the mailing list" : "Removed \(id) from the mailing list"
         case (.markMailingListRequestSent, _): return "Marked the mailing-list change request sent to the IT unit"
         case (.recordWithdrawal(let code, let on, _), _): return "Recorded \(code)'s withdrawal from the network on \(on)"
+        case (.postponeMeeting(let reference, let date, let reason), _): return "Postponed \(reference) to \(date): \(reason.trimmed)"
         case (.cancelMeeting(let reference, let reason), _): return "Cancelled \(reference): \(reason.trimmed)"
         case (.rescheduleMeeting(let reference, let edit), _): return "Changed \(reference) (now on \(edit.values.date))"
         case (.updateActionPoint(let id, let status, _, _), _):

@@ -20,6 +20,9 @@ public enum Command: Hashable, Sendable, Codable {
     // Meetings and action points
     case scheduleMeeting(MeetingDraft)
     case rescheduleMeeting(MeetingReference, Edit<MeetingDraft>)
+    /// Moves a meeting to a later date, saying why; it keeps its reference, and the record keeps
+    /// the date it had.
+    case postponeMeeting(MeetingReference, to: LocalDate, reason: String)
     /// Calls a meeting off, saying why; it stays in the record as cancelled.
     case cancelMeeting(MeetingReference, reason: String)
     /// Nil clears what was recorded.

@@ -18,6 +18,7 @@ public enum Event: Hashable, Sendable, Codable {
     case meetingScheduled(Meeting)
     case meetingRescheduled(MeetingReference, MeetingDraft)
     case meetingCancelled(MeetingReference, Meeting.Cancellation)
+    case meetingPostponed(MeetingReference, Meeting.Postponement)
     case attendanceRecorded(meeting: MeetingReference, entity: EntityCode, Meeting.Attendance?)
     case agendaItemAdded(meeting: MeetingReference, title: String)
     case minutesWritten(meeting: MeetingReference, item: Int, text: String)

@@ -91,6 +91,20 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
     public var amendments: [Amendment]
     /// Set when the meeting was called off: why, by whom, on which day. It stays in the record.
     public var cancellation: Cancellation?
+    /// Each postponement: the date it moved from, and why (nil in records from before they were kept).
+    public var postponements: [Postponement]?
+
+    public struct Postponement: Hashable, Sendable, Codable {
+        public var from: LocalDate
+        public var to: LocalDate
+        public var note: DatedNote
+
+        public init(from: LocalDate, to: LocalDate, note: DatedNote) {
+            self.from = from
+            self.to = to
+            self.note = note
+        }
+    }
 
     public typealias Cancellation = DatedNote
     public var id: MeetingReference { reference }

@@ -59,6 +59,11 @@ extension NetworkState {
             mailingListRequests.append(sentAt)
         case .meetingScheduled(let meeting):
             meetings.append(meeting)
+        case .meetingPostponed(let reference, let postponement):
+            updateMeeting(reference) {
+                $0.date = postponement.to
+                $0.postponements = ($0.postponements ?? []) + [postponement]
+            }
         case .meetingCancelled(let reference, let cancellation):
             updateMeeting(reference) { $0.cancellation = cancellation }
         case .meetingRescheduled(let reference, let draft):

@@ -49,6 +49,8 @@ extension NetworkState {
             return try decideScheduleMeeting(draft, attempted: attempted, context: context, check: &check)
         case .rescheduleMeeting(let reference, let draft):
             return try decideRescheduleMeeting(reference, draft, attempted: attempted, context: context, check: &check)
+        case .postponeMeeting(let reference, let date, let reason):
+            return try decidePostponeMeeting(reference, date, reason, attempted: attempted, context: context, check: &check)
         case .cancelMeeting(let reference, let reason):
             return try decideCancelMeeting(reference, reason, attempted: attempted, context: context, check: &check)
         case .recordAttendance(let reference, let code, let attendance, let basedOn):

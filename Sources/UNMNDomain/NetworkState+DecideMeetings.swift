@@ -28,6 +28,21 @@ extension NetworkState {
         return [.meetingRescheduled(reference, draft)]
     }
 
+    func decidePostponeMeeting(
+        _ reference: MeetingReference, _ date: LocalDate, _ reason: String, attempted: String, context: CommandContext,
+        check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
+        let meeting = try existingMeeting(reference, attempted)
+        checkUnlocked(meeting, check: &check)
+        guard check.list.isEmpty else { return [] }
+        check.require(meeting.attendance.isEmpty, "attendance was recorded: \(reference) took place")
+        check.require(date > meeting.date, "a postponement moves the meeting later than \(meeting.date); change the date with e instead")
+        check.require(date >= context.today, "\(date) has passed")
+        check.require(!reason.trimmed.isEmpty, "say why the meeting is postponed")
+        let note = DatedNote(text: reason.trimmed, by: context.operatorName, on: context.today)
+        return [.meetingPostponed(reference, Meeting.Postponement(from: meeting.date, to: date, note: note))]
+    }
+
     func decideCancelMeeting(
         _ reference: MeetingReference, _ reason: String, attempted: String, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {

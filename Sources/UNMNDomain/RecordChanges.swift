@@ -79,6 +79,7 @@ extension NetworkState {
         case .mailingListRequestSent: return []
         case .meetingScheduled(let meeting): return [(.meeting(meeting.reference), RecordFields.changed(from: nil, to: meeting))]
         case .meetingCancelled(let reference, _): return [(.meeting(reference), ["cancellation"])]
+        case .meetingPostponed(let reference, _): return [(.meeting(reference), ["date", "postponements"])]
         case .meetingRescheduled(let reference, let draft):
             guard let old = meeting(reference) else { return [] }
             return [(.meeting(reference), RecordFields.changed(from: MeetingDraft(old), to: draft))]

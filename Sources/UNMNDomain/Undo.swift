@@ -54,6 +54,11 @@ enum Undo {
         case .mailingListRequestSent: return .failure(Refusal(reason: "the request has gone to the IT unit"))
         case .meetingScheduled(let meeting):
             return .failure(Refusal(reason: "a scheduled meeting stays in the record; reschedule \(meeting.reference) instead"))
+        case .meetingPostponed(let reference, let postponement):
+            return .failure(
+                Refusal(
+                    reason:
+                        "a postponement stays in the record; change \(reference) back to \(postponement.from) with e if it was a mistake"))
         case .meetingCancelled(let reference, _):
             return .failure(Refusal(reason: "a cancellation stays in the record; schedule a new meeting instead of \(reference)"))
         case .meetingRescheduled(let reference, let draft):

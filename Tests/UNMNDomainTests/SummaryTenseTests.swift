@@ -39,6 +39,7 @@ struct SummaryTenseTests {
             .recordWithdrawal("WB", on: day, note: "closing its office"),
             .rescheduleMeeting(meeting.reference, Edit(MeetingDraft(meeting), changed: ["date"], basedOn: nil)),
             .cancelMeeting(meeting.reference, reason: "The chair is away"),
+            .postponeMeeting(meeting.reference, to: day, reason: "The chair is away"),
             .recordAttendance(meeting: meeting.reference, entity: "ILO", .present(focalPoints: [])),
             .addAgendaItem(meeting: meeting.reference, title: "AOB"),
             .writeMinutes(meeting: meeting.reference, item: 0, text: "Noted."),

@@ -77,6 +77,25 @@ enum MeetingForms {
         }
     }
 
+    enum PostponeField: String, FormFieldID { case date, reason }
+
+    static func postpone(_ meeting: Meeting, today: LocalDate) -> Form {
+        typealias Field = PostponeField
+        return Form(
+            title: "Postpone \(meeting.reference) from \(meeting.date) (keeps its reference)",
+            fields: [
+                .date(Field.date, "New date", value: max(meeting.date, today).adding(days: 7).description, required: true),
+                .text(Field.reason, "Reason", required: true, help: "why it moves, for the record"),
+            ],
+            validate: { values in
+                var problems = FormProblems<Field>()
+                if let date = LocalDate(iso: values.text(Field.date)), date <= meeting.date {
+                    problems[.date] = "A postponement moves the meeting later than \(meeting.date)."
+                }
+                return problems.byField
+            })
+    }
+
     enum CancelField: String, FormFieldID { case reason }
 
     static func cancel(_ meeting: Meeting) -> Form {

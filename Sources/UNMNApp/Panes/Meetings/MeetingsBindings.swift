@@ -54,6 +54,9 @@ extension MeetingsPane {
             description: "Call the meeting off, saying why (it stays in the record as cancelled)",
             message: .meetings(.requestCancel), isInFooter: false, disabledReason: meetingChange),
         KeyBinding(
+            [.character("P")], label: "Postpone", description: "Move the meeting to a later date, saying why (it keeps its reference)",
+            message: .meetings(.requestPostpone), isInFooter: false, disabledReason: meetingChange),
+        KeyBinding(
             [.character("t")], label: "Action points", description: "The action points of all meetings: open, overdue, done, dropped",
             message: .meetings(.toggleActionPoints)),
     ]
@@ -86,6 +89,9 @@ extension MeetingsPane {
             [.character("C")], label: "Cancel meeting",
             description: "Call the meeting off, saying why (it stays in the record as cancelled)",
             message: .meetings(.requestCancel), isInFooter: false, disabledReason: meetingChange),
+        KeyBinding(
+            [.character("P")], label: "Postpone", description: "Move the meeting to a later date, saying why (it keeps its reference)",
+            message: .meetings(.requestPostpone), isInFooter: false, disabledReason: meetingChange),
         KeyBinding(
             [.character("S")], label: "Shared", description: "Mark the finalised minutes shared with the RCO today",
             message: .meetings(.share), isInFooter: false, disabledReason: openedMeetingKey("mark the minutes shared with the RCO")),

@@ -31,6 +31,8 @@ public enum MeetingsMessage: Sendable, Hashable {
     case requestAgendaItem
     /// `C`: call the opened or selected meeting off, with the reason.
     case requestCancel
+    /// `P`: move the opened or selected meeting to a later date, with the reason.
+    case requestPostpone
     /// `v`: the opened meeting's whole record (minutes text, action points, who requested it), or back to its grid.
     case toggleRecord
     case finalise
@@ -55,6 +57,7 @@ public enum MeetingsForm: Sendable, Hashable {
     /// `original`: the meeting as the form opened on it, so that only what the operator changed is saved.
     case edit(MeetingReference, original: MeetingDraft, basedOn: Int)
     case cancel(MeetingReference)
+    case postpone(MeetingReference)
     case addAgendaItem(meeting: MeetingReference)
     case chooseAgendaItem(meeting: MeetingReference)
     /// `items`: the consensus items offered after "none", in the form's order.

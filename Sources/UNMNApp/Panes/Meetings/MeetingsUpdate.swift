@@ -46,6 +46,9 @@ extension MeetingsPane {
         case .toggleRecord:
             state.meetings.showsRecord.toggle()
             state.meetings.recordOffset = 0
+        case .requestPostpone:
+            guard let meeting = state.focusedMeeting else { return [] }
+            state.overlay = .form(MeetingForms.postpone(meeting, today: state.today), purpose: .meetings(.postpone(meeting.reference)))
         case .requestCancel:
             guard let meeting = state.focusedMeeting else { return [] }
             state.overlay = .form(MeetingForms.cancel(meeting), purpose: .meetings(.cancel(meeting.reference)))
@@ -115,6 +118,11 @@ extension MeetingsPane {
                 return .unreadable("the date, time or length is not understood")
             }
             command = .rescheduleMeeting(reference, Edit(from: original, to: draft, basedOn: basedOn))
+        case .postpone(let meeting):
+            guard let date = LocalDate(iso: values.text(MeetingForms.PostponeField.date)) else {
+                return .unreadable("the new date is not understood")
+            }
+            command = .postponeMeeting(meeting, to: date, reason: values.text(MeetingForms.PostponeField.reason))
         case .cancel(let meeting):
             command = .cancelMeeting(meeting, reason: values.text(MeetingForms.CancelField.reason))
         case .addAgendaItem(let meeting):

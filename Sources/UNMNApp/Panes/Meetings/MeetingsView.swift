@@ -213,6 +213,13 @@ extension MeetingsPane {
             .heading("\(meeting.reference) · \(meeting.kind.title) · the whole record (v or Esc: back to attendance)")
         ]
         if case .requested(let by) = meeting.kind { lines.append(.field(label: "Requested", value: "by " + named(by))) }
+        for postponement in meeting.postponements ?? [] {
+            lines.append(
+                .field(
+                    label: "Postponed",
+                    value: "from \(postponement.from) to \(postponement.to) on \(postponement.note.on) by \(postponement.note.by): "
+                        + postponement.note.text))
+        }
         let end = meeting.startMinute + meeting.durationMinutes
         lines += [
             .field(

@@ -269,6 +269,43 @@ struct MeetingsTests {
         #expect(network.undoPlan(for: SampleNetwork.secretariat).map { if case .impossible = $0 { true } else { false } } == true)
     }
 
+    @Test("P postpones a meeting to a later date with its reason; it keeps its reference and the record says from when (issue 17)")
+    func postponeMeeting() throws {
+        var s = state()
+        press([.character("P")], &s)
+        guard case .form(let form, .meetings(.postpone("MTG/2026/04")))? = s.overlay else {
+            Issue.record("no postpone form")
+            return
+        }
+        #expect(form.title == "Postpone MTG/2026/04 from 2026-12-09 (keeps its reference)")
+        press([.control("u")], &s)
+        type("2026-12-01", &s)
+        press([.tab], &s)
+        type("Too close to the Global Forum", &s)
+        press([.enter], &s)
+        guard case .form(let early, _)? = s.overlay else {
+            Issue.record("an earlier date was accepted")
+            return
+        }
+        #expect(early.errors["date"] == "A postponement moves the meeting later than 2026-12-09.")
+        press([.control("u")], &s)  // the form comes back on the field in error
+        type("2026-12-16", &s)
+        let command = Command.postponeMeeting(
+            "MTG/2026/04", to: LocalDate(year: 2026, month: 12, day: 16)!, reason: "Too close to the Global Forum")
+        #expect(press([.enter], &s) == [.execute(command, by: SampleNetwork.secretariat)])
+        var network = try #require(s.network)
+        let batch = try network.execute(
+            command, context: CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: s.today, hour: 9)))
+        #expect(batch.summary == "Postponed MTG/2026/04 to 2026-12-16: Too close to the Global Forum")
+        let moved = try #require(network.meeting("MTG/2026/04"))
+        #expect(moved.date == LocalDate(year: 2026, month: 12, day: 16))
+        #expect(moved.postponements?.map(\.from) == [LocalDate(year: 2026, month: 12, day: 9)!])
+        AppUpdate.update(&s, .committed(network, summary: batch.summary))
+        s.meetings.opened = "MTG/2026/04"
+        press([.character("v")], &s)
+        #expect(screen(s).contains { $0.contains("Postponed   from 2026-12-09 to 2026-12-16 on 2026-11-29 by Dilnoza") })
+    }
+
     @Test("A viewer opens meetings but changes nothing")
     func viewer() {
         var s = state(Operator(name: "RCO", entity: "UNRC", role: .viewer))
