@@ -26,7 +26,7 @@ enum MeetingForms {
         let length = "\(draft?.durationMinutes ?? 90)"
         let time = draft.map { String(format: "%02d:%02d", $0.startMinute / 60, $0.startMinute % 60) } ?? "10:00"
         return Form(
-            title: existing.map { "Change \($0.0) (postpone: a new date)" } ?? "Schedule a meeting",
+            title: existing.map { "Change \($0.0)" } ?? "Schedule a meeting",
             fields: [
                 .choice(Field.kind, "Kind", options: kinds, selected: kindIndex),
                 .multiSelect(Field.requestedBy, "Requested by", options: codes.map(\.rawValue), selected: requested),

@@ -12,9 +12,13 @@ extension MeetingsPane {
         }
     }
 
-    /// Why the focused meeting's date, time, place or mode cannot be changed, if so.
-    private static let meetingChange: @Sendable (AppState) -> String? = { state in
-        if let reason = Guards.requireSecretariat(state, to: "change a meeting") { return reason }
+    /// Why the focused meeting cannot be changed, postponed or cancelled, if so.
+    private static func meetingChange(_ action: String) -> @Sendable (AppState) -> String? {
+        { state in meetingChangeRefusal(state, action) }
+    }
+
+    private static func meetingChangeRefusal(_ state: AppState, _ action: String) -> String? {
+        if let reason = Guards.requireSecretariat(state, to: action) { return reason }
         guard let meeting = state.focusedMeeting else { return "Select a meeting first." }
         if let cancellation = meeting.cancellation { return "\(meeting.reference) was cancelled on \(cancellation.on)." }
         return meeting.status.isLocked
@@ -47,15 +51,15 @@ extension MeetingsPane {
             message: .meetings(.requestSchedule), disabledReason: { Guards.requireSecretariat($0, to: "schedule a meeting") }),
         KeyBinding(
             [.character("e")], label: "Edit",
-            description: "Change the meeting: postpone it to a new date, or change its time, length, place or mode (and why)",
-            message: .meetings(.requestEdit), isInFooter: false, disabledReason: meetingChange),
+            description: "Change the meeting's date, time, length, place or mode (and why not in person)",
+            message: .meetings(.requestEdit), isInFooter: false, disabledReason: meetingChange("change a meeting")),
         KeyBinding(
             [.character("C")], label: "Cancel meeting",
             description: "Call the meeting off, saying why (it stays in the record as cancelled)",
-            message: .meetings(.requestCancel), isInFooter: false, disabledReason: meetingChange),
+            message: .meetings(.requestCancel), isInFooter: false, disabledReason: meetingChange("cancel a meeting")),
         KeyBinding(
             [.character("P")], label: "Postpone", description: "Move the meeting to a later date, saying why (it keeps its reference)",
-            message: .meetings(.requestPostpone), isInFooter: false, disabledReason: meetingChange),
+            message: .meetings(.requestPostpone), isInFooter: false, disabledReason: meetingChange("postpone a meeting")),
         KeyBinding(
             [.character("t")], label: "Action points", description: "The action points of all meetings: open, overdue, done, dropped",
             message: .meetings(.toggleActionPoints)),
@@ -83,15 +87,15 @@ extension MeetingsPane {
             message: .meetings(.finalise), disabledReason: openedMeetingKey("finalise the minutes")),
         KeyBinding(
             [.character("e")], label: "Edit",
-            description: "Change the meeting: postpone it to a new date, or change its time, length, place or mode (and why)",
-            message: .meetings(.requestEdit), isInFooter: false, disabledReason: meetingChange),
+            description: "Change the meeting's date, time, length, place or mode (and why not in person)",
+            message: .meetings(.requestEdit), isInFooter: false, disabledReason: meetingChange("change a meeting")),
         KeyBinding(
             [.character("C")], label: "Cancel meeting",
             description: "Call the meeting off, saying why (it stays in the record as cancelled)",
-            message: .meetings(.requestCancel), isInFooter: false, disabledReason: meetingChange),
+            message: .meetings(.requestCancel), isInFooter: false, disabledReason: meetingChange("cancel a meeting")),
         KeyBinding(
             [.character("P")], label: "Postpone", description: "Move the meeting to a later date, saying why (it keeps its reference)",
-            message: .meetings(.requestPostpone), isInFooter: false, disabledReason: meetingChange),
+            message: .meetings(.requestPostpone), isInFooter: false, disabledReason: meetingChange("postpone a meeting")),
         KeyBinding(
             [.character("S")], label: "Shared", description: "Mark the finalised minutes shared with the RCO today",
             message: .meetings(.share), isInFooter: false, disabledReason: openedMeetingKey("mark the minutes shared with the RCO")),

@@ -241,7 +241,7 @@ extension MeetingsPane {
         lines.append(
             .field(
                 label: "Attended",
-                value: "\(present.count) present (\(present.map(\.rawValue).joined(separator: ", ")))"
+                value: (present.isEmpty ? "none present" : "\(present.count) present (\(present.map(\.rawValue).joined(separator: ", ")))")
                     + (apologies.isEmpty ? "" : "; apologies: " + apologies.map(\.rawValue).joined(separator: ", "))
                     + (absent.isEmpty ? "" : "; absent: " + absent.map(\.rawValue).joined(separator: ", "))
                     + (unknown.isEmpty ? "" : "; not recorded: " + unknown.map(\.rawValue).joined(separator: ", "))))

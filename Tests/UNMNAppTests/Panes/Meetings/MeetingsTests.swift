@@ -150,7 +150,7 @@ struct MeetingsTests {
         }
         #expect(original == MeetingDraft(meeting))
         #expect(basedOn == network.version(of: .meeting("MTG/2026/04")))
-        #expect(form.title == "Change MTG/2026/04 (postpone: a new date)")
+        #expect(form.title == "Change MTG/2026/04")
         #expect(form.values.text(MeetingForms.ScheduleField.location) == "UN House, Tashkent")
         #expect(form.values.text(MeetingForms.ScheduleField.date) == "2026-12-09")
         #expect(form.values.choice(MeetingForms.ScheduleField.mode) == 1)
