@@ -42,13 +42,8 @@ extension MeetingsPane {
         }
     }
 
-    static let listBindings = [
-        KeyBinding(
-            [.enter], label: "Open", description: "Open the selected meeting: mode, agenda, attendance grid", message: .meetings(.open)),
-        KeyBinding(
-            [.character("n")], label: "Schedule",
-            description: "Schedule a meeting (kind, who requested it, date and time in Asia/Tashkent, place, mode)",
-            message: .meetings(.requestSchedule), disabledReason: { Guards.requireSecretariat($0, to: "schedule a meeting") }),
+    /// The same in the list (on the selected meeting) and in an opened meeting.
+    static let meetingChangeBindings = [
         KeyBinding(
             [.character("e")], label: "Edit",
             description: "Change the meeting's date, time, length, place or mode (and why not in person)",
@@ -60,68 +55,71 @@ extension MeetingsPane {
         KeyBinding(
             [.character("P")], label: "Postpone", description: "Move the meeting to a later date, saying why (it keeps its reference)",
             message: .meetings(.requestPostpone), isInFooter: false, disabledReason: meetingChange("postpone a meeting")),
-        KeyBinding(
-            [.character("t")], label: "Action points", description: "The action points of all meetings: open, overdue, done, dropped",
-            message: .meetings(.toggleActionPoints)),
     ]
 
-    static let meetingBindings = [
-        KeyBinding(
-            [.character(" ")], label: "Attendance", description: "Cycle the selected entity's attendance (present, apologies, absent)",
-            message: .meetings(.attendance(.cycle)), disabledReason: recordEditing("record attendance")),
-        KeyBinding(
-            [.character("p")], label: "Present", description: "The selected entity was present (with its focal points)",
-            message: .meetings(.attendance(.present)), isInFooter: false, disabledReason: recordEditing("record attendance")),
-        KeyBinding(
-            [.character("a")], label: "Apologies", description: "The selected entity sent apologies",
-            message: .meetings(.attendance(.apologies)), isInFooter: false, disabledReason: recordEditing("record attendance")),
-        KeyBinding(
-            [.character("b")], label: "Absent", description: "The selected entity was absent",
-            message: .meetings(.attendance(.absent)), isInFooter: false, disabledReason: recordEditing("record attendance")),
-        KeyBinding(
-            [.character("i")], label: "Agenda item", description: "Add an agenda item",
-            message: .meetings(.requestAgendaItem), isInFooter: false, disabledReason: recordEditing("add an agenda item")),
-        KeyBinding(
-            [.character("f")], label: "Finalise",
-            description: "Finalise the minutes (refused, with the reasons, without mode or attendance)",
-            message: .meetings(.finalise), disabledReason: openedMeetingKey("finalise the minutes")),
-        KeyBinding(
-            [.character("e")], label: "Edit",
-            description: "Change the meeting's date, time, length, place or mode (and why not in person)",
-            message: .meetings(.requestEdit), isInFooter: false, disabledReason: meetingChange("change a meeting")),
-        KeyBinding(
-            [.character("C")], label: "Cancel meeting",
-            description: "Call the meeting off, saying why (it stays in the record as cancelled)",
-            message: .meetings(.requestCancel), isInFooter: false, disabledReason: meetingChange("cancel a meeting")),
-        KeyBinding(
-            [.character("P")], label: "Postpone", description: "Move the meeting to a later date, saying why (it keeps its reference)",
-            message: .meetings(.requestPostpone), isInFooter: false, disabledReason: meetingChange("postpone a meeting")),
-        KeyBinding(
-            [.character("S")], label: "Shared", description: "Mark the finalised minutes shared with the RCO today",
-            message: .meetings(.share), isInFooter: false, disabledReason: openedMeetingKey("mark the minutes shared with the RCO")),
-        KeyBinding(
-            [.character("d")], label: "Decision", description: "Record a decision taken, linked to a consensus item or not",
-            message: .meetings(.requestDecision), isInFooter: false, disabledReason: recordEditing("record a decision")),
-        KeyBinding(
-            [.character("A")], label: "Action point", description: "Add an action point (text, responsible entities, due date)",
-            message: .meetings(.requestActionPoint), disabledReason: recordEditing("add an action point")),
-        KeyBinding(
-            [.character("w")], label: "Minutes", description: "Write an agenda item's minutes in the editor (Ctrl-O for $EDITOR)",
-            message: .meetings(.requestMinutes), disabledReason: recordEditing("write the minutes")),
-        KeyBinding(
-            [.character("M")], label: "Amend", description: "Amend finalised minutes (recorded, never rewritten)",
-            message: .meetings(.requestAmendment), isInFooter: false,
-            disabledReason: { state in
-                if let reason = Guards.requireSecretariat(state, to: "amend the minutes") { return reason }
-                guard let meeting = state.openedMeeting else { return "Open a meeting first (Enter)." }
-                return meeting.status.isLocked ? nil : "The minutes are still a draft: write them directly (w)."
-            }),
-        KeyBinding(
-            [.character("v")], label: "Record",
-            description: "The whole record: who requested it, the minutes of every item, decisions, action points and who is responsible",
-            message: .meetings(.toggleRecord)),
-        KeyBinding([.escape], label: "Back", description: "Back to the list of meetings", message: .back),
-    ]
+    static let listBindings =
+        [
+            KeyBinding(
+                [.enter], label: "Open", description: "Open the selected meeting: mode, agenda, attendance grid", message: .meetings(.open)),
+            KeyBinding(
+                [.character("n")], label: "Schedule",
+                description: "Schedule a meeting (kind, who requested it, date and time in Asia/Tashkent, place, mode)",
+                message: .meetings(.requestSchedule), disabledReason: { Guards.requireSecretariat($0, to: "schedule a meeting") }),
+        ] + meetingChangeBindings + [
+            KeyBinding(
+                [.character("t")], label: "Action points", description: "The action points of all meetings: open, overdue, done, dropped",
+                message: .meetings(.toggleActionPoints))
+        ]
+
+    static let meetingBindings =
+        [
+            KeyBinding(
+                [.character(" ")], label: "Attendance", description: "Cycle the selected entity's attendance (present, apologies, absent)",
+                message: .meetings(.attendance(.cycle)), disabledReason: recordEditing("record attendance")),
+            KeyBinding(
+                [.character("p")], label: "Present", description: "The selected entity was present (with its focal points)",
+                message: .meetings(.attendance(.present)), isInFooter: false, disabledReason: recordEditing("record attendance")),
+            KeyBinding(
+                [.character("a")], label: "Apologies", description: "The selected entity sent apologies",
+                message: .meetings(.attendance(.apologies)), isInFooter: false, disabledReason: recordEditing("record attendance")),
+            KeyBinding(
+                [.character("b")], label: "Absent", description: "The selected entity was absent",
+                message: .meetings(.attendance(.absent)), isInFooter: false, disabledReason: recordEditing("record attendance")),
+            KeyBinding(
+                [.character("i")], label: "Agenda item", description: "Add an agenda item",
+                message: .meetings(.requestAgendaItem), isInFooter: false, disabledReason: recordEditing("add an agenda item")),
+            KeyBinding(
+                [.character("f")], label: "Finalise",
+                description: "Finalise the minutes (refused, with the reasons, without mode or attendance)",
+                message: .meetings(.finalise), disabledReason: openedMeetingKey("finalise the minutes")),
+        ] + meetingChangeBindings + [
+            KeyBinding(
+                [.character("S")], label: "Shared", description: "Mark the finalised minutes shared with the RCO today",
+                message: .meetings(.share), isInFooter: false, disabledReason: openedMeetingKey("mark the minutes shared with the RCO")),
+            KeyBinding(
+                [.character("d")], label: "Decision", description: "Record a decision taken, linked to a consensus item or not",
+                message: .meetings(.requestDecision), isInFooter: false, disabledReason: recordEditing("record a decision")),
+            KeyBinding(
+                [.character("A")], label: "Action point", description: "Add an action point (text, responsible entities, due date)",
+                message: .meetings(.requestActionPoint), disabledReason: recordEditing("add an action point")),
+            KeyBinding(
+                [.character("w")], label: "Minutes", description: "Write an agenda item's minutes in the editor (Ctrl-O for $EDITOR)",
+                message: .meetings(.requestMinutes), disabledReason: recordEditing("write the minutes")),
+            KeyBinding(
+                [.character("M")], label: "Amend", description: "Amend finalised minutes (recorded, never rewritten)",
+                message: .meetings(.requestAmendment), isInFooter: false,
+                disabledReason: { state in
+                    if let reason = Guards.requireSecretariat(state, to: "amend the minutes") { return reason }
+                    guard let meeting = state.openedMeeting else { return "Open a meeting first (Enter)." }
+                    return meeting.status.isLocked ? nil : "The minutes are still a draft: write them directly (w)."
+                }),
+            KeyBinding(
+                [.character("v")], label: "Record",
+                description:
+                    "The whole record: who requested it, the minutes of every item, decisions, action points and who is responsible",
+                message: .meetings(.toggleRecord)),
+            KeyBinding([.escape], label: "Back", description: "Back to the list of meetings", message: .back),
+        ]
 
     static let recordBindings = [
         KeyBinding(
