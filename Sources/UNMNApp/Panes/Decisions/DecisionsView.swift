@@ -41,9 +41,18 @@ extension DecisionsPane {
         return status.title
     }
 
+    /// What an empty pane says: what will appear here, and which key starts it.
+    static let emptyTitle = "No consensus items yet"
+    static let emptyBody = [
+        "Consensus items will be listed here: pending, ready to adopt, held and closed, with every member's "
+            + "position; adopted items form the decisions log.",
+        "",
+        "n opens an item (the secretariat); r reviews pending ones.",
+    ]
+
     static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
         guard let network = state.network, !network.items.isEmpty else {
-            EmptyPaneView.render(.decisions, in: area, buffer: &buffer)
+            EmptyPaneView.render(title: emptyTitle, body: emptyBody, in: area, buffer: &buffer)
             return
         }
         if state.decisions.review != nil {

@@ -38,9 +38,18 @@ extension MeetingsPane {
         }
     }
 
+    /// What an empty pane says: what will appear here, and which key starts it.
+    static let emptyTitle = "No meetings logged yet"
+    static let emptyBody = [
+        "Meetings will be listed here by year and quarter, with whether each quarter's regular meeting took place, "
+            + "attendance, agenda, minutes and action points.",
+        "",
+        "n schedules a meeting (the secretariat).",
+    ]
+
     static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
         guard let network = state.network, !network.meetings.isEmpty else {
-            EmptyPaneView.render(.meetings, in: area, buffer: &buffer)
+            EmptyPaneView.render(title: emptyTitle, body: emptyBody, in: area, buffer: &buffer)
             return
         }
         if state.meetings.showsActionPoints, state.meetings.showsActionPointDetail, let point = state.selectedActionPoint {

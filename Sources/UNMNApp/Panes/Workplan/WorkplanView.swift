@@ -62,9 +62,18 @@ extension WorkplanPane {
         return (table, actionRows)
     }
 
+    /// What an empty pane says: what will appear here, and which key starts it.
+    static let emptyTitle = "No annual work plan yet"
+    static let emptyBody = [
+        "The annual work plan will appear here: its key actions with lead entity, timeline, progress, status and "
+            + "budget, grouped by GCM objective.",
+        "",
+        "D drafts the plan of the year and n adds its key actions (the secretariat).",
+    ]
+
     static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
         guard let network = state.network else {
-            EmptyPaneView.render(.workplan, in: area, buffer: &buffer)
+            EmptyPaneView.render(title: emptyTitle, body: emptyBody, in: area, buffer: &buffer)
             return
         }
         let list = WorkplanList(state: state, network: network)
