@@ -89,12 +89,8 @@ struct ConsoleCommand: ParsableCommand {
         throws -> (Operator?, String?)
     {
         let network = journal.state
-        if network.isSandbox {
-            let chosen = try OperatorResolution(
-                designation: designation, name: name, environment: environment, entities: network.members, memory: memory
-            ).resolve()
-            return (chosen, nil)
-        }
+        let identity = ConsoleIdentity(login: login, designation: designation, name: name, environment: environment, memory: memory)
+        if network.isSandbox { return (try identity.sandboxOperator(entities: network.members), nil) }
         if network.grants.isEmpty {
             guard journal.isWritable, JournalSetup.ownsFile(journal.path) else {
                 return (nil, "this journal has no roster yet; the account that owns it opens it first to become its secretariat")
@@ -111,8 +107,7 @@ struct ConsoleCommand: ParsableCommand {
                 throw ExitCode.failure
             }
         }
-        let resolved = try ConsoleIdentity(login: login, designation: designation, name: name, environment: environment, memory: memory)
-            .resolve(in: journal.state)
+        let resolved = try identity.resolve(in: journal.state)
         return (resolved.operator, resolved.readOnlyReason)
     }
 

@@ -31,6 +31,26 @@ struct ConsoleIdentity {
         }
     }
 
+    /// The operator of a sandbox, where anyone may take any role: `--as` (with `--name`), else
+    /// `UNMN_OPERATOR`, else the operator remembered from an earlier start; nil means ask in the
+    /// console.
+    func sandboxOperator(entities: [MemberEntity]) throws -> Operator? {
+        let remembered: Operator?
+        do {
+            remembered = try memory.load()
+        } catch {
+            CommandLineOutput.error(error.description)
+            remembered = nil
+        }
+        guard let asked = try asked(entities: entities) else {
+            guard let name, var remembered else { return remembered }
+            remembered.name = name
+            return remembered
+        }
+        let chosenName = asked.name ?? remembered?.name ?? environment["USER"] ?? NSUserName()
+        return Operator(name: chosenName, entity: asked.entity, role: asked.role)
+    }
+
     /// The operator of a real journal: the login's grant, narrowed as asked. A remembered
     /// operator that is not the grant's is ignored; an asked one is refused (exit 77).
     func resolve(in network: NetworkState) throws -> (operator: Operator?, readOnlyReason: String?) {
