@@ -12,11 +12,7 @@ struct CommandLineMessagesTests {
         Subprocess.run(["env", "-u", "UNMN_JOURNAL", "-u", "XDG_DATA_HOME", "HOME=\(home)", unmn] + arguments)
     }
 
-    func home() throws -> String {
-        let path = NSTemporaryDirectory() + "unmn-home-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    func home() throws -> String { try makeTestDirectory("home") }
 
     @Test("Without --journal an export says which journal it read, and that it holds only the founding records")
     func whichJournal() throws {

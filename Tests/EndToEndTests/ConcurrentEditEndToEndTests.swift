@@ -6,8 +6,7 @@ import Testing
 @Suite("Concurrent edits end to end in tmux", .serialized)
 struct ConcurrentEditEndToEndTests {
     func sampleJournal() throws -> String {
-        let directory = NSTemporaryDirectory() + "unmn-e2e-concurrent-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try makeTestDirectory("e2e-concurrent")
         let path = directory + "/journal"
         let setup = try TmuxSession(arguments: ["init", "--demo", "--journal", path])
         #expect(try setup.waitForExit() == 0)

@@ -8,8 +8,7 @@ import UNMNJournal
 struct CrashLoopTests {
     @Test("After every kill each acknowledged record is present")
     func killLoop() throws {
-        let directory = NSTemporaryDirectory() + "unmn-kill-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try makeTestDirectory("kill")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let journal = directory + "/journal"
         let writer = (TmuxSession.binary as NSString).deletingLastPathComponent + "/unmn-stress"
@@ -38,8 +37,7 @@ struct CrashLoopTests {
 
     @Test("Two processes appending at once: contiguous sequences, nothing lost, no duplicate")
     func twoProcesses() throws {
-        let directory = NSTemporaryDirectory() + "unmn-two-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try makeTestDirectory("two")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let journal = directory + "/journal"
         let writer = (TmuxSession.binary as NSString).deletingLastPathComponent + "/unmn-stress"

@@ -15,12 +15,10 @@ struct DecisionsEndToEndTests {
     /// naming it; the objection becomes stand aside; adopted; seen in both consoles.
     @Test("An item from opening to adoption, with an objection in the way, in two consoles")
     func consensusReview() throws {
-        let directory = NSTemporaryDirectory() + "unmn-e2e-decisions-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try makeTestDirectory("e2e-decisions")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/journal"
-        let setup = try TmuxSession(arguments: ["init", "--journal", path, "--name", "Dilnoza Yusupova"])
-        #expect(try setup.waitForExit() == 0)
+        try initJournal(path)
         // The chair's own login, as the SSH gateway would run it (the journal's owner may act for it).
         let grant = try TmuxSession(arguments: [
             "access", "grant", "laura", "--name", "Laura Bianchi", "--entity", "IOM", "--role", "chair", "--journal", path,

@@ -7,8 +7,7 @@ import Testing
 struct ExportEndToEndTests {
     @Test("Every export command writes a file its standard reader accepts")
     func exports() throws {
-        let directory = NSTemporaryDirectory() + "unmn-e2e-export-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try makeTestDirectory("e2e-export")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let journal = directory + "/journal"
         func unmn(_ arguments: [String]) throws -> Int {

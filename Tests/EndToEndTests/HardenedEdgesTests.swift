@@ -9,11 +9,7 @@ import UNMNJournal
 struct HardenedEdgesTests {
     let unmn = TmuxSession.binary
 
-    func directory() throws -> String {
-        let path = NSTemporaryDirectory() + "unmn-edges-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    func directory() throws -> String { try makeTestDirectory("edges") }
 
     func sampleJournal(in directory: String) -> String {
         let path = directory + "/jj"

@@ -5,8 +5,7 @@ import Testing
 @Suite("Journal end to end in tmux", .serialized)
 struct JournalEndToEndTests {
     func initJournal() throws -> String {
-        let directory = NSTemporaryDirectory() + "unmn-e2e-journal-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try makeTestDirectory("e2e-journal")
         let path = directory + "/journal"
         let setup = try TmuxSession(arguments: ["init", "--demo", "--journal", path])
         #expect(try setup.waitForExit() == 0)

@@ -6,12 +6,10 @@ import Testing
 struct MeetingEndToEndTests {
     @Test("Schedule, attendance, minutes, an action point, finalise, share with the RCO; quit, restart, and find all of it")
     func wholeMeeting() throws {
-        let directory = NSTemporaryDirectory() + "unmn-e2e-meeting-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try makeTestDirectory("e2e-meeting")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/journal"
-        let setup = try TmuxSession(arguments: ["init", "--journal", path, "--name", "Dilnoza Yusupova"])
-        #expect(try setup.waitForExit() == 0)
+        try initJournal(path)
         let arguments = ["--journal", path, "--as", "IOM:secretariat", "--name", "Dilnoza Yusupova"]
         let console = try TmuxSession(arguments: arguments)
         try console.waitFor(text: "Dilnoza Yusupova · IOM secretariat")

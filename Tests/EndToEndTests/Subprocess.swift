@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Starting programs from tests with posix_spawn (Foundation's Process can miss a child's exit
 /// inside a test task), with the runner's blocked signals cleared and output to a file.
@@ -48,4 +49,19 @@ enum Subprocess {
         let status = wait(pid)
         return (status, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
     }
+}
+
+/// A fresh directory for one test under the system's temporary one; the test removes it
+/// (`defer { try? FileManager.default.removeItem(atPath: directory) }`).
+func makeTestDirectory(_ purpose: String) throws -> String {
+    let path = NSTemporaryDirectory() + "unmn-\(purpose)-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// `unmn init` of a real journal at `path` whose first secretariat is Dilnoza Yusupova, as a
+/// newcomer's first command would create it.
+func initJournal(_ path: String) throws {
+    let setup = try TmuxSession(arguments: ["init", "--journal", path, "--name", "Dilnoza Yusupova"])
+    #expect(try setup.waitForExit() == 0)
 }

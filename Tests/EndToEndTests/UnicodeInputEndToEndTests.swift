@@ -7,12 +7,10 @@ import Testing
 struct UnicodeInputEndToEndTests {
     @Test("Emoji and decomposed accents typed and pasted into a focal point and the filter are saved whole and survive a restart")
     func pasteAndRestart() throws {
-        let directory = NSTemporaryDirectory() + "unmn-e2e-unicode-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try makeTestDirectory("e2e-unicode")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/journal"
-        let setup = try TmuxSession(arguments: ["init", "--journal", path, "--name", "Dilnoza Yusupova"])
-        #expect(try setup.waitForExit() == 0)
+        try initJournal(path)
         let arguments = ["--journal", path, "--as", "IOM:secretariat", "--name", "Dilnoza Yusupova"]
         let console = try TmuxSession(arguments: arguments)
         try console.waitFor(text: "Dilnoza Yusupova · IOM secretariat")

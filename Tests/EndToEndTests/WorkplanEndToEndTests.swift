@@ -8,8 +8,7 @@ struct WorkplanEndToEndTests {
     /// with the reason, and the update survives a restart.
     @Test("A member's progress on its own action, a refusal on another's, kept across a restart")
     func memberProgress() throws {
-        let directory = NSTemporaryDirectory() + "unmn-e2e-workplan-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try makeTestDirectory("e2e-workplan")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/journal"
         let setup = try TmuxSession(arguments: ["init", "--demo", "--journal", path])
