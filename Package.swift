@@ -52,12 +52,12 @@ let package = Package(
         .testTarget(name: "UNMNDomainTests", dependencies: ["UNMNDomain", "UNMNResources"]),
         .testTarget(name: "UNMNJournalTests", dependencies: ["UNMNJournal"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "UNMNReportsTests", dependencies: ["UNMNReports", "UNMNResources"], exclude: ["Golden"]),
+        .testTarget(name: "UNMNReportsTests", dependencies: ["UNMNReports", "UNMNResources", "UNMNJournal"], exclude: ["Golden"]),
         .testTarget(name: "UNMNAppTests", dependencies: ["UNMNApp", "UNMNResources", "TerminalUI"]),
         .testTarget(name: "UNMNConsoleTests", dependencies: ["UNMNConsole", "UNMNApp", "UNMNJournal", "UNMNResources", "TerminalUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw"]),
         .testTarget(name: "unmnTests", dependencies: ["unmn"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["unmn", "unmn-stress", "UNMNJournal"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["unmn", "unmn-stress", "UNMNJournal", "UNMNResources"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,6 +14,11 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
 
     public static let tashkentOffset: Int64 = 5 * 3600
 
+    /// The last second of a day in Asia/Tashkent: what "as of that day" includes.
+    public static func endOfDay(_ day: LocalDate) -> Instant {
+        Instant(secondsSinceEpoch: Instant(tashkent: day.adding(days: 1)).secondsSinceEpoch - 1)
+    }
+
     /// The calendar day in Asia/Tashkent.
     public var tashkentDate: LocalDate {
         let local = secondsSinceEpoch + Instant.tashkentOffset

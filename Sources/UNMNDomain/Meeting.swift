@@ -110,6 +110,15 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
     public var id: MeetingReference { reference }
     public var isCancelled: Bool { cancellation != nil }
 
+    /// Held, on the record: not cancelled, and some entity's presence recorded. A meeting whose
+    /// date has passed is not taken to have happened until its attendance says so.
+    public var isHeld: Bool {
+        !isCancelled && attendance.values.contains { if case .present = $0 { return true } else { return false } }
+    }
+
+    /// Its day has passed, it was not called off, and its attendance is not recorded yet.
+    public func isAwaitingRecord(on today: LocalDate) -> Bool { !isCancelled && !isHeld && date < today }
+
     public init(
         reference: MeetingReference, kind: Kind, date: LocalDate, startMinute: Int, durationMinutes: Int = 90, location: String,
         mode: Mode?, modeReason: String? = nil

@@ -62,6 +62,13 @@ extension NetworkState {
         checkUnlocked(meeting, check: &check)
         if let member = entity(code) {
             check.require(member.status != .applicant, "\(code) is not a member yet")
+            if member.status != .applicant, !members(on: meeting.date).contains(member) {
+                if let since = member.memberSince, since > meeting.date {
+                    check.fail("\(code) became a member on \(since), after the meeting")
+                } else if let left = member.withdrawnOn {
+                    check.fail("\(code) withdrew on \(left), before the meeting")
+                }
+            }
         } else {
             check.fail("\(code) is not an entity of the network")
         }
@@ -125,7 +132,8 @@ extension NetworkState {
         check.require(
             meeting.mode != nil,
             "the mode (in person, virtual or hybrid) is not recorded, and the Terms of Reference require it in the minutes")
-        let missing = members.filter { meeting.attendance[$0.code] == nil }.map(\.code.rawValue)
+        // Attendance is asked of the members on the meeting's date: one admitted later was not one then.
+        let missing = members(on: meeting.date).filter { meeting.attendance[$0.code] == nil }.map(\.code.rawValue)
         check.require(missing.isEmpty, "attendance is not recorded for \(listed(missing))")
         check.require(meeting.date <= today, "the meeting is on \(meeting.date), still to come")
         return [.minutesFinalised(reference, on: today)]

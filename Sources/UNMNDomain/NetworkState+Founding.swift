@@ -19,4 +19,17 @@ extension NetworkState {
         apply(batch)
         return batch
     }
+
+    /// The network as it stood at the end of `day` (Asia/Tashkent): the batches in order, up to the
+    /// first one written after that day. A journal is in the order things were recorded, so this
+    /// is exactly the journal cut at that record.
+    public static func asOf(_ day: LocalDate, batches: some Sequence<EventBatch>, emailPolicy: EmailPolicy) -> NetworkState {
+        var state = NetworkState(emailPolicy: emailPolicy)
+        let end = Instant.endOfDay(day)
+        for batch in batches {
+            guard batch.at <= end else { break }
+            state.apply(batch)
+        }
+        return state
+    }
 }

@@ -21,22 +21,25 @@ extension NetworkState {
 
     // MARK: Meetings
 
-    /// Whether each quarter of `year` had its regular meeting, with requested and extraordinary
-    /// meetings counted apart. A meeting counts as held once its date is not after `today`; a
-    /// quarter that ended before the journal was founded is not missed but before the records.
+    /// Whether each quarter of `year` met the Terms of Reference's rule ("meets one time per
+    /// quarter, or upon request by its member(s), or more frequently"): a quarter is met by any
+    /// meeting held in it, regular, requested or extraordinary, and says which. A meeting counts
+    /// as held only once its attendance is recorded; a past meeting without it is awaiting its
+    /// record, never met. A quarter that ended before the journal was founded is before the records.
     public func quarterlyCadence(year: Int, today: LocalDate) -> [QuarterCadence] {
         (1...4).map { quarter in
             // A cancelled meeting neither meets the quarter nor counts as scheduled.
             let inQuarter = meetings.filter { $0.date.year == year && $0.date.quarter == quarter && !$0.isCancelled }
-            let held = inQuarter.filter { $0.date <= today }
-            let regular = held.filter { $0.kind == .regular }.count
-            let requested = held.filter { if case .requested = $0.kind { return true } else { return false } }.count
-            let extraordinary = held.filter { $0.kind == .extraordinary }.count
+                .sorted { ($0.date, $0.startMinute) < ($1.date, $1.startMinute) }
+            let held = inQuarter.filter { $0.isHeld && $0.date <= today }
+            let awaiting = inQuarter.filter { $0.isAwaitingRecord(on: today) }
             let lastDay = LocalDate(year: year, month: quarter * 3, day: LocalDate.daysIn(month: quarter * 3, year: year))!
             let firstDay = LocalDate(year: year, month: quarter * 3 - 2, day: 1)!
             let state: QuarterCadence.State
-            if regular > 0 {
+            if !held.isEmpty {
                 state = .met
+            } else if !awaiting.isEmpty {
+                state = .awaitingRecord
             } else if let foundedOn, lastDay < foundedOn {
                 state = .beforeRecords
             } else if lastDay < today {
@@ -46,8 +49,16 @@ extension NetworkState {
             } else {
                 state = inQuarter.contains { $0.date >= today } ? .scheduled : .due
             }
-            return QuarterCadence(
-                year: year, quarter: quarter, state: state, regular: regular, requested: requested, extraordinary: extraordinary)
+            return QuarterCadence(year: year, quarter: quarter, state: state, held: held, awaitingRecord: awaiting)
+        }
+    }
+
+    /// The entities that were members on a day: admitted on or before it, and not withdrawn by
+    /// then. Attendance at a meeting is asked of these, not of whoever is a member today.
+    public func members(on day: LocalDate) -> [MemberEntity] {
+        entities.filter { entity in
+            guard entity.status != .applicant, entity.memberSince.map({ $0 <= day }) ?? true else { return false }
+            return entity.withdrawnOn.map { $0 > day } ?? (entity.status == .member)
         }
     }
 
@@ -192,8 +203,10 @@ extension NetworkState {
 
 public struct QuarterCadence: Hashable, Sendable {
     public enum State: String, Hashable, Sendable {
-        /// The quarterly meeting took place.
+        /// A meeting of the network was held in the quarter (its attendance is on record).
         case met
+        /// A meeting took place by its date but its attendance is not recorded yet.
+        case awaitingRecord = "awaiting record"
         /// The quarter ended without one.
         case missed
         /// The quarter ended before the network's journal began: nothing is known of it.
@@ -209,9 +222,35 @@ public struct QuarterCadence: Hashable, Sendable {
     public var year: Int
     public var quarter: Int
     public var state: State
-    public var regular: Int
-    public var requested: Int
-    public var extraordinary: Int
+    /// The meetings held in the quarter, in date order: what met it.
+    public var held: [Meeting]
+    /// Past meetings of the quarter whose attendance is not recorded yet.
+    public var awaitingRecord: [Meeting]
+
+    public var regular: Int { held.filter { $0.kind == .regular }.count }
+    public var requested: Int { held.filter { if case .requested = $0.kind { return true } else { return false } }.count }
+    public var extraordinary: Int { held.filter { $0.kind == .extraordinary }.count }
+
+    /// `met by MTG/2025/03 (requested by ILO)`, `awaiting record of MTG/2026/04`, or the state.
+    public var description: String {
+        switch state {
+        case .met:
+            return "met by " + held.map { "\($0.reference) (\($0.kind.title))" }.joined(separator: ", ")
+        case .awaitingRecord:
+            return "awaiting record of " + awaitingRecord.map(\.reference.rawValue).joined(separator: ", ")
+        default:
+            return state.rawValue
+        }
+    }
+
+    /// `met (MTG/2025/03)`, `awaiting record (MTG/2026/04)`, or the state: for one-line summaries.
+    public var brief: String {
+        switch state {
+        case .met: return "met (" + held.map(\.reference.rawValue).joined(separator: ", ") + ")"
+        case .awaitingRecord: return "awaiting record (" + awaitingRecord.map(\.reference.rawValue).joined(separator: ", ") + ")"
+        default: return state.rawValue
+        }
+    }
 }
 
 public struct ItemTally: Hashable, Sendable {

@@ -46,20 +46,40 @@ public enum SampleNetwork {
     {
         var builder = Builder(entities: entities, policy: emailPolicy, sandbox: sandbox)
         try builder.build()
-        return builder.batches
+        return try builder.inChronologicalOrder()
     }
 
     struct Builder {
         var state: NetworkState
         var batches: [EventBatch]
         var memberOperators: [EntityCode: Operator] = [:]
+        /// The state after founding: where the chronological replay starts.
+        let founded: NetworkState
 
         init(entities: [MemberEntity], policy: EmailPolicy, sandbox: Bool) {
             let founding = NetworkState.founding(
                 entities: entities, emailPolicy: policy, by: SampleNetwork.secretariat,
                 at: Instant(tashkent: LocalDate(year: 2025, month: 1, day: 6)!, hour: 9), sandbox: sandbox)
             state = founding.state
+            founded = founding.state
             batches = [founding.batch]
+        }
+
+        /// The commands decided again in the order of their dates, as a real journal holds them:
+        /// the builder writes the story one thread at a time (a year's progress updates together),
+        /// but a journal is in the order things were recorded, and a report as of a date replays
+        /// the records up to the first one written after it.
+        func inChronologicalOrder() throws(CommandRejection) -> [EventBatch] {
+            var state = founded
+            var ordered = [batches[0]]
+            let rest = batches.dropFirst().enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }
+            for (_, batch) in rest {
+                guard let command = batch.command else { continue }
+                let decided = try state.decide(command, context: CommandContext(operator: batch.operator, now: batch.at))
+                state.apply(decided)
+                ordered.append(decided)
+            }
+            return ordered
         }
 
         static func day(_ iso: String) -> LocalDate { LocalDate(iso: iso)! }

@@ -13,6 +13,19 @@ public enum JournalMaintenance {
         try verify(path: path, emailPolicy: emailPolicy, fs: fs).scan
     }
 
+    /// The network as it stood at the end of `day` (Asia/Tashkent): every record up to the first
+    /// written after that day, each verified. Returns the damage, if the journal has any before then.
+    public static func state(path: String, emailPolicy: EmailPolicy, asOf day: LocalDate, fs: FileSystem = POSIXFileSystem())
+        throws(JournalError) -> (state: NetworkState, problem: JournalScan.Problem?)
+    {
+        guard fs.size(atPath: path) != nil else { throw .missing(path: path) }
+        let bytes = try readJournal(path, fs: fs)
+        var scan = bytes.withUnsafeBytes { JournalScan.scan($0) }
+        var state = NetworkState(emailPolicy: emailPolicy)
+        scan.replay(onto: &state, through: Instant.endOfDay(day))
+        return (state, scan.problem)
+    }
+
     /// The check, with the state the replay rebuilt, how many records predate verification, and
     /// what the snapshot beside the journal says: it is a cache, compared with the full replay.
     public static func verify(path: String, emailPolicy: EmailPolicy?, fs: FileSystem = POSIXFileSystem()) throws(JournalError) -> (

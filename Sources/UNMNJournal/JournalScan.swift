@@ -98,9 +98,15 @@ extension JournalScan {
     /// have been written is damage: nothing from it on is applied, and the scan says where.
     /// Returns how many records were written before verification.
     @discardableResult
-    public mutating func replay(onto state: inout NetworkState) -> Int {
+    public mutating func replay(onto state: inout NetworkState) -> Int { replay(onto: &state, through: nil) }
+
+    /// The same, stopping before the first record written after `instant`: the record as it
+    /// stood then, exactly what a journal cut at that record would hold.
+    @discardableResult
+    public mutating func replay(onto state: inout NetworkState, through instant: Instant?) -> Int {
         var unverified = 0
         for (index, record) in records.enumerated() {
+            if let instant, record.batch.at > instant { break }
             if let reason = state.verify(record.batch) {
                 let offset = offsets[index]
                 records.removeSubrange(index...)

@@ -150,7 +150,16 @@ struct MeetingRulesTests {
             })
     }
 
-    @Test("The quarterly rule: met, missed, scheduled, due and upcoming; requested meetings counted apart")
+    /// Records every member present (or the first `count`): the meeting is then held, on the record.
+    func recordHeld(_ reference: MeetingReference, in state: inout NetworkState, on day: LocalDate) throws {
+        for member in state.members(on: try #require(state.meeting(reference)).date) {
+            try state.execute(
+                .recordAttendance(meeting: reference, entity: member.code, .present(focalPoints: [])),
+                context: Fixture.context(Fixture.secretariat, on: day))
+        }
+    }
+
+    @Test("ToR \"meets one time per quarter, or upon request by its member(s)\": any meeting held meets the quarter, and says which")
     func cadence() throws {
         var state = Fixture.founded()
         let context = Fixture.context(Fixture.secretariat, on: LocalDate(year: 2026, month: 1, day: 5)!)
@@ -167,14 +176,73 @@ struct MeetingRulesTests {
             .scheduleMeeting(
                 MeetingDraft(kind: .regular, date: LocalDate(year: 2026, month: 12, day: 9)!, startMinute: 600, location: "UN House")),
             context: context)
+        try recordHeld("MTG/2026/01", in: &state, on: LocalDate(year: 2026, month: 3, day: 11)!)
+        try recordHeld("MTG/2026/02", in: &state, on: LocalDate(year: 2026, month: 5, day: 20)!)
         let cadence = state.quarterlyCadence(year: 2026, today: Fixture.today)
-        #expect(cadence.map(\.state) == [.met, .missed, .missed, .scheduled])
+        #expect(cadence.map(\.state) == [.met, .met, .missed, .scheduled])
         #expect(cadence[1].requested == 1 && cadence[1].regular == 0)
+        #expect(cadence[1].description == "met by MTG/2026/02 (requested by ILO, UNICEF)")
+        #expect(cadence[0].brief == "met (MTG/2026/01)")
         #expect(
             state.quarterlyCadence(year: 2026, today: LocalDate(year: 2026, month: 8, day: 1)!).map(\.state) == [
-                .met, .missed, .due, .scheduled,
+                .met, .met, .due, .scheduled,
             ])
         #expect(state.quarterlyCadence(year: 2027, today: Fixture.today).map(\.state) == [.upcoming, .upcoming, .upcoming, .upcoming])
         #expect(state.nextMeeting(from: Fixture.today)?.reference == "MTG/2026/03")
+    }
+
+    @Test("A meeting counts as held only when its attendance was recorded: a past one without it is awaiting record, not met")
+    func awaitingRecord() throws {
+        var state = Fixture.founded()
+        let day = LocalDate(year: 2026, month: 10, day: 14)!
+        try state.execute(
+            .scheduleMeeting(MeetingDraft(kind: .regular, date: day, startMinute: 600, location: "UN House")),
+            context: Fixture.context(Fixture.secretariat, on: LocalDate(year: 2026, month: 10, day: 1)!))
+        let meeting = try #require(state.meetings.first)
+        #expect(state.quarterlyCadence(year: 2026, today: day)[3].state == .scheduled)
+        let after = state.quarterlyCadence(year: 2026, today: day.adding(days: 1))[3]
+        #expect(after.state == .awaitingRecord)
+        #expect(after.description == "awaiting record of \(meeting.reference)")
+        #expect(state.meeting(meeting.reference)?.isAwaitingRecord(on: day.adding(days: 1)) == true)
+        // Apologies alone do not make a meeting: someone must have been there.
+        try state.execute(
+            .recordAttendance(meeting: meeting.reference, entity: "ILO", .apologies), context: Fixture.context(Fixture.secretariat, on: day)
+        )
+        #expect(state.quarterlyCadence(year: 2026, today: Fixture.today)[3].state == .awaitingRecord)
+        try state.execute(
+            .recordAttendance(meeting: meeting.reference, entity: "IOM", .present(focalPoints: [])),
+            context: Fixture.context(Fixture.secretariat, on: day))
+        #expect(state.quarterlyCadence(year: 2026, today: Fixture.today)[3].state == .met)
+    }
+
+    @Test("Attendance is judged against the membership on the meeting's date: an entity admitted later is not asked")
+    func membershipOnTheMeetingsDate() throws {
+        var state = Fixture.founded()
+        let held = LocalDate(year: 2026, month: 3, day: 11)!
+        try state.execute(
+            .scheduleMeeting(MeetingDraft(kind: .regular, date: held, startMinute: 600, location: "UN House", mode: .inPerson)),
+            context: Fixture.context(Fixture.secretariat, on: LocalDate(year: 2026, month: 2, day: 1)!))
+        let admitted = LocalDate(year: 2026, month: 6, day: 1)!
+        try state.execute(
+            .proposeAdmission(
+                code: "UNOPS", fullName: "United Nations Office for Project Services", text: "UNOPS asks to join.",
+                deadline: admitted, raisedAt: .writtenConsultation), context: Fixture.context(Fixture.secretariat, on: held))
+        for member in state.members {
+            try state.execute(
+                .recordPosition(item: "UNMN/2026/001", entity: member.code, .agree, source: .email),
+                context: Fixture.context(Fixture.secretariat, on: admitted))
+        }
+        try state.execute(
+            .adoptItem("UNMN/2026/001", statement: "UNOPS is admitted."), context: Fixture.context(Fixture.chair, on: admitted))
+        #expect(state.entity("UNOPS")?.isMember == true)
+        #expect(!state.members(on: held).contains { $0.code == "UNOPS" })
+        #expect(state.members(on: admitted).contains { $0.code == "UNOPS" })
+        #expect(
+            refusal(.recordAttendance(meeting: "MTG/2026/01", entity: "UNOPS", .absent), Fixture.secretariat, in: state, on: admitted)?
+                .reasons == ["UNOPS became a member on 2026-06-01, after the meeting"])
+        try recordHeld("MTG/2026/01", in: &state, on: admitted)
+        // Sixteen members then, not seventeen now: the minutes can be finalised without UNOPS.
+        try state.execute(.finaliseMinutes("MTG/2026/01"), context: Fixture.context(Fixture.secretariat, on: admitted))
+        #expect(state.meeting("MTG/2026/01")?.status == .finalised(on: admitted))
     }
 }

@@ -11,11 +11,20 @@ enum ReportFixture {
     static let today = LocalDate(year: 2026, month: 11, day: 29)!
     static let stamp = Instant(tashkent: today, hour: 12)
 
+    static let sampleBatches = try! SampleNetwork.batches(entities: entities, emailPolicy: policy)
     static let sample: NetworkState = {
         var network = NetworkState(emailPolicy: policy)
-        for batch in try! SampleNetwork.batches(entities: entities, emailPolicy: policy) { network.apply(batch) }
+        for batch in sampleBatches { network.apply(batch) }
         return network
     }()
+
+    /// The report as `unmn report` makes it: from the record as it stood at the end of the period
+    /// (or of today, for a period under way).
+    static func report(_ period: ProgressReport.Period, today: LocalDate = today) -> String {
+        let asOf = min(period.last, today)
+        let network = NetworkState.asOf(asOf, batches: sampleBatches, emailPolicy: policy)
+        return ProgressReport.render(network: network, period: period, asOf: asOf, objectives: objectives)
+    }
 
     /// Every document the golden files hold, by file name.
     static func documents() -> [(String, String)] {
@@ -36,9 +45,9 @@ enum ReportFixture {
             ("decisions-2026.csv", DecisionsDocument.render(network: network, year: 2026, format: .csv)),
             (
                 "report-2026Q3.md",
-                ProgressReport.render(network: network, period: .quarter(year: 2026, quarter: 3), today: today, objectives: objectives)
+                report(.quarter(year: 2026, quarter: 3))
             ),
-            ("report-2026.md", ProgressReport.render(network: network, period: .year(2026), today: today, objectives: objectives)),
+            ("report-2026.md", report(.year(2026))),
         ]
     }
 

@@ -36,6 +36,9 @@ struct JournalFlowTests {
     func impossible() throws {
         var state = try sampleState()
         state.currentOperator = SampleNetwork.secretariat
+        try state.network!.execute(
+            .addAgendaItem(meeting: "MTG/2026/04", title: "Preparing the 2027 work plan"),
+            context: CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: state.today, hour: 9)))
         press([.character("u")], &state)
         #expect(state.overlay == nil)
         #expect(
@@ -64,7 +67,7 @@ struct JournalFlowTests {
         let state = try sampleState()
         let lines = screen(state)
         #expect(lines[8] == "  Next meeting       MTG/2026/04 on Wed 9 Dec 2026 at 10:00, UN House, Tashkent (in person)  (3)")
-        #expect(lines[9] == "  2026 quarters      Q1 met · Q2 met · Q3 met · Q4 scheduled")
+        #expect(lines[9] == "  2026 quarters      Q1 met (MTG/2026/01) · Q2 met (MTG/2026/02) · Q3 met (MTG/2026/03) · Q4 scheduled")
         #expect(lines[12] == "  Action points      2 overdue (AP/2026/002, AP/2026/003) · 3 open")
         #expect(lines[13] == "  Consensus items    2 pending · 0 ready to adopt · 1 held  (5)")
         #expect(

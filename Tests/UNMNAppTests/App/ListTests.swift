@@ -53,13 +53,13 @@ struct ListTests {
         }
         let list = state.visibleList!
         #expect(state.meetings.list.offset == list.content.rowCount - list.content.visibleRows)
-        #expect(row(containing: "MTG/2025/01", in: state)?.y == 21)
+        #expect(row(containing: "MTG/2025/01  ", in: state)?.y == 21)
         press([.character("g")], &state)
         #expect(state.meetings.list.offset == 0)
         #expect(row(containing: meetings[0].reference.rawValue, in: state)?.isSelected == true)
         press([.pageDown], &state)
         #expect(state.meetings.list.selection == list.content.visibleRows)
-        #expect(row(containing: meetings[list.content.visibleRows].reference.rawValue, in: state)?.isSelected == true)
+        #expect(row(containing: meetings[list.content.visibleRows].reference.rawValue + "  ", in: state)?.isSelected == true)
     }
 
     @Test("Decisions: the selection stays on screen through a list longer than the window, in both directions")
@@ -92,7 +92,7 @@ struct ListTests {
         "A click selects the row under it in every list",
         arguments: [
             (Pane.members, [Key](), "ILO "),
-            (Pane.meetings, [], "MTG/2026/03"),
+            (Pane.meetings, [], "MTG/2026/03  "),
             (Pane.meetings, [.character("t")], "AP/2026/005"),
             (Pane.meetings, [.enter], "UNICEF "),
             (Pane.workplan, [], "2026-04"),

@@ -60,7 +60,8 @@ extension MeetingsPane {
     static let listBindings =
         [
             KeyBinding(
-                [.enter], label: "Open", description: "Open the selected meeting: mode, agenda, attendance grid", message: .meetings(.open)),
+                [.enter], label: "Open", description: "Open the selected meeting: mode, agenda, attendance grid",
+                message: .meetings(.open)),
             KeyBinding(
                 [.character("n")], label: "Schedule",
                 description: "Schedule a meeting (kind, who requested it, date and time in Asia/Tashkent, place, mode)",

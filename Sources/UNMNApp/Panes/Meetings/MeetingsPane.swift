@@ -108,7 +108,7 @@ enum MeetingsPane: PaneFeature {
             if state.meetings.showsRecord { return nil }  // a page that scrolls, not a list
             let grid = geometry(of: meeting, network: network, in: layout.content).grid
             return PaneList(
-                \.meetings.attendance, ListContent(count: network.members.count, area: grid),
+                \.meetings.attendance, ListContent(count: network.members(on: meeting.date).count, area: grid),
                 unfilterableReason: "Esc first: / filters the list of meetings.")
         }
         let entries = rows(network: network, today: state.today, query: state.meetings.list.filterText).rows

@@ -17,7 +17,8 @@ extension MeetingsPane {
             state.meetings.attendance = ListState()
             state.meetings.showsRecord = false
         case .attendance(let key):
-            guard let meeting = opened, let member = network.members[safe: state.meetings.attendance.selection], let op else { return [] }
+            guard let meeting = opened, let member = network.members(on: meeting.date)[safe: state.meetings.attendance.selection], let op
+            else { return [] }
             let present = Meeting.Attendance.present(focalPoints: network.activeFocalPoints(of: member.code).map(\.id))
             let attendance: Meeting.Attendance
             switch key {

@@ -22,15 +22,16 @@ extension MeetingsPane {
             if quarter.map({ $0 != key }) ?? true {
                 quarter = key
                 let cadence = network.quarterlyCadence(year: key.0, today: today)[key.1 - 1]
-                rows.append(("\(key.0) Q\(key.1) — quarterly meeting: \(cadence.state.rawValue)", nil))
+                rows.append(("\(key.0) Q\(key.1) — quarterly meeting: \(cadence.description)", nil))
             }
             rows.append((nil, meeting))
         }
         return (rows, meetings)
     }
 
-    static func status(_ meeting: Meeting) -> String {
+    static func status(_ meeting: Meeting, today: LocalDate) -> String {
         if meeting.isCancelled { return "cancelled" }
+        if meeting.isAwaitingRecord(on: today) { return "awaiting record" }
         switch meeting.status {
         case .draft: return "draft"
         case .finalised: return "finalised"
@@ -73,7 +74,6 @@ extension MeetingsPane {
             "\(state.today.year): " + cadence.map { "Q\($0.quarter) \($0.state.rawValue)" }.joined(separator: " · ") + next,
             x: area.x, y: area.y, maxWidth: area.width, style: .title)
         let (entries, meetings) = rows(network: network, today: state.today, query: state.meetings.list.filterText)
-        let members = network.members.count
         var meetingRows: [Int] = []
         let table = Table(
             columns: [
@@ -82,7 +82,7 @@ extension MeetingsPane {
                 TableColumn("Kind", width: .flexible(minimum: 12)),
                 TableColumn("Mode", width: .fixed(9)),
                 TableColumn("Present", width: .fixed(7), dropOrder: 1),
-                TableColumn("Minutes", width: .fixed(12)),
+                TableColumn("Minutes", width: .fixed(15)),
             ],
             rows: entries.enumerated().map { index, entry in
                 guard let meeting = entry.meeting else { return [entry.heading ?? ""] }
@@ -90,7 +90,7 @@ extension MeetingsPane {
                 let present = meeting.attendance.values.filter { if case .present = $0 { return true } else { return false } }.count
                 return [
                     meeting.reference.rawValue, "\(meeting.date) \(meeting.startTime)", meeting.kind.title, meeting.mode?.rawValue ?? "—",
-                    "\(present)/\(members)", status(meeting),
+                    "\(present)/\(network.members(on: meeting.date).count)", status(meeting, today: state.today),
                 ]
             }, rowStyles: entries.map { entry in entry.meeting.map { $0.isCancelled ? Style.dim : .plain } ?? .title },
             selected: meetings.isEmpty ? nil : meetingRows[safe: state.meetings.list.selection], offset: state.meetings.list.offset)
@@ -192,7 +192,7 @@ extension MeetingsPane {
         }
         let (record, recordRows, gridArea) = geometry(of: meeting, network: network, in: area)
         record.render(in: Rect(x: area.x, y: area.y, width: area.width, height: recordRows), buffer: &buffer)
-        let members = network.members
+        let members = network.members(on: meeting.date)
         let grid = Table(
             columns: [
                 TableColumn("Entity", width: .fixed(9)),

@@ -98,7 +98,7 @@ enum OverviewPane: PaneFeature {
         return ExportedDocument(
             name: "unmn-report-\(today.year)Q\(today.quarter).md",
             contents: ProgressReport.render(
-                network: network, period: .quarter(year: today.year, quarter: today.quarter), today: today, objectives: state.gcmObjectives)
+                network: network, period: .quarter(year: today.year, quarter: today.quarter), asOf: today, objectives: state.gcmObjectives)
         )
     }
 

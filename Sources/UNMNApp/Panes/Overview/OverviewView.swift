@@ -15,7 +15,7 @@ enum OverviewView {
                 "\(meeting.reference) on \(meeting.date.longDescription) at \(meeting.startTime), \(meeting.location)"
                     + (meeting.mode.map { " (\($0.rawValue))" } ?? "")
             } ?? "none scheduled; the network meets once per quarter"
-        let quarters = network.quarterlyCadence(year: today.year, today: today).map { "Q\($0.quarter) \($0.state.rawValue)" }.joined(
+        let quarters = network.quarterlyCadence(year: today.year, today: today).map { "Q\($0.quarter) \($0.brief)" }.joined(
             separator: " · ")
         let overdue = network.overdueActionPoints(on: today)
         let open = network.actionPoints.filter { $0.status == .open }.count
