@@ -15,11 +15,14 @@ public struct ActionPoint: Hashable, Sendable, Codable, Identifiable {
     public var due: LocalDate
     public var status: Status
     public var notes: [Note]
+    /// The adopted item (decision) this action point follows up, if any.
+    public var implements: ItemReference?
 
     public init(
         id: ActionPointID, meeting: MeetingReference, text: String, responsible: [EntityCode], due: LocalDate, status: Status = .open,
-        notes: [Note] = []
+        notes: [Note] = [], implements: ItemReference? = nil
     ) {
+        self.implements = implements
         self.id = id
         self.meeting = meeting
         self.text = text

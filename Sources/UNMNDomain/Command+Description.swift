@@ -21,7 +21,7 @@ extension NetworkState {
         case .finaliseMinutes(let reference): return "finalise the minutes of \(reference)"
         case .amendMinutes(let reference, _): return "amend the minutes of \(reference)"
         case .shareMinutesWithRCO(let reference, _): return "mark the minutes of \(reference) shared with the RCO"
-        case .addActionPoint(let reference, _, _, _): return "add an action point to \(reference)"
+        case .addActionPoint(let reference, _, _, _, _): return "add an action point to \(reference)"
         case .updateActionPoint(let id, let status, _, _): return "mark \(id) \(status.rawValue)"
         case .draftWorkPlan(let year): return "draft the \(year) work plan"
         case .addKeyAction(let year, let draft): return "add \(draft.code) to the \(year) work plan"

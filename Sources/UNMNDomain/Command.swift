@@ -33,7 +33,9 @@ public enum Command: Hashable, Sendable, Codable {
     case finaliseMinutes(MeetingReference)
     case amendMinutes(MeetingReference, text: String)
     case shareMinutesWithRCO(MeetingReference, on: LocalDate)
-    case addActionPoint(meeting: MeetingReference, text: String, responsible: [EntityCode], due: LocalDate)
+    /// `implements` links it to the adopted item (the decision) it follows up.
+    case addActionPoint(
+        meeting: MeetingReference, text: String, responsible: [EntityCode], due: LocalDate, implements: ItemReference? = nil)
     case updateActionPoint(ActionPointID, status: ActionPoint.Status, note: String, basedOn: Int? = nil)
 
     // Annual work plans

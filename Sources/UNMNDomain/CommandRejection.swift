@@ -27,7 +27,7 @@ public struct CommandRejection: Error, Hashable, Sendable, CustomStringConvertib
 }
 
 /// Joins names as people write them: "UNDRR", "UNDRR and WB", "ILO, UNDRR and WB".
-func listed(_ names: [String]) -> String {
+public func listed(_ names: [String]) -> String {
     switch names.count {
     case 0: return ""
     case 1: return names[0]

@@ -78,12 +78,25 @@ public struct ConsensusItem: Hashable, Sendable, Codable, Identifiable {
         public var entity: EntityCode
         public var at: Instant
         public var statement: String
+        /// Adopted under the silence procedure: the members who did not answer by the deadline,
+        /// counted as not objecting (nil when the item was not decided under silence).
+        public var silent: [EntityCode]?
 
-        public init(by: String, entity: EntityCode, at: Instant, statement: String) {
+        public init(by: String, entity: EntityCode, at: Instant, statement: String, silent: [EntityCode]? = nil) {
             self.by = by
             self.entity = entity
             self.at = at
             self.statement = statement
+            self.silent = silent
+        }
+
+        /// Whether the item was adopted under silence, some members staying silent.
+        public var wasDecidedUnderSilence: Bool { silent != nil }
+
+        /// `under silence; silent: UNDRR and WB`: how it was decided, for the log, review and exports.
+        public var silenceSummary: String? {
+            guard let silent else { return nil }
+            return silent.isEmpty ? "under silence; every member answered" : "under silence; silent: \(listed(silent.map(\.rawValue)))"
         }
     }
 
@@ -103,8 +116,14 @@ public struct ConsensusItem: Hashable, Sendable, Codable, Identifiable {
     public var closure: Closure?
     /// Earlier outcomes (deferrals) with their statements.
     public var deferrals: [Closure]
+    /// Put under the silence procedure when opened (nil in records from before it existed).
+    public var underSilence: Bool?
 
     public var id: ItemReference { reference }
+
+    /// Under the silence procedure, a working method common in the UN system: after the deadline a
+    /// member who did not answer is counted as not objecting; an objection still blocks.
+    public var isUnderSilence: Bool { underSilence == true }
 }
 
 /// One member entity's answer on an item.
@@ -169,12 +188,18 @@ public struct ConsensusItemDraft: Hashable, Sendable, Codable {
     public var kind: ConsensusItem.Kind
     public var raisedAt: ConsensusItem.RaisedAt
     public var deadline: LocalDate
+    /// Under the silence procedure until the deadline (nil: not, as in records from before it).
+    public var underSilence: Bool?
 
-    public init(title: String, text: String, kind: ConsensusItem.Kind, raisedAt: ConsensusItem.RaisedAt, deadline: LocalDate) {
+    public init(
+        title: String, text: String, kind: ConsensusItem.Kind, raisedAt: ConsensusItem.RaisedAt, deadline: LocalDate,
+        underSilence: Bool = false
+    ) {
         self.title = title
         self.text = text
         self.kind = kind
         self.raisedAt = raisedAt
         self.deadline = deadline
+        self.underSilence = underSilence ? true : nil
     }
 }

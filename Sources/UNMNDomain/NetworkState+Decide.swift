@@ -68,8 +68,9 @@ extension NetworkState {
             return try decideAmendMinutes(reference, text, attempted: attempted, context: context, check: &check)
         case .shareMinutesWithRCO(let reference, let on):
             return try decideShareMinutesWithRCO(reference, on, attempted: attempted, context: context, check: &check)
-        case .addActionPoint(let reference, let text, let responsible, let due):
-            return try decideAddActionPoint(reference, text, responsible, due, attempted: attempted, context: context, check: &check)
+        case .addActionPoint(let reference, let text, let responsible, let due, let implements):
+            return try decideAddActionPoint(
+                reference, text, responsible, due, implements: implements, attempted: attempted, context: context, check: &check)
         case .updateActionPoint(let id, let status, let note, let basedOn):
             return try decideUpdateActionPoint(id, status, note, basedOn: basedOn, attempted: attempted, context: context, check: &check)
         case .draftWorkPlan(let year):

@@ -11,7 +11,11 @@ extension NetworkState {
         checkDeadline(draft.deadline, today: today, check: &check)
         checkRaisedAt(draft.raisedAt, check: &check)
         switch draft.kind {
-        case .admission: check.fail("propose an admission from Members, so that the applicant is recorded")
+        case .admission:
+            check.fail("propose an admission from Members, so that the applicant is recorded")
+            if draft.underSilence == true {
+                check.fail("an admission needs every member to agree, so it cannot be decided under silence")
+            }
         case .workPlanEndorsement(let year):
             if let plan = workPlans[year] {
                 check.require(plan.status == .draft, "the \(year) plan is \(plan.status.title)")
@@ -63,10 +67,12 @@ extension NetworkState {
         let today = context.today
         let open = try openItem(reference, attempted, check: &check)
         check.require(!statement.trimmed.isEmpty, "give an outcome statement")
-        check.list += adoptionBlockers(open)
+        check.list += adoptionBlockers(open, on: today)
         guard check.list.isEmpty else { return [] }
         let number = nextDecisionNumber(year: today.year)
-        var events: [Event] = [.itemClosed(reference, .adopted(decisionNumber: number), closure(statement, context))]
+        var closed = closure(statement, context)
+        if open.isUnderSilence { closed.silent = members.filter { open.positions[$0.code] == nil }.map(\.code) }
+        var events: [Event] = [.itemClosed(reference, .adopted(decisionNumber: number), closed)]
         switch open.kind {
         case .admission(let code, _): events.append(.entityAdmitted(code, on: today, decision: reference.rawValue))
         case .workPlanEndorsement(let year) where workPlans[year]?.status == .draft:
@@ -106,13 +112,27 @@ extension NetworkState {
     /// consultations with all its Members", so an entity admitted while an item is open must be
     /// consulted before it is adopted, and an entity that withdrew is no longer consulted (its
     /// earlier position stays in the item's history but no longer counts).
-    public func adoptionBlockers(_ item: ConsensusItem) -> [String] {
+    ///
+    /// Under the silence procedure, once the deadline has passed, a member who did not answer is
+    /// counted as not objecting ("silence not broken"); an objection still blocks ("silence broken").
+    public func adoptionBlockers(_ item: ConsensusItem, on today: LocalDate) -> [String] {
         var blockers: [String] = []
         let consulted = members
         let unanswered = consulted.filter { item.positions[$0.code] == nil }.map(\.code.rawValue)
-        if !unanswered.isEmpty { blockers.append("\(listed(unanswered)) \(unanswered.count == 1 ? "has" : "have") not answered") }
+        let silenceEnded = item.isUnderSilence && today > item.deadline
+        if !unanswered.isEmpty && !silenceEnded {
+            blockers.append(
+                "\(listed(unanswered)) \(unanswered.count == 1 ? "has" : "have") not answered"
+                    + (item.isUnderSilence
+                        ? " (under silence until \(item.deadline): from the day after, no answer counts as no objection)" : ""))
+        }
         for member in consulted {
-            if case .object(let reason)? = item.positions[member.code]?.position { blockers.append("\(member.code) objects: \(reason)") }
+            guard case .object(let reason)? = item.positions[member.code]?.position else { continue }
+            if item.isUnderSilence, let on = item.positions[member.code]?.at.tashkentDate {
+                blockers.append("silence broken by \(member.code) on \(on): \(reason)")
+            } else {
+                blockers.append("\(member.code) objects: \(reason)")
+            }
         }
         if case .admission = item.kind {
             let asides = consulted.filter { item.positions[$0.code]?.position?.isStandAside == true }.map(\.code.rawValue)
@@ -141,7 +161,7 @@ extension NetworkState {
             reference: ItemReference(prefix + padded(number, to: 3)), title: draft.title.trimmed, text: draft.text.trimmed,
             kind: draft.kind,
             raisedAt: draft.raisedAt, deadline: draft.deadline, openedOn: today, status: .open, positions: [:], history: [],
-            closure: nil, deferrals: [])
+            closure: nil, deferrals: [], underSilence: draft.underSilence)
     }
 
     func nextDecisionNumber(year: Int) -> String {

@@ -172,11 +172,22 @@ extension NetworkState {
     }
 
     func decideAddActionPoint(
-        _ reference: MeetingReference, _ text: String, _ responsible: [EntityCode], _ due: LocalDate, attempted: String,
-        context: CommandContext, check: inout Reasons
+        _ reference: MeetingReference, _ text: String, _ responsible: [EntityCode], _ due: LocalDate, implements: ItemReference?,
+        attempted: String, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let meeting = try existingMeeting(reference, attempted)
         checkUnlocked(meeting, check: &check)
+        if let implements {
+            // Follow-up of a decision: what the network adopted, not a proposal still in consultation.
+            if let decided = item(implements) {
+                if case .adopted = decided.status {
+                } else {
+                    check.fail("\(implements) is \(decided.status.title), not an adopted decision")
+                }
+            } else {
+                check.fail("there is no consensus item \(implements)")
+            }
+        }
         check.require(!text.trimmed.isEmpty, "the action point has no text")
         check.require(!responsible.isEmpty, "name at least one responsible entity")
         checkMembers(responsible, check: &check)
@@ -186,7 +197,7 @@ extension NetworkState {
             .actionPointAdded(
                 ActionPoint(
                     id: ActionPointID("AP/\(meeting.date.year)/" + padded(number, to: 3)), meeting: reference,
-                    text: text.trimmed, responsible: responsible, due: due))
+                    text: text.trimmed, responsible: responsible, due: due, implements: implements))
         ]
     }
 

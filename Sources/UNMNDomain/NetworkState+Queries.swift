@@ -69,6 +69,11 @@ extension NetworkState {
 
     // MARK: Action points
 
+    /// The action points that follow up a decision, by due date.
+    public func actionPoints(implementing item: ItemReference) -> [ActionPoint] {
+        actionPoints.filter { $0.implements == item }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
+    }
+
     public func overdueActionPoints(on today: LocalDate) -> [ActionPoint] {
         actionPoints.filter { $0.isOverdue(on: today) }.sorted { $0.due < $1.due }
     }
@@ -93,7 +98,7 @@ extension NetworkState {
     /// objection stands, or the deadline passed with members unanswered), or closed.
     public func group(of item: ConsensusItem, on today: LocalDate) -> ItemGroup {
         if item.status.isClosed { return .closed }
-        if adoptionBlockers(item).isEmpty { return .readyToAdopt }
+        if adoptionBlockers(item, on: today).isEmpty { return .readyToAdopt }
         let tally = tally(item)
         if tally.object > 0 || (item.deadline < today && tally.noAnswer > 0) { return .held }
         return .pending

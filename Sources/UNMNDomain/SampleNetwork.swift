@@ -273,6 +273,17 @@ public enum SampleNetwork {
                     meeting: "MTG/2025/04", text: "Send key-action proposals for 2026", responsible: ["FAO", "ILO", "UNICEF", "WHO"],
                     due: Self.day("2026-01-15")), on: "2025-12-11")
             try finaliseAndShare("MTG/2025/04", finalise: "2025-12-17", share: "2025-12-19")
+
+            // An extraordinary meeting called off: it stays in the record as cancelled, with why.
+            try run(
+                .scheduleMeeting(
+                    MeetingDraft(
+                        kind: .extraordinary, date: Self.day("2025-12-03"), startMinute: 900, location: "Microsoft Teams",
+                        mode: .virtual, modeReason: "called at short notice; members away from the duty station")),
+                on: "2025-11-24")
+            try run(
+                .cancelMeeting("MTG/2025/05", reason: "The 2026 proposals will be taken up at the regular meeting on 10 December."),
+                on: "2025-11-28")
             try run(.updateActionPoint("AP/2025/004", status: .done, note: "Eleven proposals received."), on: "2026-01-16")
 
             try progress2025([
@@ -454,7 +465,7 @@ public enum SampleNetwork {
             try run(
                 .addActionPoint(
                     meeting: "MTG/2026/02", text: "Consolidate the data-source inventories", responsible: ["IOM"],
-                    due: Self.day("2026-10-31")), on: "2026-06-18")
+                    due: Self.day("2026-10-31"), implements: "UNMN/2026/002"), on: "2026-06-18")
             try run(
                 .addActionPoint(
                     meeting: "MTG/2026/02", text: "Propose a venue for a network retreat", responsible: ["UNDP"],
@@ -566,6 +577,24 @@ public enum SampleNetwork {
             try run(.addAgendaItem(meeting: "MTG/2026/04", title: "Joint statement for International Migrants Day"), on: "2026-11-16")
             try run(.addAgendaItem(meeting: "MTG/2026/04", title: "Admission of UNOPS"), on: "2026-11-16")
             try run(.addAgendaItem(meeting: "MTG/2026/04", title: "Preparing the 2027 work plan"), on: "2026-11-16")
+
+            // The silence procedure, a working method common in the UN system: four members stay
+            // silent past the deadline and count as not objecting.
+            try run(
+                .openItem(
+                    ConsensusItemDraft(
+                        title: "Network input to the UNCT's Common Country Analysis update",
+                        text:
+                            "The secretariat sends the RCO a two-page note on migration trends and the network's work plan for "
+                            + "the 2026 update of the Common Country Analysis.",
+                        kind: .general, raisedAt: .writtenConsultation, deadline: Self.day("2026-11-25"), underSilence: true)),
+                on: "2026-11-11")
+            for member in state.members where !["UNDRR", "WB", "UNESCO", "UNODC"].contains(member.code) {
+                try run(.recordPosition(item: "UNMN/2026/007", entity: member.code, .agree, source: .email), on: "2026-11-17")
+            }
+            try run(
+                .adoptItem("UNMN/2026/007", statement: "Adopted under silence: the secretariat sends the note to the RCO."),
+                as: SampleNetwork.chair, on: "2026-11-26")
         }
 
         // MARK: Meetings

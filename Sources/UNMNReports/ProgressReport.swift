@@ -75,7 +75,9 @@ public enum ProgressReport {
         let decisions = network.decisionsLog().filter { $0.adoptedOn >= period.first && $0.adoptedOn <= asOf }
         if decisions.isEmpty { out.append("None in this period.") }
         for decision in decisions {
-            out.append("- Decision \(decision.number) (\(decision.adoptedOn)): \(md(decision.item.title)) — \(md(decision.statement))")
+            let silence = decision.item.closure?.silenceSummary.map { " (\($0))" } ?? ""
+            out.append(
+                "- Decision \(decision.number) (\(decision.adoptedOn))\(silence): \(md(decision.item.title)) — \(md(decision.statement))")
         }
 
         out += ["", "## Annual work plan \(period.year)", ""]

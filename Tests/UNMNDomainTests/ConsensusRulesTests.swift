@@ -216,7 +216,7 @@ struct AdmissionTests {
         #expect(state.mailingList.isEmpty)
         #expect(state.focalPoint("FP-0001")?.entity == "UNDRR")
         try Fixture.answerAll(&state)
-        #expect(state.adoptionBlockers(state.items[0]).isEmpty)
+        #expect(state.adoptionBlockers(state.items[0], on: Fixture.today).isEmpty)
         #expect(
             refusal(.recordWithdrawal("IOM", on: Fixture.today, note: "x"), Fixture.secretariat, in: state)?.reasons
                 == ["IOM is the network's chair under the Terms of Reference and cannot withdraw"])

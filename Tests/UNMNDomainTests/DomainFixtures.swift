@@ -27,13 +27,16 @@ enum Fixture {
     }
 
     /// A founded network with one open general item, UNMN/2026/001.
-    static func withOpenItem(deadline: LocalDate = LocalDate(year: 2026, month: 12, day: 15)!) throws -> NetworkState {
+    static func withOpenItem(deadline: LocalDate = LocalDate(year: 2026, month: 12, day: 15)!, underSilence: Bool = false) throws
+        -> NetworkState
+    {
         var state = founded()
         try state.execute(
             .openItem(
                 ConsensusItemDraft(
                     title: "Joint statement on International Migrants Day", text: "The network will issue…",
-                    kind: .jointStatement, raisedAt: .writtenConsultation, deadline: deadline)), context: context(secretariat))
+                    kind: .jointStatement, raisedAt: .writtenConsultation, deadline: deadline, underSilence: underSilence)),
+            context: context(secretariat))
         return state
     }
 

@@ -72,13 +72,17 @@ struct SampleNetworkTests {
         let state = try built()
         let statuses = state.items.map(\.status.title)
         for expected in ["open", "deferred", "not adopted", "withdrawn"] { #expect(statuses.contains(expected)) }
-        #expect(state.decisionsLog().map(\.number) == ["2025/01", "2026/01", "2026/02"])
+        #expect(state.decisionsLog().map(\.number) == ["2025/01", "2026/01", "2026/02", "2026/03"])
+        // One decided under silence, four members silent; one followed up by an action point.
+        #expect(state.item("UNMN/2026/007")?.closure?.silent == ["UNESCO", "UNDRR", "UNODC", "WB"])
+        #expect(state.actionPoints(implementing: "UNMN/2026/002").map(\.id) == ["AP/2026/003"])
+        #expect(state.meetings.filter(\.isCancelled).map(\.reference) == ["MTG/2025/05"])
         let admission = try #require(state.items.first { if case .admission = $0.kind { return true } else { return false } })
         #expect(state.group(of: admission, on: Fixture.today) == .pending)
         let statement = try #require(state.item("UNMN/2026/006"))
         #expect(state.group(of: statement, on: Fixture.today) == .held)
         #expect(
-            state.adoptionBlockers(statement) == [
+            state.adoptionBlockers(statement, on: Fixture.today) == [
                 "UNESCO, UNDRR and WB have not answered",
                 "ILO objects: The text should cite ILO Conventions 97 and 143 on migrant workers.",
             ])

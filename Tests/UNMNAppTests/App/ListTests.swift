@@ -45,7 +45,7 @@ struct ListTests {
     func meetingsScroll() {
         var state = crowdedState(.meetings)
         let meetings = MeetingsPane.rows(network: Self.crowded, today: state.today).meetings
-        #expect(meetings.count == 22)
+        #expect(meetings.count == 23)
         for step in 0..<meetings.count {
             let selected = meetings[step].reference.rawValue + "  "
             #expect(row(containing: selected, in: state)?.isSelected == true, "step \(step): \(selected) not drawn selected")

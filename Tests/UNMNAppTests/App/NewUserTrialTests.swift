@@ -63,7 +63,7 @@ struct NewUserTrialTests {
     @Test("Enter in the decisions log opens the item of the selected line")
     func logEntry() {
         var s = sampleState(.decisions)
-        press([.character("l"), .character("G"), .enter], &s)
+        press([.character("l"), .character("G"), .character("k"), .enter], &s)
         #expect(s.decisions.review?.item == "UNMN/2026/002")
         press([.escape], &s)
         #expect(s.decisions.review == nil && s.decisions.showsLog)

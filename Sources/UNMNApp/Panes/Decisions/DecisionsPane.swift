@@ -95,7 +95,7 @@ enum DecisionsPane: PaneFeature {
         guard let network = state.network, !network.items.isEmpty else { return nil }
         let area = layout.content
         if let review = state.decisions.review, let item = network.item(review.item) {
-            let header = ReviewView.headerHeight(item, network: network, width: area.width)
+            let header = ReviewView.headerHeight(item, network: network, today: state.today, width: area.width)
             let grid = Rect(x: area.x, y: area.y + header, width: area.width, height: area.height - header)
             return PaneList(
                 \.decisions.review!.members, ListContent(count: network.members.count, area: grid),

@@ -74,7 +74,7 @@ extension DecisionsPane {
         case .requestClose(let kind):
             guard let item = state.reviewedItem else { return [] }
             if kind == .adopt {
-                let blockers = network.adoptionBlockers(item)
+                let blockers = network.adoptionBlockers(item, on: state.today)
                 if !blockers.isEmpty {
                     state.status = StatusMessage(CommandRejection("adopt \(item.reference)", reasons: blockers).description, kind: .error)
                     return []

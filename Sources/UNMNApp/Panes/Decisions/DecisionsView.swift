@@ -74,6 +74,19 @@ extension DecisionsPane {
         return rows
     }
 
+    /// `2 open, 1 overdue · 1 done`, or `—` when no action point follows the decision up.
+    static func followUp(_ points: [ActionPoint], today: LocalDate) -> String {
+        guard !points.isEmpty else { return "—" }
+        let open = points.filter { $0.status == .open }
+        let overdue = open.filter { $0.isOverdue(on: today) }.count
+        let done = points.filter { $0.status == .done }.count
+        var parts: [String] = []
+        if !open.isEmpty { parts.append("\(open.count) open" + (overdue > 0 ? " (\(overdue) late)" : "")) }
+        if done > 0 { parts.append("\(done) done") }
+        if parts.isEmpty { parts.append("\(points.count) dropped") }
+        return parts.joined(separator: " · ")
+    }
+
     static func renderLog(_ state: AppState, network: NetworkState, in area: Rect, buffer: inout Buffer) {
         let log = state.decisionsLog
         let filters = [state.decisions.logYear.map { "year \($0)" } ?? "all years", state.decisions.logCategory?.title ?? "all kinds"]
@@ -90,11 +103,15 @@ extension DecisionsPane {
                 TableColumn("Adopted", width: .fixed(10)),
                 TableColumn("Item", width: .fixed(13), dropOrder: 2),
                 TableColumn("Title and outcome", width: .flexible(minimum: 30)),
+                TableColumn("Follow-up", width: .fixed(16), dropOrder: 1),
             ],
             rows: visibleRows(log.count, offset: offset, visible: body.height - 1) { index in
-                [
-                    log[index].number, log[index].adoptedOn.description, log[index].item.reference.rawValue,
-                    "\(log[index].item.title) — \(log[index].statement)",
+                let decision = log[index]
+                let silence = decision.item.closure?.silenceSummary.map { "\($0) · " } ?? ""
+                return [
+                    decision.number, decision.adoptedOn.description, decision.item.reference.rawValue,
+                    "\(silence)\(decision.item.title) — \(decision.statement)",
+                    followUp(network.actionPoints(implementing: decision.item.reference), today: state.today),
                 ]
             },
             selected: log.isEmpty ? nil : state.decisions.log.selection, offset: offset)

@@ -80,7 +80,7 @@ enum ItemForms {
             })
     }
 
-    enum NewItemField: String, FormFieldID { case kind, title, text, deadline, raised }
+    enum NewItemField: String, FormFieldID { case kind, title, text, deadline, raised, silence }
 
     /// The kinds a new item may have: general, joint statement, working method, and the
     /// endorsement of each draft plan.
@@ -114,6 +114,9 @@ enum ItemForms {
                 .text(Field.text, "Text", required: true, help: "the proposal as members will read it"),
                 .date(Field.deadline, "Deadline", value: today.adding(days: 14).description, required: true),
                 .choice(Field.raised, "Raised", options: ["by written consultation"] + meetings),
+                .choice(
+                    Field.silence, "Under silence",
+                    options: ["no: every member must answer", "yes: no answer by the deadline counts as no objection"]),
             ],
             validate: { values in
                 var problems = FormProblems<Field>()
@@ -140,7 +143,8 @@ enum ItemForms {
                 raised = .meeting(meeting)
             }
             draft = ConsensusItemDraft(
-                title: values.text(Field.title), text: values.text(Field.text), kind: kind, raisedAt: raised, deadline: deadline)
+                title: values.text(Field.title), text: values.text(Field.text), kind: kind, raisedAt: raised, deadline: deadline,
+                underSilence: values.choice(Field.silence) == 1)
         }
     }
 }

@@ -6,20 +6,23 @@ import UNMNDomain
 enum ReviewView {
     /// The rows above the member grid: reference, title, two lines of text, deadline, tally, and
     /// the verdict wrapped onto as many as three rows, so that no blocker is cut short.
-    static func headerHeight(_ item: ConsensusItem, network: NetworkState, width: Int) -> Int {
-        6 + verdict(item, network: network, width: width).lines.count
+    static func headerHeight(_ item: ConsensusItem, network: NetworkState, today: LocalDate, width: Int) -> Int {
+        6 + verdict(item, network: network, today: today, width: width).lines.count
     }
 
     static let verdictRows = 3
 
     /// Whether the item can be adopted, and if not every reason; the grid below has each member's.
-    static func verdict(_ item: ConsensusItem, network: NetworkState, width: Int) -> (lines: [String], style: Style) {
-        let blockers = network.adoptionBlockers(item)
+    static func verdict(_ item: ConsensusItem, network: NetworkState, today: LocalDate, width: Int) -> (lines: [String], style: Style) {
+        let blockers = network.adoptionBlockers(item, on: today)
+        let silent = network.members.filter { item.positions[$0.code] == nil }.map(\.code.rawValue)
         let text =
             item.status.isClosed
-            ? "Closed: \(item.closure?.statement ?? "")"
+            ? "Closed: \(item.closure?.statement ?? "")" + (item.closure?.silenceSummary.map { " — decided \($0)." } ?? "")
             : blockers.isEmpty
-                ? "Ready to adopt: every member consulted, no objection."
+                ? (item.isUnderSilence && !silent.isEmpty
+                    ? "Ready to adopt: silence not broken; \(listed(silent)) did not answer by \(item.deadline) and count as not objecting."
+                    : "Ready to adopt: every member consulted, no objection.")
                 : ("Blocks adoption: " + blockers.joined(separator: "; ")).endingSentence
         var lines = TextLayout.wrap(SafeText.sanitize(text), toWidth: max(1, width))
         if lines.count > verdictRows {
@@ -66,14 +69,15 @@ enum ReviewView {
         let tally = network.tally(item)
         let counts = "\(tally.agree) agree · \(tally.standAside) stand aside · \(tally.object) object · \(tally.noAnswer) no answer"
         buffer.write(
-            "Deadline \(item.deadline) (\(DecisionsList.deadline(item, today: state.today))) · status \(item.status.title)",
+            "Deadline \(item.deadline) (\(DecisionsList.deadline(item, today: state.today))) · status \(item.status.title)"
+                + (item.isUnderSilence ? " · under silence" : ""),
             x: area.x, y: y, maxWidth: area.width, style: item.deadline < state.today && !item.status.isClosed ? .warning : .plain)
         y += 1
         let barWidth = max(10, min(40, area.width - DisplayWidth.of(counts) - 3))
         buffer.write(tallyBar(tally, width: barWidth), x: area.x, y: y, style: Style([], color: .success))
         buffer.write(" " + counts, x: area.x + barWidth, y: y, maxWidth: area.width - barWidth)
         y += 1
-        let verdict = verdict(item, network: network, width: area.width)
+        let verdict = verdict(item, network: network, today: state.today, width: area.width)
         for line in verdict.lines {
             buffer.write(line, x: area.x, y: y, maxWidth: area.width, style: verdict.style)
             y += 1
@@ -81,7 +85,9 @@ enum ReviewView {
         let members = network.members
         let rows = members.map { member -> [String] in
             guard let record = item.positions[member.code], let position = record.position else {
-                return [member.code.rawValue, "no answer", "", "", "", ""]
+                // Under silence, once the deadline passed, no answer counts as no objection.
+                let silent = item.isUnderSilence && (state.today > item.deadline || item.closure?.silent != nil)
+                return [member.code.rawValue, silent ? "silent" : "no answer", "", "", "", ""]
             }
             let reason = position.reason ?? ""
             return [

@@ -150,15 +150,27 @@ enum MeetingForms {
         }
     }
 
-    enum ActionPointField: String, FormFieldID { case text, responsible, due }
+    enum ActionPointField: String, FormFieldID { case text, responsible, due, implements }
 
-    static func actionPoint(_ meeting: Meeting, entities: [EntityCode], today: LocalDate) -> Form {
+    /// The decisions an action point may follow up: those the meeting recorded first, then the
+    /// latest adopted, newest first.
+    static func followedDecisions(_ meeting: Meeting, network: NetworkState) -> [Decision] {
+        let log = network.decisionsLog()
+        let own = meeting.decisions.compactMap(\.item)
+        let ordered = log.filter { own.contains($0.item.reference) } + log.reversed().filter { !own.contains($0.item.reference) }
+        return Array(ordered.prefix(12))
+    }
+
+    static func actionPoint(_ meeting: Meeting, entities: [EntityCode], decisions: [Decision], today: LocalDate) -> Form {
         Form(
             title: "Action point from \(meeting.reference)",
             fields: [
                 .text(ActionPointField.text, "Action", required: true),
                 .multiSelect(ActionPointField.responsible, "Responsible", options: entities.map(\.rawValue), required: true),
                 .date(ActionPointField.due, "Due", value: max(meeting.date, today).adding(days: 30).description, required: true),
+                .choice(
+                    ActionPointField.implements, "Implements",
+                    options: ["no decision"] + decisions.map { "decision \($0.number): \($0.item.title)" }),
             ])
     }
 
@@ -166,8 +178,9 @@ enum MeetingForms {
         var text: String
         var responsible: [EntityCode]
         var due: LocalDate
+        var implements: ItemReference?
 
-        init?(_ values: FormValues, entities: [EntityCode]) {
+        init?(_ values: FormValues, entities: [EntityCode], decisions: [ItemReference]) {
             guard let labels = values.selection(ActionPointField.responsible), let due = LocalDate(iso: values.text(ActionPointField.due))
             else {
                 return nil
@@ -177,6 +190,9 @@ enum MeetingForms {
             text = values.text(ActionPointField.text)
             self.responsible = responsible
             self.due = due
+            let chosen = values.choice(ActionPointField.implements) ?? 0
+            guard chosen == 0 || decisions.indices.contains(chosen - 1) else { return nil }
+            implements = chosen == 0 ? nil : decisions[chosen - 1]
         }
     }
 

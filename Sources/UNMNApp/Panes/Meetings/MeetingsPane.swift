@@ -62,7 +62,7 @@ public enum MeetingsForm: Sendable, Hashable {
     case chooseAgendaItem(meeting: MeetingReference)
     /// `items`: the consensus items offered after "none", in the form's order.
     case recordDecision(meeting: MeetingReference, items: [ItemReference])
-    case addActionPoint(meeting: MeetingReference, entities: [EntityCode])
+    case addActionPoint(meeting: MeetingReference, entities: [EntityCode], decisions: [ItemReference])
     case updateActionPoint(ActionPointID, ActionPoint.Status, basedOn: Int)
 }
 

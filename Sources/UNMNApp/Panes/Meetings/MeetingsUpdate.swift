@@ -73,9 +73,11 @@ extension MeetingsPane {
         case .requestActionPoint:
             guard let meeting = opened else { return [] }
             let entities = network.members.map(\.code)
+            let decisions = MeetingForms.followedDecisions(meeting, network: network)
             state.overlay = .form(
-                MeetingForms.actionPoint(meeting, entities: entities, today: state.today),
-                purpose: .meetings(.addActionPoint(meeting: meeting.reference, entities: entities)))
+                MeetingForms.actionPoint(meeting, entities: entities, decisions: decisions, today: state.today),
+                purpose: .meetings(
+                    .addActionPoint(meeting: meeting.reference, entities: entities, decisions: decisions.map(\.item.reference))))
         case .requestMinutes:
             guard let meeting = opened else { return [] }
             guard !meeting.agenda.isEmpty else {
@@ -133,11 +135,12 @@ extension MeetingsPane {
                 return .unreadable("the consensus item is not one of the choices")
             }
             command = .recordMeetingDecision(meeting: meeting, Meeting.Decision(text: input.text, item: input.item))
-        case .addActionPoint(let meeting, let entities):
-            guard let input = MeetingForms.ActionPointInput(values, entities: entities) else {
-                return .unreadable("the responsible entities or the due date are not understood")
+        case .addActionPoint(let meeting, let entities, let decisions):
+            guard let input = MeetingForms.ActionPointInput(values, entities: entities, decisions: decisions) else {
+                return .unreadable("the responsible entities, the due date or the decision are not understood")
             }
-            command = .addActionPoint(meeting: meeting, text: input.text, responsible: input.responsible, due: input.due)
+            command = .addActionPoint(
+                meeting: meeting, text: input.text, responsible: input.responsible, due: input.due, implements: input.implements)
         case .chooseAgendaItem(let reference):
             guard let index = values.choice(MeetingForms.ChooseItemField.item), let meeting = state.network?.meeting(reference),
                 meeting.agenda.indices.contains(index)

@@ -295,6 +295,11 @@ extension MeetingsPane {
             .field(label: "Due", value: point.due.longDescription),
             .field(label: "From", value: meeting.map { "\($0.reference), \($0.date.longDescription)" } ?? point.meeting.rawValue),
         ]
+        if let implements = point.implements, let decided = network.item(implements) {
+            let number: String
+            if case .adopted(let decision) = decided.status { number = "decision \(decision), " } else { number = "" }
+            lines.append(.field(label: "Implements", value: "\(number)\(decided.reference): \(decided.title)"))
+        }
         if let meeting, !meeting.decisions.isEmpty {
             lines.append(
                 .field(

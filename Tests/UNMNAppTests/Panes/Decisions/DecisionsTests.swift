@@ -29,12 +29,13 @@ struct DecisionsTests {
                 " Held: an objection stands, or the deadline passed unanswered",
                 " UNMN/2026/006 Joint statement for Internation… 6 days left       12✓ 0~ 1✗ 3?",
                 " Closed",
+                " UNMN/2026/007 Network input to the UNCT's Com… closed 2026-11-26 adopted 2026…",
                 " UNMN/2026/003 Network retreat in Samarkand     closed 2026-07-01 withdrawn",
                 " UNMN/2026/002 Joint mapping of migration data… closed 2026-06-17 adopted 2026…",
                 " UNMN/2026/001 Endorsement of the 2026 annual … closed 2026-03-11 adopted 2026…",
                 " UNMN/2025/002 Rotating the meeting venue amon… closed 2025-11-17 not adopted",
                 " UNMN/2025/001 Endorsement of the 2025 annual … closed 2025-03-12 adopted 2025…",
-                "", "", "", "", "", "", "", "", "",
+                "", "", "", "", "", "", "", "",
                 "r/Enter Review  n New item  l Log  1-5 Panes  ? Help  q Quit",
             ])
     }
@@ -279,6 +280,8 @@ struct DecisionsTests {
         #expect(form.errors["deadline"] == "The deadline has already passed; choose 2026-11-29 or later.")
         press([.control("u")], &s)
         type("2026-12-20", &s)
+        // The silence procedure is chosen when the item opens.
+        press([.tab, .tab, .right], &s)
         let effects = press([.enter], &s)
         #expect(
             effects == [
@@ -286,9 +289,25 @@ struct DecisionsTests {
                     .openItem(
                         ConsensusItemDraft(
                             title: "Statement on World Refugee Day", text: "Text", kind: .jointStatement,
-                            raisedAt: .writtenConsultation, deadline: LocalDate(year: 2026, month: 12, day: 20)!)),
+                            raisedAt: .writtenConsultation, deadline: LocalDate(year: 2026, month: 12, day: 20)!, underSilence: true)),
                     by: SampleNetwork.secretariat)
             ])
+    }
+
+    @Test("Review of an item decided under silence says so and marks who stayed silent")
+    func silenceInReview() {
+        var s = state(width: 120, height: 40)
+        press([.character("l"), .character("G"), .enter], &s)
+        #expect(s.decisions.review?.item == "UNMN/2026/007")
+        let lines = screen(s)
+        #expect(lines[6].hasSuffix("status adopted (decision 2026/03) · under silence"))
+        #expect(
+            Array(lines[8...9]) == [
+                " Closed: Adopted under silence: the secretariat sends the note to the RCO. — decided under silence; silent: UNESCO,",
+                " UNDRR, UNODC and WB.",
+            ])
+        #expect(lines.contains { $0.hasPrefix(" UNDRR     silent") })
+        #expect(lines.contains { $0.hasPrefix(" ILO       agree") })
     }
 
     @Test("l shows the decisions log in number order with outcomes")
@@ -296,15 +315,18 @@ struct DecisionsTests {
         var s = state(width: 120, height: 40)
         press([.character("l")], &s)
         let lines = screen(s)
-        #expect(lines[2] == " Decisions log: 3 adopted items (all years, all kinds), in number order · y year · t kind · Esc back")
+        #expect(lines[2] == " Decisions log: 4 adopted items (all years, all kinds), in number order · y year · t kind · Esc back")
         #expect(lines[5].hasPrefix(" 2025/01   2025-03-12 UNMN/2025/001 Endorsement of the 2025 annual work plan — The members"))
         #expect(lines[7].hasPrefix(" 2026/02   2026-06-17 UNMN/2026/002 Joint mapping"))
+        // Its follow-up, and a decision taken under silence with who stayed silent.
+        #expect(lines[7].hasSuffix(" 1 open (1 late)"))
+        #expect(lines[8].hasPrefix(" 2026/03   2026-11-26 UNMN/2026/007 under silence; silent: UNESCO, UNDRR, UNODC and WB · Network"))
         press([.character("y"), .character("y")], &s)
-        #expect(screen(s)[2].hasPrefix(" Decisions log: 2 adopted items (year 2026, all kinds)"))
+        #expect(screen(s)[2].hasPrefix(" Decisions log: 3 adopted items (year 2026, all kinds)"))
         press([.character("t")], &s)
         #expect(screen(s)[2].hasPrefix(" Decisions log: 1 adopted item (year 2026, AWP endorsement)"))
         press([.character("y"), .character("t"), .character("t")], &s)
-        #expect(screen(s)[2].hasPrefix(" Decisions log: 3 adopted items (all years, all kinds)"))
+        #expect(screen(s)[2].hasPrefix(" Decisions log: 4 adopted items (all years, all kinds)"))
         press([.escape], &s)
         #expect(!s.decisions.showsLog)
     }

@@ -367,7 +367,7 @@ struct FilterEverywhereTests {
         press([.character("/")], &s)
         type("virtual", &s)
         #expect(screen(s)[23].hasPrefix("/ virtual"))
-        #expect(screen(s)[23].hasSuffix("2 of 8"))
+        #expect(screen(s)[23].hasSuffix("3 of 9"))
         press([.enter], &s)
         #expect(screen(s).contains { $0.hasPrefix(" MTG/2025/04") })
         #expect(!screen(s).contains { $0.hasPrefix(" MTG/2026/04") })
@@ -387,7 +387,7 @@ struct FilterEverywhereTests {
         type("admission", &s)
         press([.enter], &s)
         #expect(screen(s)[4].hasPrefix(" UNMN/2026/005 Admission of UNOPS"))
-        #expect(screen(s)[22].hasSuffix("filter \"admission\": 1 of 8"))
+        #expect(screen(s)[22].hasSuffix("filter \"admission\": 1 of 9"))
     }
 }
 

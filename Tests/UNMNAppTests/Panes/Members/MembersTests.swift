@@ -141,7 +141,7 @@ struct MoreWorkflowTests {
         var s = sampleState(.meetings)
         press([.enter, .character("d")], &s)
         type("The network supports the joint statement.", &s)
-        press([.tab, .right], &s)
+        press([.tab, .right, .right], &s)
         #expect(
             press([.enter], &s) == [
                 .execute(
@@ -152,7 +152,7 @@ struct MoreWorkflowTests {
         press([.character("A")], &s)
         type("Circulate the statement", &s)
         press([.enter], &s)
-        guard case .form(let form, .meetings(.addActionPoint(meeting: "MTG/2026/04", _)))? = s.overlay else {
+        guard case .form(let form, .meetings(.addActionPoint(meeting: "MTG/2026/04", _, _)))? = s.overlay else {
             Issue.record("accepted without anyone responsible")
             return
         }
