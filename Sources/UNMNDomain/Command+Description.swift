@@ -16,6 +16,9 @@ extension NetworkState {
         case .postponeMeeting(let reference, let date, _): return "postpone \(reference) to \(date)"
         case .recordAttendance(let reference, let code, _, _): return "record \(code)'s attendance at \(reference)"
         case .addAgendaItem(let reference, _): return "add an agenda item to \(reference)"
+        case .addGuest(let reference, let guest):
+            return "add \(guest.name.trimmed.isEmpty ? "a guest" : guest.name.trimmed) to \(reference)"
+        case .removeGuest(let reference, let guest): return "remove \(guest.name) from the guests of \(reference)"
         case .writeMinutes(let reference, let item, _, _): return "write the minutes of item \(item + 1) of \(reference)"
         case .recordMeetingDecision(let reference, _): return "record a decision of \(reference)"
         case .finaliseMinutes(let reference): return "finalise the minutes of \(reference)"
@@ -70,6 +73,8 @@ extension NetworkState {
         case (.editFocalPoint(let id, let edit), _): return "Edited \(edit.values.name) (\(id))"
         case (.shareMinutesWithRCO(let reference, let on), _): return "Marked the minutes of \(reference) shared with the RCO on \(on)"
         case (.addAgendaItem(let reference, let title), _): return "Added \"\(title)\" to the agenda of \(reference)"
+        case (.addGuest(let reference, _), .guestAdded(_, let guest)?): return "Added \(guest.description) as a guest of \(reference)"
+        case (.removeGuest(let reference, let guest), _): return "Removed \(guest.name) from the guests of \(reference)"
         case (.recordProgress(_, let code, let percent, let status, _, _), _):
             return "Recorded progress on \(code): \(percent) %, \(status.rawValue)"
         case (.addKeyAction(let year, let draft), _): return "Added \(draft.code) to the \(year) work plan"

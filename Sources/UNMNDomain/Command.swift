@@ -28,6 +28,9 @@ public enum Command: Hashable, Sendable, Codable {
     /// Nil clears what was recorded.
     case recordAttendance(meeting: MeetingReference, entity: EntityCode, Meeting.Attendance?, basedOn: Int? = nil)
     case addAgendaItem(meeting: MeetingReference, title: String)
+    /// A non-member participant, recorded in the minutes.
+    case addGuest(meeting: MeetingReference, Meeting.Guest)
+    case removeGuest(meeting: MeetingReference, Meeting.Guest)
     case writeMinutes(meeting: MeetingReference, item: Int, text: String, basedOn: Int? = nil)
     case recordMeetingDecision(meeting: MeetingReference, Meeting.Decision)
     case finaliseMinutes(MeetingReference)

@@ -21,6 +21,8 @@ public enum Event: Hashable, Sendable, Codable {
     case meetingPostponed(MeetingReference, Meeting.Postponement)
     case attendanceRecorded(meeting: MeetingReference, entity: EntityCode, Meeting.Attendance?)
     case agendaItemAdded(meeting: MeetingReference, title: String)
+    case guestAdded(meeting: MeetingReference, Meeting.Guest)
+    case guestRemoved(meeting: MeetingReference, Meeting.Guest)
     case minutesWritten(meeting: MeetingReference, item: Int, text: String)
     case meetingDecisionRecorded(meeting: MeetingReference, Meeting.Decision)
     case minutesFinalised(MeetingReference, on: LocalDate)

@@ -69,6 +69,24 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
         }
     }
 
+    /// A participant who is not a member entity's focal point: a government body, civil society,
+    /// the RCO's Development Coordination Officer, a speaker. Recorded per meeting, in the minutes.
+    public struct Guest: Hashable, Sendable, Codable {
+        public var name: String
+        public var organisation: String
+        /// What they came as: "speaker", "observer", "Development Coordination Officer".
+        public var role: String
+
+        public init(name: String, organisation: String, role: String) {
+            self.name = name
+            self.organisation = organisation
+            self.role = role
+        }
+
+        /// `Nilufar Rashidova (Ministry of Employment, speaker)`.
+        public var description: String { "\(name) (\(organisation)" + (role.isEmpty ? ")" : ", \(role))") }
+    }
+
     /// A correction to finalised minutes: the minutes are never rewritten.
     public typealias Amendment = DatedNote
 
@@ -105,6 +123,9 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
             self.note = note
         }
     }
+
+    /// Guests who took part (nil in records from before guests were kept).
+    public var guests: [Guest]?
 
     public typealias Cancellation = DatedNote
     public var id: MeetingReference { reference }

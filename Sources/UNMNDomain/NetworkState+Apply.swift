@@ -80,6 +80,12 @@ extension NetworkState {
             updateMeeting(reference) { $0.attendance[entity] = attendance }
         case .agendaItemAdded(let reference, let title):
             updateMeeting(reference) { $0.agenda.append(Meeting.AgendaItem(title: title)) }
+        case .guestAdded(let reference, let guest):
+            updateMeeting(reference) { $0.guests = ($0.guests ?? []) + [guest] }
+        case .guestRemoved(let reference, let guest):
+            updateMeeting(reference) { meeting in
+                if let index = meeting.guests?.firstIndex(of: guest) { meeting.guests?.remove(at: index) }
+            }
         case .minutesWritten(let reference, let item, let text):
             updateMeeting(reference) { if $0.agenda.indices.contains(item) { $0.agenda[item].minutes = text } }
         case .meetingDecisionRecorded(let reference, let decision):

@@ -56,6 +56,10 @@ extension NetworkState {
         case .recordAttendance(let reference, let code, let attendance, let basedOn):
             return try decideRecordAttendance(
                 reference, code, attendance, basedOn: basedOn, attempted: attempted, context: context, check: &check)
+        case .addGuest(let reference, let guest):
+            return try decideGuest(reference, guest, adding: true, attempted: attempted, check: &check)
+        case .removeGuest(let reference, let guest):
+            return try decideGuest(reference, guest, adding: false, attempted: attempted, check: &check)
         case .addAgendaItem(let reference, let title):
             return try decideAddAgendaItem(reference, title, attempted: attempted, context: context, check: &check)
         case .writeMinutes(let reference, let index, let text, let basedOn):

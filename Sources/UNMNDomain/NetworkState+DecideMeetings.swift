@@ -98,6 +98,23 @@ extension NetworkState {
         return [.agendaItemAdded(meeting: reference, title: title.trimmed)]
     }
 
+    func decideGuest(_ reference: MeetingReference, _ guest: Meeting.Guest, adding: Bool, attempted: String, check: inout Reasons)
+        throws(CommandRejection) -> [Event]
+    {
+        let meeting = try existingMeeting(reference, attempted)
+        checkUnlocked(meeting, check: &check)
+        let guests = meeting.guests ?? []
+        guard adding else {
+            check.require(guests.contains(guest), "\(guest.name) is not among the guests of \(reference)")
+            return [.guestRemoved(meeting: reference, guest)]
+        }
+        let cleaned = Meeting.Guest(name: guest.name.trimmed, organisation: guest.organisation.trimmed, role: guest.role.trimmed)
+        check.require(!cleaned.name.isEmpty, "the guest has no name")
+        check.require(!cleaned.organisation.isEmpty, "say which organisation \(cleaned.name.isEmpty ? "the guest" : cleaned.name) is from")
+        check.require(!guests.contains(cleaned), "\(cleaned.name) of \(cleaned.organisation) is already a guest")
+        return [.guestAdded(meeting: reference, cleaned)]
+    }
+
     func decideWriteMinutes(
         _ reference: MeetingReference, _ index: Int, _ text: String, basedOn: Int?, attempted: String, context: CommandContext,
         check: inout Reasons

@@ -85,6 +85,7 @@ extension NetworkState {
             return [(.meeting(reference), RecordFields.changed(from: MeetingDraft(old), to: draft))]
         case .attendanceRecorded(let reference, let entity, _): return [(.meeting(reference), [Self.attendanceField(entity)])]
         case .agendaItemAdded(let reference, _): return [(.meeting(reference), ["agenda"])]
+        case .guestAdded(let reference, _), .guestRemoved(let reference, _): return [(.meeting(reference), ["guests"])]
         case .minutesWritten(let reference, let item, _): return [(.meeting(reference), [Self.minutesField(item)])]
         case .meetingDecisionRecorded(let reference, _): return [(.meeting(reference), ["decisions"])]
         case .minutesFinalised(let reference, _), .minutesShared(let reference, _): return [(.meeting(reference), ["status"])]

@@ -424,6 +424,13 @@ public enum SampleNetwork {
                 .addActionPoint(
                     meeting: "MTG/2026/01", text: "Map migration data sources held by each agency", responsible: ["IOM", "UNDP", "WB"],
                     due: Self.day("2026-06-30")), on: "2026-03-12")
+            // Guests: the government and civil society, recorded in the minutes.
+            for guest in [
+                Meeting.Guest(name: "Dilshod Akbarov", organisation: "Ministry of Employment and Poverty Reduction", role: "speaker"),
+                Meeting.Guest(name: "Malika Yunusova", organisation: "Ishonch, a migrant workers' association", role: "observer"),
+            ] {
+                try run(.addGuest(meeting: "MTG/2026/01", guest), on: "2026-03-11", hour: 16)
+            }
             try finaliseAndShare("MTG/2026/01", finalise: "2026-03-18", share: "2026-03-20")
             try run(.updateActionPoint("AP/2026/001", status: .done, note: "Published."), on: "2026-03-30")
 

@@ -69,6 +69,8 @@ enum Undo {
                 .recordAttendance(meeting: reference, entity: entity, state.meeting(reference)?.attendance[entity], basedOn: version)
             ])
         case .agendaItemAdded: return .failure(Refusal(reason: "agenda items are kept; rename it or leave its minutes empty"))
+        case .guestAdded(let reference, let guest): return .success([.removeGuest(meeting: reference, guest)])
+        case .guestRemoved(let reference, let guest): return .success([.addGuest(meeting: reference, guest)])
         case .minutesWritten(let reference, let item, _):
             let old = state.meeting(reference).flatMap { $0.agenda.indices.contains(item) ? $0.agenda[item].minutes : nil } ?? ""
             return .success([.writeMinutes(meeting: reference, item: item, text: old, basedOn: version)])

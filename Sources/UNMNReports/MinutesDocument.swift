@@ -47,7 +47,9 @@ public enum MinutesDocument {
         out.append("")
         out.append(heading(2, "Attendance"))
         out.append("")
-        for entity in network.entities where meeting.attendance[entity.code] != nil || entity.isMember {
+        // The members on the meeting's date: one admitted later was not asked to attend.
+        let members = Set(network.members(on: meeting.date).map(\.code))
+        for entity in network.entities where meeting.attendance[entity.code] != nil || members.contains(entity.code) {
             let line: String
             switch meeting.attendance[entity.code] {
             case .present(let ids)?:
@@ -59,6 +61,12 @@ public enum MinutesDocument {
             }
             out.append(
                 md ? "- \(text(entity.code.rawValue)): \(text(line))" : "- \(entity.code): \(Escaping.clean(line, keepNewlines: false))")
+        }
+        if let guests = meeting.guests, !guests.isEmpty {
+            out.append("")
+            out.append(heading(2, "Guests"))
+            out.append("")
+            for guest in guests { out.append("- " + text(guest.description)) }
         }
         out.append("")
         out.append(heading(2, "Agenda and minutes"))

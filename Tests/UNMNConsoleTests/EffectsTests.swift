@@ -116,11 +116,12 @@ struct EffectsTests {
         let (path, journal) = try foundedJournal()
         let directory = (path as NSString).deletingLastPathComponent
         let script = directory + "/editor.sh"
-        try "#!/bin/sh\nprintf 'Edited in vi\\n' > \"$1\"\n".write(toFile: script, atomically: true, encoding: .utf8)
-        chmod(script, 0o755)
+        try "printf 'Edited in vi\\n' > \"$1\"\n".write(toFile: script, atomically: true, encoding: .utf8)
+        // Run by sh rather than executed itself: a script just written can be "busy" (ETXTBSY) while
+        // a test running in parallel forks with the file still open.
         let effects = JournalEffects(
             journal: journal, memory: OperatorMemory(directory: directory), terminal: TestTerminal(width: 80, height: 24),
-            editor: ExternalEditor(environment: ["VISUAL": script]), workingDirectory: directory, now: { Self.now })
+            editor: ExternalEditor(environment: ["VISUAL": "sh '\(script)'"]), workingDirectory: directory, now: { Self.now })
         let purpose = EditorPurpose.minutes(meeting: "MTG/2026/01", item: 0)
         #expect(
             effects.perform(.externalEdit(text: "draft", title: "T", purpose: purpose))

@@ -245,4 +245,36 @@ struct MeetingRulesTests {
         try state.execute(.finaliseMinutes("MTG/2026/01"), context: Fixture.context(Fixture.secretariat, on: admitted))
         #expect(state.meeting("MTG/2026/01")?.status == .finalised(on: admitted))
     }
+
+    @Test("Guests (government, civil society, the RCO's officer, speakers) are recorded per meeting with name, organisation and role")
+    func guests() throws {
+        var state = Fixture.founded()
+        let day = LocalDate(year: 2026, month: 12, day: 9)!
+        try state.execute(
+            .scheduleMeeting(MeetingDraft(kind: .regular, date: day, startMinute: 600, location: "UN House", mode: .inPerson)),
+            context: Fixture.context(Fixture.secretariat))
+        let guest = Meeting.Guest(name: " Dilshod Akbarov ", organisation: "Ministry of Employment", role: "speaker")
+        try state.execute(.addGuest(meeting: "MTG/2026/01", guest), context: Fixture.context(Fixture.secretariat))
+        let recorded = Meeting.Guest(name: "Dilshod Akbarov", organisation: "Ministry of Employment", role: "speaker")
+        #expect(state.meeting("MTG/2026/01")?.guests == [recorded])
+        #expect(
+            refusal(.addGuest(meeting: "MTG/2026/01", recorded), Fixture.secretariat, in: state)?.reasons == [
+                "Dilshod Akbarov of Ministry of Employment is already a guest"
+            ])
+        #expect(
+            refusal(.addGuest(meeting: "MTG/2026/01", Meeting.Guest(name: "", organisation: "", role: "")), Fixture.secretariat, in: state)?
+                .reasons == ["the guest has no name", "say which organisation the guest is from"])
+        #expect(refusal(.addGuest(meeting: "MTG/2026/01", recorded), Fixture.unicef, in: state) != nil)
+        // Undo takes the guest off again.
+        let undo = try #require(state.undoPlan(for: Fixture.secretariat))
+        #expect(
+            undo
+                == .inverse(
+                    summary: "Added Dilshod Akbarov (Ministry of Employment, speaker) as a guest of MTG/2026/01",
+                    commands: [
+                        .removeGuest(meeting: "MTG/2026/01", recorded)
+                    ]))
+        try state.execute(.removeGuest(meeting: "MTG/2026/01", recorded), context: Fixture.context(Fixture.secretariat))
+        #expect(state.meeting("MTG/2026/01")?.guests == [])
+    }
 }

@@ -110,6 +110,24 @@ enum MeetingForms {
         Form(title: "Agenda item for \(meeting.reference)", fields: [.text(AgendaField.title, "Title", required: true)])
     }
 
+    enum GuestField: String, FormFieldID { case name, organisation, role }
+
+    static func guest(_ meeting: Meeting) -> Form {
+        Form(
+            title: "Guest at \(meeting.reference)",
+            fields: [
+                .text(GuestField.name, "Name", required: true),
+                .text(GuestField.organisation, "Organisation", required: true, help: "a ministry, civil society, the RCO"),
+                .text(GuestField.role, "Role", help: "speaker, observer, Development Coordination Officer"),
+            ])
+    }
+
+    static func removeGuest(_ meeting: Meeting, guests: [Meeting.Guest]) -> Form {
+        Form(
+            title: "Remove a guest from \(meeting.reference)",
+            fields: [.choice(GuestField.name, "Guest", options: guests.map(\.description))])
+    }
+
     enum ChooseItemField: String, FormFieldID { case item }
 
     static func chooseAgendaItem(_ meeting: Meeting) -> Form {

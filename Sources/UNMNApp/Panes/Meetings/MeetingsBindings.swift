@@ -90,6 +90,17 @@ extension MeetingsPane {
                 [.character("i")], label: "Agenda item", description: "Add an agenda item",
                 message: .meetings(.requestAgendaItem), isInFooter: false, disabledReason: recordEditing("add an agenda item")),
             KeyBinding(
+                [.character("+")], label: "Guest",
+                description: "Record a guest who is not a member's focal point (a ministry, civil society, the RCO, a speaker)",
+                message: .meetings(.requestGuest), isInFooter: false, disabledReason: recordEditing("record a guest")),
+            KeyBinding(
+                [.character("-")], label: "Remove guest", description: "Take a guest recorded by mistake off the meeting",
+                message: .meetings(.requestRemoveGuest), isInFooter: false,
+                disabledReason: { state in
+                    if let reason = recordEditing("remove a guest")(state) { return reason }
+                    return state.openedMeeting?.guests?.isEmpty == false ? nil : "No guest is recorded for this meeting."
+                }),
+            KeyBinding(
                 [.character("f")], label: "Finalise",
                 description: "Finalise the minutes (refused, with the reasons, without mode or attendance)",
                 message: .meetings(.finalise), disabledReason: openedMeetingKey("finalise the minutes")),

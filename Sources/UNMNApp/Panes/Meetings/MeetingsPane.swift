@@ -29,6 +29,9 @@ public enum MeetingsMessage: Sendable, Hashable {
     /// `e`: change the date (postpone), time, length, place or mode of the opened or selected meeting.
     case requestEdit
     case requestAgendaItem
+    /// `+` / `-`: record a guest who is not a member's focal point, or take one off.
+    case requestGuest
+    case requestRemoveGuest
     /// `C`: call the opened or selected meeting off, with the reason.
     case requestCancel
     /// `P`: move the opened or selected meeting to a later date, with the reason.
@@ -59,6 +62,9 @@ public enum MeetingsForm: Sendable, Hashable {
     case cancel(MeetingReference)
     case postpone(MeetingReference)
     case addAgendaItem(meeting: MeetingReference)
+    case addGuest(meeting: MeetingReference)
+    /// `guests`: those offered, in the form's order.
+    case removeGuest(meeting: MeetingReference, guests: [Meeting.Guest])
     case chooseAgendaItem(meeting: MeetingReference)
     /// `items`: the consensus items offered after "none", in the form's order.
     case recordDecision(meeting: MeetingReference, items: [ItemReference])
@@ -137,6 +143,12 @@ enum MeetingsPane: PaneFeature {
             + "\(count(meeting.decisions.count, "decision")) and \(count(actionPoints, "action point")). "
             + "Corrections afterwards are amendments; this cannot be undone."
         let bare = meeting.agenda.enumerated().filter { $0.element.minutes.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        if let mode = meeting.mode, mode != .inPerson, (meeting.modeReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            // The ToR footnote: virtual or combined "whenever an offline meeting is not feasible".
+            message +=
+                "\n\nWarning: the meeting was \(mode.rawValue), and the minutes do not say why meeting in person was not feasible "
+                + "(the Terms of Reference name security, health, absence from the duty station, force majeure). e records why."
+        }
         if meeting.agenda.isEmpty {
             message += "\n\nWarning: the meeting has no agenda."
         } else if !bare.isEmpty {

@@ -56,6 +56,14 @@ extension MeetingsPane {
         case .requestAgendaItem:
             guard let meeting = opened else { return [] }
             state.overlay = .form(MeetingForms.agendaItem(meeting), purpose: .meetings(.addAgendaItem(meeting: meeting.reference)))
+        case .requestGuest:
+            guard let meeting = opened else { return [] }
+            state.overlay = .form(MeetingForms.guest(meeting), purpose: .meetings(.addGuest(meeting: meeting.reference)))
+        case .requestRemoveGuest:
+            guard let meeting = opened, let guests = meeting.guests, !guests.isEmpty else { return [] }
+            state.overlay = .form(
+                MeetingForms.removeGuest(meeting, guests: guests),
+                purpose: .meetings(.removeGuest(meeting: meeting.reference, guests: guests)))
         case .finalise:
             guard let meeting = opened, let op, let context = state.context else { return [] }
             let command = Command.finaliseMinutes(meeting.reference)
@@ -130,6 +138,16 @@ extension MeetingsPane {
             command = .cancelMeeting(meeting, reason: values.text(MeetingForms.CancelField.reason))
         case .addAgendaItem(let meeting):
             command = .addAgendaItem(meeting: meeting, title: values.text(MeetingForms.AgendaField.title))
+        case .addGuest(let meeting):
+            typealias Field = MeetingForms.GuestField
+            command = .addGuest(
+                meeting: meeting,
+                Meeting.Guest(name: values.text(Field.name), organisation: values.text(Field.organisation), role: values.text(Field.role)))
+        case .removeGuest(let meeting, let guests):
+            guard let guest = values.choice(MeetingForms.GuestField.name).flatMap({ guests[safe: $0] }) else {
+                return .unreadable("the guest is not one of the choices")
+            }
+            command = .removeGuest(meeting: meeting, guest)
         case .recordDecision(let meeting, let items):
             guard let input = MeetingForms.DecisionInput(values, items: items) else {
                 return .unreadable("the consensus item is not one of the choices")

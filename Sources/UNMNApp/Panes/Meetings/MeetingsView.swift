@@ -176,6 +176,9 @@ extension MeetingsPane {
                     label: "Decided", value: meeting.decisions.map { $0.text + ($0.item.map { " (\($0))" } ?? "") }.joined(separator: "; "))
             )
         }
+        if let guests = meeting.guests, !guests.isEmpty {
+            lines.append(.field(label: "Guests", value: guests.map(\.description).joined(separator: "; ")))
+        }
         let points = network.actionPoints.filter { $0.meeting == meeting.reference }
         if !points.isEmpty {
             lines.append(.field(label: "Actions", value: points.map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", ")))
@@ -241,7 +244,7 @@ extension MeetingsPane {
             .field(label: "Location", value: meeting.location),
             .field(label: "Minutes", value: minutesLine(meeting, network: network)),
         ]
-        let members = network.members.map(\.code)
+        let members = network.members(on: meeting.date).map(\.code)
         func attended(_ test: (Meeting.Attendance?) -> Bool) -> [EntityCode] { members.filter { test(meeting.attendance[$0]) } }
         let present = attended { if case .present? = $0 { true } else { false } }
         let apologies = attended { $0 == .apologies }
@@ -254,6 +257,9 @@ extension MeetingsPane {
                     + (apologies.isEmpty ? "" : "; apologies: " + apologies.map(\.rawValue).joined(separator: ", "))
                     + (absent.isEmpty ? "" : "; absent: " + absent.map(\.rawValue).joined(separator: ", "))
                     + (unknown.isEmpty ? "" : "; not recorded: " + unknown.map(\.rawValue).joined(separator: ", "))))
+        if let guests = meeting.guests, !guests.isEmpty {
+            lines.append(.field(label: "Guests", value: guests.map(\.description).joined(separator: "; ")))
+        }
         lines += [.blank, .heading("Agenda and minutes")]
         if meeting.agenda.isEmpty { lines.append(.paragraph("No agenda yet (i adds an item).")) }
         for (index, item) in meeting.agenda.enumerated() {

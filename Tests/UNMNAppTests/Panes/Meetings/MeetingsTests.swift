@@ -139,6 +139,61 @@ struct MeetingsTests {
         #expect(s.overlay == nil)
     }
 
+    @Test("ToR footnote: finalising a virtual meeting without saying why asks the secretariat to confirm, with a warning")
+    func modeReasonWarning() throws {
+        var s = state()
+        s.today = LocalDate(year: 2026, month: 12, day: 10)!
+        var network = try #require(s.network)
+        let context = CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: s.today, hour: 9))
+        try network.execute(
+            .rescheduleMeeting(
+                "MTG/2026/04",
+                Edit(
+                    from: MeetingDraft(try #require(network.meeting("MTG/2026/04"))),
+                    to: MeetingDraft(
+                        kind: .regular, date: LocalDate(year: 2026, month: 12, day: 9)!, startMinute: 600, location: "Zoom",
+                        mode: .virtual), basedOn: network.batchCount)), context: context)
+        for member in network.members {
+            try network.execute(.recordAttendance(meeting: "MTG/2026/04", entity: member.code, .present(focalPoints: [])), context: context)
+        }
+        s.network = network
+        press([.enter, .character("f")], &s)
+        guard case .confirm(let dialog, _, _)? = s.overlay else {
+            Issue.record("finalised without the warning")
+            return
+        }
+        #expect(
+            dialog.message.contains(
+                "Warning: the meeting was virtual, and the minutes do not say why meeting in person was not feasible (the Terms of "
+                    + "Reference name security, health, absence from the duty station, force majeure). e records why."))
+    }
+
+    @Test("+ records a guest who is not a member's focal point, and - takes one off; the record shows them")
+    func guests() throws {
+        var s = state()
+        press([.enter, .character("+")], &s)
+        type("Нилуфар Рашидова", &s)
+        press([.tab], &s)
+        type("Agency for External Labour Migration", &s)
+        press([.tab], &s)
+        type("speaker", &s)
+        let guest = Meeting.Guest(name: "Нилуфар Рашидова", organisation: "Agency for External Labour Migration", role: "speaker")
+        #expect(press([.enter], &s) == [.execute(.addGuest(meeting: "MTG/2026/04", guest), by: SampleNetwork.secretariat)])
+        var network = try #require(s.network)
+        try network.execute(
+            .addGuest(meeting: "MTG/2026/04", guest),
+            context: CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: s.today, hour: 9)))
+        AppUpdate.update(&s, .committed(network, summary: "Added a guest"))
+        #expect(screen(s).contains(" Guests    Нилуфар Рашидова (Agency for External Labour Migration, speaker)"))
+        press([.character("-")], &s)
+        #expect(press([.enter], &s) == [.execute(.removeGuest(meeting: "MTG/2026/04", guest), by: SampleNetwork.secretariat)])
+        // A member's operator is told who records guests.
+        var member = state(Operator(name: "Azizbek Rahimov", entity: "ILO", role: .member))
+        press([.enter, .character("+")], &member)
+        #expect(member.overlay == nil)
+        #expect(member.status.text.contains("secretariat"))
+    }
+
     @Test("e changes a scheduled meeting: the form holds the meeting, and only what changed is saved (issue 17)")
     func editMeeting() throws {
         var s = state()
