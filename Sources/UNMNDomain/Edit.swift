@@ -145,6 +145,8 @@ extension FocalPointDraft: EditableDraft {
             DraftField("email", "email", \.email) { $0 },
             DraftField("isOnMailingList", "mailing list", \.isOnMailingList) { $0 ? "on the list" : "not on the list" },
             DraftField("emailException", "email exception", \.exceptionReason) { $0 ?? "none" },
+            DraftField("exceptionUntil", "end of the email exception", \.exceptionUntil) { $0?.description ?? "none" },
+            DraftField("isRCOFocalPoint", "RCO focal point", \.isRCOFocalPoint) { $0 == true ? "yes" : "no" },
         ]
     }
 
@@ -152,7 +154,8 @@ extension FocalPointDraft: EditableDraft {
     public init(_ point: FocalPoint) {
         self.init(
             entity: point.entity, name: point.name, position: point.position, level: point.level, email: point.email,
-            isOnMailingList: point.isOnMailingList, exceptionReason: point.emailException?.reason)
+            isOnMailingList: point.isOnMailingList, exceptionReason: point.emailException?.reason,
+            exceptionUntil: point.emailException?.until, isRCOFocalPoint: point.isRCOFocalPoint == true)
     }
 }
 

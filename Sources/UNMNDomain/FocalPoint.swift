@@ -12,12 +12,27 @@ public struct FocalPoint: Hashable, Sendable, Codable, Identifiable {
     public struct EmailException: Hashable, Sendable, Codable {
         public var reason: String
         public var verifiedBy: String
+        /// The last day the exception holds: it is temporary ("(temporary) absence of access").
+        /// Nil in records from before exceptions ended; those count as expired.
+        public var until: LocalDate?
 
-        public init(reason: String, verifiedBy: String) {
+        public init(reason: String, verifiedBy: String, until: LocalDate? = nil) {
             self.reason = reason
             self.verifiedBy = verifiedBy
+            self.until = until
         }
+
+        /// How long an exception holds when no end is given.
+        public static let defaultDays = 90
+        /// The longest an exception may be granted for at once.
+        public static let longestDays = 365
+
+        /// Past its last day, or recorded without one.
+        public func isExpired(on today: LocalDate) -> Bool { until.map { $0 < today } ?? true }
     }
+
+    /// The Terms of Reference ask for "deputies/senior programme or project managers".
+    public var meetsParticipationLevel: Bool { level != .other }
 
     public var id: FocalPointID
     public var entity: EntityCode
@@ -29,6 +44,9 @@ public struct FocalPoint: Hashable, Sendable, Codable, Identifiable {
     public var emailException: EmailException?
     /// Set when the focal point stepped down; the record stays for history.
     public var retiredOn: LocalDate?
+    /// The focal point the RCO nominated for the network (ToR: "The RCO will also nominate a
+    /// focal point"): a UNRC focal point, the recipient of the minutes for the RCO's archive.
+    public var isRCOFocalPoint: Bool?
 
     public init(
         id: FocalPointID, entity: EntityCode, name: String, position: String, level: Level, email: String,
@@ -58,10 +76,14 @@ public struct FocalPointDraft: Hashable, Sendable, Codable {
     public var isOnMailingList: Bool
     /// The reason a non-corporate address is allowed; required when the address is not corporate.
     public var exceptionReason: String?
+    /// The exception's last day (nil: 90 days from the day it is recorded).
+    public var exceptionUntil: LocalDate?
+    /// The RCO's focal point for the network (a UNRC focal point only).
+    public var isRCOFocalPoint: Bool?
 
     public init(
         entity: EntityCode, name: String, position: String, level: FocalPoint.Level, email: String,
-        isOnMailingList: Bool = true, exceptionReason: String? = nil
+        isOnMailingList: Bool = true, exceptionReason: String? = nil, exceptionUntil: LocalDate? = nil, isRCOFocalPoint: Bool = false
     ) {
         self.entity = entity
         self.name = name
@@ -70,6 +92,8 @@ public struct FocalPointDraft: Hashable, Sendable, Codable {
         self.email = email
         self.isOnMailingList = isOnMailingList
         self.exceptionReason = exceptionReason
+        self.exceptionUntil = exceptionUntil
+        self.isRCOFocalPoint = isRCOFocalPoint ? true : nil
     }
 }
 

@@ -7,10 +7,14 @@ extension NetworkState {
     {
         validate(draft, excluding: nil, check: &check)
         guard check.list.isEmpty else { return [] }
-        let point = FocalPoint(
+        validateException(draft, today: context.today, check: &check)
+        checkRCOFocalPoint(draft, excluding: nil, check: &check)
+        guard check.list.isEmpty else { return [] }
+        var point = FocalPoint(
             id: FocalPointID("FP-" + padded(focalPoints.count + 1, to: 4)), entity: draft.entity, name: draft.name.trimmed,
             position: draft.position.trimmed, level: draft.level, email: draft.email.trimmed,
             isOnMailingList: draft.isOnMailingList, emailException: exception(for: draft, by: context))
+        point.isRCOFocalPoint = draft.isRCOFocalPoint == true ? true : nil
         var events: [Event] = [.focalPointAdded(point)]
         if draft.isOnMailingList {
             events.append(
@@ -29,16 +33,20 @@ extension NetworkState {
             edit.values.entity == old.entity, "a focal point cannot move from \(old.entity) to \(edit.values.entity); add a new one")
         let (draft, _) = try merge(edit, onto: FocalPointDraft(old), record: .focalPoint(id), attempted: attempted)
         validate(draft, excluding: id, check: &check)
+        checkRCOFocalPoint(draft, excluding: id, check: &check)
+        let exceptionChanged =
+            old.emailException?.reason != draft.exceptionReason?.trimmed || old.email != draft.email.trimmed
+            || old.emailException?.until != draft.exceptionUntil
+        if exceptionChanged { validateException(draft, today: context.today, check: &check) }
         var point = old
         point.name = draft.name.trimmed
         point.position = draft.position.trimmed
         point.level = draft.level
         point.email = draft.email.trimmed
         point.isOnMailingList = draft.isOnMailingList
-        // An exception stays as it was verified unless its reason or the address changed.
-        if old.emailException?.reason != draft.exceptionReason?.trimmed || old.email != point.email {
-            point.emailException = exception(for: draft, by: context)
-        }
+        point.isRCOFocalPoint = draft.isRCOFocalPoint == true ? true : nil
+        // An exception stays as it was verified unless its reason, end or the address changed.
+        if exceptionChanged { point.emailException = exception(for: draft, by: context) }
         check.require(point != old, "nothing changed")
         var events: [Event] = []
         if old.isOnMailingList && (!draft.isOnMailingList || old.email != point.email) {
@@ -160,6 +168,27 @@ extension NetworkState {
         guard !emailPolicy.isCorporate(draft.email.trimmed), let reason = draft.exceptionReason?.trimmed, !reason.isEmpty else {
             return nil
         }
-        return FocalPoint.EmailException(reason: reason, verifiedBy: context.operatorName)
+        let until = draft.exceptionUntil ?? context.today.adding(days: FocalPoint.EmailException.defaultDays)
+        return FocalPoint.EmailException(reason: reason, verifiedBy: context.operatorName, until: until)
+    }
+
+    /// ToR: non-corporate accounts only for "(temporary) absence of access": an exception ends.
+    func validateException(_ draft: FocalPointDraft, today: LocalDate, check: inout Reasons) {
+        guard let until = draft.exceptionUntil, !emailPolicy.isCorporate(draft.email.trimmed) else { return }
+        check.require(until >= today, "the email exception would end on \(until), already past")
+        let longest = today.adding(days: FocalPoint.EmailException.longestDays)
+        check.require(until <= longest, "an email exception is temporary: it can end at the latest on \(longest), a year from today")
+    }
+
+    /// The RCO nominates one focal point for the network, from the RCO (UNRC).
+    func checkRCOFocalPoint(_ draft: FocalPointDraft, excluding id: FocalPointID?, check: inout Reasons) {
+        guard draft.isRCOFocalPoint == true else { return }
+        guard draft.entity == "UNRC" else {
+            check.fail("only a UNRC focal point can be the RCO's focal point")
+            return
+        }
+        if let other = focalPoints.first(where: { $0.isActive && $0.id != id && $0.isRCOFocalPoint == true }) {
+            check.fail("\(other.name) is already the RCO's focal point; edit them first to hand it over")
+        }
     }
 }

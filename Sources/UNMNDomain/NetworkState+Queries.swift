@@ -165,6 +165,25 @@ extension NetworkState {
     /// aside): no meeting, focal point, consensus item or work plan.
     public var holdsOnlyFoundingRecords: Bool { meetings.isEmpty && focalPoints.isEmpty && items.isEmpty && workPlans.isEmpty }
 
+    /// Focal points whose non-corporate address was allowed as an exception that has ended:
+    /// the ToR allow one only for a "(temporary) absence of access".
+    public func expiredEmailExceptions(on today: LocalDate) -> [FocalPoint] {
+        focalPoints.filter { $0.isActive && $0.emailException?.isExpired(on: today) == true }
+    }
+
+    /// Member entities with nobody on the mailing list: they receive none of the network's mail.
+    public var membersOffTheMailingList: [MemberEntity] {
+        let listed = Set(mailingList.map(\.entity))
+        return members.filter { !listed.contains($0.code) }
+    }
+
+    /// Focal points below the participation the ToR ask for ("deputies/senior programme or
+    /// project managers").
+    public var focalPointsBelowLevel: [FocalPoint] { focalPoints.filter { $0.isActive && !$0.meetsParticipationLevel } }
+
+    /// The focal point the RCO nominated for the network: the recipient of the minutes.
+    public var rcoFocalPoint: FocalPoint? { focalPoints.first { $0.isActive && $0.isRCOFocalPoint == true } }
+
     /// Everyone on the list now.
     public var mailingList: [FocalPoint] { focalPoints.filter { $0.isActive && $0.isOnMailingList } }
 

@@ -108,7 +108,9 @@ public enum SampleNetwork {
                     .addFocalPoint(
                         FocalPointDraft(
                             entity: entity, name: name, position: position, level: level, email: email,
-                            isOnMailingList: true, exceptionReason: reason)), on: "2025-01-10")
+                            isOnMailingList: true, exceptionReason: reason,
+                            // The RCO's nominee for the network receives the minutes for its archive.
+                            isRCOFocalPoint: position == "Development Coordination Officer")), on: "2025-01-10")
                 if memberOperators[entity] == nil { memberOperators[entity] = Operator(name: name, entity: entity, role: .member) }
             }
             try run(.markMailingListRequestSent, on: "2025-01-13")

@@ -4,12 +4,21 @@ import UNMNDomain
 public enum MailingListDocument {
     public enum Format: String, Sendable { case csv, vcf }
 
-    public static func render(network: NetworkState, changesSince: LocalDate?, format: Format) -> String {
-        render(network: network, changes: changesSince.map { network.mailingListDelta(since: $0) }, format: format)
+    public static func render(network: NetworkState, changesSince: LocalDate?, format: Format, today: LocalDate) -> String {
+        render(network: network, changes: changesSince.map { network.mailingListDelta(since: $0) }, format: format, today: today)
+    }
+
+    /// `non-corporate, until 2026-03-01 (expired)`: an address the ToR allows only as a temporary
+    /// exception, flagged wherever the list goes.
+    static func exceptionNote(_ point: FocalPoint, today: LocalDate) -> String? {
+        guard let exception = point.emailException else { return nil }
+        let end = exception.until.map { "until \($0)" } ?? "with no end recorded"
+        return "non-corporate, \(end)" + (exception.isExpired(on: today) ? " (expired)" : "")
     }
 
     /// The whole list, or with `changes` the change request: one row per address to add or remove.
-    public static func render(network: NetworkState, changes: MailingListDelta?, format: Format) -> String {
+    /// Addresses kept by a temporary exception say so, with its end.
+    public static func render(network: NetworkState, changes: MailingListDelta?, format: Format, today: LocalDate) -> String {
         let people: [(FocalPoint, String)]
         if let delta = changes {
             people = (delta.additions.map { ($0, "add") } + delta.removals.map { ($0, "remove") }).compactMap { change, action in
@@ -24,10 +33,11 @@ public enum MailingListDocument {
         }
         switch format {
         case .csv:
-            var out = Escaping.csvRecord(["action", "name", "entity", "organisation", "title", "email"])
+            var out = Escaping.csvRecord(["action", "name", "entity", "organisation", "title", "email", "email_exception"])
             for (point, action) in people {
                 out += Escaping.csvRecord([
                     action, point.name, point.entity.rawValue, network.entity(point.entity)?.fullName ?? "", point.position, point.email,
+                    exceptionNote(point, today: today) ?? "",
                 ])
             }
             return out
@@ -36,9 +46,13 @@ public enum MailingListDocument {
                 var lines = [
                     "BEGIN:VCARD", "VERSION:4.0", "FN:" + Escaping.vcardText(point.name), "N:" + Escaping.vcardText(point.name) + ";;;;",
                     "ORG:" + Escaping.vcardText(network.entity(point.entity)?.fullName ?? point.entity.rawValue),
-                    "TITLE:" + Escaping.vcardText(point.position), "EMAIL;TYPE=work:" + Escaping.vcardText(point.email),
+                    "TITLE:" + Escaping.vcardText(point.position),
+                    "EMAIL;TYPE=\(point.emailException == nil ? "work" : "home"):" + Escaping.vcardText(point.email),
                 ]
-                if changes != nil { lines.append("NOTE:" + Escaping.vcardText("Mailing list: \(action)")) }
+                let notes =
+                    (changes == nil ? [] : ["Mailing list: \(action)"])
+                    + (exceptionNote(point, today: today).map { ["Email: \($0)"] } ?? [])
+                if !notes.isEmpty { lines.append("NOTE:" + Escaping.vcardText(notes.joined(separator: "; "))) }
                 lines.append("END:VCARD")
                 return lines.map(Escaping.folded).joined()
             }.joined()

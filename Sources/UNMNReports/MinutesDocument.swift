@@ -34,13 +34,15 @@ public enum MinutesDocument {
         }
         let end = meeting.startMinute + meeting.durationMinutes
         let endTime = padded(end / 60 % 24) + ":" + padded(end % 60)
-        let facts: [(String, String)] = [
+        var facts: [(String, String)] = [
             ("Meeting", "\(meeting.reference), \(meeting.kind.title)"),
             ("Date and time", "\(meeting.date.longDescription), \(meeting.startTime)–\(endTime) (Asia/Tashkent, UTC+5)"),
             ("Mode", meeting.mode.map { $0.rawValue + (meeting.modeReason.map { " — \($0)" } ?? "") } ?? "not recorded"),
             ("Location", meeting.location),
             ("Minutes", status),
         ]
+        // ToR: "The RCO will also nominate a focal point": the minutes go to them for the archive.
+        if let rco = network.rcoFocalPoint { facts.append(("For the RCO", "\(rco.name) <\(rco.email)>, the RCO's focal point")) }
         for (label, value) in facts {
             out.append(md ? "- **\(label):** \(text(value))" : "\(label): \(Escaping.clean(value, keepNewlines: false))")
         }

@@ -116,7 +116,8 @@ struct ExportCommand: ParsableCommand {
             try ExportSource.emit(
                 MailingListDocument.render(
                     network: network, changesSince: changesSince.flatMap { LocalDate(iso: $0) },
-                    format: format == .csv ? .csv : .vcf), to: output.output, journal: journal.journal, damage: damage)
+                    format: format == .csv ? .csv : .vcf, today: Instant.now.tashkentDate), to: output.output, journal: journal.journal,
+                damage: damage)
         }
     }
 

@@ -39,7 +39,70 @@ struct MembersRulesTests {
         #expect(
             state.focalPoints[0].emailException
                 == FocalPoint.EmailException(
-                    reason: "Corporate account suspended during migration to new tenant", verifiedBy: "Dilnoza Yusupova"))
+                    reason: "Corporate account suspended during migration to new tenant", verifiedBy: "Dilnoza Yusupova",
+                    until: Fixture.today.adding(days: 90)))
+    }
+
+    @Test("ToR \"(temporary) absence of access\": an email exception ends (90 days unless given), at most a year ahead")
+    func exceptionsEnd() throws {
+        var state = Fixture.founded()
+        var draft = Fixture.draft("Zarina Olimova", "UNFPA", "zarina.olimova.uz@gmail.com", reason: "Tenant migration")
+        draft.exceptionUntil = Fixture.today.adding(days: 400)
+        #expect(
+            refusal(.addFocalPoint(draft), Fixture.secretariat, in: state)?.reasons == [
+                "an email exception is temporary: it can end at the latest on 2027-11-29, a year from today"
+            ])
+        draft.exceptionUntil = Fixture.today.adding(days: -1)
+        #expect(
+            refusal(.addFocalPoint(draft), Fixture.secretariat, in: state)?.reasons == [
+                "the email exception would end on 2026-11-28, already past"
+            ])
+        draft.exceptionUntil = Fixture.today.adding(days: 30)
+        try state.execute(.addFocalPoint(draft), context: Fixture.context(Fixture.secretariat))
+        #expect(state.expiredEmailExceptions(on: Fixture.today.adding(days: 30)).isEmpty)
+        #expect(state.expiredEmailExceptions(on: Fixture.today.adding(days: 31)).map(\.name) == ["Zarina Olimova"])
+        // Renewing is an edit of the end: verified again by whoever renews it.
+        let point = state.focalPoints[0]
+        var renewed = FocalPointDraft(point)
+        renewed.exceptionUntil = Fixture.today.adding(days: 120)
+        try state.execute(
+            .editFocalPoint(id: point.id, Edit(from: FocalPointDraft(point), to: renewed, basedOn: state.batchCount)),
+            context: Fixture.context(Fixture.secretariat))
+        #expect(state.focalPoints[0].emailException?.until == Fixture.today.adding(days: 120))
+    }
+
+    @Test("ToR \"The RCO will also nominate a focal point\": one UNRC focal point is flagged, and receives the minutes")
+    func rcoFocalPoint() throws {
+        var state = Fixture.founded()
+        var draft = Fixture.draft("Shahnoza Gʻulomova", "UNRC", "shahnoza.gulomova@un.org")
+        draft.isRCOFocalPoint = true
+        try state.execute(.addFocalPoint(draft), context: Fixture.context(Fixture.secretariat))
+        #expect(state.rcoFocalPoint?.name == "Shahnoza Gʻulomova")
+        var second = Fixture.draft("Samuel Okoro", "UNRC", "samuel.okoro@un.org")
+        second.isRCOFocalPoint = true
+        #expect(
+            refusal(.addFocalPoint(second), Fixture.secretariat, in: state)?.reasons == [
+                "Shahnoza Gʻulomova is already the RCO's focal point; edit them first to hand it over"
+            ])
+        var elsewhere = Fixture.draft("Rahimov", "ILO", "rahimov@ilo.org")
+        elsewhere.isRCOFocalPoint = true
+        #expect(
+            refusal(.addFocalPoint(elsewhere), Fixture.secretariat, in: state)?.reasons == [
+                "only a UNRC focal point can be the RCO's focal point"
+            ])
+    }
+
+    @Test("The Overview's checks: member entities with nobody on the list, focal points below the ToR's level")
+    func listCoverage() throws {
+        var state = Fixture.founded()
+        try state.execute(
+            .addFocalPoint(Fixture.draft("Azizbek Rahimov", "ILO", "rahimov@ilo.org")), context: Fixture.context(Fixture.secretariat))
+        var intern = Fixture.draft("Intern", "UNICEF", "intern@unicef.org")
+        intern.level = .other
+        try state.execute(.addFocalPoint(intern), context: Fixture.context(Fixture.secretariat))
+        #expect(!state.membersOffTheMailingList.contains { $0.code == "ILO" || $0.code == "UNICEF" })
+        #expect(state.membersOffTheMailingList.contains { $0.code == "IOM" })
+        #expect(state.focalPointsBelowLevel.map(\.name) == ["Intern"])
     }
 
     @Test("Every reason at once: entity, name, position, email")

@@ -49,7 +49,7 @@ struct ParserTests {
     @Test("vobject reads the vCards")
     func vcf() {
         check(
-            "vcf", MailingListDocument.render(network: ReportFixture.sample, changesSince: nil, format: .vcf),
+            "vcf", MailingListDocument.render(network: ReportFixture.sample, changesSince: nil, format: .vcf, today: ReportFixture.today),
             expecting: ReportFixture.sample.mailingList.count)
     }
 
@@ -58,7 +58,8 @@ struct ParserTests {
         let network = ReportFixture.sample
         check("csv", WorkplanDocument.render(network.workPlans[2026]!, objectives: ReportFixture.objectives, format: .csv), expecting: 13)
         check(
-            "csv", MailingListDocument.render(network: network, changesSince: nil, format: .csv), expecting: network.mailingList.count + 1)
+            "csv", MailingListDocument.render(network: network, changesSince: nil, format: .csv, today: ReportFixture.today),
+            expecting: network.mailingList.count + 1)
         check("csv", DecisionsDocument.render(network: network, year: nil, format: .csv), expecting: network.decisionsLog().count + 1)
     }
 
@@ -80,8 +81,11 @@ struct ParserTests {
                     kind: .extraordinary, date: ReportFixture.today.adding(days: 3), startMinute: 600, location: nasty, mode: .virtual,
                     modeReason: nasty)), context: context)
         check("ics", CalendarDocument.render(network.meetings, stamp: ReportFixture.stamp), expecting: network.meetings.count)
-        check("vcf", MailingListDocument.render(network: network, changesSince: nil, format: .vcf), expecting: network.mailingList.count)
         check(
-            "csv", MailingListDocument.render(network: network, changesSince: nil, format: .csv), expecting: network.mailingList.count + 1)
+            "vcf", MailingListDocument.render(network: network, changesSince: nil, format: .vcf, today: ReportFixture.today),
+            expecting: network.mailingList.count)
+        check(
+            "csv", MailingListDocument.render(network: network, changesSince: nil, format: .csv, today: ReportFixture.today),
+            expecting: network.mailingList.count + 1)
     }
 }

@@ -35,11 +35,12 @@ enum ReportFixture {
             ("meetings.ics", CalendarDocument.render(network.meetings, stamp: stamp)),
             ("workplan-2026.csv", WorkplanDocument.render(network.workPlans[2026]!, objectives: objectives, format: .csv)),
             ("workplan-2026.md", WorkplanDocument.render(network.workPlans[2026]!, objectives: objectives, format: .md)),
-            ("mailing-list.csv", MailingListDocument.render(network: network, changesSince: nil, format: .csv)),
-            ("mailing-list.vcf", MailingListDocument.render(network: network, changesSince: nil, format: .vcf)),
+            ("mailing-list.csv", MailingListDocument.render(network: network, changesSince: nil, format: .csv, today: ReportFixture.today)),
+            ("mailing-list.vcf", MailingListDocument.render(network: network, changesSince: nil, format: .vcf, today: ReportFixture.today)),
             (
                 "mailing-list-changes-2026.csv",
-                MailingListDocument.render(network: network, changesSince: LocalDate(year: 2026, month: 1, day: 1), format: .csv)
+                MailingListDocument.render(
+                    network: network, changesSince: LocalDate(year: 2026, month: 1, day: 1), format: .csv, today: ReportFixture.today)
             ),
             ("decisions.md", DecisionsDocument.render(network: network, year: nil, format: .md)),
             ("decisions-2026.csv", DecisionsDocument.render(network: network, year: 2026, format: .csv)),

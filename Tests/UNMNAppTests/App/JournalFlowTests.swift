@@ -66,12 +66,20 @@ struct JournalFlowTests {
     func overview() throws {
         let state = try sampleState()
         let lines = screen(state)
-        #expect(lines[8] == "  Next meeting       MTG/2026/04 on Wed 9 Dec 2026 at 10:00, UN House, Tashkent (in person)  (3)")
-        #expect(lines[9] == "  2026 quarters      Q1 met (MTG/2026/01) · Q2 met (MTG/2026/02) · Q3 met (MTG/2026/03) · Q4 scheduled")
-        #expect(lines[12] == "  Action points      2 overdue (AP/2026/002, AP/2026/003) · 3 open")
-        #expect(lines[13] == "  Consensus items    2 pending · 0 ready to adopt · 1 held  (5)")
+        // The mailing list against the ToR: everyone's entity on it, the expired exception, the RCO's focal point.
         #expect(
-            lines[14].hasPrefix(
+            Array(lines[5...8]) == [
+                "  Mailing list       19 people · every member entity on it",
+                "  Email exceptions   1 expired: Zarina Olimova (UNFPA) on 2025-04-10 · renew or use a corporate address",
+                "  RCO focal point    Shahnoza Gʻulomova, who receives the minutes for the RCO",
+                "  Journal            ~/.local/share/unmn/journal",
+            ])
+        #expect(lines[11] == "  Next meeting       MTG/2026/04 on Wed 9 Dec 2026 at 10:00, UN House, Tashkent (in person)  (3)")
+        #expect(lines[12] == "  2026 quarters      Q1 met (MTG/2026/01) · Q2 met (MTG/2026/02) · Q3 met (MTG/2026/03) · Q4 scheduled")
+        #expect(lines[15] == "  Action points      2 overdue (AP/2026/002, AP/2026/003) · 3 open")
+        #expect(lines[16] == "  Consensus items    2 pending · 0 ready to adopt · 1 held  (5)")
+        #expect(
+            lines[17].hasPrefix(
                 "  Work plan 2026     endorsed 2026-03-11 (UNMN/2026/001) · 45 % overall (budget-weighted) · funded USD 905,000"))
     }
 

@@ -3,33 +3,44 @@ import UNMNDomain
 
 /// The Members pane's forms, and what each decodes into.
 enum MemberForms {
-    enum FocalPointField: String, FormFieldID { case name, position, level, email, list, reason }
+    enum FocalPointField: String, FormFieldID { case name, position, level, email, list, reason, until, rco }
 
     static func focalPoint(for entity: EntityCode, policy: EmailPolicy) -> Form {
-        form(title: "Add a focal point to \(entity)", existing: nil, policy: policy)
+        form(title: "Add a focal point to \(entity)", entity: entity, existing: nil, policy: policy)
     }
 
     static func focalPoint(editing point: FocalPoint, policy: EmailPolicy) -> Form {
-        form(title: "Edit \(point.name) (\(point.entity))", existing: point, policy: policy)
+        form(title: "Edit \(point.name) (\(point.entity))", entity: point.entity, existing: point, policy: policy)
     }
 
-    private static func form(title: String, existing: FocalPoint?, policy: EmailPolicy) -> Form {
+    private static func form(title: String, entity: EntityCode, existing: FocalPoint?, policy: EmailPolicy) -> Form {
         typealias Field = FocalPointField
         let level = existing.flatMap { FocalPoint.Level.allCases.firstIndex(of: $0.level) } ?? 0
+        // The RCO nominates its focal point for the network from among UNRC's.
+        let rco: [FormField] =
+            entity == "UNRC"
+            ? [
+                .choice(
+                    Field.rco, "RCO focal point", options: ["no", "yes: the RCO's nominee, receives the minutes"],
+                    selected: existing?.isRCOFocalPoint == true ? 1 : 0)
+            ] : []
+        let fields: [FormField] = [
+            .text(Field.name, "Name", value: existing?.name ?? "", required: true, maxLength: 100),
+            .text(Field.position, "Position", value: existing?.position ?? "", required: true, help: "title, e.g. Programme Officer"),
+            .choice(Field.level, "Level", options: FocalPoint.Level.allCases.map(\.rawValue), selected: level),
+            .text(Field.email, "Email", value: existing?.email ?? "", required: true, maxLength: 254),
+            .choice(
+                Field.list, "Mailing list", options: ["on the list", "not on the list"],
+                selected: existing.map { $0.isOnMailingList ? 0 : 1 } ?? 0),
+            .text(
+                Field.reason, "Exception", value: existing?.emailException?.reason ?? "",
+                help: "why a non-corporate address (temporary only)"),
+            // Empty: the exception ends 90 days from the day it is recorded.
+            .date(Field.until, "Exception ends", value: existing?.emailException?.until?.description ?? ""),
+        ]
         return Form(
             title: title,
-            fields: [
-                .text(Field.name, "Name", value: existing?.name ?? "", required: true, maxLength: 100),
-                .text(Field.position, "Position", value: existing?.position ?? "", required: true, help: "title, e.g. Programme Officer"),
-                .choice(Field.level, "Level", options: FocalPoint.Level.allCases.map(\.rawValue), selected: level),
-                .text(Field.email, "Email", value: existing?.email ?? "", required: true, maxLength: 254),
-                .choice(
-                    Field.list, "Mailing list", options: ["on the list", "not on the list"],
-                    selected: existing.map { $0.isOnMailingList ? 0 : 1 } ?? 0),
-                .text(
-                    Field.reason, "Exception", value: existing?.emailException?.reason ?? "",
-                    help: "why a non-corporate address (temporary only)"),
-            ],
+            fields: fields + rco,
             validate: { values in
                 var problems = FormProblems<Field>()
                 let email = values.text(Field.email)
@@ -49,6 +60,8 @@ enum MemberForms {
         var level: FocalPoint.Level
         var isOnMailingList: Bool
         var exceptionReason: String?
+        var exceptionUntil: LocalDate?
+        var isRCOFocalPoint: Bool
 
         init?(_ values: FormValues) {
             typealias Field = FocalPointField
@@ -61,12 +74,20 @@ enum MemberForms {
             self.level = level
             isOnMailingList = list == 0
             exceptionReason = values.optionalText(Field.reason)
+            let until = values.text(Field.until)
+            if until.isEmpty {
+                exceptionUntil = nil
+            } else {
+                guard let day = LocalDate(iso: until) else { return nil }
+                exceptionUntil = day
+            }
+            isRCOFocalPoint = values.choice(Field.rco) == 1
         }
 
         func draft(for entity: EntityCode) -> FocalPointDraft {
             FocalPointDraft(
                 entity: entity, name: name, position: position, level: level, email: email, isOnMailingList: isOnMailingList,
-                exceptionReason: exceptionReason)
+                exceptionReason: exceptionReason, exceptionUntil: exceptionUntil, isRCOFocalPoint: isRCOFocalPoint)
         }
     }
 
@@ -181,6 +202,7 @@ extension MembersForm {
     func formField(forConflict field: String) -> String? {
         let fields: [String: MemberForms.FocalPointField] = [
             "name": .name, "position": .position, "level": .level, "email": .email, "isOnMailingList": .list, "emailException": .reason,
+            "exceptionUntil": .until, "isRCOFocalPoint": .rco,
         ]
         return fields[field]?.rawValue
     }

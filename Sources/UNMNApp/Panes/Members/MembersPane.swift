@@ -108,11 +108,12 @@ enum MembersPane: PaneFeature {
     static func export(_ state: AppState, network: NetworkState) -> ExportedDocument {
         guard state.members.showsMailingListChanges else {
             return ExportedDocument(
-                name: "unmn-mailing-list.csv", contents: MailingListDocument.render(network: network, changesSince: nil, format: .csv))
+                name: "unmn-mailing-list.csv",
+                contents: MailingListDocument.render(network: network, changesSince: nil, format: .csv, today: state.today))
         }
         let delta = network.mailingListDelta(since: network.mailingListRequests.last)
         return ExportedDocument(
             name: "unmn-mailing-list-changes-\(state.today).csv",
-            contents: MailingListDocument.render(network: network, changes: delta, format: .csv))
+            contents: MailingListDocument.render(network: network, changes: delta, format: .csv, today: state.today))
     }
 }

@@ -14,7 +14,7 @@ extension MembersPane {
             ], rows: rows, selected: rows.isEmpty ? nil : state.members.list.selection, offset: state.members.list.offset)
     }
 
-    static func detail(for entity: MemberEntity, network: NetworkState?, selection: Int? = nil) -> DetailView {
+    static func detail(for entity: MemberEntity, network: NetworkState?, today: LocalDate, selection: Int? = nil) -> DetailView {
         let status: String
         switch entity.status {
         case .member:
@@ -48,14 +48,20 @@ extension MembersPane {
             lines.append(
                 .paragraph(
                     (index == selection ? "▶ " : "• ") + "\(point.name), \(point.position) (\(point.level.rawValue)), \(point.email)"
-                        + (point.emailException == nil ? "" : " (non-corporate: recorded exception)")
+                        + (point.emailException.map { exception in
+                            " (non-corporate: an exception "
+                                + (exception.until.map { exception.isExpired(on: today) ? "that ended \($0)" : "until \($0)" }
+                                    ?? "with no end recorded")
+                                + ")"
+                        } ?? "")
+                        + (point.isRCOFocalPoint == true ? ", the RCO's focal point (receives the minutes)" : "")
                         + (point.isOnMailingList ? ", on the mailing list" : ", not on the mailing list")))
         }
         return DetailView(lines: lines, labelWidth: 10)
     }
 
     /// What to ask the IT unit: who joins and who leaves the mailing list since the last request.
-    static func mailingListChanges(_ network: NetworkState) -> DetailView {
+    static func mailingListChanges(_ network: NetworkState, today: LocalDate) -> DetailView {
         let last = network.mailingListRequests.last
         let delta = network.mailingListDelta(since: last)
         var lines: [DetailView.Line] = [
@@ -67,7 +73,15 @@ extension MembersPane {
         ]
         if delta.isEmpty { lines.append(.paragraph("No change: nothing to ask the IT unit.")) }
         for change in delta.additions {
-            lines.append(.field(label: "add", value: "\(change.name) <\(change.email)> · \(change.at.tashkentDate)"))
+            // The IT unit is told which addresses are only a temporary exception, and until when.
+            let exception = network.focalPoint(change.focalPointID).flatMap { point in
+                point.email == change.email ? point.emailException : nil
+            }
+            lines.append(
+                .field(
+                    label: "add",
+                    value: "\(change.name) <\(change.email)> · \(change.at.tashkentDate)"
+                        + (exception.map { " · non-corporate, an exception " + ($0.until.map { "until \($0)" } ?? "with no end") } ?? "")))
         }
         for change in delta.removals {
             lines.append(.field(label: "remove", value: "\(change.name) <\(change.email)> · \(change.at.tashkentDate)"))
@@ -83,12 +97,12 @@ extension MembersPane {
             return
         }
         if state.members.showsMailingListChanges, let network = state.network {
-            mailingListChanges(network).render(in: area.inset(horizontal: 1, vertical: 0), buffer: &buffer)
+            mailingListChanges(network, today: state.today).render(in: area.inset(horizontal: 1, vertical: 0), buffer: &buffer)
             return
         }
         let selection = state.members.isShowingDetail ? state.members.focalPoints.selection : nil
         if !layout.isWide && state.members.isShowingDetail, let entity = state.selectedEntity {
-            detail(for: entity, network: state.network, selection: selection).render(
+            detail(for: entity, network: state.network, today: state.today, selection: selection).render(
                 in: area.inset(horizontal: 1, vertical: 0), buffer: &buffer)
             return
         }
@@ -102,7 +116,7 @@ extension MembersPane {
         table.render(in: listArea, buffer: &buffer)
         if !detailArea.isEmpty, let entity = state.selectedEntity {
             for y in detailArea.y..<detailArea.maxY { buffer.write("│", x: detailArea.x - 1, y: y, style: .dim) }
-            detail(for: entity, network: state.network, selection: selection).render(
+            detail(for: entity, network: state.network, today: state.today, selection: selection).render(
                 in: detailArea.inset(horizontal: 1, vertical: 0), buffer: &buffer)
         }
     }

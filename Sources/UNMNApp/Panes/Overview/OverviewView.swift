@@ -28,6 +28,9 @@ enum OverviewView {
                 label: "Members",
                 value: "\(members.count) entities · chair \(chair) · co-chair \(coChair)"
                     + (applicants > 0 ? " · \(applicants) applying" : "") + "  (2)"),
+        ]
+        lines += focalPointLines(network, today: today)
+        lines += [
             .field(label: "Journal", value: state.journalPath),
             .blank,
             .heading("Meetings"),
@@ -57,5 +60,45 @@ enum OverviewView {
             lines.append(.field(label: "Work plan \(today.year)", value: "not drafted yet  (4)"))
         }
         return DetailView(lines: lines, labelWidth: 18)
+    }
+
+    /// Who the network's mail reaches, against the Terms of Reference: every member entity on the
+    /// list, corporate addresses (an exception is temporary), the participation level, the RCO's
+    /// focal point. A line appears for a problem only when there is one.
+    static func focalPointLines(_ network: NetworkState, today: LocalDate) -> [DetailView.Line] {
+        let off = network.membersOffTheMailingList.map(\.code.rawValue)
+        var lines: [DetailView.Line] = [
+            .field(
+                label: "Mailing list",
+                value: "\(network.mailingList.count) people · "
+                    + (off.isEmpty
+                        ? "every member entity on it"
+                        : off.count > 4
+                            ? "nobody for \(off.count) of \(network.members.count) member entities" : "nobody for \(listed(off))"))
+        ]
+        let expired = network.expiredEmailExceptions(on: today)
+        if !expired.isEmpty {
+            lines.append(
+                .field(
+                    label: "Email exceptions",
+                    value: "\(expired.count) expired: "
+                        + expired.map { point in
+                            "\(point.name) (\(point.entity))" + (point.emailException?.until.map { " on \($0)" } ?? "")
+                        }.joined(separator: ", ") + " · renew or use a corporate address"))
+        }
+        let below = network.focalPointsBelowLevel
+        if !below.isEmpty {
+            lines.append(
+                .field(
+                    label: "Participation",
+                    value: "\(below.count) below the ToR's level (deputies, senior programme or project managers): "
+                        + below.map { "\($0.name) (\($0.entity))" }.joined(separator: ", ")))
+        }
+        lines.append(
+            .field(
+                label: "RCO focal point",
+                value: network.rcoFocalPoint.map { "\($0.name), who receives the minutes for the RCO" }
+                    ?? "not named: mark a UNRC focal point (Members, e)"))
+        return lines
     }
 }
