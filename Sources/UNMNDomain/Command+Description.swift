@@ -27,8 +27,8 @@ extension NetworkState {
         case .addActionPoint(let reference, _, _, _, _): return "add an action point to \(reference)"
         case .updateActionPoint(let id, let status, _, _): return "mark \(id) \(status.rawValue)"
         case .draftWorkPlan(let year): return "draft the \(year) work plan"
-        case .addKeyAction(let year, let draft): return "add \(draft.code) to the \(year) work plan"
-        case .editKeyAction(let year, let code, _): return "edit \(code) of the \(year) work plan"
+        case .addKeyAction(let year, let draft, _): return "add \(draft.code) to the \(year) work plan"
+        case .editKeyAction(let year, let code, _, _): return "edit \(code) of the \(year) work plan"
         case .recordProgress(_, let code, _, _, _, _): return "record progress on \(code)"
         case .endorseWorkPlan(let year, _, _): return "endorse the \(year) work plan"
         case .closeWorkPlan(let year, _): return "close the \(year) work plan"
@@ -38,6 +38,7 @@ extension NetworkState {
         case .rejectItem(let reference, _): return "close \(reference) as not adopted"
         case .deferItem(let reference, _, _): return "defer \(reference)"
         case .withdrawItem(let reference, _): return "withdraw \(reference)"
+        case .reopenConsultation(let reference, _): return "re-open the consultation on \(reference)"
         case .undo: return "undo"
         case .found: return "found the network"
         case .grantAccess(let grant): return "grant \(grant.login) access as \(grant.entity) \(grant.role.rawValue)"
@@ -77,7 +78,10 @@ extension NetworkState {
         case (.removeGuest(let reference, let guest), _): return "Removed \(guest.name) from the guests of \(reference)"
         case (.recordProgress(_, let code, let percent, let status, _, _), _):
             return "Recorded progress on \(code): \(percent) %, \(status.rawValue)"
-        case (.addKeyAction(let year, let draft), _): return "Added \(draft.code) to the \(year) work plan"
+        case (.addKeyAction(let year, let draft, let revision), _):
+            return "Added \(draft.code) to the \(year) work plan" + (revision.map { " (a revision: \($0.trimmed))" } ?? "")
+        case (.reopenConsultation(let reference, let deadline), _):
+            return "Re-opened the consultation on \(reference) on the plan as it is now, until \(deadline)"
         case (.draftWorkPlan(let year), _): return "Drafted the \(year) work plan"
         case (.withdrawItem(let reference, _), _): return "Withdrew \(reference)"
         case (.rejectItem(let reference, _), _): return "Closed \(reference) as not adopted"
@@ -98,7 +102,8 @@ extension NetworkState {
             case .done: return "Marked action point \(id) done"
             case .dropped: return "Dropped action point \(id)"
             }
-        case (.editKeyAction(let year, let code, _), _): return "Edited \(code) of the \(year) work plan"
+        case (.editKeyAction(let year, let code, _, let revision), _):
+            return "Edited \(code) of the \(year) work plan" + (revision.map { " (a revision: \($0.trimmed))" } ?? "")
         case (.endorseWorkPlan(let year, let on, let reference), _): return "Endorsed the \(year) work plan on \(on) (\(reference))"
         case (.closeWorkPlan(let year, let on), _): return "Closed the \(year) work plan on \(on)"
         default: break

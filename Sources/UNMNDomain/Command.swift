@@ -43,8 +43,9 @@ public enum Command: Hashable, Sendable, Codable {
 
     // Annual work plans
     case draftWorkPlan(year: Int)
-    case addKeyAction(year: Int, KeyActionDraft)
-    case editKeyAction(year: Int, code: String, Edit<KeyActionDraft>)
+    /// `revision`: why, when the plan is already endorsed (a change is then a revision).
+    case addKeyAction(year: Int, KeyActionDraft, revision: String? = nil)
+    case editKeyAction(year: Int, code: String, Edit<KeyActionDraft>, revision: String? = nil)
     case recordProgress(year: Int, code: String, percent: Int, status: KeyAction.Status, note: String, basedOn: Int? = nil)
     /// Endorsed on a date, by a meeting (`MTG/…`) or an adopted AWP-endorsement item (`UNMN/…`).
     case endorseWorkPlan(year: Int, on: LocalDate, reference: String)
@@ -59,6 +60,9 @@ public enum Command: Hashable, Sendable, Codable {
     case rejectItem(ItemReference, statement: String)
     case deferItem(ItemReference, newDeadline: LocalDate, statement: String)
     case withdrawItem(ItemReference, statement: String)
+    /// A work plan's endorsement whose plan changed since: consult again on the plan as it is now,
+    /// every position reset (the history keeps them), until a new deadline.
+    case reopenConsultation(ItemReference, deadline: LocalDate)
 
     /// Reverses the operator's last change: its inverse, decided now.
     case undo

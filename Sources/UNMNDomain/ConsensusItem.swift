@@ -118,6 +118,11 @@ public struct ConsensusItem: Hashable, Sendable, Codable, Identifiable {
     public var deferrals: [Closure]
     /// Put under the silence procedure when opened (nil in records from before it existed).
     public var underSilence: Bool?
+    /// For a work plan's endorsement: the key actions as they stood when the consultation opened
+    /// (or was last re-opened). The members endorse this version, not whatever the plan became.
+    public var consultedActions: [KeyActionDraft]?
+    /// The days the consultation was re-opened on a changed plan, positions reset each time.
+    public var reopenings: [LocalDate]?
 
     public var id: ItemReference { reference }
 

@@ -38,6 +38,10 @@ public enum Event: Hashable, Sendable, Codable {
     case progressRecorded(year: Int, code: String, KeyAction.ProgressUpdate)
     case workPlanEndorsed(year: Int, on: LocalDate, reference: String)
     case workPlanClosed(year: Int, on: LocalDate)
+    case workPlanRevised(year: Int, WorkPlan.Revision)
+    /// An adopted endorsement item endorsed the revisions awaiting it.
+    case workPlanRevisionsEndorsed(year: Int, reference: String)
+    case consultationReopened(ItemReference, consulted: [KeyActionDraft], deadline: LocalDate, on: LocalDate)
 
     case itemOpened(ConsensusItem)
     case positionRecorded(item: ItemReference, PositionRecord)

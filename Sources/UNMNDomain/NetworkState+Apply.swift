@@ -125,6 +125,25 @@ extension NetworkState {
             }
         case .workPlanEndorsed(let year, let on, let reference):
             workPlans[year]?.status = .endorsed(on: on, reference: reference)
+        case .workPlanRevised(let year, let revision):
+            let revisions = workPlans[year]?.revisions ?? []
+            workPlans[year]?.revisions = revisions + [revision]
+        case .workPlanRevisionsEndorsed(let year, let reference):
+            if let revisions = workPlans[year]?.revisions {
+                workPlans[year]?.revisions = revisions.map { revision in
+                    var endorsed = revision
+                    if revision.needsEndorsement && revision.endorsedBy == nil { endorsed.endorsedBy = reference }
+                    return endorsed
+                }
+            }
+        case .consultationReopened(let reference, let consulted, let deadline, let on):
+            updateItem(reference) {
+                $0.positions = [:]
+                $0.consultedActions = consulted
+                $0.deadline = deadline
+                $0.status = .open
+                $0.reopenings = ($0.reopenings ?? []) + [on]
+            }
         case .workPlanClosed(let year, let on):
             if case .endorsed(let endorsedOn, let reference)? = workPlans[year]?.status {
                 workPlans[year]?.status = .closed(endorsedOn: endorsedOn, reference: reference, closedOn: on)

@@ -79,10 +79,10 @@ extension NetworkState {
             return try decideUpdateActionPoint(id, status, note, basedOn: basedOn, attempted: attempted, context: context, check: &check)
         case .draftWorkPlan(let year):
             return try decideDraftWorkPlan(year, attempted: attempted, context: context, check: &check)
-        case .addKeyAction(let year, let draft):
-            return try decideAddKeyAction(year, draft, attempted: attempted, context: context, check: &check)
-        case .editKeyAction(let year, let code, let draft):
-            return try decideEditKeyAction(year, code, draft, attempted: attempted, context: context, check: &check)
+        case .addKeyAction(let year, let draft, let revision):
+            return try decideAddKeyAction(year, draft, revision: revision, attempted: attempted, context: context, check: &check)
+        case .editKeyAction(let year, let code, let draft, let revision):
+            return try decideEditKeyAction(year, code, draft, revision: revision, attempted: attempted, context: context, check: &check)
         case .recordProgress(let year, let code, let percent, let status, let note, let basedOn):
             return try decideRecordProgress(
                 year, code, percent, status, note, basedOn: basedOn, attempted: attempted, context: context, check: &check)
@@ -103,6 +103,8 @@ extension NetworkState {
         case .withdrawItem(let reference, let statement):
             return try decideRejectOrWithdraw(
                 reference, statement: statement, status: .withdrawn, attempted: attempted, context: context, check: &check)
+        case .reopenConsultation(let reference, let deadline):
+            return try decideReopenConsultation(reference, deadline, attempted: attempted, context: context, check: &check)
         case .deferItem(let reference, let newDeadline, let statement):
             return try decideDeferItem(reference, newDeadline, statement, attempted: attempted, context: context, check: &check)
         case .undo:

@@ -18,13 +18,51 @@ extension NetworkState {
             }
         case .workPlanEndorsement(let year):
             if let plan = workPlans[year] {
-                check.require(plan.status == .draft, "the \(year) plan is \(plan.status.title)")
+                switch plan.status {
+                case .draft: check.require(!plan.actions.isEmpty, "the \(year) plan has no key actions to endorse")
+                case .endorsed:
+                    check.require(
+                        !plan.revisionsAwaitingEndorsement.isEmpty, "the \(year) plan is \(plan.status.title), with no revision to endorse")
+                case .closed: check.fail("the \(year) plan is \(plan.status.title)")
+                }
+                if let open = items.first(where: { $0.kind == draft.kind && !$0.status.isClosed }) {
+                    check.fail("\(open.reference) already consults the members on the \(year) plan")
+                }
             } else {
                 check.fail("there is no \(year) work plan")
             }
         default: break
         }
-        return [.itemOpened(newItem(draft, today: today))]
+        var item = newItem(draft, today: today)
+        // The members are consulted on the plan as it stands now: adoption endorses this version.
+        if case .workPlanEndorsement(let year) = draft.kind { item.consultedActions = workPlans[year]?.actions.map(KeyActionDraft.init) }
+        return [.itemOpened(item)]
+    }
+
+    func decideReopenConsultation(
+        _ reference: ItemReference, _ deadline: LocalDate, attempted: String, context: CommandContext, check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
+        let open = try openItem(reference, attempted, check: &check)
+        guard case .workPlanEndorsement(let year) = open.kind, let plan = workPlans[year] else {
+            throw CommandRejection(attempted, reason: "only a work plan's endorsement is consulted on again when the plan changes")
+        }
+        let current = plan.actions.map(KeyActionDraft.init)
+        check.require(current != open.consultedActions, "the \(year) plan has not changed since the consultation opened")
+        checkDeadline(deadline, today: context.today, check: &check)
+        return [.consultationReopened(reference, consulted: current, deadline: deadline, on: context.today)]
+    }
+
+    /// `2026-04 changed after consultation opened on 3 Mar`, when an endorsement item's plan
+    /// differs from the version the members were consulted on.
+    func planChange(since item: ConsensusItem) -> String? {
+        guard case .workPlanEndorsement(let year) = item.kind, let consulted = item.consultedActions else { return nil }
+        let current = workPlans[year]?.actions.map(KeyActionDraft.init) ?? []
+        guard current != consulted else { return nil }
+        let before = Dictionary(consulted.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let changed = current.filter { before[$0.code] != $0 }.map(\.code)
+        let removed = consulted.map(\.code).filter { code in !current.contains { $0.code == code } }
+        let since = item.reopenings?.last ?? item.openedOn
+        return "\(listed(changed + removed)) changed after the consultation opened on \(since.longDescription); re-open the consultation"
     }
 
     func decideRecordPosition(
@@ -77,6 +115,8 @@ extension NetworkState {
         case .admission(let code, _): events.append(.entityAdmitted(code, on: today, decision: reference.rawValue))
         case .workPlanEndorsement(let year) where workPlans[year]?.status == .draft:
             events.append(.workPlanEndorsed(year: year, on: today, reference: reference.rawValue))
+        case .workPlanEndorsement(let year) where workPlans[year]?.revisionsAwaitingEndorsement.isEmpty == false:
+            events.append(.workPlanRevisionsEndorsed(year: year, reference: reference.rawValue))
         default: break
         }
         return events
@@ -134,6 +174,10 @@ extension NetworkState {
                 blockers.append("\(member.code) objects: \(reason)")
             }
         }
+        if case .workPlanEndorsement(let year) = item.kind, workPlans[year]?.actions.isEmpty ?? true {
+            blockers.append("the \(year) plan has no key actions")
+        }
+        if let change = planChange(since: item) { blockers.append(change) }
         if case .admission = item.kind {
             let asides = consulted.filter { item.positions[$0.code]?.position?.isStandAside == true }.map(\.code.rawValue)
             if !asides.isEmpty {

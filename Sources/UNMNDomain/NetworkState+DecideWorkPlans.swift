@@ -10,18 +10,43 @@ extension NetworkState {
         return [.workPlanDrafted(year: year)]
     }
 
-    func decideAddKeyAction(_ year: Int, _ draft: KeyActionDraft, attempted: String, context: CommandContext, check: inout Reasons)
-        throws(CommandRejection) -> [Event]
-    {
+    func decideAddKeyAction(
+        _ year: Int, _ draft: KeyActionDraft, revision: String?, attempted: String, context: CommandContext, check: inout Reasons
+    ) throws(CommandRejection) -> [Event] {
         let plan = try existingPlan(year, attempted)
         checkOpen(plan, check: &check)
         check.require(!plan.actions.contains { $0.code == draft.code.trimmed }, "the \(year) plan already has an action \(draft.code)")
         validate(draft, year: year, check: &check)
-        return [.keyActionAdded(year: year, keyAction(from: draft, status: .notStarted, progress: 0, history: []))]
+        var events: [Event] = [.keyActionAdded(year: year, keyAction(from: draft, status: .notStarted, progress: 0, history: []))]
+        if let reason = revisionReason(plan, revision, check: &check) {
+            events.append(
+                .workPlanRevised(
+                    year: year,
+                    WorkPlan.Revision(
+                        code: draft.code.trimmed, change: .added, reason: reason, on: context.today, by: context.operatorName,
+                        needsEndorsement: true)))
+        }
+        return events
     }
 
+    /// ToR: "The AWPs shall be endorsed by the UNMN members": once they have, the plan is frozen
+    /// and a change to its key actions is a revision, which must say why. Nil: not a revision.
+    func revisionReason(_ plan: WorkPlan, _ revision: String?, check: inout Reasons) -> String? {
+        guard case .endorsed(let on, let reference) = plan.status else { return nil }
+        let reason = revision?.trimmed ?? ""
+        check.require(
+            !reason.isEmpty,
+            "the \(plan.year) plan was endorsed on \(on) (\(reference)): a change now is a revision; say why it is revised")
+        return reason
+    }
+
+    /// Adding an action, or changing its budget or its timeframe, changes what the members
+    /// endorsed: such a revision needs their endorsement again.
+    static let fieldsNeedingEndorsement: Set<String> = ["budgetRequired", "starts", "ends"]
+
     func decideEditKeyAction(
-        _ year: Int, _ code: String, _ edit: Edit<KeyActionDraft>, attempted: String, context: CommandContext, check: inout Reasons
+        _ year: Int, _ code: String, _ edit: Edit<KeyActionDraft>, revision: String?, attempted: String, context: CommandContext,
+        check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let plan = try existingPlan(year, attempted)
         checkOpen(plan, check: &check)
@@ -36,7 +61,18 @@ extension NetworkState {
         validate(draft, year: year, check: &check)
         let action = keyAction(from: draft, status: old.status, progress: old.progress, history: old.history)
         check.require(action != old, "nothing changed")
-        return [.keyActionChanged(year: year, action)]
+        var events: [Event] = [.keyActionChanged(year: year, action)]
+        if let reason = revisionReason(plan, revision, check: &check) {
+            let changed = RecordFields.changed(from: KeyActionDraft(old), to: draft).filter { $0 != "acceptsOverfunding" }
+            let titles = changed.map { NetworkState.title(ofField: $0, in: .keyAction(year: year, code: code)) }
+            events.append(
+                .workPlanRevised(
+                    year: year,
+                    WorkPlan.Revision(
+                        code: code, change: .changed, fields: titles, reason: reason, on: context.today, by: context.operatorName,
+                        needsEndorsement: !Self.fieldsNeedingEndorsement.isDisjoint(with: changed))))
+        }
+        return events
     }
 
     func decideRecordProgress(
@@ -58,13 +94,24 @@ extension NetworkState {
         check.require(
             percent != action.progress || status != action.status || !note.trimmed.isEmpty,
             "nothing changed: give a new percentage, status or a note")
-        return [
+        var events: [Event] = [
             .progressRecorded(
                 year: year, code: code,
                 KeyAction.ProgressUpdate(
                     on: today, by: context.operatorName, entity: context.entity,
                     percent: percent, status: status, note: note.trimmed))
         ]
+        // Progress stays free; cancelling an action of the endorsed plan is a revision, the note its reason.
+        if status == .cancelled && action.status != .cancelled, plan.isEndorsed {
+            check.require(!note.trimmed.isEmpty, "cancelling an action of the endorsed \(year) plan is a revision: say why in the note")
+            events.append(
+                .workPlanRevised(
+                    year: year,
+                    WorkPlan.Revision(
+                        code: code, change: .cancelled, reason: note.trimmed, on: today, by: context.operatorName,
+                        needsEndorsement: false)))
+        }
+        return events
     }
 
     func decideEndorseWorkPlan(
@@ -75,7 +122,14 @@ extension NetworkState {
         check.require(plan.status == .draft, "the \(year) plan is \(plan.status.title)")
         check.require(!plan.actions.isEmpty, "the \(year) plan has no key actions")
         if reference.hasPrefix("MTG/") {
-            check.require(meeting(MeetingReference(reference)) != nil, "there is no meeting \(reference)")
+            // Endorsed at a meeting only by a decision recorded there that names the plan.
+            if let held = meeting(MeetingReference(reference)) {
+                check.require(
+                    held.decisions.contains { Self.decision($0, namesPlanOf: year, items: self) },
+                    "\(reference) recorded no decision naming the \(year) work plan; record it there first (d), or endorse by an item")
+            } else {
+                check.fail("there is no meeting \(reference)")
+            }
         } else if let endorsing = item(ItemReference(reference)) {
             check.require(
                 endorsing.kind == ConsensusItem.Kind.workPlanEndorsement(year: year),
@@ -98,6 +152,14 @@ extension NetworkState {
             check.fail("the \(year) plan is \(plan.status.title); only an endorsed plan is closed")
         }
         return [.workPlanClosed(year: year, on: on)]
+    }
+
+    /// Whether a meeting's decision is about a year's plan: linked to its endorsement item, or
+    /// naming it ("AWP 2026", "2026 work plan", "2026 annual work plan").
+    static func decision(_ decision: Meeting.Decision, namesPlanOf year: Int, items state: NetworkState) -> Bool {
+        if let linked = decision.item, state.item(linked)?.kind == .workPlanEndorsement(year: year) { return true }
+        let text = decision.text.lowercased()
+        return ["awp \(year)", "\(year) awp", "\(year) work plan", "\(year) annual work plan"].contains { text.contains($0) }
     }
 
     // MARK: Work-plan rules

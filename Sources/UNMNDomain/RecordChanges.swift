@@ -104,6 +104,10 @@ extension NetworkState {
                 (.keyAction(year: year, code: action.code), RecordFields.changed(from: old, to: action)), (.plan(year: year), ["actions"]),
             ]
         case .progressRecorded(let year, let code, _): return [(.keyAction(year: year, code: code), ["progress", "status", "history"])]
+        case .workPlanRevised(let year, _), .workPlanRevisionsEndorsed(let year, _): return [(.plan(year: year), ["revisions"])]
+        case .consultationReopened(let reference, _, _, _):
+            // Every position is reset: a position recorded against the old consultation conflicts.
+            return [(.item(reference), ["consultedActions", "deadline", "status"] + entities.map { Self.positionField($0.code) })]
         case .itemOpened(let item): return [(.item(item.reference), RecordFields.changed(from: nil, to: item))]
         case .positionRecorded(let reference, let record): return [(.item(reference), [Self.positionField(record.entity)])]
         case .itemClosed(let reference, _, _): return [(.item(reference), ["status", "closure"])]

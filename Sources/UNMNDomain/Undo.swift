@@ -95,7 +95,8 @@ enum Undo {
                 return .failure(Refusal(reason: "the action is unknown"))
             }
             return .success([
-                .editKeyAction(year: year, code: action.code, Edit(from: KeyActionDraft(action), to: KeyActionDraft(old), basedOn: version))
+                .editKeyAction(
+                    year: year, code: action.code, Edit(from: KeyActionDraft(action), to: KeyActionDraft(old), basedOn: version))
             ])
         case .progressRecorded(let year, let code, _):
             guard let old = state.workPlans[year]?.actions.first(where: { $0.code == code }) else {
@@ -106,7 +107,11 @@ enum Undo {
                     year: year, code: code, percent: old.progress, status: old.status, note: "Undone: back to \(old.progress) %.",
                     basedOn: version)
             ])
-        case .workPlanEndorsed: return .failure(Refusal(reason: "an endorsement by the members stands"))
+        case .workPlanEndorsed, .workPlanRevisionsEndorsed: return .failure(Refusal(reason: "an endorsement by the members stands"))
+        case .workPlanRevised:
+            return .failure(Refusal(reason: "a revision of the endorsed plan stays in its history; revise the action again to correct it"))
+        case .consultationReopened:
+            return .failure(Refusal(reason: "a re-opened consultation stands; the members' new positions are recorded on it"))
         case .workPlanClosed: return .failure(Refusal(reason: "a closed plan stays closed"))
         case .itemOpened(let item):
             return .success([.withdrawItem(item.reference, statement: "Withdrawn: opened by mistake (undone).")])

@@ -17,10 +17,68 @@ public struct WorkPlan: Hashable, Sendable, Codable, Identifiable {
         }
     }
 
+    /// A change to a key action after the members endorsed the plan: the plan is frozen, so a
+    /// change is recorded as a revision with its reason, and (adding an action, changing a budget
+    /// or a timeframe) needs the members' endorsement again.
+    public struct Revision: Hashable, Sendable, Codable {
+        public enum Change: String, Hashable, Sendable, Codable {
+            case added, changed, cancelled
+        }
+
+        public var code: String
+        public var change: Change
+        /// What changed, as people call the fields ("budget required", "end").
+        public var fields: [String]
+        public var reason: String
+        public var on: LocalDate
+        public var by: String
+        public var needsEndorsement: Bool
+        /// The adopted item that endorsed it, once the members did.
+        public var endorsedBy: String?
+
+        public init(
+            code: String, change: Change, fields: [String] = [], reason: String, on: LocalDate, by: String, needsEndorsement: Bool,
+            endorsedBy: String? = nil
+        ) {
+            self.code = code
+            self.change = change
+            self.fields = fields
+            self.reason = reason
+            self.on = on
+            self.by = by
+            self.needsEndorsement = needsEndorsement
+            self.endorsedBy = endorsedBy
+        }
+
+        /// `2026-05 changed (budget required, end) on 2026-06-02: the donor cut its grant — awaiting endorsement`.
+        public var description: String {
+            "\(code) \(change.rawValue)" + (fields.isEmpty ? "" : " (\(fields.joined(separator: ", ")))") + " on \(on): \(reason)"
+                + (needsEndorsement ? (endorsedBy.map { " — endorsed (\($0))" } ?? " — awaiting endorsement") : "")
+        }
+    }
+
     public var year: Int
     public var status: Status
     public var actions: [KeyAction]
+    /// Revisions after endorsement, oldest first (nil in records from before they were kept).
+    public var revisions: [Revision]?
     public var id: Int { year }
+
+    public var isEndorsed: Bool {
+        if case .endorsed = status { return true }
+        return false
+    }
+
+    /// Revisions that need the members' endorsement and have not had it.
+    public var revisionsAwaitingEndorsement: [Revision] { (revisions ?? []).filter { $0.needsEndorsement && $0.endorsedBy == nil } }
+
+    /// `endorsed 2026-03-11 (UNMN/2026/001), revised after endorsement (2, 1 awaiting endorsement)`.
+    public var statusDescription: String {
+        let count = revisions?.count ?? 0
+        guard count > 0 else { return status.title }
+        let awaiting = revisionsAwaitingEndorsement.count
+        return status.title + ", revised after endorsement (\(count)" + (awaiting > 0 ? ", \(awaiting) awaiting endorsement)" : ")")
+    }
 
     public init(year: Int, status: Status = .draft, actions: [KeyAction] = []) {
         self.year = year

@@ -198,6 +198,9 @@ struct ConcurrentEditTests {
         try state.execute(
             .scheduleMeeting(MeetingDraft(kind: .regular, date: Fixture.today, startMinute: 600, location: "UN House")),
             context: secretariat)
+        try state.execute(
+            .recordMeetingDecision(meeting: "MTG/2026/01", Meeting.Decision(text: "The members endorse the 2026 work plan.")),
+            context: secretariat)
         try state.execute(.endorseWorkPlan(year: 2026, on: Fixture.today, reference: "MTG/2026/01"), context: secretariat)
         try state.execute(.closeWorkPlan(year: 2026, on: Fixture.today), context: secretariat)
         #expect(refusal(.undo, Self.gulnora, in: state)?.reasons == ["the 2026 plan was closed on 2026-11-29"])

@@ -123,4 +123,145 @@ struct WorkPlanRulesTests {
                 .reasons
                 == ["the 2026 plan was closed on 2026-11-29"])
     }
+
+    /// A plan with actions A1 and A2 and its endorsement item open (everyone consulted on that version).
+    func consulting() throws -> NetworkState {
+        var state = try drafted()
+        for code in ["A1", "A2"] {
+            try state.execute(.addKeyAction(year: 2026, action(code)), context: Fixture.context(Fixture.secretariat))
+        }
+        try state.execute(
+            .openItem(
+                ConsensusItemDraft(
+                    title: "AWP 2026", text: "Endorse.", kind: .workPlanEndorsement(year: 2026), raisedAt: .writtenConsultation,
+                    deadline: LocalDate(year: 2026, month: 12, day: 15)!)), context: Fixture.context(Fixture.secretariat))
+        return state
+    }
+
+    func endorsed() throws -> NetworkState {
+        var state = try consulting()
+        try Fixture.answerAll(&state)
+        try state.execute(.adoptItem("UNMN/2026/001", statement: "Endorsed."), context: Fixture.context(Fixture.chair))
+        return state
+    }
+
+    @Test(
+        "ToR \"The AWPs shall be endorsed by the UNMN members\": the item records the version consulted on; a changed plan is not adopted")
+    func consultedVersion() throws {
+        var state = try consulting()
+        #expect(state.items[0].consultedActions?.map(\.code) == ["A1", "A2"])
+        try Fixture.answerAll(&state)
+        var changed = action("A2")
+        changed.budgetRequired = 150_000
+        try state.execute(
+            .editKeyAction(year: 2026, code: "A2", Edit(from: action("A2"), to: changed, basedOn: state.batchCount)),
+            context: Fixture.context(Fixture.secretariat))
+        let refusal = refusal(.adoptItem("UNMN/2026/001", statement: "Endorsed."), Fixture.chair, in: state)
+        #expect(refusal?.reasons == ["A2 changed after the consultation opened on Sun 29 Nov 2026; re-open the consultation"])
+        // Re-opening consults on the plan as it is now: positions reset, the history keeps them.
+        let history = state.items[0].history.count
+        try state.execute(
+            .reopenConsultation("UNMN/2026/001", deadline: LocalDate(year: 2026, month: 12, day: 20)!),
+            context: Fixture.context(Fixture.secretariat))
+        #expect(state.items[0].positions.isEmpty)
+        #expect(state.items[0].history.count == history)
+        #expect(state.items[0].reopenings == [Fixture.today])
+        #expect(state.items[0].consultedActions?.first { $0.code == "A2" }?.budgetRequired == 150_000)
+        #expect(
+            Self.refusalReasons(.reopenConsultation("UNMN/2026/001", deadline: LocalDate(year: 2026, month: 12, day: 20)!), in: state)
+                == ["the 2026 plan has not changed since the consultation opened"])
+        try Fixture.answerAll(&state)
+        try state.execute(.adoptItem("UNMN/2026/001", statement: "Endorsed."), context: Fixture.context(Fixture.chair))
+        #expect(state.workPlans[2026]?.isEndorsed == true)
+    }
+
+    static func refusalReasons(_ command: Command, in state: NetworkState) -> [String]? {
+        refusal(command, Fixture.secretariat, in: state)?.reasons
+    }
+
+    @Test("An empty plan cannot be endorsed by any path: no item opens on it, and a meeting needs a decision naming the plan")
+    func emptyPlan() throws {
+        var state = try drafted()
+        let open = Command.openItem(
+            ConsensusItemDraft(
+                title: "AWP 2026", text: "Endorse.", kind: .workPlanEndorsement(year: 2026), raisedAt: .writtenConsultation,
+                deadline: Fixture.today))
+        #expect(Self.refusalReasons(open, in: state) == ["the 2026 plan has no key actions to endorse"])
+        #expect(
+            Self.refusalReasons(.endorseWorkPlan(year: 2026, on: Fixture.today, reference: "MTG/2026/01"), in: state)?.contains(
+                "the 2026 plan has no key actions") == true)
+        try state.execute(.addKeyAction(year: 2026, action("A1")), context: Fixture.context(Fixture.secretariat))
+        try state.execute(
+            .scheduleMeeting(MeetingDraft(kind: .regular, date: Fixture.today, startMinute: 600, location: "UN House", mode: .inPerson)),
+            context: Fixture.context(Fixture.secretariat))
+        #expect(
+            Self.refusalReasons(.endorseWorkPlan(year: 2026, on: Fixture.today, reference: "MTG/2026/01"), in: state) == [
+                "MTG/2026/01 recorded no decision naming the 2026 work plan; record it there first (d), or endorse by an item"
+            ])
+        try state.execute(
+            .recordMeetingDecision(meeting: "MTG/2026/01", Meeting.Decision(text: "The members endorse the AWP 2026 by consensus.")),
+            context: Fixture.context(Fixture.secretariat))
+        try state.execute(
+            .endorseWorkPlan(year: 2026, on: Fixture.today, reference: "MTG/2026/01"), context: Fixture.context(Fixture.secretariat))
+        #expect(state.workPlans[2026]?.isEndorsed == true)
+    }
+
+    @Test("An endorsed plan is frozen: a change is a revision with its reason; budgets, timeframes and new actions need endorsing")
+    func revisions() throws {
+        var state = try endorsed()
+        var changed = action("A1")
+        changed.budgetRequired = 120_000
+        let edit = Edit(from: action("A1"), to: changed, basedOn: state.batchCount)
+        #expect(
+            Self.refusalReasons(.editKeyAction(year: 2026, code: "A1", edit), in: state) == [
+                "the 2026 plan was endorsed on 2026-11-29 (UNMN/2026/001): a change now is a revision; say why it is revised"
+            ])
+        try state.execute(
+            .editKeyAction(year: 2026, code: "A1", edit, revision: "The donor raised its grant."),
+            context: Fixture.context(Fixture.secretariat))
+        var retitled = action("A2")
+        retitled.title = "Action A2, renamed"
+        try state.execute(
+            .editKeyAction(
+                year: 2026, code: "A2", Edit(from: action("A2"), to: retitled, basedOn: state.batchCount), revision: "Clearer title."),
+            context: Fixture.context(Fixture.secretariat))
+        try state.execute(
+            .addKeyAction(year: 2026, action("A3"), revision: "A new request from the government."),
+            context: Fixture.context(Fixture.secretariat))
+        // Progress stays free; cancelling is a revision whose reason is the note.
+        try state.execute(
+            .recordProgress(year: 2026, code: "A2", percent: 30, status: .onTrack, note: ""), context: Fixture.context(Fixture.secretariat))
+        #expect(
+            Self.refusalReasons(.recordProgress(year: 2026, code: "A2", percent: 30, status: .cancelled, note: ""), in: state) == [
+                "cancelling an action of the endorsed 2026 plan is a revision: say why in the note"
+            ])
+        try state.execute(
+            .recordProgress(year: 2026, code: "A2", percent: 30, status: .cancelled, note: "Merged into A3."),
+            context: Fixture.context(Fixture.secretariat))
+        // A revision is history: undo does not take it back.
+        #expect(
+            refusal(.undo, Fixture.secretariat, in: state)?.reasons == [
+                "a revision of the endorsed plan stays in its history; revise the action again to correct it"
+            ])
+        let plan = try #require(state.workPlans[2026])
+        #expect(
+            plan.revisions?.map(\.description) == [
+                "A1 changed (budget required) on 2026-11-29: The donor raised its grant. — awaiting endorsement",
+                "A2 changed (title) on 2026-11-29: Clearer title.",
+                "A3 added on 2026-11-29: A new request from the government. — awaiting endorsement",
+                "A2 cancelled on 2026-11-29: Merged into A3.",
+            ])
+        #expect(plan.statusDescription == "endorsed 2026-11-29 (UNMN/2026/001), revised after endorsement (4, 2 awaiting endorsement)")
+        // The revisions awaiting endorsement get their own item; adopting it endorses them.
+        try state.execute(
+            .openItem(
+                ConsensusItemDraft(
+                    title: "Revised AWP 2026", text: "Endorse the revisions.", kind: .workPlanEndorsement(year: 2026),
+                    raisedAt: .writtenConsultation, deadline: LocalDate(year: 2026, month: 12, day: 15)!)),
+            context: Fixture.context(Fixture.secretariat))
+        try Fixture.answerAll(&state, item: "UNMN/2026/002")
+        try state.execute(.adoptItem("UNMN/2026/002", statement: "Revisions endorsed."), context: Fixture.context(Fixture.chair))
+        #expect(state.workPlans[2026]?.revisionsAwaitingEndorsement.isEmpty == true)
+        #expect(state.workPlans[2026]?.revisions?.first?.endorsedBy == "UNMN/2026/002")
+    }
 }
