@@ -54,7 +54,7 @@ extension NetworkState {
 
     /// `2026-04 changed after consultation opened on 3 Mar`, when an endorsement item's plan
     /// differs from the version the members were consulted on.
-    func planChange(since item: ConsensusItem) -> String? {
+    public func planChange(since item: ConsensusItem) -> String? {
         guard case .workPlanEndorsement(let year) = item.kind, let consulted = item.consultedActions else { return nil }
         let current = workPlans[year]?.actions.map(KeyActionDraft.init) ?? []
         guard current != consulted else { return nil }

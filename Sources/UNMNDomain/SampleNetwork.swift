@@ -518,6 +518,16 @@ public enum SampleNetwork {
                     responsible: ["ILO", "UN Women", "UNDP"], due: Self.day("2026-12-31")), on: "2026-09-17")
             try finaliseAndShare("MTG/2026/03", finalise: "2026-09-25", share: nil)
 
+            // The endorsed plan revised: the climate-mobility study starts a month later, a change of
+            // timeframe the members have yet to endorse.
+            let study = state.workPlans[2026]!.actions.first { $0.code == "2026-09" }!
+            var later = KeyActionDraft(study)
+            later.starts = Self.day("2026-11-02")
+            try run(
+                .editKeyAction(
+                    year: 2026, code: "2026-09", Edit(from: KeyActionDraft(study), to: later, basedOn: state.batchCount),
+                    revision: "The field survey waits for the end of the cotton harvest."), on: "2026-07-20")
+
             // The 2026 progress histories.
             let updates: [(String, [(Int, KeyAction.Status, String)])] = [
                 ("2026-01", [(20, .onTrack, "2026-04-10"), (45, .onTrack, "2026-07-15"), (60, .onTrack, "2026-10-20")]),

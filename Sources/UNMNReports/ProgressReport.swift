@@ -118,7 +118,7 @@ public enum ProgressReport {
     static func workPlan(_ plan: WorkPlan, network: NetworkState, objectives: [GCMObjective]) -> [String] {
         let md = Escaping.markdown
         let year = plan.year
-        var out = ["Status: \(md(plan.status.title)). Overall progress \(plan.progress.percent) % (\(md(ProgressRollUp.rule)))."]
+        var out = ["Status: \(md(plan.statusDescription)). Overall progress \(plan.progress.percent) % (\(md(ProgressRollUp.rule)))."]
         let budget = network.budget(year: year)
         out.append("Budget: funded \(usd(budget.funded)) of \(usd(budget.required)) required (\(budget.fundedPercent) %).")
 
@@ -132,6 +132,11 @@ public enum ProgressReport {
                 "| \(md(action.code)) \(md(action.title)) | \(md(responsible)) | \(action.starts) – \(action.ends) | "
                     + "\(action.status.rawValue) | \(action.status == .cancelled ? "—" : "\(action.progress) %") | "
                     + "\(usd(action.budgetFunded)) of \(usd(action.budgetRequired)) |")
+        }
+
+        if let revisions = plan.revisions, !revisions.isEmpty {
+            out += ["", "### Revised after endorsement", ""]
+            out += revisions.map { "- " + md($0.description) }
         }
 
         out += ["", "### By status", "", "| Status | Actions | Progress |", "| --- | ---: | ---: |"]

@@ -8,7 +8,7 @@ public enum WorkplanDocument {
     static let header = [
         "code", "title", "description", "lead", "participants", "starts", "ends", "budget_required_usd", "budget_funded_usd",
         "funding_source", "gcm_objectives", "sdg_targets", "cooperation_framework_outcome", "status", "progress_percent",
-        "last_update", "plan_status",
+        "last_update", "plan_status", "revised_after_endorsement",
     ]
 
     public static func render(_ plan: WorkPlan, objectives: [GCMObjective], format: Format) -> String {
@@ -16,6 +16,7 @@ public enum WorkplanDocument {
             let gcm = action.gcmObjectives.sorted().map { number in "\(number) \(objectives.first { $0.number == number }?.title ?? "")" }
                 .joined(separator: "; ")
             let last = action.history.last.map { "\($0.on) \($0.by) (\($0.entity)): \($0.note)" } ?? ""
+            let revised = (plan.revisions ?? []).filter { $0.code == action.code }.map(\.description).joined(separator: "; ")
             return [
                 action.code, action.title, action.description, action.lead.rawValue,
                 action.participants.map(\.rawValue).joined(separator: "; "),
@@ -23,7 +24,7 @@ public enum WorkplanDocument {
                 action.fundingSource.title,
                 gcm, action.sdgTargets.joined(separator: "; "), action.cooperationFrameworkOutcome ?? "", action.status.rawValue,
                 "\(action.progress)",
-                last, plan.status.title,
+                last, plan.status.title, revised,
             ]
         }
         switch format {
@@ -32,7 +33,7 @@ public enum WorkplanDocument {
         case .md:
             func cell(_ value: String) -> String { Escaping.markdown(value) }
             var out = [
-                "# Annual work plan \(plan.year) (\(Escaping.markdown(plan.status.title)))", "",
+                "# Annual work plan \(plan.year) (\(Escaping.markdown(plan.statusDescription)))", "",
                 "Overall progress: \(plan.progress.percent) % (\(ProgressRollUp.rule)).", "",
                 "| Code | Title | Lead | Participants | Timeframe | Funded / required (USD) | GCM | Status | Progress |",
                 "| --- | --- | --- | --- | --- | --- | --- | --- | ---: |",
@@ -48,6 +49,11 @@ public enum WorkplanDocument {
                             "\(action.progress) %",
                         ]
                         .joined(separator: " | ") + " |")
+            }
+            // What the members endorsed, and what changed since: each revision with its reason.
+            if let revisions = plan.revisions, !revisions.isEmpty {
+                out += ["", "## Revised after endorsement", ""]
+                out += revisions.map { "- " + cell($0.description) + " (\(cell($0.by)))" }
             }
             return out.joined(separator: "\n") + "\n"
         }

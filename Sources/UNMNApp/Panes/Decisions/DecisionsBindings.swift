@@ -58,6 +58,19 @@ extension DecisionsPane {
             [.character("w")], label: "Withdraw", description: "Withdraw the item (chair, co-chair)",
             message: .decisions(.requestClose(.withdraw)), disabledReason: closing(.withdraw)),
         KeyBinding(
+            [.character("R")], label: "Re-open",
+            description: "Consult again on a work plan changed since its endorsement item opened (positions reset, history kept)",
+            message: .decisions(.requestReopen), isInFooter: false,
+            disabledReason: { state in
+                if let reason = Guards.requireSecretariat(state, to: "re-open a consultation") { return reason }
+                guard let item = state.reviewedItem, case .workPlanEndorsement(let year) = item.kind else {
+                    return "Only a work plan's endorsement is consulted on again, when the plan changed."
+                }
+                if item.status.isClosed { return "\(item.reference) is closed (\(item.status.title))." }
+                return state.network?.planChange(since: item) == nil
+                    ? "The \(year) plan has not changed since the consultation opened." : nil
+            }),
+        KeyBinding(
             [.character("m")], label: "Remind", description: "Write the emails of members who have not answered to a reminder file",
             message: .decisions(.writeReminder)),
         KeyBinding([.escape], label: "Back", description: "Leave review mode", message: .decisions(.endReview)),

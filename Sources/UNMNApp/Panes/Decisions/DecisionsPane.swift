@@ -35,6 +35,8 @@ public enum DecisionsMessage: Sendable, Hashable {
     case positionForm(EntityCode)
     case requestClose(ClosingKind)
     case requestNewItem
+    /// `R` in review: consult again on a work plan changed since its endorsement item opened.
+    case requestReopen
     case writeReminder
     case toggleLog
     /// In the decisions log: the next year, the next kind of item (then all again).
@@ -50,6 +52,7 @@ public enum DecisionsForm: Sendable, Hashable {
     case closeItem(ItemReference, ClosingKind)
     /// `kinds` and `meetings`: the choices the form offered, in its order.
     case openItem(kinds: [ConsensusItem.Kind], meetings: [MeetingReference])
+    case reopenConsultation(ItemReference)
 }
 
 /// How the chair closes (or defers) an item.

@@ -87,6 +87,10 @@ extension DecisionsPane {
             state.overlay = .form(
                 ItemForms.newItem(network: network, today: state.today, kinds: kinds),
                 purpose: .decisions(.openItem(kinds: kinds, meetings: ItemForms.recentMeetings(network, today: state.today))))
+        case .requestReopen:
+            guard let item = state.reviewedItem else { return [] }
+            state.overlay = .form(
+                ItemForms.reopen(item, today: state.today), purpose: .decisions(.reopenConsultation(item.reference)))
         case .writeReminder:
             guard let item = state.reviewedItem, let op = state.currentOperator else { return [] }
             // An answer taken back (an undo) is no answer either.
@@ -145,6 +149,11 @@ extension DecisionsPane {
                 return .unreadable("the kind, the deadline or where it was raised is not understood")
             }
             command = .openItem(draft)
+        case .reopenConsultation(let reference):
+            guard let deadline = LocalDate(iso: values.text(ItemForms.OutcomeField.deadline)) else {
+                return .unreadable("the new deadline is not a date")
+            }
+            command = .reopenConsultation(reference, deadline: deadline)
         }
         return .effects([.execute(command, by: op)])
     }

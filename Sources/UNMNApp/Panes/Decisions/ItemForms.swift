@@ -80,12 +80,30 @@ enum ItemForms {
             })
     }
 
+    /// Consulting again on the plan as it is now, until a new deadline.
+    static func reopen(_ item: ConsensusItem, today: LocalDate) -> Form {
+        Form(
+            title: "Re-open the consultation on \(item.reference)",
+            fields: [
+                .date(OutcomeField.deadline, "New deadline", value: max(item.deadline, today.adding(days: 14)).description, required: true)
+            ],
+            validate: { values in
+                var problems = FormProblems<OutcomeField>()
+                if let date = LocalDate(iso: values.text(OutcomeField.deadline)), date < today {
+                    problems[.deadline] = "The deadline has already passed; choose \(today) or later."
+                }
+                return problems.byField
+            })
+    }
+
     enum NewItemField: String, FormFieldID { case kind, title, text, deadline, raised, silence }
 
     /// The kinds a new item may have: general, joint statement, working method, and the
     /// endorsement of each draft plan.
     static func kinds(_ network: NetworkState) -> [ConsensusItem.Kind] {
-        let planYears = network.workPlans.values.filter { $0.status == .draft }.map(\.year).sorted()
+        // A draft plan, or an endorsed one whose revisions await the members' endorsement.
+        let planYears = network.workPlans.values.filter { $0.status == .draft || !$0.revisionsAwaitingEndorsement.isEmpty }.map(\.year)
+            .sorted()
         return [.general, .jointStatement, .workingMethod] + planYears.map { .workPlanEndorsement(year: $0) }
     }
 

@@ -49,9 +49,11 @@ enum WorkplanForms {
 
     enum ActionField: String, FormFieldID {
         case code, title, description, lead, participants, starts, ends, required, funded, source, donor, gcm, sdg, outcome, overfunding
+        case revision
     }
 
-    static func action(_ existing: KeyAction?, year: Int, entities: [EntityCode], nextCode: String) -> Form {
+    /// - Parameter revising: the plan is endorsed, so the change is a revision and asks why.
+    static func action(_ existing: KeyAction?, year: Int, entities: [EntityCode], nextCode: String, revising: Bool = false) -> Form {
         typealias Field = ActionField
         let codes = entities.map(\.rawValue)
         let lead = existing.flatMap { action in entities.firstIndex(of: action.lead) } ?? 0
@@ -65,25 +67,31 @@ enum WorkplanForms {
             }
         }()
         let objectives = existing.map { $0.gcmObjectives.sorted().map(String.init).joined(separator: ", ") } ?? ""
+        let revision: [FormField] =
+            revising
+            ? [.text(Field.revision, "Revision", required: true, help: "the plan is endorsed: why it changes (kept in its history)")]
+            : []
+        let fields: [FormField] = [
+            .text(Field.code, "Code", value: existing?.code ?? nextCode, required: true),
+            .text(Field.title, "Title", value: existing?.title ?? "", required: true),
+            .text(Field.description, "Description", value: existing?.description ?? ""),
+            .choice(Field.lead, "Lead", options: codes, selected: lead),
+            .multiSelect(Field.participants, "Participants", options: codes, selected: participants),
+            .date(Field.starts, "Starts", value: existing?.starts.description ?? "\(year)-01-01", required: true),
+            .date(Field.ends, "Ends", value: existing?.ends.description ?? "\(year)-12-31", required: true),
+            .text(Field.required, "Required USD", value: existing.map { "\($0.budgetRequired)" } ?? "0", required: true),
+            .text(Field.funded, "Funded USD", value: existing.map { "\($0.budgetFunded)" } ?? "0", required: true),
+            .choice(Field.source, "Source", options: sources, selected: source.0),
+            .text(Field.donor, "Donor", value: source.1, help: "when the source is a donor"),
+            .text(Field.gcm, "GCM objectives", value: objectives, required: true, help: "numbers 1–23, e.g. 6, 7"),
+            .text(Field.sdg, "SDG targets", value: existing?.sdgTargets.joined(separator: ", ") ?? "10.7"),
+            .text(Field.outcome, "CF outcome", value: existing?.cooperationFrameworkOutcome ?? ""),
+            .choice(Field.overfunding, "Above required", options: ["not accepted", "confirmed"]),
+        ]
         return Form(
-            title: existing.map { "Edit \($0.code)" } ?? "Add a key action to the \(year) plan",
-            fields: [
-                .text(Field.code, "Code", value: existing?.code ?? nextCode, required: true),
-                .text(Field.title, "Title", value: existing?.title ?? "", required: true),
-                .text(Field.description, "Description", value: existing?.description ?? ""),
-                .choice(Field.lead, "Lead", options: codes, selected: lead),
-                .multiSelect(Field.participants, "Participants", options: codes, selected: participants),
-                .date(Field.starts, "Starts", value: existing?.starts.description ?? "\(year)-01-01", required: true),
-                .date(Field.ends, "Ends", value: existing?.ends.description ?? "\(year)-12-31", required: true),
-                .text(Field.required, "Required USD", value: existing.map { "\($0.budgetRequired)" } ?? "0", required: true),
-                .text(Field.funded, "Funded USD", value: existing.map { "\($0.budgetFunded)" } ?? "0", required: true),
-                .choice(Field.source, "Source", options: sources, selected: source.0),
-                .text(Field.donor, "Donor", value: source.1, help: "when the source is a donor"),
-                .text(Field.gcm, "GCM objectives", value: objectives, required: true, help: "numbers 1–23, e.g. 6, 7"),
-                .text(Field.sdg, "SDG targets", value: existing?.sdgTargets.joined(separator: ", ") ?? "10.7"),
-                .text(Field.outcome, "CF outcome", value: existing?.cooperationFrameworkOutcome ?? ""),
-                .choice(Field.overfunding, "Above required", options: ["not accepted", "confirmed"]),
-            ],
+            title: existing.map { "\(revising ? "Revise" : "Edit") \($0.code)" }
+                ?? (revising ? "Add a key action to the endorsed \(year) plan (a revision)" : "Add a key action to the \(year) plan"),
+            fields: revision + fields,
             validate: { values in validateAction(values, year: year, entities: entities) })
     }
 
@@ -121,6 +129,8 @@ enum WorkplanForms {
     /// A key action as typed into the form.
     struct ActionInput {
         var draft: KeyActionDraft
+        /// Why the endorsed plan is revised (nil while it is a draft).
+        var revision: String?
 
         init?(_ values: FormValues, entities: [EntityCode]) {
             typealias Field = ActionField
@@ -139,6 +149,7 @@ enum WorkplanForms {
                 fundingSource: source, gcmObjectives: objectives,
                 sdgTargets: values.text(Field.sdg).split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init),
                 cooperationFrameworkOutcome: values.optionalText(Field.outcome), acceptsOverfunding: values.choice(Field.overfunding) == 1)
+            revision = values.optionalText(Field.revision)
         }
     }
 }

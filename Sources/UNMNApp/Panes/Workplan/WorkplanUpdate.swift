@@ -47,13 +47,14 @@ extension WorkplanPane {
             let code = "\(list.year)-" + String(format: "%02d", plan.actions.count + 1)
             let entities = network.members.map(\.code)
             state.overlay = .form(
-                WorkplanForms.action(nil, year: list.year, entities: entities, nextCode: code),
+                WorkplanForms.action(nil, year: list.year, entities: entities, nextCode: code, revising: plan.isEndorsed),
                 purpose: .workplan(.addAction(year: list.year, entities: entities)))
         case .requestEditAction:
             guard let action = list.selectable[safe: state.workplan.list.selection] else { return [] }
             let entities = network.members.map(\.code)
             state.overlay = .form(
-                WorkplanForms.action(action, year: list.year, entities: entities, nextCode: action.code),
+                WorkplanForms.action(
+                    action, year: list.year, entities: entities, nextCode: action.code, revising: list.plan?.isEndorsed == true),
                 purpose: .workplan(
                     .editAction(
                         year: list.year, code: action.code, entities: entities, original: KeyActionDraft(action),
@@ -62,18 +63,27 @@ extension WorkplanPane {
             guard let op = state.currentOperator else { return [] }
             return [.execute(.draftWorkPlan(year: list.year), by: op)]
         case .requestEndorsement:
-            guard let plan = list.plan, plan.status == .draft else {
-                state.status = StatusMessage("Only a draft plan is put to the members for endorsement.", kind: .warning)
+            guard let plan = list.plan, plan.status == .draft || !plan.revisionsAwaitingEndorsement.isEmpty else {
+                state.status = StatusMessage(
+                    "Only a draft plan, or an endorsed one's revisions of budgets, timeframes or new actions, go to the members for "
+                        + "endorsement.", kind: .warning)
                 return []
             }
+            let revising = plan.status != .draft
             let kinds = ItemForms.kinds(network)
             var form = ItemForms.newItem(network: network, today: state.today, kinds: kinds)
             if let endorsement = kinds.firstIndex(of: .workPlanEndorsement(year: list.year)) {
                 form.choose(ItemForms.NewItemField.kind, endorsement)
-                form.setText(ItemForms.NewItemField.title, "Endorsement of the \(list.year) annual work plan")
+                form.setText(
+                    ItemForms.NewItemField.title,
+                    revising
+                        ? "Endorsement of the revised \(list.year) annual work plan" : "Endorsement of the \(list.year) annual work plan")
                 form.setText(
                     ItemForms.NewItemField.text,
-                    "The members are invited to endorse the \(list.year) AWP of \(plan.actions.count) key actions.")
+                    revising
+                        ? "The members are invited to endorse the revisions of the \(list.year) AWP: "
+                            + plan.revisionsAwaitingEndorsement.map(\.description).joined(separator: "; ") + "."
+                        : "The members are invited to endorse the \(list.year) AWP of \(plan.actions.count) key actions.")
             }
             state.overlay = .form(
                 form, purpose: .decisions(.openItem(kinds: kinds, meetings: ItemForms.recentMeetings(network, today: state.today))))
@@ -120,15 +130,20 @@ extension WorkplanPane {
             }
             return .effects([save])
         case .addAction(let year, let entities):
-            guard let draft = WorkplanForms.ActionInput(values, entities: entities)?.draft else {
+            guard let input = WorkplanForms.ActionInput(values, entities: entities) else {
                 return .unreadable("a date, an amount, the lead or the GCM objectives are not understood")
             }
-            return .effects([.execute(.addKeyAction(year: year, draft), by: op)])
+            return .effects([.execute(.addKeyAction(year: year, input.draft, revision: input.revision), by: op)])
         case .editAction(let year, let code, let entities, let original, let basedOn):
-            guard let draft = WorkplanForms.ActionInput(values, entities: entities)?.draft else {
+            guard let input = WorkplanForms.ActionInput(values, entities: entities) else {
                 return .unreadable("a date, an amount, the lead or the GCM objectives are not understood")
             }
-            return .effects([.execute(.editKeyAction(year: year, code: code, Edit(from: original, to: draft, basedOn: basedOn)), by: op)])
+            return .effects([
+                .execute(
+                    .editKeyAction(
+                        year: year, code: code, Edit(from: original, to: input.draft, basedOn: basedOn), revision: input.revision),
+                    by: op)
+            ])
         }
     }
 }

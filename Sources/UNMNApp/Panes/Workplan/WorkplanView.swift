@@ -8,7 +8,9 @@ extension WorkplanPane {
         let status: String
         switch list.plan?.status {
         case .draft?: status = "draft"
-        case .endorsed(let on, _)?: status = "endorsed \(on)"
+        case .endorsed(let on, _)?:
+            let revisions = list.plan?.revisions?.count ?? 0
+            status = "endorsed \(on)" + (revisions > 0 ? ", revised (\(revisions))" : "")
         case .closed(_, _, let on)?: status = "closed \(on)"
         case nil: status = "not drafted"
         }
@@ -92,7 +94,8 @@ extension WorkplanPane {
         switch state.workplan.screen {
         case .detail:
             if let action = list.selectable[safe: state.workplan.list.selection] {
-                detail(action, year: list.year, objectives: state.gcmObjectives).render(in: body, buffer: &buffer)
+                detail(action, year: list.year, objectives: state.gcmObjectives, revisions: list.plan?.revisions ?? []).render(
+                    in: body, buffer: &buffer)
             }
         case .summary:
             summary(network: network, year: list.year, objectives: state.gcmObjectives).render(in: body, buffer: &buffer)
@@ -106,7 +109,7 @@ extension WorkplanPane {
         }
     }
 
-    static func detail(_ action: KeyAction, year: Int, objectives: [GCMObjective]) -> DetailView {
+    static func detail(_ action: KeyAction, year: Int, objectives: [GCMObjective], revisions: [WorkPlan.Revision] = []) -> DetailView {
         var lines: [DetailView.Line] = [
             .heading("\(action.code) · \(action.title)"),
             .field(label: "Status", value: "\(WorkplanList.statusLabel(action.status)) · \(action.progress) %"),
@@ -123,6 +126,13 @@ extension WorkplanPane {
             lines.append(.field(label: "GCM \(number)", value: objectives.first { $0.number == number }?.title ?? ""))
         }
         if !action.description.isEmpty { lines += [.blank, .paragraph(action.description)] }
+        let revised = revisions.filter { $0.code == action.code }
+        if !revised.isEmpty {
+            lines += [.blank, .heading("Revised after endorsement")]
+            for revision in revised.reversed() {
+                lines.append(.field(label: revision.on.description, value: revision.description + " (\(revision.by))"))
+            }
+        }
         lines += [.blank, .heading("Progress history")]
         if action.history.isEmpty { lines.append(.paragraph("No update yet.")) }
         for update in action.history.reversed() {
@@ -142,12 +152,17 @@ extension WorkplanPane {
         let byStatus = KeyAction.Status.allCases.compactMap { status in counts[status].map { "\(WorkplanList.statusLabel(status)) \($0)" } }
         var lines: [DetailView.Line] = [
             .heading("Summary of the \(year) plan"),
+            .field(label: "Status", value: plan?.statusDescription ?? "not drafted"),
             .field(label: "Overall", value: "\(plan?.progress.percent ?? 0) % — \(ProgressRollUp.rule)"),
             .field(label: "Budget", value: "funded \(usd(budget.funded)) of \(usd(budget.required)) required (\(budget.fundedPercent) %)"),
             .field(label: "By status", value: byStatus.joined(separator: " · ")),
             .blank,
             .heading("GCM objectives: actions serving each, and their progress (a gap has none)"),
         ]
+        if let revisions = plan?.revisions, !revisions.isEmpty {
+            lines.insert(
+                contentsOf: [.heading("Revised after endorsement")] + revisions.map { .paragraph("• " + $0.description) } + [.blank], at: 6)
+        }
         let byObjective = network.progressByObjective(year: year)
         for objective in objectives {
             let rollUp = byObjective[objective.number] ?? ProgressRollUp([])

@@ -294,6 +294,45 @@ struct DecisionsTests {
             ])
     }
 
+    @Test("An endorsement whose plan changed is not ready: the verdict says what changed, R re-opens the consultation")
+    func reopenConsultation() throws {
+        var s = state(SampleNetwork.secretariat, width: 120, height: 40)
+        var network = try #require(s.network)
+        let context = CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: s.today, hour: 9))
+        try network.execute(
+            .openItem(
+                ConsensusItemDraft(
+                    title: "Endorsement of the revised 2026 annual work plan", text: "The later start of 2026-09.",
+                    kind: .workPlanEndorsement(year: 2026), raisedAt: .writtenConsultation, deadline: s.today.adding(days: 14))),
+            context: context)
+        let study = try #require(network.workPlans[2026]?.actions.first { $0.code == "2026-09" })
+        var shorter = KeyActionDraft(study)
+        shorter.ends = LocalDate(year: 2026, month: 12, day: 20)!
+        try network.execute(
+            .editKeyAction(
+                year: 2026, code: "2026-09", Edit(from: KeyActionDraft(study), to: shorter, basedOn: network.batchCount),
+                revision: "The report is due before the holidays."), context: context)
+        s.network = network
+        s.decisions.review = ReviewState(item: "UNMN/2026/008")
+        #expect(
+            screen(s).contains {
+                $0.contains("2026-09 changed after the consultation opened on Sun 29 Nov 2026; re-open the consultation")
+            })
+        press([.character("R")], &s)
+        guard case .form(_, .decisions(.reopenConsultation("UNMN/2026/008")))? = s.overlay else {
+            Issue.record("no re-open form")
+            return
+        }
+        #expect(
+            press([.enter], &s) == [
+                .execute(.reopenConsultation("UNMN/2026/008", deadline: s.today.adding(days: 14)), by: SampleNetwork.secretariat)
+            ])
+        // A member is told who re-opens consultations.
+        s.currentOperator = Operator(name: "Azizbek Rahimov", entity: "ILO", role: .member)
+        press([.character("R")], &s)
+        #expect(s.status.text.contains("secretariat"))
+    }
+
     @Test("Review of an item decided under silence says so and marks who stayed silent")
     func silenceInReview() {
         var s = state(width: 120, height: 40)

@@ -17,7 +17,7 @@ struct WorkplanTests {
         let lines = screen(state())
         #expect(
             Array(lines[2...6]) == [
-                " AWP 2026 12 of 12 actions · endorsed 2026-03-11",
+                " AWP 2026 12 of 12 actions · endorsed 2026-03-11, revised (2)",
                 " Code    Title                  Lead     Q1 Q2 Q3 Q4  Progress    Status",
                 " 2026-01 National protocol for… IOM      ■■■■■■■■■■│■ ███▌··  60% ● on track",
                 " 2026-02 Pre-departure orienta… ILO      ·■■■■■■■■■│· ████▏·  70% ◆ delayed",
@@ -44,7 +44,7 @@ struct WorkplanTests {
         s.pane = .overview
         press([.character("4"), .character("m"), .character("l")], &s)
         let lines = screen(s)
-        #expect(lines[2] == " AWP 2026 [my entity, overdue] 1 of 12 actions · endorsed 2026-03-11")
+        #expect(lines[2] == " AWP 2026 [my entity, overdue] 1 of 12 actions · endorsed 2026-03-11, revised …")
         #expect(lines[4] == " 2026-03 Child-sensitive retur… UNICEF   ■■■■■■■■■■│· ██····  35% ▲ at risk")
         press([.escape], &s)
         #expect(s.workplan.filters.isEmpty)
@@ -154,7 +154,17 @@ struct WorkplanTests {
         var s = state(width: 120, height: 40)
         press([.character("s")], &s)
         let lines = screen(s)
-        #expect(lines[4].hasPrefix(" Overall                                      45 % — budget-weighted mean"))
+        #expect(
+            Array(lines[4...5]) == [
+                " Status                                       endorsed 2026-03-11 (UNMN/2026/001), revised after endorsement (2, 1",
+                "                                              awaiting endorsement)",
+            ])
+        #expect(lines[6].hasPrefix(" Overall                                      45 % — budget-weighted mean"))
+        // What changed since the members endorsed it, with why.
+        #expect(lines.contains(" • 2026-11 cancelled on 2026-05-15: Cancelled for lack of funding; carried over."))
+        #expect(
+            lines.contains(" • 2026-09 changed (start) on 2026-07-20: The field survey waits for the end of the cotton harvest. — awaiting")
+        )
         #expect(lines.contains(" Budget                                       funded USD 905,000 of USD 1,305,000 required (69 %)"))
         #expect(lines.contains(" 5. Enhance availability and flexibility of … — gap: no action"))
         #expect(lines.contains(" 20. Promote faster, safer and cheaper trans… 1 action · █████████ 100%"))
@@ -179,8 +189,12 @@ struct WorkplanTests {
             Issue.record("no form")
             return
         }
+        // The 2026 plan is endorsed: adding to it is a revision, and the form asks why first.
+        #expect(form.title == "Add a key action to the endorsed 2026 plan (a revision)")
+        #expect(form.values["revision"] == .text(""))
         #expect(form.values["code"] == .text("2026-13"))
-        press([.tab], &s)
+        type("A request from the Agency for External Labour Migration", &s)
+        press([.tab, .tab], &s)
         type("Diaspora skills mapping", &s)
         for _ in 0..<7 { press([.tab], &s) }
         press([.control("u")], &s)
@@ -194,10 +208,38 @@ struct WorkplanTests {
         }
         #expect(failed.errors["overfunding"] == "Funded is above required; choose confirmed to accept it.")
         #expect(failed.errors["gcm"] == "GCM objectives is required.")
+        #expect(failed.errors["revision"] == nil)
         press([.escape, .character("y")], &s)
         press([.character("]")], &s)
         #expect(screen(s)[4] == "  No annual work plan for 2027")
         #expect(press([.character("D")], &s) == [.execute(.draftWorkPlan(year: 2027), by: SampleNetwork.secretariat)])
+    }
+
+    @Test("Editing an action of the endorsed plan is a revision: the form asks why, and the command carries it")
+    func revision() {
+        var s = state(SampleNetwork.secretariat)
+        press([.character("e")], &s)
+        guard case .form(let form, .workplan(.editAction(2026, "2026-01", _, _, _)))? = s.overlay else {
+            Issue.record("no edit form")
+            return
+        }
+        #expect(form.title == "Revise 2026-01")
+        press([.tab, .tab, .control("u")], &s)
+        type("National protocol for sharing labour-migration statistics", &s)
+        press([.enter], &s)
+        guard case .form(let refused, _)? = s.overlay else {
+            Issue.record("saved without a reason")
+            return
+        }
+        #expect(refused.errors["revision"] == "Revision is required.")
+        // The form returns to its first problem: the reason is typed there.
+        type("The Statistics Agency asked for the wider name.", &s)
+        guard case .execute(.editKeyAction(2026, "2026-01", let edit, let revision), _)? = press([.enter], &s).first else {
+            Issue.record("not saved")
+            return
+        }
+        #expect(edit.changed == ["title"])
+        #expect(revision == "The Statistics Agency asked for the wider name.")
     }
 
     @Test("A member cannot change the plan itself, and is told so")
