@@ -38,6 +38,7 @@ extension NetworkState {
         case .rejectItem(let reference, _): return "close \(reference) as not adopted"
         case .deferItem(let reference, _, _): return "defer \(reference)"
         case .withdrawItem(let reference, _): return "withdraw \(reference)"
+        case .recordReportSent(let period, _): return "record the \(period) report sent to the UNCT"
         case .reopenConsultation(let reference, _): return "re-open the consultation on \(reference)"
         case .undo: return "undo"
         case .found: return "found the network"
@@ -83,6 +84,7 @@ extension NetworkState {
         case (.reopenConsultation(let reference, let deadline), _):
             return "Re-opened the consultation on \(reference) on the plan as it is now, until \(deadline)"
         case (.draftWorkPlan(let year), _): return "Drafted the \(year) work plan"
+        case (.recordReportSent(let period, let on), _): return "Recorded the \(period) progress report sent to the UNCT on \(on)"
         case (.withdrawItem(let reference, _), _): return "Withdrew \(reference)"
         case (.rejectItem(let reference, _), _): return "Closed \(reference) as not adopted"
         case (.deferItem(let reference, let deadline, _), _): return "Deferred \(reference) to \(deadline)"

@@ -51,6 +51,10 @@ public enum Command: Hashable, Sendable, Codable {
     case endorseWorkPlan(year: Int, on: LocalDate, reference: String)
     case closeWorkPlan(year: Int, on: LocalDate)
 
+    // Reporting
+    /// The progress report for a period (`2026Q3` or `2026`) went to the UNCT on a day.
+    case recordReportSent(period: String, on: LocalDate)
+
     // Consensus items
     case openItem(ConsensusItemDraft)
     /// Recorded on a member's behalf (source email, meeting, phone) or by its own operator (console).

@@ -39,6 +39,7 @@ public enum Event: Hashable, Sendable, Codable {
     case workPlanEndorsed(year: Int, on: LocalDate, reference: String)
     case workPlanClosed(year: Int, on: LocalDate)
     case workPlanRevised(year: Int, WorkPlan.Revision)
+    case reportSentToUNCT(ReportSent)
     /// An adopted endorsement item endorsed the revisions awaiting it.
     case workPlanRevisionsEndorsed(year: Int, reference: String)
     case consultationReopened(ItemReference, consulted: [KeyActionDraft], deadline: LocalDate, on: LocalDate)

@@ -125,6 +125,8 @@ extension NetworkState {
             }
         case .workPlanEndorsed(let year, let on, let reference):
             workPlans[year]?.status = .endorsed(on: on, reference: reference)
+        case .reportSentToUNCT(let report):
+            reportsSentRecord = (reportsSentRecord ?? []) + [report]
         case .workPlanRevised(let year, let revision):
             let revisions = workPlans[year]?.revisions ?? []
             workPlans[year]?.revisions = revisions + [revision]

@@ -90,6 +90,8 @@ extension NetworkState {
             return try decideEndorseWorkPlan(year, on, reference, attempted: attempted, context: context, check: &check)
         case .closeWorkPlan(let year, let on):
             return try decideCloseWorkPlan(year, on, attempted: attempted, context: context, check: &check)
+        case .recordReportSent(let period, let on):
+            return decideReportSent(period, on, context: context, check: &check)
         case .openItem(let draft):
             return try decideOpenItem(draft, attempted: attempted, context: context, check: &check)
         case .recordPosition(let reference, let code, let position, let source, let basedOn):

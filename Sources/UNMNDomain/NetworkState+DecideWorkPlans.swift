@@ -162,6 +162,21 @@ extension NetworkState {
         return ["awp \(year)", "\(year) awp", "\(year) work plan", "\(year) annual work plan"].contains { text.contains($0) }
     }
 
+    /// ToR: "implementation is to be monitored and reported to UNCT on regular basis".
+    func decideReportSent(_ period: String, _ on: LocalDate, context: CommandContext, check: inout Reasons) -> [Event] {
+        let today = context.today
+        guard let span = ReportingPeriod(period) else {
+            check.fail("\"\(period)\" is not a period: a quarter like 2026Q3, or a year like 2026")
+            return []
+        }
+        check.require(on <= today, "\(on) is in the future")
+        check.require(on >= span.first, "the report on \(span.title) cannot have gone before \(span.first), when the period began")
+        if let earlier = reportsSent.first(where: { $0.period == span.code && $0.on == on }) {
+            check.fail("the \(span.title) report is already recorded as sent on \(earlier.on)")
+        }
+        return [.reportSentToUNCT(ReportSent(period: span.code, on: on, by: context.operatorName))]
+    }
+
     // MARK: Work-plan rules
 
     func existingPlan(_ year: Int, _ attempted: String) throws(CommandRejection) -> WorkPlan {

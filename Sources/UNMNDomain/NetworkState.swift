@@ -28,6 +28,8 @@ public struct NetworkState: Hashable, Sendable, Codable {
     /// How many amendments each meeting's minutes had when last shared with the RCO: more now
     /// means the RCO's copy is out of date, and the minutes may be shared again.
     public internal(set) var amendmentsShared: [MeetingReference: Int] = [:]
+    /// The progress reports the secretariat sent to the UNCT, oldest first (nil until the first).
+    var reportsSentRecord: [ReportSent]?
     /// The day (Asia/Tashkent) the network's journal was founded: nothing before it is on record.
     public internal(set) var foundedOn: LocalDate?
     /// A sandbox (created with --demo): anyone may take any role, for training.
@@ -54,6 +56,21 @@ public struct NetworkState: Hashable, Sendable, Codable {
 
     /// What `undo` would do for this operator now.
     public func undoPlan(for op: Operator) -> UndoPlan? { undoPlans[NetworkState.operatorKey(op)] }
+}
+
+/// A progress report sent to the UN Country Team (ToR: "monitored and reported to UNCT on
+/// regular basis"): which period, when, by whom.
+public struct ReportSent: Hashable, Sendable, Codable {
+    /// `2026Q3` or `2026`.
+    public var period: String
+    public var on: LocalDate
+    public var by: String
+
+    public init(period: String, on: LocalDate, by: String) {
+        self.period = period
+        self.on = on
+        self.by = by
+    }
 }
 
 /// What undoing an operator's last change would do.

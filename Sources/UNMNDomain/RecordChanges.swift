@@ -105,6 +105,7 @@ extension NetworkState {
             ]
         case .progressRecorded(let year, let code, _): return [(.keyAction(year: year, code: code), ["progress", "status", "history"])]
         case .workPlanRevised(let year, _), .workPlanRevisionsEndorsed(let year, _): return [(.plan(year: year), ["revisions"])]
+        case .reportSentToUNCT: return []
         case .consultationReopened(let reference, _, _, _):
             // Every position is reset: a position recorded against the old consultation conflicts.
             return [(.item(reference), ["consultedActions", "deadline", "status"] + entities.map { Self.positionField($0.code) })]

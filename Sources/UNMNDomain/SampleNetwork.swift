@@ -597,6 +597,11 @@ public enum SampleNetwork {
             try run(.addAgendaItem(meeting: "MTG/2026/04", title: "Admission of UNOPS"), on: "2026-11-16")
             try run(.addAgendaItem(meeting: "MTG/2026/04", title: "Preparing the 2027 work plan"), on: "2026-11-16")
 
+            // Progress reports sent to the UNCT; the 2026 Q3 report is still to go.
+            for (period, day) in [("2025Q4", "2026-01-12"), ("2026Q1", "2026-04-08"), ("2026Q2", "2026-07-08")] {
+                try run(.recordReportSent(period: period, on: Self.day(day)), on: day, hour: 15)
+            }
+
             // The silence procedure, a working method common in the UN system: four members stay
             // silent past the deadline and count as not objecting.
             try run(

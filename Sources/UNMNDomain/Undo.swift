@@ -108,6 +108,7 @@ enum Undo {
                     basedOn: version)
             ])
         case .workPlanEndorsed, .workPlanRevisionsEndorsed: return .failure(Refusal(reason: "an endorsement by the members stands"))
+        case .reportSentToUNCT: return .failure(Refusal(reason: "the report has gone to the UNCT"))
         case .workPlanRevised:
             return .failure(Refusal(reason: "a revision of the endorsed plan stays in its history; revise the action again to correct it"))
         case .consultationReopened:

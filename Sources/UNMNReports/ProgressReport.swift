@@ -2,41 +2,7 @@ import UNMNDomain
 
 /// The Markdown progress report to the UN Country Team, for a quarter or a year.
 public enum ProgressReport {
-    public enum Period: Hashable, Sendable {
-        case quarter(year: Int, quarter: Int)
-        case year(Int)
-
-        public var year: Int {
-            switch self {
-            case .quarter(let year, _), .year(let year): return year
-            }
-        }
-        public var title: String {
-            switch self {
-            case .quarter(let year, let q): return "\(year) Q\(q)"
-            case .year(let year): return "\(year)"
-            }
-        }
-        public var first: LocalDate {
-            switch self {
-            case .quarter(let year, let q): return LocalDate(year: year, month: q * 3 - 2, day: 1)!
-            case .year(let year): return LocalDate(year: year, month: 1, day: 1)!
-            }
-        }
-        public var last: LocalDate {
-            switch self {
-            case .quarter(let year, let q): return LocalDate(year: year, month: q * 3, day: LocalDate.daysIn(month: q * 3, year: year))!
-            case .year(let year): return LocalDate(year: year, month: 12, day: 31)!
-            }
-        }
-    }
-
-    /// Parses `2026Q3`.
-    public static func quarter(_ text: String) -> Period? {
-        let parts = text.uppercased().split(separator: "Q")
-        guard parts.count == 2, let year = Int(parts[0]), let q = Int(parts[1]), (1...4).contains(q) else { return nil }
-        return .quarter(year: year, quarter: q)
-    }
+    public typealias Period = ReportingPeriod
 
     /// The report on `network` as it stood at the end of `asOf` (the caller replays the journal up to
     /// then: the ToR's "monitored and reported to UNCT on regular basis" needs a quarter's numbers
@@ -53,7 +19,7 @@ public enum ProgressReport {
 
         out += ["## Meetings against the quarterly rule", ""]
         let quarters: [Int]
-        if case .quarter(_, let q) = period { quarters = [q] } else { quarters = [1, 2, 3, 4] }
+        if let q = period.quarter { quarters = [q] } else { quarters = [1, 2, 3, 4] }
         // At the end of the as-of day the day is over: a quarter ending on it is complete.
         let cadence = network.quarterlyCadence(year: period.year, today: asOf.adding(days: 1))
         for q in quarters { out.append("- Q\(q): \(md(cadence[q - 1].description))") }

@@ -39,7 +39,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func period() throws -> ProgressReport.Period {
-        if let quarter { return ProgressReport.quarter(quarter)! }
+        if let quarter { return ReportingPeriod(quarter)! }
         if let year { return .year(year) }
         let day = LocalDate(iso: asOf ?? "")!
         return .quarter(year: day.year, quarter: day.quarter)

@@ -265,3 +265,38 @@ struct WorkPlanRulesTests {
         #expect(state.workPlans[2026]?.revisions?.first?.endorsedBy == "UNMN/2026/002")
     }
 }
+
+/// ToR: "implementation is to be monitored and reported to UNCT on regular basis".
+@Suite("Reports to the UNCT")
+struct ReportingTests {
+    @Test("ToR \"reported to UNCT on regular basis\": the secretariat records a report sent; the last ended quarter's is due until then")
+    func reportSent() throws {
+        var state = Fixture.founded()
+        let today = Fixture.today  // 2026-11-29: 2026 Q3 has ended, Q4 has not
+        #expect(state.reporting(on: today).due == ReportingPeriod(year: 2026, quarter: 3))
+        #expect(state.reporting(on: today).last == nil)
+        #expect(
+            refusal(.recordReportSent(period: "2026Q5", on: today), Fixture.secretariat, in: state)?.reasons == [
+                "\"2026Q5\" is not a period: a quarter like 2026Q3, or a year like 2026"
+            ])
+        #expect(
+            refusal(.recordReportSent(period: "2026q3", on: today.adding(days: 1)), Fixture.secretariat, in: state)?.reasons == [
+                "2026-11-30 is in the future"
+            ])
+        #expect(refusal(.recordReportSent(period: "2026Q3", on: today), Fixture.unicef, in: state) != nil)
+        try state.execute(.recordReportSent(period: "2026q3", on: today), context: Fixture.context(Fixture.secretariat))
+        #expect(state.reportsSent == [ReportSent(period: "2026Q3", on: today, by: "Dilnoza Yusupova")])
+        #expect(state.reporting(on: today).due == nil)
+        // A new quarter ends: its report is due.
+        #expect(state.reporting(on: LocalDate(year: 2027, month: 1, day: 5)!).due == ReportingPeriod(year: 2026, quarter: 4))
+        #expect(refusal(.undo, Fixture.secretariat, in: state)?.reasons == ["the report has gone to the UNCT"])
+    }
+
+    @Test("Periods read and print as people write them")
+    func periods() {
+        #expect(ReportingPeriod("2026Q3")?.title == "2026 Q3")
+        #expect(ReportingPeriod("2026")?.last == LocalDate(year: 2026, month: 12, day: 31))
+        #expect(ReportingPeriod("2026Q1")?.previousQuarter.code == "2025Q4")
+        #expect(ReportingPeriod("Q3") == nil && ReportingPeriod("2026Q") == nil && ReportingPeriod("26Q1") == nil)
+    }
+}

@@ -316,6 +316,7 @@ public enum AppUpdate {
 
     private static func submit(_ state: inout AppState, values: FormValues, purpose: FormPurpose) -> FormSubmission {
         switch purpose {
+        case .overview(let form): return OverviewPane.submit(&state, form, values: values)
         case .members(let form): return MembersPane.submit(&state, form, values: values)
         case .meetings(let form): return MeetingsPane.submit(&state, form, values: values)
         case .workplan(let form): return WorkplanPane.submit(&state, form, values: values)

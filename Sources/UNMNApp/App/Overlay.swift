@@ -32,6 +32,7 @@ public struct TheirText: Sendable, Hashable {
 /// What a submitted form does: the operator form is the root's; every other belongs to a pane.
 public enum FormPurpose: Sendable, Hashable {
     case chooseOperator(entities: [EntityCode])
+    case overview(OverviewForm)
     case members(MembersForm)
     case meetings(MeetingsForm)
     case workplan(WorkplanForm)

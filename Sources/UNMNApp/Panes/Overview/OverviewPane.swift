@@ -12,6 +12,13 @@ public struct OverviewState: Sendable, Hashable {
 public enum OverviewMessage: Sendable, Hashable {
     /// Enter: open the selected line's pane at its record.
     case open
+    /// `S`: record that a progress report went to the UNCT.
+    case requestReportSent
+}
+
+/// The Overview's one form: a report sent to the UNCT.
+public enum OverviewForm: Sendable, Hashable {
+    case reportSent
 }
 
 /// Pane 1: the network at a glance; each summary line opens its pane.
@@ -36,8 +43,34 @@ enum OverviewPane: PaneFeature {
     static let bindings = [
         KeyBinding(
             [.enter], label: "Open", description: "Open the selected line's pane at that record (↓/↑ choose the line)",
-            message: .overview(.open))
+            message: .overview(.open)),
+        KeyBinding(
+            [.character("S")], label: "Report sent",
+            description: "Record that the progress report for a quarter or a year went to the UNCT (x writes the report)",
+            message: .overview(.requestReportSent), isInFooter: false,
+            disabledReason: { Guards.requireSecretariat($0, to: "record a report sent to the UNCT") }),
     ]
+
+    enum ReportSentField: String, FormFieldID { case period, on }
+
+    /// The period defaults to the last quarter that ended, whose report is the one due.
+    static func reportSentForm(today: LocalDate) -> Form {
+        Form(
+            title: "Progress report sent to the UNCT",
+            fields: [
+                .text(
+                    ReportSentField.period, "Period", value: ReportingPeriod.quarter(of: today).previousQuarter.code, required: true,
+                    help: "a quarter (2026Q3) or a year (2026)"),
+                .date(ReportSentField.on, "Sent on", value: today.description, required: true),
+            ],
+            validate: { values in
+                var problems = FormProblems<ReportSentField>()
+                if ReportingPeriod(values.text(ReportSentField.period)) == nil {
+                    problems[.period] = "A quarter like 2026Q3, or a year like 2026."
+                }
+                return problems.byField
+            })
+    }
 
     static var keyGroups: [KeyBindingGroup] { [KeyBindingGroup("1 Overview", bindings)] }
 
@@ -46,11 +79,22 @@ enum OverviewPane: PaneFeature {
     static func update(_ state: inout AppState, _ message: OverviewMessage) -> [Effect] {
         switch message {
         case .open: open(&state)
+        case .requestReportSent:
+            state.overlay = .form(reportSentForm(today: state.today), purpose: .overview(.reportSent))
         }
         return []
     }
 
-    static func submit(_ state: inout AppState, _ form: Never, values: FormValues) -> FormSubmission {}
+    static func submit(_ state: inout AppState, _ form: OverviewForm, values: FormValues) -> FormSubmission {
+        guard let op = state.currentOperator else { return .unreadable("no operator is chosen") }
+        switch form {
+        case .reportSent:
+            guard let period = ReportingPeriod(values.text(ReportSentField.period)),
+                let on = LocalDate(iso: values.text(ReportSentField.on))
+            else { return .unreadable("the period or the date is not understood") }
+            return .effects([.execute(.recordReportSent(period: period.code, on: on), by: op)])
+        }
+    }
 
     /// Enter on a line: its pane, at the record — the next meeting opened, the action points,
     /// the first pending item in review, this year's plan.
@@ -118,11 +162,17 @@ enum OverviewPane: PaneFeature {
             .render(in: inner, buffer: &buffer)
             return
         }
-        OverviewView.detail(state, network: network).render(in: inner, buffer: &buffer)
+        // Scrolled as the selection moved: on a small window the lines below come into view.
+        let offset = state.overview.lines.offset
+        var detail = OverviewView.detail(state, network: network)
+        detail.offset = offset
+        detail.render(in: inner, buffer: &buffer)
         // The selected line's label is reversed: Enter opens it. Found in the laid-out rows,
         // since long values wrap at 80 columns.
-        if let list = list(in: state, layout: state.layout), let row = list.content.itemRows[safe: state.overview.lines.selection] {
-            buffer.addStyle(.reverse, to: Rect(x: inner.x, y: inner.y + row, width: 18, height: 1))
+        if let list = list(in: state, layout: state.layout), let row = list.content.itemRows[safe: state.overview.lines.selection],
+            row >= offset, row - offset < inner.height
+        {
+            buffer.addStyle(.reverse, to: Rect(x: inner.x, y: inner.y + row - offset, width: 18, height: 1))
         }
     }
 }

@@ -15,7 +15,7 @@ enum OverviewView {
                 "\(meeting.reference) on \(meeting.date.longDescription) at \(meeting.startTime), \(meeting.location)"
                     + (meeting.mode.map { " (\($0.rawValue))" } ?? "")
             } ?? "none scheduled; the network meets once per quarter"
-        let quarters = network.quarterlyCadence(year: today.year, today: today).map { "Q\($0.quarter) \($0.brief)" }.joined(
+        let quarters = network.quarterlyCadence(year: today.year, today: today).map { "Q\($0.quarter) \($0.state.rawValue)" }.joined(
             separator: " · ")
         let overdue = network.overdueActionPoints(on: today)
         let open = network.actionPoints.filter { $0.status == .open }.count
@@ -47,19 +47,33 @@ enum OverviewView {
                 label: "Consensus items",
                 value: items.isEmpty ? "none open  (5)" : "\(itemGroups)  (5)"),
         ]
+        let reporting = network.reporting(on: today)
+        let last = reporting.last.map { "\(ReportingPeriod($0.period)?.title ?? $0.period) sent \($0.on)" } ?? "none sent yet"
+        lines.append(.field(label: "UNCT report", value: last + (reporting.due.map { " · \($0.title) due" } ?? " · none due")))
         if let plan = network.workPlans[today.year] {
             let budget = network.budget(year: today.year)
             lines.append(
                 .field(
                     label: "Work plan \(today.year)",
                     value:
-                        "\(plan.status.title) · \(plan.progress.percent) % overall (budget-weighted) · funded "
+                        "\(brief(plan)) · \(plan.progress.percent) % overall · funded "
                         + "\(usd(budget.funded)) of \(usd(budget.required))  (4)"
                 ))
         } else {
             lines.append(.field(label: "Work plan \(today.year)", value: "not drafted yet  (4)"))
         }
         return DetailView(lines: lines, labelWidth: 18)
+    }
+
+    /// `endorsed 2026-03-11, revised`: the plan's state in the few words an overview line has
+    /// (the Workplan pane and the exports give the reference and every revision).
+    static func brief(_ plan: WorkPlan) -> String {
+        let revised = plan.revisions?.isEmpty == false ? ", revised" : ""
+        switch plan.status {
+        case .draft: return "draft"
+        case .endorsed(let on, _): return "endorsed \(on)" + revised
+        case .closed(_, _, let on): return "closed \(on)" + revised
+        }
     }
 
     /// Who the network's mail reaches, against the Terms of Reference: every member entity on the
@@ -83,8 +97,8 @@ enum OverviewView {
                     label: "Email exceptions",
                     value: "\(expired.count) expired: "
                         + expired.map { point in
-                            "\(point.name) (\(point.entity))" + (point.emailException?.until.map { " on \($0)" } ?? "")
-                        }.joined(separator: ", ") + " · renew or use a corporate address"))
+                            "\(point.name) (\(point.entity))" + (point.emailException?.until.map { ", ended \($0)" } ?? "")
+                        }.joined(separator: "; ")))
         }
         let below = network.focalPointsBelowLevel
         if !below.isEmpty {
@@ -97,7 +111,7 @@ enum OverviewView {
         lines.append(
             .field(
                 label: "RCO focal point",
-                value: network.rcoFocalPoint.map { "\($0.name), who receives the minutes for the RCO" }
+                value: network.rcoFocalPoint.map { "\($0.name), receives the minutes" }
                     ?? "not named: mark a UNRC focal point (Members, e)"))
         return lines
     }

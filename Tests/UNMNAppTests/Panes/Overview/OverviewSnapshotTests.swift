@@ -33,8 +33,8 @@ struct OverviewSnapshotTests {
                 "  Follow-up",
                 "  Action points      none overdue · 0 open",
                 "  Consensus items    none open  (5)",
+                "  UNCT report        none sent yet · 2026 Q3 due",
                 "  Work plan 2026     not drafted yet  (4)",
-                "",
                 "",
                 "",
                 "",
@@ -53,5 +53,21 @@ struct OverviewSnapshotTests {
         let expected = "\(count(.pending)) pending · \(count(.readyToAdopt)) ready to adopt · \(count(.held)) held  (5)"
         #expect(count(.held) > 0)
         #expect(screen(state).contains("  Consensus items    " + expected))
+    }
+
+    @Test("S on the Overview records a report sent to the UNCT, for the quarter whose report is due")
+    func reportSent() {
+        var state = sampleState(.overview, SampleNetwork.secretariat)
+        press([.character("S")], &state)
+        guard case .form(let form, .overview(.reportSent))? = state.overlay else {
+            Issue.record("no form")
+            return
+        }
+        #expect(form.values["period"] == .text("2026Q3"))
+        #expect(
+            press([.enter], &state) == [.execute(.recordReportSent(period: "2026Q3", on: state.today), by: SampleNetwork.secretariat)])
+        var member = sampleState(.overview, Operator(name: "Azizbek Rahimov", entity: "ILO", role: .member))
+        press([.character("S")], &member)
+        #expect(member.overlay == nil && member.status.text.contains("secretariat"))
     }
 }
