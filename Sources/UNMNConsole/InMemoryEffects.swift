@@ -9,6 +9,8 @@ public final class InMemoryEffects: EffectPerformer {
     public private(set) var files: [String: String] = [:]
     public private(set) var remembered: Operator?
     public private(set) var performed: [Effect] = []
+    /// Every batch applied, the founding one first when given: what a look at a past day replays.
+    public private(set) var history: [EventBatch]
     /// When set, the next commit fails with this reason and the journal turns read-only.
     public var failingWrite: String?
     /// What `$EDITOR` answers.
@@ -18,8 +20,9 @@ public final class InMemoryEffects: EffectPerformer {
     private var isReadOnly = false
     private let now: () -> Instant
 
-    public init(network: NetworkState, now: @escaping () -> Instant) {
+    public init(network: NetworkState, history: [EventBatch] = [], now: @escaping () -> Instant) {
         self.network = network
+        self.history = history
         self.now = now
     }
 
@@ -39,6 +42,7 @@ public final class InMemoryEffects: EffectPerformer {
             do {
                 let batch = try network.decide(command, context: CommandContext(operator: op, now: now()))
                 network.apply(batch)
+                history.append(batch)
                 return .committed(network, summary: batch.summary)
             } catch {
                 if !error.conflicts.isEmpty { return .commitConflicted(error, network) }
@@ -56,6 +60,9 @@ public final class InMemoryEffects: EffectPerformer {
             }
             files[candidate] = contents
             return .fileWritten(path: candidate, failure: nil)
+        case .loadAsOf(let day):
+            guard !history.isEmpty else { return .unavailable("No history is kept here to look at a past day.") }
+            return .asOfLoaded(day, NetworkState.asOf(day, batches: history, emailPolicy: network.emailPolicy))
         case .quit:
             return nil
         }

@@ -50,6 +50,14 @@ public final class JournalEffects<T: Terminal>: EffectPerformer {
             case .failure(let problem):
                 return .externalEditFinished(text: text, title: title, purpose: purpose, failure: problem.description)
             }
+        case .loadAsOf(let day):
+            // The journal read again from its start, up to the first record written after that day.
+            do {
+                let replayed = try JournalMaintenance.state(path: journal.path, emailPolicy: journal.state.emailPolicy, asOf: day)
+                return .asOfLoaded(day, replayed.state)
+            } catch {
+                return .unavailable("Could not read the journal as of \(day): \(error.description)")
+            }
         case .writeFile(let name, let contents):
             // An export never replaces a file: the first free name of name, name-2, name-3….
             for candidate in FreshFileName.candidates(for: name) {

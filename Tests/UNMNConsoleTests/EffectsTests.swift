@@ -111,6 +111,27 @@ struct EffectsTests {
         #expect(effects.poll() == nil)
     }
 
+    @Test("@ on a real journal: the journal is replayed up to the end of the day asked for")
+    func asOfOnJournal() throws {
+        let directory = NSTemporaryDirectory() + "unmn-effects-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/journal"
+        let batches = try SampleNetwork.batches(entities: Self.annexI, emailPolicy: Self.policy)
+        try Journal.create(at: path, batches: batches, osUser: "test")
+        let journal = try Journal(path: path, emailPolicy: Self.policy, osUser: "test")
+        let effects = JournalEffects(
+            journal: journal, memory: OperatorMemory(directory: directory), terminal: TestTerminal(width: 80, height: 24),
+            editor: ExternalEditor(environment: [:]), workingDirectory: directory, now: { Self.now })
+        let day = LocalDate(year: 2025, month: 9, day: 30)!
+        guard case .asOfLoaded(day, let network)? = effects.perform(.loadAsOf(day)) else {
+            Issue.record("not loaded")
+            return
+        }
+        #expect(network == NetworkState.asOf(day, batches: batches, emailPolicy: Self.policy))
+        #expect(network.meeting("MTG/2025/04") == nil)
+        #expect(network.quarterlyCadence(year: 2025, today: day.adding(days: 1))[2].state == .met)
+    }
+
     @Test("$EDITOR runs with the terminal handed over, and its text comes back to the minutes editor")
     func externalEditor() throws {
         let (path, journal) = try foundedJournal()

@@ -1,6 +1,14 @@
 import TerminalUI
 import UNMNDomain
 
+/// The network as it stood at the end of a past day, shown in place of the live record.
+public struct AsOfView: Sendable {
+    public var day: LocalDate
+    /// The record as the journal holds it now, and today: what returning shows.
+    public var live: NetworkState?
+    public var liveToday: LocalDate
+}
+
 /// Everything the console shows, in one value: views read it, `AppUpdate.update` changes it.
 /// The shared context comes first; each pane keeps its own state in its own field.
 public struct AppState: Sendable {
@@ -28,6 +36,9 @@ public struct AppState: Sendable {
     public var formConflicts: [Conflict] = []
     /// The text someone else saved while the operator wrote theirs: shown above the editor.
     public var editorTheirs: TheirText?
+    /// Looking at the network as it stood on a past day (read-only): the live record and day are
+    /// kept here, and the journal's changes go to them, until `@` or Esc returns to today.
+    public var asOf: AsOfView?
 
     public var overview = OverviewState()
     public var members = MembersState()

@@ -25,6 +25,8 @@ public enum AppUpdate {
             if !state.pane.feature.back(&state) {
                 if let list = state.visibleList, !state[keyPath: list.state].filterText.isEmpty {
                     _ = update(&state, .clearFilter)
+                } else if state.asOf != nil {
+                    _ = update(&state, .leaveAsOf)
                 } else {
                     state.status = .none
                 }
@@ -94,7 +96,27 @@ public enum AppUpdate {
         case .commitConflicted(let rejection, let network):
             adopt(network, &state)
             ConflictWarnings.bringBack(rejection, &state)
-        case .dateChanged(let date): state.today = date
+        case .dateChanged(let date):
+            if state.asOf != nil { state.asOf?.liveToday = date } else { state.today = date }
+        case .requestAsOf:
+            if state.asOf != nil { return update(&state, .leaveAsOf) }
+            state.overlay = .form(AsOfForm.make(today: state.today), purpose: .asOf)
+        case .asOfLoaded(let day, let network):
+            if state.asOf == nil { state.asOf = AsOfView(day: day, live: state.network, liveToday: state.today) }
+            state.asOf?.day = day
+            state.network = network
+            state.entities = network.entities
+            state.today = day
+            clampList(&state)
+            state.status = StatusMessage(
+                "As of \(day.longDescription): the record as it stood at the end of that day, read-only. @ or Esc returns to today.",
+                kind: .warning)
+        case .leaveAsOf:
+            guard let view = state.asOf else { return [] }
+            state.asOf = nil
+            state.today = view.liveToday
+            if let live = view.live { adopt(live, &state) }
+            state.status = StatusMessage("Back to today's record.")
         case .unavailable(let reason): state.status = StatusMessage(reason, kind: .warning)
         case .unknownKey(let key): state.status = StatusMessage("\(key) does nothing here; press ? to see every key.")
         case .exportScreen:
@@ -138,6 +160,11 @@ public enum AppUpdate {
 
     /// A new record from the journal: every list keeps a valid selection.
     private static func adopt(_ network: NetworkState, _ state: inout AppState) {
+        // Looking at a past day: the live record is kept for the return, the screen stays as it was.
+        if state.asOf != nil {
+            state.asOf?.live = network
+            return
+        }
         state.network = network
         state.entities = network.entities
         clampList(&state)
@@ -317,6 +344,9 @@ public enum AppUpdate {
     private static func submit(_ state: inout AppState, values: FormValues, purpose: FormPurpose) -> FormSubmission {
         switch purpose {
         case .overview(let form): return OverviewPane.submit(&state, form, values: values)
+        case .asOf:
+            guard let day = LocalDate(iso: values.text(AsOfForm.Field.day)) else { return .unreadable("the day is not a date") }
+            return .effects([.loadAsOf(day)])
         case .members(let form): return MembersPane.submit(&state, form, values: values)
         case .meetings(let form): return MeetingsPane.submit(&state, form, values: values)
         case .workplan(let form): return WorkplanPane.submit(&state, form, values: values)

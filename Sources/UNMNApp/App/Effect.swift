@@ -14,6 +14,9 @@ public enum Effect: Sendable, Hashable {
     case externalEdit(text: String, title: String, purpose: EditorPurpose)
     /// Decide this command against the journal and append it; answered with `committed` or `commitFailed`.
     case execute(Command, by: Operator)
+    /// Replay the journal up to the end of a day, to look at the network as it stood then.
+    /// Answered with `asOfLoaded` (or `unavailable`, saying why).
+    case loadAsOf(LocalDate)
 }
 
 /// Performs effects for the runtime: the journal, files, the operator's memory, `$EDITOR`.

@@ -6,7 +6,7 @@ extension FormPurpose {
     /// The record the form edits and its version when the form opened, if it edits one.
     var editedRecord: (record: RecordKey, basedOn: Int)? {
         switch self {
-        case .chooseOperator, .overview: return nil
+        case .chooseOperator, .overview, .asOf: return nil
         case .members(let form): return form.editedRecord
         case .meetings(let form): return form.editedRecord
         case .workplan(let form): return form.editedRecord
@@ -18,7 +18,7 @@ extension FormPurpose {
     /// operator's values over the change they have now seen.
     func rebased(on network: NetworkState) -> FormPurpose {
         switch self {
-        case .chooseOperator, .overview: return self
+        case .chooseOperator, .overview, .asOf: return self
         case .members(let form): return .members(form.rebased(on: network))
         case .meetings(let form): return .meetings(form.rebased(on: network))
         case .workplan(let form): return .workplan(form.rebased(on: network))
@@ -29,7 +29,7 @@ extension FormPurpose {
     /// The form field that edits a record field named in a conflict.
     func formField(forConflict field: String) -> String? {
         switch self {
-        case .chooseOperator, .overview: return nil
+        case .chooseOperator, .overview, .asOf: return nil
         case .members(let form): return form.formField(forConflict: field)
         case .meetings(let form): return form.formField(forConflict: field)
         case .workplan(let form): return form.formField(forConflict: field)

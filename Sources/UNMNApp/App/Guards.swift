@@ -9,6 +9,9 @@ enum Guards {
     static func requireWrite(_ state: AppState, to action: String) -> String? {
         if state.network == nil { return refusal(action, "there is no journal") }
         if state.isReadOnly { return refusal(action, "the console is read-only") }
+        if let view = state.asOf {
+            return refusal(action, "this is the record as of \(view.day), read-only (@ returns to today)")
+        }
         guard let op = state.currentOperator else { return refusal(action, "say who you are first (o)") }
         if op.role == .viewer, let network = state.network, let reason = Permissions.refusal(for: .secretariatWork, by: op, in: network) {
             return refusal(action, reason)

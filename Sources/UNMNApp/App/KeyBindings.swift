@@ -4,6 +4,13 @@ import UNMNDomain
 /// The console's key routing: the open overlay or filter prompt first, then the keys of what
 /// the pane shows now, then the global keys. Footer and `?` read the same tables.
 public enum KeyBindings {
+
+    /// `@` on the Overview and the Workplan: the network as it stood on a past day, read-only.
+    static let asOf = KeyBinding(
+        [.character("@")], label: "As of",
+        description: "Look at the network as it stood at the end of a past day (read-only); @ again or Esc returns to today",
+        message: .requestAsOf, isInFooter: false)
+
     static let globalBindings: [KeyBinding] = [
         KeyBinding(
             [.character("1"), .character("2"), .character("3"), .character("4"), .character("5")], keyLabel: "1-5",

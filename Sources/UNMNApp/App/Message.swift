@@ -58,6 +58,12 @@ public indirect enum Message: Sendable, Hashable {
     case commitConflicted(CommandRejection, NetworkState)
     /// The journal changed on disk (another console appended): the new state, and what changed.
     case journalChanged(NetworkState, summary: String)
+    /// `@`: ask for a day to look at the network as it stood then (or, when looking, come back).
+    case requestAsOf
+    /// The runtime replayed the journal up to a day: the network as it stood at its end.
+    case asOfLoaded(LocalDate, NetworkState)
+    /// Back to the live record and today.
+    case leaveAsOf
 
     case overview(OverviewMessage)
     case members(MembersMessage)

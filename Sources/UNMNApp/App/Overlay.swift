@@ -33,6 +33,8 @@ public struct TheirText: Sendable, Hashable {
 public enum FormPurpose: Sendable, Hashable {
     case chooseOperator(entities: [EntityCode])
     case overview(OverviewForm)
+    /// `@`: the day to look at the network as it stood then.
+    case asOf
     case members(MembersForm)
     case meetings(MeetingsForm)
     case workplan(WorkplanForm)

@@ -49,6 +49,7 @@ enum OverviewPane: PaneFeature {
             description: "Record that the progress report for a quarter or a year went to the UNCT (x writes the report)",
             message: .overview(.requestReportSent), isInFooter: false,
             disabledReason: { Guards.requireSecretariat($0, to: "record a report sent to the UNCT") }),
+        KeyBindings.asOf,
     ]
 
     enum ReportSentField: String, FormFieldID { case period, on }

@@ -66,6 +66,7 @@ extension WorkplanPane {
         KeyBinding(
             [.character("E")], label: "Endorsement", description: "Open the consensus item that asks the members to endorse the plan",
             message: .workplan(.requestEndorsement), isInFooter: false, disabledReason: planning("open the endorsement item")),
+        KeyBindings.asOf,
         KeyBinding(
             [.character("C")], label: "Close plan", description: "Close the endorsed plan of the year shown",
             message: .workplan(.requestClosePlan),

@@ -70,4 +70,41 @@ struct OverviewSnapshotTests {
         press([.character("S")], &member)
         #expect(member.overlay == nil && member.status.text.contains("secretariat"))
     }
+
+    @Test("@ shows the network as it stood at the end of a past day, read-only and marked; Esc returns to today's record")
+    func asOf() throws {
+        var state = sampleState(.overview, SampleNetwork.secretariat)
+        let live = try #require(state.network)
+        press([.character("@")], &state)
+        guard case .form(let form, .asOf)? = state.overlay else {
+            Issue.record("no form")
+            return
+        }
+        let day = LocalDate(year: 2026, month: 9, day: 30)!
+        #expect(form.values["day"] == .text("2026-09-30"))
+        #expect(press([.enter], &state) == [.loadAsOf(day)])
+        let batches = try SampleNetwork.batches(entities: annexI, emailPolicy: emailPolicy)
+        AppUpdate.update(&state, .asOfLoaded(day, NetworkState.asOf(day, batches: batches, emailPolicy: emailPolicy)))
+        let lines = screen(state)
+        #expect(lines.contains("  2026 quarters      Q1 met · Q2 met · Q3 met · Q4 upcoming"))
+        #expect(lines.contains("  UNCT report        2026 Q2 sent 2026-07-08 · none due"))
+        #expect(lines.contains { $0.contains("AS OF 2026-09-30") })
+        // Nothing is recorded on the past: every change says why.
+        press([.character("S")], &state)
+        #expect(state.overlay == nil)
+        #expect(state.status.text.contains("this is the record as of 2026-09-30, read-only (@ returns to today)"))
+        // Another console's change goes to the live record, not to the past on screen.
+        var changed = live
+        try changed.execute(
+            .recordReportSent(period: "2026Q3", on: LocalDate(year: 2026, month: 11, day: 29)!),
+            context: CommandContext(
+                operator: SampleNetwork.secretariat, now: Instant(tashkent: LocalDate(year: 2026, month: 11, day: 29)!, hour: 9)))
+        AppUpdate.update(&state, .journalChanged(changed, summary: "Recorded the 2026Q3 progress report sent to the UNCT"))
+        #expect(state.today == day)
+        press([.escape], &state)
+        #expect(state.asOf == nil)
+        #expect(state.today == LocalDate(year: 2026, month: 11, day: 29))
+        #expect(state.network == changed)
+        #expect(!screen(state).contains { $0.contains("AS OF") })
+    }
 }
