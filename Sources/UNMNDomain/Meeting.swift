@@ -126,6 +126,11 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
 
     /// Guests who took part (nil in records from before guests were kept).
     public var guests: [Guest]?
+    /// How many times its date, time, place or mode changed, or it was called off: a calendar's
+    /// SEQUENCE, so that an imported invitation is updated rather than duplicated. Kept by replay.
+    public var sequence: Int?
+    /// When it was scheduled or last changed (a calendar's LAST-MODIFIED). Kept by replay.
+    public var lastModified: Instant?
 
     public typealias Cancellation = DatedNote
     public var id: MeetingReference { reference }
@@ -135,6 +140,12 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
     /// date has passed is not taken to have happened until its attendance says so.
     public var isHeld: Bool {
         !isCancelled && attendance.values.contains { if case .present = $0 { return true } else { return false } }
+    }
+
+    /// A change calendars must see: the next SEQUENCE, and when.
+    mutating func markChanged(at instant: Instant) {
+        sequence = (sequence ?? 0) + 1
+        lastModified = instant
     }
 
     /// Its day has passed, it was not called off, and its attendance is not recorded yet.

@@ -58,16 +58,24 @@ extension NetworkState {
         case .mailingListRequestSent(let sentAt):
             mailingListRequests.append(sentAt)
         case .meetingScheduled(let meeting):
-            meetings.append(meeting)
+            var scheduled = meeting
+            scheduled.sequence = 0
+            scheduled.lastModified = at
+            meetings.append(scheduled)
         case .meetingPostponed(let reference, let postponement):
             updateMeeting(reference) {
                 $0.date = postponement.to
                 $0.postponements = ($0.postponements ?? []) + [postponement]
+                $0.markChanged(at: at)
             }
         case .meetingCancelled(let reference, let cancellation):
-            updateMeeting(reference) { $0.cancellation = cancellation }
+            updateMeeting(reference) {
+                $0.cancellation = cancellation
+                $0.markChanged(at: at)
+            }
         case .meetingRescheduled(let reference, let draft):
             updateMeeting(reference) {
+                $0.markChanged(at: at)
                 $0.kind = draft.kind
                 $0.date = draft.date
                 $0.startMinute = draft.startMinute

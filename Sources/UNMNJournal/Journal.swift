@@ -243,9 +243,10 @@ public final class Journal {
     // MARK: Snapshots
 
     struct Snapshot: Codable {
-        /// Raised whenever the state gains something replay derives (2: the founding day), so
-        /// that an older snapshot is replayed over rather than read with that part missing.
-        static let currentFormat = 2
+        /// Raised whenever the state gains something replay derives (2: the founding day; 3: a
+        /// meeting's calendar sequence and last change), so that an older snapshot is replayed
+        /// over rather than read with that part missing.
+        static let currentFormat = 3
         var format: Int
         var sequence: UInt64
         var offset: Int

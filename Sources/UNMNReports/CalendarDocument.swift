@@ -30,12 +30,16 @@ public enum CalendarDocument {
                 "BEGIN:VEVENT",
                 "UID:" + meeting.reference.rawValue.replacingOccurrences(of: "/", with: "-") + "@unmn.migration.uz",
                 "DTSTAMP:" + utc(stamp),
+                "LAST-MODIFIED:" + utc(meeting.lastModified ?? stamp),
                 "DTSTART;TZID=Asia/Tashkent:" + local(meeting.date, minute: meeting.startMinute),
                 "DTEND;TZID=Asia/Tashkent:" + local(endDate, minute: end % 1440),
-                "SUMMARY:" + Escaping.icsText("UN Network on Migration: \(meeting.kind.title) meeting (\(meeting.reference.rawValue))"),
+                "SUMMARY:" + Escaping.icsText(summary(meeting)),
                 "LOCATION:" + Escaping.icsText(meeting.location),
                 "DESCRIPTION:" + Escaping.icsText(description),
                 "ORGANIZER;CN=UN Network on Migration in Uzbekistan:mailto:" + organizer,
+                // A client that imports the file again updates the event it has by UID when the
+                // SEQUENCE is higher (a new date, a new place, a cancellation), instead of adding one.
+                "SEQUENCE:\(meeting.sequence ?? 0)",
                 // A calendar client removes a cancelled meeting from the diaries it was sent to.
                 meeting.isCancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED",
                 "END:VEVENT",
@@ -43,6 +47,15 @@ public enum CalendarDocument {
         }
         lines.append("END:VCALENDAR")
         return lines.map(Escaping.folded).joined()
+    }
+
+    /// `UNMN regular meeting (MTG/2026/01)`, `UNMN meeting requested by ILO and UNICEF (MTG/2025/03)`.
+    static func summary(_ meeting: Meeting) -> String {
+        switch meeting.kind {
+        case .regular: return "UNMN regular meeting (\(meeting.reference))"
+        case .extraordinary: return "UNMN extraordinary meeting (\(meeting.reference))"
+        case .requested(let by): return "UNMN meeting requested by \(listed(by.map(\.rawValue))) (\(meeting.reference))"
+        }
     }
 
     static func local(_ date: LocalDate, minute: Int) -> String {

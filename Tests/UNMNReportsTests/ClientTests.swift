@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import UNMNDomain
+
+@testable import UNMNReports
+
+/// The exports opened by the programs a secretariat uses, not only parsed: calcurse and khal
+/// for calendars (Debian packages; CI installs them, see scripts/test).
+@Suite("Exports in real clients", .enabled(if: ProcessInfo.processInfo.environment["CI"] != nil || ReportFixture.hasCalendarClients))
+struct ClientTests {
+    static func directory() throws -> String {
+        let path = NSTemporaryDirectory() + "unmn-clients-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path + "/calendar", withIntermediateDirectories: true)
+        return path
+    }
+
+    static func khal(_ directory: String, _ arguments: [String]) -> (status: Int32, output: String) {
+        let config = """
+            [calendars]
+            [[unmn]]
+            path = \(directory)/calendar
+            type = calendar
+            [locale]
+            timeformat = %H:%M
+            dateformat = %Y-%m-%d
+            longdateformat = %Y-%m-%d
+            datetimeformat = %Y-%m-%d %H:%M
+            longdatetimeformat = %Y-%m-%d %H:%M
+            default_timezone = Asia/Tashkent
+            local_timezone = Asia/Tashkent
+
+            """
+        try? config.write(toFile: directory + "/khal.conf", atomically: true, encoding: .utf8)
+        return ReportFixture.run(["khal", "-c", directory + "/khal.conf"] + arguments)
+    }
+
+    @Test("khal: importing the calendar twice keeps one event per meeting; a postponed meeting is updated in place (SEQUENCE)")
+    func khalImports() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var network = ReportFixture.sample
+        let file = directory + "/meetings.ics"
+        try CalendarDocument.render(network.meetings, stamp: ReportFixture.stamp).write(toFile: file, atomically: true, encoding: .utf8)
+        func events() throws -> Int { try FileManager.default.contentsOfDirectory(atPath: directory + "/calendar").count }
+        for _ in 0..<2 {
+            let imported = Self.khal(directory, ["import", "--batch", "-a", "unmn", file])
+            #expect(imported.status == 0, "\(imported.output)")
+            #expect(try events() == network.meetings.count)
+        }
+        try network.execute(
+            .postponeMeeting("MTG/2026/04", to: LocalDate(year: 2026, month: 12, day: 16)!, reason: "The chair is travelling."),
+            context: CommandContext(operator: SampleNetwork.secretariat, now: ReportFixture.stamp))
+        try CalendarDocument.render(network.meetings, stamp: ReportFixture.stamp).write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(Self.khal(directory, ["import", "--batch", "-a", "unmn", file]).status == 0)
+        #expect(try events() == network.meetings.count)
+        let december = Self.khal(directory, ["list", "2026-12-01", "2026-12-31"]).output
+        #expect(december.contains("2026-12-16") && december.contains("10:00-11:30 UNMN regular meeting (MTG/2026/04)"))
+        #expect(!december.contains("2026-12-09"))
+    }
+
+    @Test("calcurse imports every meeting at its Asia/Tashkent time")
+    func calcurseImports() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/meetings.ics"
+        let meetings = ReportFixture.sample.meetings
+        try CalendarDocument.render(meetings, stamp: ReportFixture.stamp).write(toFile: file, atomically: true, encoding: .utf8)
+        let data = directory + "/calcurse"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        let imported = ReportFixture.run(["env", "TZ=Asia/Tashkent", "calcurse", "-D", data, "-i", file])
+        #expect(imported.output.contains("\(meetings.count) apps / 0 events / 0 todos / 0 skipped"), "\(imported.output)")
+        let day = ReportFixture.run(["env", "TZ=Asia/Tashkent", "calcurse", "-D", data, "-Q", "--from", "09/24/2025", "--days", "1"])
+        #expect(day.output.contains(" - 15:00 -> 16:30\n\tUNMN meeting requested by ILO and UNICEF (MTG/2025/03)"), "\(day.output)")
+    }
+}
