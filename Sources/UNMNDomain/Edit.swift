@@ -140,6 +140,7 @@ extension FocalPointDraft: EditableDraft {
     public static var fields: [DraftField<FocalPointDraft>] {
         [
             DraftField("name", "name", \.name) { $0 },
+            DraftField("familyName", "family name", \.familyName) { $0 ?? "the name's last word" },
             DraftField("position", "position", \.position) { $0 },
             DraftField("level", "participation level", \.level) { $0.rawValue },
             DraftField("email", "email", \.email) { $0 },
@@ -155,7 +156,7 @@ extension FocalPointDraft: EditableDraft {
         self.init(
             entity: point.entity, name: point.name, position: point.position, level: point.level, email: point.email,
             isOnMailingList: point.isOnMailingList, exceptionReason: point.emailException?.reason,
-            exceptionUntil: point.emailException?.until, isRCOFocalPoint: point.isRCOFocalPoint == true)
+            exceptionUntil: point.emailException?.until, isRCOFocalPoint: point.isRCOFocalPoint == true, familyName: point.familyName)
     }
 }
 

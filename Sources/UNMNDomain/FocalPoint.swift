@@ -47,6 +47,25 @@ public struct FocalPoint: Hashable, Sendable, Codable, Identifiable {
     /// The focal point the RCO nominated for the network (ToR: "The RCO will also nominate a
     /// focal point"): a UNRC focal point, the recipient of the minutes for the RCO's archive.
     public var isRCOFocalPoint: Bool?
+    /// The family name within `name`, for sorting and address books. Nil: the name's last word,
+    /// the rule records from before it was kept are read with (and can be corrected by an edit).
+    public var familyName: String?
+
+    /// The name split for address books: the family name, and the given names before it.
+    public var nameParts: (family: String, given: String) { FocalPoint.split(name, familyName: familyName) }
+
+    /// `Dilnoza Yusupova` → family `Yusupova`, given `Dilnoza`; with a family name given, the
+    /// rest of the name is the given names wherever it stands.
+    public static func split(_ name: String, familyName: String?) -> (family: String, given: String) {
+        let words = name.split(separator: " ").map(String.init)
+        guard let family = familyName?.trimmingCharacters(in: .whitespaces), !family.isEmpty, let range = name.range(of: family)
+        else {
+            return (words.last ?? name, words.dropLast().joined(separator: " "))
+        }
+        var given = name
+        given.removeSubrange(range)
+        return (family, given.split(separator: " ").joined(separator: " "))
+    }
 
     public init(
         id: FocalPointID, entity: EntityCode, name: String, position: String, level: Level, email: String,
@@ -80,11 +99,15 @@ public struct FocalPointDraft: Hashable, Sendable, Codable {
     public var exceptionUntil: LocalDate?
     /// The RCO's focal point for the network (a UNRC focal point only).
     public var isRCOFocalPoint: Bool?
+    /// The family name within the name (nil: its last word).
+    public var familyName: String?
 
     public init(
         entity: EntityCode, name: String, position: String, level: FocalPoint.Level, email: String,
-        isOnMailingList: Bool = true, exceptionReason: String? = nil, exceptionUntil: LocalDate? = nil, isRCOFocalPoint: Bool = false
+        isOnMailingList: Bool = true, exceptionReason: String? = nil, exceptionUntil: LocalDate? = nil, isRCOFocalPoint: Bool = false,
+        familyName: String? = nil
     ) {
+        self.familyName = familyName
         self.entity = entity
         self.name = name
         self.position = position

@@ -15,6 +15,7 @@ extension NetworkState {
             position: draft.position.trimmed, level: draft.level, email: draft.email.trimmed,
             isOnMailingList: draft.isOnMailingList, emailException: exception(for: draft, by: context))
         point.isRCOFocalPoint = draft.isRCOFocalPoint == true ? true : nil
+        point.familyName = draft.familyName?.trimmed.nilIfEmpty
         var events: [Event] = [.focalPointAdded(point)]
         if draft.isOnMailingList {
             events.append(
@@ -45,6 +46,7 @@ extension NetworkState {
         point.email = draft.email.trimmed
         point.isOnMailingList = draft.isOnMailingList
         point.isRCOFocalPoint = draft.isRCOFocalPoint == true ? true : nil
+        point.familyName = draft.familyName?.trimmed.nilIfEmpty
         // An exception stays as it was verified unless its reason, end or the address changed.
         if exceptionChanged { point.emailException = exception(for: draft, by: context) }
         check.require(point != old, "nothing changed")
@@ -153,6 +155,9 @@ extension NetworkState {
         check.require(draft.name.count <= 100, "the name is longer than 100 characters")
         if let invisible = InvisibleText.refusal(draft.name, what: "name") { check.fail(invisible) }
         check.require(!draft.position.trimmed.isEmpty, "the position (title) is empty")
+        if let family = draft.familyName?.trimmed, !family.isEmpty {
+            check.require(draft.name.contains(family), "the family name \"\(family)\" is not part of the name \"\(draft.name.trimmed)\"")
+        }
         let email = draft.email.trimmed
         if !EmailPolicy.isWellFormed(email) {
             check.fail("\"\(email)\" is not an email address")

@@ -58,6 +58,9 @@ extension NetworkState {
         changes[record]?.values.map(\.version).max() ?? 0
     }
 
+    /// When a record last changed (any field), if it exists: a vCard's REV.
+    public func lastChanged(_ record: RecordKey) -> Instant? { changes[record]?.values.map(\.at).max() }
+
     /// The last change to a field of a record, if it was ever changed.
     public func lastChange(of record: RecordKey, field: String) -> FieldChange? { changes[record]?[field] }
 

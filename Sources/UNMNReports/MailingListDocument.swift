@@ -43,8 +43,16 @@ public enum MailingListDocument {
             return out
         case .vcf:
             return people.map { point, action in
+                // UID and REV let khard and CardDAV servers keep one card per person and take the
+                // newer one; N is family;given so that address books sort by family name.
+                let (family, given) = point.nameParts
                 var lines = [
-                    "BEGIN:VCARD", "VERSION:4.0", "FN:" + Escaping.vcardText(point.name), "N:" + Escaping.vcardText(point.name) + ";;;;",
+                    "BEGIN:VCARD", "VERSION:4.0",
+                    "UID:" + point.id.rawValue + "@unmn.migration.uz",
+                    "REV:"
+                        + (network.lastChanged(.focalPoint(point.id)).map(CalendarDocument.utc)
+                            ?? CalendarDocument.utc(Instant(tashkent: today))),
+                    "FN:" + Escaping.vcardText(point.name), "N:" + Escaping.vcardText(family) + ";" + Escaping.vcardText(given) + ";;;",
                     "ORG:" + Escaping.vcardText(network.entity(point.entity)?.fullName ?? point.entity.rawValue),
                     "TITLE:" + Escaping.vcardText(point.position),
                     "EMAIL;TYPE=\(point.emailException == nil ? "work" : "home"):" + Escaping.vcardText(point.email),

@@ -212,4 +212,21 @@ struct InvisibleNameTests {
             context: Fixture.context(Fixture.secretariat, on: day2, hour: 14))
         #expect(state.mailingListDelta(since: state.mailingListRequests.last).isEmpty)
     }
+
+    @Test("A name splits into family and given names: the last word unless the family name is given, which must be in the name")
+    func nameParts() throws {
+        #expect(FocalPoint.split("Dilnoza Yusupova", familyName: nil) == ("Yusupova", "Dilnoza"))
+        #expect(FocalPoint.split("Nguyen Van An", familyName: "Nguyen") == ("Nguyen", "Van An"))
+        #expect(FocalPoint.split("Ўлмас Жўраев", familyName: nil) == ("Жўраев", "Ўлмас"))
+        var state = Fixture.founded()
+        var draft = Fixture.draft("Nguyen Van An", "ILO", "nguyen@ilo.org")
+        draft.familyName = "Tran"
+        #expect(
+            refusal(.addFocalPoint(draft), Fixture.secretariat, in: state)?.reasons == [
+                "the family name \"Tran\" is not part of the name \"Nguyen Van An\""
+            ])
+        draft.familyName = "Nguyen"
+        try state.execute(.addFocalPoint(draft), context: Fixture.context(Fixture.secretariat))
+        #expect(state.focalPoints[0].nameParts == ("Nguyen", "Van An"))
+    }
 }

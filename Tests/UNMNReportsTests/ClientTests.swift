@@ -72,4 +72,36 @@ struct ClientTests {
         let day = ReportFixture.run(["env", "TZ=Asia/Tashkent", "calcurse", "-D", data, "-Q", "--from", "09/24/2025", "--days", "1"])
         #expect(day.output.contains(" - 15:00 -> 16:30\n\tUNMN meeting requested by ILO and UNICEF (MTG/2025/03)"), "\(day.output)")
     }
+
+    @Test("khard loads every card of the mailing list, sorted by family name, each with its UID")
+    func khardLoads() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let book = directory + "/book"
+        try FileManager.default.createDirectory(atPath: book, withIntermediateDirectories: true)
+        let network = ReportFixture.sample
+        let export = MailingListDocument.render(network: network, changesSince: nil, format: .vcf, today: ReportFixture.today)
+        // A vdir, as khard and CardDAV sync tools keep address books: one card a file.
+        for (index, card) in export.components(separatedBy: "BEGIN:VCARD").dropFirst().enumerated() {
+            try ("BEGIN:VCARD" + card).write(toFile: "\(book)/\(index).vcf", atomically: true, encoding: .utf8)
+        }
+        let config = """
+            [addressbooks]
+            [[unmn]]
+            path = \(book)
+            [general]
+            default_action = list
+            [contact table]
+            display = last_name
+            sort = last_name
+
+            """
+        try config.write(toFile: directory + "/khard.conf", atomically: true, encoding: .utf8)
+        let listed = ReportFixture.run(["khard", "-c", directory + "/khard.conf", "list"])
+        #expect(listed.status == 0, "\(listed.output)")
+        let rows = listed.output.split(separator: "\n").filter { $0.contains("@") }
+        #expect(rows.count == network.mailingList.count)
+        #expect(rows.first?.contains("Bianchi, Laura") == true)
+        #expect(!listed.output.contains("has no UID"))
+    }
 }

@@ -73,8 +73,8 @@ enum ReportFixture {
     }
 
     /// True when Python's icalendar and vobject are importable (CI installs them; see .ci/run).
-    /// True when khal and calcurse are installed (CI installs them; see scripts/test).
-    static let hasCalendarClients = run(["sh", "-c", "command -v khal && command -v calcurse"]).status == 0
+    /// True when khal, calcurse and khard are installed (CI installs them; see scripts/test).
+    static let hasCalendarClients = run(["sh", "-c", "command -v khal && command -v calcurse && command -v khard"]).status == 0
 
     static let hasPythonParsers: Bool = run(["python3", "-c", "import icalendar, vobject"]).status == 0
 }

@@ -3,7 +3,7 @@ import UNMNDomain
 
 /// The Members pane's forms, and what each decodes into.
 enum MemberForms {
-    enum FocalPointField: String, FormFieldID { case name, position, level, email, list, reason, until, rco }
+    enum FocalPointField: String, FormFieldID { case name, family, position, level, email, list, reason, until, rco }
 
     static func focalPoint(for entity: EntityCode, policy: EmailPolicy) -> Form {
         form(title: "Add a focal point to \(entity)", entity: entity, existing: nil, policy: policy)
@@ -37,6 +37,10 @@ enum MemberForms {
                 help: "why a non-corporate address (temporary only)"),
             // Empty: the exception ends 90 days from the day it is recorded.
             .date(Field.until, "Exception ends", value: existing?.emailException?.until?.description ?? ""),
+            // Optional, so last: the name's last word unless corrected here.
+            .text(
+                Field.family, "Family name", value: existing?.familyName ?? "",
+                help: "for sorting and address books; empty: the name's last word", maxLength: 100),
         ]
         return Form(
             title: title,
@@ -62,6 +66,7 @@ enum MemberForms {
         var exceptionReason: String?
         var exceptionUntil: LocalDate?
         var isRCOFocalPoint: Bool
+        var familyName: String?
 
         init?(_ values: FormValues) {
             typealias Field = FocalPointField
@@ -82,12 +87,14 @@ enum MemberForms {
                 exceptionUntil = day
             }
             isRCOFocalPoint = values.choice(Field.rco) == 1
+            familyName = values.optionalText(Field.family)
         }
 
         func draft(for entity: EntityCode) -> FocalPointDraft {
             FocalPointDraft(
                 entity: entity, name: name, position: position, level: level, email: email, isOnMailingList: isOnMailingList,
-                exceptionReason: exceptionReason, exceptionUntil: exceptionUntil, isRCOFocalPoint: isRCOFocalPoint)
+                exceptionReason: exceptionReason, exceptionUntil: exceptionUntil, isRCOFocalPoint: isRCOFocalPoint,
+                familyName: familyName)
         }
     }
 
@@ -202,7 +209,7 @@ extension MembersForm {
     func formField(forConflict field: String) -> String? {
         let fields: [String: MemberForms.FocalPointField] = [
             "name": .name, "position": .position, "level": .level, "email": .email, "isOnMailingList": .list, "emailException": .reason,
-            "exceptionUntil": .until, "isRCOFocalPoint": .rco,
+            "exceptionUntil": .until, "isRCOFocalPoint": .rco, "familyName": .family,
         ]
         return fields[field]?.rawValue
     }
