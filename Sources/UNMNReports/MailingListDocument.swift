@@ -4,6 +4,34 @@ import UNMNDomain
 public enum MailingListDocument {
     public enum Format: String, Sendable { case csv, vcf }
 
+    /// The columns of a mail client's contact import, by its documented headers.
+    public enum MailClient: String, Sendable, CaseIterable {
+        case outlook, thunderbird
+
+        var header: [String] {
+            switch self {
+            case .outlook: return ["First Name", "Last Name", "E-mail Address", "Company", "Job Title"]
+            case .thunderbird: return ["First Name", "Last Name", "Display Name", "Primary Email", "Organization", "Job Title"]
+            }
+        }
+
+        func row(_ point: FocalPoint, organisation: String) -> [String] {
+            let (family, given) = point.nameParts
+            switch self {
+            case .outlook: return [given, family, point.email, organisation, point.position]
+            case .thunderbird: return [given, family, point.name, point.email, organisation, point.position]
+            }
+        }
+    }
+
+    /// The whole list as a mail client imports it (CSV, formula-safe like every CSV export).
+    public static func render(network: NetworkState, for client: MailClient) -> String {
+        Escaping.csvRecord(client.header)
+            + network.mailingList.map { point in
+                Escaping.csvRecord(client.row(point, organisation: network.entity(point.entity)?.fullName ?? point.entity.rawValue))
+            }.joined()
+    }
+
     public static func render(network: NetworkState, changesSince: LocalDate?, format: Format, today: LocalDate) -> String {
         render(network: network, changes: changesSince.map { network.mailingListDelta(since: $0) }, format: format, today: today)
     }

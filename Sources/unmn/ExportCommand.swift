@@ -102,6 +102,10 @@ struct ExportCommand: ParsableCommand {
         @OptionGroup var journal: JournalOption
         @Option(help: ArgumentHelp("Only the additions and removals since this date.", valueName: "YYYY-MM-DD")) var changesSince: String?
         @Option(help: "csv or vcf.") var format: ContactFormat = .csv
+        @Option(
+            name: .customLong("for"),
+            help: ArgumentHelp("The columns a mail client imports: outlook or thunderbird (CSV of the whole list).", valueName: "CLIENT"))
+        var client: MailingListDocument.MailClient?
         @OptionGroup var output: Output
         enum ContactFormat: String, ExpressibleByArgument, CaseIterable { case csv, vcf }
 
@@ -109,10 +113,19 @@ struct ExportCommand: ParsableCommand {
             if let changesSince, LocalDate(iso: changesSince) == nil {
                 throw ValidationError("--changes-since must be a date written YYYY-MM-DD.")
             }
+            if client != nil && (format != .csv || changesSince != nil) {
+                throw ValidationError(
+                    "--for writes the whole list as a mail client's CSV import; leave out --format vcf and --changes-since.")
+            }
         }
 
         func run() throws {
             let (network, damage) = try ExportSource.network(journal.journal, allowDamaged: output.allowDamaged)
+            if let client {
+                try ExportSource.emit(
+                    MailingListDocument.render(network: network, for: client), to: output.output, journal: journal.journal, damage: damage)
+                return
+            }
             try ExportSource.emit(
                 MailingListDocument.render(
                     network: network, changesSince: changesSince.flatMap { LocalDate(iso: $0) },
@@ -139,6 +152,8 @@ struct ExportCommand: ParsableCommand {
 }
 
 /// Reading the journal for an export (read-only, no lock) and writing the result.
+extension MailingListDocument.MailClient: ExpressibleByArgument {}
+
 enum ExportSource {
     /// The network the journal holds. A damaged journal is refused (exit 1) unless the records
     /// before the damage are asked for; then the damage is returned, to be said in the document.

@@ -61,6 +61,9 @@ struct ParserTests {
             "csv", MailingListDocument.render(network: network, changesSince: nil, format: .csv, today: ReportFixture.today),
             expecting: network.mailingList.count + 1)
         check("csv", DecisionsDocument.render(network: network, year: nil, format: .csv), expecting: network.decisionsLog().count + 1)
+        for client in MailingListDocument.MailClient.allCases {
+            check("csv", MailingListDocument.render(network: network, for: client), expecting: network.mailingList.count + 1)
+        }
     }
 
     @Test("Hostile text (quotes, commas, newlines, control characters, RTL override) still parses")

@@ -36,6 +36,8 @@ enum ReportFixture {
             ("workplan-2026.csv", WorkplanDocument.render(network.workPlans[2026]!, objectives: objectives, format: .csv)),
             ("workplan-2026.md", WorkplanDocument.render(network.workPlans[2026]!, objectives: objectives, format: .md)),
             ("mailing-list.csv", MailingListDocument.render(network: network, changesSince: nil, format: .csv, today: ReportFixture.today)),
+            ("mailing-list-outlook.csv", MailingListDocument.render(network: network, for: .outlook)),
+            ("mailing-list-thunderbird.csv", MailingListDocument.render(network: network, for: .thunderbird)),
             ("mailing-list.vcf", MailingListDocument.render(network: network, changesSince: nil, format: .vcf, today: ReportFixture.today)),
             (
                 "mailing-list-changes-2026.csv",
