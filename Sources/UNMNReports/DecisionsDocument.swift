@@ -4,23 +4,39 @@ import UNMNDomain
 public enum DecisionsDocument {
     public enum Format: String, Sendable { case md, csv }
 
+    /// The log as a workbook: the adoption day a date, everything else text.
+    public static func workbook(network: NetworkState, year: Int?) -> Workbook {
+        let log = network.decisionsLog(year: year)
+        let rows = zip(log, csvRows(network: network, log: log)).map { decision, row -> [Workbook.Cell] in
+            row.enumerated().map { index, value in index == 1 ? .date(decision.adoptedOn) : value.isEmpty ? .empty : .text(value) }
+        }
+        return Workbook(
+            sheetName: "Decisions" + (year.map { " \($0)" } ?? ""), header: csvHeader, rows: rows,
+            widths: [9, 11, 14, 18, 40, 50, 24, 8, 24, 30])
+    }
+
+    static let csvHeader = [
+        "decision", "adopted_on", "item", "kind", "title", "outcome", "adopted_by", "under_silence", "silent", "follow_up",
+    ]
+
+    static func csvRows(network: NetworkState, log: [Decision]) -> [[String]] {
+        log.map { decision in
+            let silent = decision.item.closure?.silent
+            return [
+                decision.number, decision.adoptedOn.description, decision.item.reference.rawValue, decision.item.kind.title,
+                decision.item.title, decision.statement, decision.item.closure.map { "\($0.by) (\($0.entity))" } ?? "",
+                silent == nil ? "no" : "yes", (silent ?? []).map(\.rawValue).joined(separator: " "),
+                network.actionPoints(implementing: decision.item.reference).map { "\($0.id) \($0.status.rawValue)" }.joined(
+                    separator: "; "),
+            ]
+        }
+    }
+
     public static func render(network: NetworkState, year: Int?, format: Format) -> String {
         let log = network.decisionsLog(year: year)
         switch format {
         case .csv:
-            return Escaping.csvRecord([
-                "decision", "adopted_on", "item", "kind", "title", "outcome", "adopted_by", "under_silence", "silent", "follow_up",
-            ])
-                + log.map { decision in
-                    let silent = decision.item.closure?.silent
-                    return Escaping.csvRecord([
-                        decision.number, decision.adoptedOn.description, decision.item.reference.rawValue, decision.item.kind.title,
-                        decision.item.title, decision.statement, decision.item.closure.map { "\($0.by) (\($0.entity))" } ?? "",
-                        silent == nil ? "no" : "yes", (silent ?? []).map(\.rawValue).joined(separator: " "),
-                        network.actionPoints(implementing: decision.item.reference).map { "\($0.id) \($0.status.rawValue)" }.joined(
-                            separator: "; "),
-                    ])
-                }.joined()
+            return ([csvHeader] + csvRows(network: network, log: log)).map(Escaping.csvRecord).joined()
         case .md:
             let md = Escaping.markdown
             var out = ["# Decisions of the UN Network on Migration in Uzbekistan" + (year.map { ", \($0)" } ?? ""), ""]

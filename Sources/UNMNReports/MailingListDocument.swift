@@ -44,31 +44,46 @@ public enum MailingListDocument {
         return "non-corporate, \(end)" + (exception.isExpired(on: today) ? " (expired)" : "")
     }
 
-    /// The whole list, or with `changes` the change request: one row per address to add or remove.
-    /// Addresses kept by a temporary exception say so, with its end.
-    public static func render(network: NetworkState, changes: MailingListDelta?, format: Format, today: LocalDate) -> String {
-        let people: [(FocalPoint, String)]
+    /// The list (or the change request) as a workbook: every cell text, as people read it.
+    public static func workbook(network: NetworkState, changesSince: LocalDate?, today: LocalDate) -> Workbook {
+        // The CSV's rows without its formula defence: a workbook's text cells are never formulas.
+        let rows = csvRows(network: network, changes: changesSince.map { network.mailingListDelta(since: $0) }, today: today)
+        return Workbook(
+            sheetName: changesSince == nil ? "Mailing list" : "Mailing list changes", header: csvHeader,
+            rows: rows.map { $0.map { $0.isEmpty ? .empty : .text($0) } }, widths: [8, 28, 10, 50, 36, 36, 36])
+    }
+
+    static let csvHeader = ["action", "name", "entity", "organisation", "title", "email", "email_exception"]
+
+    static func csvRows(network: NetworkState, changes: MailingListDelta?, today: LocalDate) -> [[String]] {
+        people(network: network, changes: changes).map { point, action in
+            [
+                action, point.name, point.entity.rawValue, network.entity(point.entity)?.fullName ?? "", point.position, point.email,
+                exceptionNote(point, today: today) ?? "",
+            ]
+        }
+    }
+
+    static func people(network: NetworkState, changes: MailingListDelta?) -> [(FocalPoint, String)] {
         if let delta = changes {
-            people = (delta.additions.map { ($0, "add") } + delta.removals.map { ($0, "remove") }).compactMap { change, action in
+            return (delta.additions.map { ($0, "add") } + delta.removals.map { ($0, "remove") }).compactMap { change, action in
                 network.focalPoint(change.focalPointID).map { point in
                     var shown = point
                     shown.email = change.email
                     return (shown, action)
                 }
             }
-        } else {
-            people = network.mailingList.map { ($0, "member") }
         }
+        return network.mailingList.map { ($0, "member") }
+    }
+
+    /// The whole list, or with `changes` the change request: one row per address to add or remove.
+    /// Addresses kept by a temporary exception say so, with its end.
+    public static func render(network: NetworkState, changes: MailingListDelta?, format: Format, today: LocalDate) -> String {
+        let people = people(network: network, changes: changes)
         switch format {
         case .csv:
-            var out = Escaping.csvRecord(["action", "name", "entity", "organisation", "title", "email", "email_exception"])
-            for (point, action) in people {
-                out += Escaping.csvRecord([
-                    action, point.name, point.entity.rawValue, network.entity(point.entity)?.fullName ?? "", point.position, point.email,
-                    exceptionNote(point, today: today) ?? "",
-                ])
-            }
-            return out
+            return ([csvHeader] + csvRows(network: network, changes: changes, today: today)).map(Escaping.csvRecord).joined()
         case .vcf:
             return people.map { point, action in
                 // UID and REV let khard and CardDAV servers keep one card per person and take the

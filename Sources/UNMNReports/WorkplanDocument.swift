@@ -11,8 +11,29 @@ public enum WorkplanDocument {
         "last_update", "plan_status", "revised_after_endorsement",
     ]
 
-    public static func render(_ plan: WorkPlan, objectives: [GCMObjective], format: Format) -> String {
-        let rows = plan.actions.map { action -> [String] in
+    /// The same columns as the CSV, typed: dates are dates, budgets USD amounts, progress a number,
+    /// SDG targets and codes text.
+    public static func workbook(_ plan: WorkPlan, objectives: [GCMObjective]) -> Workbook {
+        let text = rows(plan, objectives: objectives)
+        let typed = zip(plan.actions, text).map { action, row -> [Workbook.Cell] in
+            row.enumerated().map { index, value -> Workbook.Cell in
+                switch header[index] {
+                case "starts": return .date(action.starts)
+                case "ends": return .date(action.ends)
+                case "budget_required_usd": return .money(action.budgetRequired)
+                case "budget_funded_usd": return .money(action.budgetFunded)
+                case "progress_percent": return .number(Decimal(action.progress))
+                default: return value.isEmpty ? .empty : .text(value)
+                }
+            }
+        }
+        return Workbook(
+            sheetName: "Work plan \(plan.year)", header: header, rows: typed,
+            widths: [9, 40, 30, 8, 16, 11, 11, 14, 14, 16, 40, 12, 30, 12, 10, 40, 24, 40])
+    }
+
+    static func rows(_ plan: WorkPlan, objectives: [GCMObjective]) -> [[String]] {
+        plan.actions.map { action -> [String] in
             let gcm = action.gcmObjectives.sorted().map { number in "\(number) \(objectives.first { $0.number == number }?.title ?? "")" }
                 .joined(separator: "; ")
             let last = action.history.last.map { "\($0.on) \($0.by) (\($0.entity)): \($0.note)" } ?? ""
@@ -27,6 +48,10 @@ public enum WorkplanDocument {
                 last, plan.status.title, revised,
             ]
         }
+    }
+
+    public static func render(_ plan: WorkPlan, objectives: [GCMObjective], format: Format) -> String {
+        let rows = rows(plan, objectives: objectives)
         switch format {
         case .csv:
             return ([header] + rows).map(Escaping.csvRecord).joined()

@@ -27,8 +27,10 @@ enum CommandLineOutput {
 /// Standard output, every write checked: a full disk or a closed terminal is an error people are
 /// told about (exit 74), and a reader that stopped (`| head`) ends the command quietly.
 enum StandardOutput {
-    static func write(_ text: String) throws {
-        guard let code = FileOutput(descriptor: STDOUT_FILENO).write(text) else { return }
+    static func write(_ text: String) throws { try write(bytes: Array(text.utf8)) }
+
+    static func write(bytes: [UInt8]) throws {
+        guard let code = FileOutput(descriptor: STDOUT_FILENO).write(bytes: bytes) else { return }
         if code == EPIPE { throw ExitCode(141) }
         CommandLineOutput.error("cannot write to standard output: \(String(cString: strerror(code))).")
         throw ExitCode(74)
@@ -41,8 +43,10 @@ struct FileOutput {
     static let standardError = FileOutput(descriptor: STDERR_FILENO)
 
     /// Writes everything; returns the error number when a write failed.
-    func write(_ text: String) -> Int32? {
-        var bytes = Array(text.utf8)
+    func write(_ text: String) -> Int32? { write(bytes: Array(text.utf8)) }
+
+    func write(bytes: [UInt8]) -> Int32? {
+        var bytes = bytes
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }

@@ -77,9 +77,10 @@ struct ExportCommand: ParsableCommand {
             commandName: "workplan", abstract: "The annual work plan's key actions as CSV or Markdown.")
         @OptionGroup var journal: JournalOption
         @Option(help: ArgumentHelp("The plan's year.", valueName: "YYYY")) var year: Int
-        @Option(help: "csv or md.") var format: TableFormat = .csv
+        @Option(help: "csv (for programs), xlsx (for people: Excel, LibreOffice) or md (for Word via pandoc).")
+        var format: TableFormat = .csv
         @OptionGroup var output: Output
-        enum TableFormat: String, ExpressibleByArgument, CaseIterable { case csv, md }
+        enum TableFormat: String, ExpressibleByArgument, CaseIterable { case csv, xlsx, md }
 
         func run() throws {
             let setup = try JournalSetup(flag: journal.journal)
@@ -89,6 +90,12 @@ struct ExportCommand: ParsableCommand {
                     "there is no \(year) work plan; plans exist for "
                         + "\(network.workPlans.keys.sorted().map(String.init).joined(separator: ", "))"
                 )
+            }
+            if format == .xlsx {
+                try ExportSource.emit(
+                    workbook: WorkplanDocument.workbook(plan, objectives: setup.network.objectives), to: output.output,
+                    journal: journal.journal)
+                return
             }
             try ExportSource.emit(
                 WorkplanDocument.render(plan, objectives: setup.network.objectives, format: format == .csv ? .csv : .md), to: output.output,
@@ -101,13 +108,13 @@ struct ExportCommand: ParsableCommand {
             commandName: "mailing-list", abstract: "The mailing list for the IT unit, or the changes since a date.")
         @OptionGroup var journal: JournalOption
         @Option(help: ArgumentHelp("Only the additions and removals since this date.", valueName: "YYYY-MM-DD")) var changesSince: String?
-        @Option(help: "csv or vcf.") var format: ContactFormat = .csv
+        @Option(help: "csv (for programs), xlsx (for people) or vcf (address books).") var format: ContactFormat = .csv
         @Option(
             name: .customLong("for"),
             help: ArgumentHelp("The columns a mail client imports: outlook or thunderbird (CSV of the whole list).", valueName: "CLIENT"))
         var client: MailingListDocument.MailClient?
         @OptionGroup var output: Output
-        enum ContactFormat: String, ExpressibleByArgument, CaseIterable { case csv, vcf }
+        enum ContactFormat: String, ExpressibleByArgument, CaseIterable { case csv, xlsx, vcf }
 
         func validate() throws {
             if let changesSince, LocalDate(iso: changesSince) == nil {
@@ -126,6 +133,13 @@ struct ExportCommand: ParsableCommand {
                     MailingListDocument.render(network: network, for: client), to: output.output, journal: journal.journal, damage: damage)
                 return
             }
+            if format == .xlsx {
+                try ExportSource.emit(
+                    workbook: MailingListDocument.workbook(
+                        network: network, changesSince: changesSince.flatMap { LocalDate(iso: $0) }, today: Instant.now.tashkentDate),
+                    to: output.output, journal: journal.journal)
+                return
+            }
             try ExportSource.emit(
                 MailingListDocument.render(
                     network: network, changesSince: changesSince.flatMap { LocalDate(iso: $0) },
@@ -138,12 +152,17 @@ struct ExportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "decisions", abstract: "The numbered log of adopted decisions.")
         @OptionGroup var journal: JournalOption
         @Option(help: ArgumentHelp("Only this year's decisions.", valueName: "YYYY")) var year: Int?
-        @Option(help: "md or csv.") var format: LogFormat = .md
+        @Option(help: "md, csv or xlsx.") var format: LogFormat = .md
         @OptionGroup var output: Output
-        enum LogFormat: String, ExpressibleByArgument, CaseIterable { case md, csv }
+        enum LogFormat: String, ExpressibleByArgument, CaseIterable { case md, csv, xlsx }
 
         func run() throws {
             let (network, damage) = try ExportSource.network(journal.journal, allowDamaged: output.allowDamaged)
+            if format == .xlsx {
+                try ExportSource.emit(
+                    workbook: DecisionsDocument.workbook(network: network, year: year), to: output.output, journal: journal.journal)
+                return
+            }
             try ExportSource.emit(
                 DecisionsDocument.render(network: network, year: year, format: format == .md ? .md : .csv), to: output.output,
                 journal: journal.journal, damage: damage)
@@ -214,14 +233,26 @@ enum ExportSource {
         if let damage, text.hasPrefix("#") {
             text = "> Exported from a damaged journal: only the records before the damage (\(damage)).\n\n" + text
         }
+        try emit(bytes: Array(text.utf8), to: path, journal: flag)
+    }
+
+    /// A workbook: bytes, never drawn on a terminal (it would only garble the screen).
+    static func emit(workbook: Workbook, to path: String?, journal flag: String? = nil) throws {
+        if path == nil || path == "-", isatty(STDOUT_FILENO) == 1 {
+            throw failure("an xlsx workbook is a binary file: give -o FILE.xlsx (or pipe it to a program)")
+        }
+        try emit(bytes: workbook.bytes, to: path, journal: flag)
+    }
+
+    static func emit(bytes: [UInt8], to path: String?, journal flag: String?) throws {
         guard let path, path != "-" else {
-            try StandardOutput.write(text)
+            try StandardOutput.write(bytes: bytes)
             return
         }
         let journal = try JournalSetup(flag: flag).path
         if let refusal = OutputGuard.refusal(for: path, journal: journal) { throw failure(refusal) }
         do {
-            try DurableFile.replace(path: path, contents: Data(text.utf8), permissions: 0o600)
+            try DurableFile.replace(path: path, contents: Data(bytes), permissions: 0o600)
         } catch {
             throw failure("cannot write \(path): \(error)")
         }

@@ -78,5 +78,8 @@ enum ReportFixture {
     /// True when khal, calcurse and khard are installed (CI installs them; see scripts/test).
     static let hasCalendarClients = run(["sh", "-c", "command -v khal && command -v calcurse && command -v khard"]).status == 0
 
+    /// True when Python's openpyxl is importable (CI installs it; see scripts/test).
+    static let hasOpenpyxl = run(["python3", "-c", "import openpyxl"]).status == 0
+
     static let hasPythonParsers: Bool = run(["python3", "-c", "import icalendar, vobject"]).status == 0
 }
