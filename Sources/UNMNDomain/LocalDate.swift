@@ -41,6 +41,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         return Weekday.allCases[(h + 5) % 7]
     }
 
+    /// `29 Nov`: the day within its year, for tables of one year.
+    public var shortDescription: String { "\(day) \(LocalDate.monthAbbreviations[month - 1])" }
+
     /// `Sun 29 Nov 2026`.
     public var longDescription: String {
         "\(weekday.abbreviation) \(day) \(LocalDate.monthAbbreviations[month - 1]) \(year)"

@@ -21,9 +21,14 @@ public enum Escaping {
     /// line; everything else stays readable as plain text.
     public static func markdown(_ text: String) -> String {
         var result = ""
+        var previous: Character = " "
         for character in clean(text, keepNewlines: false) {
-            if "\\`*_[]<>|~".contains(character) { result.append("\\") }
+            // `@` starting a word is a citation to pandoc ("@SUM(1)" would vanish from a DOCX).
+            if "\\`*_[]<>|~".contains(character) || (character == "@" && (previous.isWhitespace || "([{".contains(previous))) {
+                result.append("\\")
+            }
             result.append(character)
+            previous = character
         }
         if let first = result.first, "#+-=".contains(first) { result = "\\" + result }
         if let dot = result.firstIndex(where: { !$0.isASCII || !$0.isNumber }), dot != result.startIndex,
@@ -32,6 +37,25 @@ public enum Escaping {
             result.insert("\\", at: dot)
         }
         return result
+    }
+
+    /// A pipe table whose separator dashes follow each column's content: pandoc sizes the columns
+    /// of a wide table from them, so a title gets room and an amount is not broken digit by digit.
+    /// Cells are written as given (escape them first); `right` marks numeric columns.
+    public static func markdownTable(header: [String], rows: [[String]], right: Set<Int> = []) -> [String] {
+        // A column gets room for its longest word (so no word breaks) and, beyond that, for its
+        // typical cell, up to a cap: a long title wraps over lines instead of squeezing the rest.
+        let widths = header.indices.map { column in
+            let cells = rows.map { $0.indices.contains(column) ? $0[column] : "" }
+            let longestWord = ([header[column]] + cells).flatMap { $0.split(separator: " ") }.map(\.count).max() ?? 3
+            let typical = cells.isEmpty ? 0 : cells.map(\.count).reduce(0, +) / cells.count
+            return max(longestWord + 1, min(typical, 30), 3)
+        }
+        let separator = widths.enumerated().map { column, width in
+            String(repeating: "-", count: right.contains(column) ? width - 1 : width) + (right.contains(column) ? ":" : "")
+        }
+        return ["| " + header.joined(separator: " | ") + " |", "|" + separator.joined(separator: "|") + "|"]
+            + rows.map { "| " + $0.joined(separator: " | ") + " |" }
     }
 
     /// Markdown paragraphs: each line escaped, line breaks kept as Markdown hard breaks.

@@ -18,10 +18,11 @@ public enum MinutesDocument {
         let md = format == .md
         func text(_ value: String) -> String { md ? Escaping.markdown(value) : Escaping.clean(value, keepNewlines: false) }
         func block(_ value: String) -> String { md ? Escaping.markdownBlock(value) : Escaping.clean(value) }
+        // In text, sections are underlined (= for the title, - for a section) and agenda items are
+        // not, so an item never reads as a section of its own.
         func heading(_ level: Int, _ title: String) -> String {
-            md
-                ? String(repeating: "#", count: level) + " " + title
-                : title + "\n" + String(repeating: level == 1 ? "=" : "-", count: title.count)
+            if md { return String(repeating: "#", count: level) + " " + title }
+            return level >= 3 ? title : title + "\n" + String(repeating: level == 1 ? "=" : "-", count: title.count)
         }
         var out: [String] = []
         out.append(heading(1, "UN Network on Migration in Uzbekistan — minutes of \(text(meeting.reference.rawValue))"))

@@ -32,6 +32,29 @@ public enum WorkplanDocument {
             widths: [9, 40, 30, 8, 16, 11, 11, 14, 14, 16, 40, 12, 30, 12, 10, 40, 24, 40])
     }
 
+    /// The plan for the UNCT on paper: one landscape page for a year's actions, columns sized to
+    /// their content, what the members endorsed and what changed since below the table.
+    public static func word(_ plan: WorkPlan) -> WordDocument {
+        WordDocument(
+            title: "Annual work plan \(plan.year)",
+            introduction: [
+                "Status: \(plan.statusDescription). Overall progress: \(plan.progress.percent) per cent (the key actions' progress "
+                    + "weighted by their required budgets)."
+            ],
+            header: ["Code", "Key action", "Lead", "With", "Timeframe", "Funded of required (USD)", "GCM", "Status", "Progress"],
+            rows: plan.actions.map { action in
+                [
+                    action.code, action.title, action.lead.rawValue, action.participants.map(\.rawValue).joined(separator: ", "),
+                    "\(action.starts.shortDescription) – \(action.ends.shortDescription)",
+                    "\(amount(action.budgetFunded)) of \(amount(action.budgetRequired))",
+                    action.gcmObjectives.sorted().map(String.init).joined(separator: ", "), action.status.rawValue, "\(action.progress) %",
+                ]
+            },
+            widths: [800, 4400, 1000, 1600, 1700, 2100, 900, 1300, 1100], rightAligned: [5, 8],
+            notes: (plan.revisions ?? []).isEmpty
+                ? [] : ["Revised after endorsement:"] + (plan.revisions ?? []).map { "• \($0.description) (\($0.by))" })
+    }
+
     static func rows(_ plan: WorkPlan, objectives: [GCMObjective]) -> [[String]] {
         plan.actions.map { action -> [String] in
             let gcm = action.gcmObjectives.sorted().map { number in "\(number) \(objectives.first { $0.number == number }?.title ?? "")" }
@@ -50,6 +73,9 @@ public enum WorkplanDocument {
         }
     }
 
+    /// `120,000`: an amount in the table whose header says USD.
+    static func amount(_ value: Decimal) -> String { String(usd(value).dropFirst(4)) }
+
     public static func render(_ plan: WorkPlan, objectives: [GCMObjective], format: Format) -> String {
         let rows = rows(plan, objectives: objectives)
         switch format {
@@ -59,22 +85,27 @@ public enum WorkplanDocument {
             func cell(_ value: String) -> String { Escaping.markdown(value) }
             var out = [
                 "# Annual work plan \(plan.year) (\(Escaping.markdown(plan.statusDescription)))", "",
-                "Overall progress: \(plan.progress.percent) % (\(ProgressRollUp.rule)).", "",
-                "| Code | Title | Lead | Participants | Timeframe | Funded / required (USD) | GCM | Status | Progress |",
-                "| --- | --- | --- | --- | --- | --- | --- | --- | ---: |",
+                "Overall progress: \(plan.progress.percent) per cent (the key actions' progress weighted by their required budgets).", "",
             ]
-            for action in plan.actions {
-                out.append(
-                    "| "
-                        + [
-                            cell(action.code), cell(action.title), cell(action.lead.rawValue),
-                            cell(action.participants.map(\.rawValue).joined(separator: ", ")),
-                            "\(action.starts) – \(action.ends)", "\(action.budgetFunded) / \(action.budgetRequired)",
-                            action.gcmObjectives.sorted().map(String.init).joined(separator: ", "), cell(action.status.rawValue),
-                            "\(action.progress) %",
-                        ]
-                        .joined(separator: " | ") + " |")
-            }
+            // Six columns whose widths follow the content (pandoc sizes a wide table from the
+            // separator's dashes), so that twelve actions fit one page in Word: titles keep whole
+            // words, amounts whole digits. The GCM objectives follow as a list.
+            out += Escaping.markdownTable(
+                header: ["Action", "Responsible", "Timeframe", "Status", "Progress", "Funded of required (USD)"],
+                rows: plan.actions.map { action in
+                    [
+                        "\(cell(action.code)) \(cell(action.title))",
+                        cell(([action.lead] + action.participants).map(\.rawValue).joined(separator: ", ")),
+                        "\(action.starts.shortDescription) – \(action.ends.shortDescription)", cell(action.status.rawValue),
+                        "\(action.progress) %", "\(amount(action.budgetFunded)) of \(amount(action.budgetRequired))",
+                    ]
+                }, right: [4, 5])
+            out += [
+                "",
+                "GCM objectives served: "
+                    + plan.actions.map { "\(cell($0.code)) — \($0.gcmObjectives.sorted().map(String.init).joined(separator: ", "))" }
+                    .joined(separator: "; ") + ".",
+            ]
             // What the members endorsed, and what changed since: each revision with its reason.
             if let revisions = plan.revisions, !revisions.isEmpty {
                 out += ["", "## Revised after endorsement", ""]

@@ -77,10 +77,10 @@ struct ExportCommand: ParsableCommand {
             commandName: "workplan", abstract: "The annual work plan's key actions as CSV or Markdown.")
         @OptionGroup var journal: JournalOption
         @Option(help: ArgumentHelp("The plan's year.", valueName: "YYYY")) var year: Int
-        @Option(help: "csv (for programs), xlsx (for people: Excel, LibreOffice) or md (for Word via pandoc).")
+        @Option(help: "csv (for programs), xlsx (for people: Excel, LibreOffice), docx (a one-page landscape table) or md.")
         var format: TableFormat = .csv
         @OptionGroup var output: Output
-        enum TableFormat: String, ExpressibleByArgument, CaseIterable { case csv, xlsx, md }
+        enum TableFormat: String, ExpressibleByArgument, CaseIterable { case csv, xlsx, docx, md }
 
         func run() throws {
             let setup = try JournalSetup(flag: journal.journal)
@@ -93,8 +93,13 @@ struct ExportCommand: ParsableCommand {
             }
             if format == .xlsx {
                 try ExportSource.emit(
-                    workbook: WorkplanDocument.workbook(plan, objectives: setup.network.objectives), to: output.output,
-                    journal: journal.journal)
+                    binary: WorkplanDocument.workbook(plan, objectives: setup.network.objectives).bytes, kind: "an xlsx workbook",
+                    to: output.output, journal: journal.journal)
+                return
+            }
+            if format == .docx {
+                try ExportSource.emit(
+                    binary: WorkplanDocument.word(plan).bytes, kind: "a Word document", to: output.output, journal: journal.journal)
                 return
             }
             try ExportSource.emit(
@@ -135,9 +140,9 @@ struct ExportCommand: ParsableCommand {
             }
             if format == .xlsx {
                 try ExportSource.emit(
-                    workbook: MailingListDocument.workbook(
-                        network: network, changesSince: changesSince.flatMap { LocalDate(iso: $0) }, today: Instant.now.tashkentDate),
-                    to: output.output, journal: journal.journal)
+                    binary: MailingListDocument.workbook(
+                        network: network, changesSince: changesSince.flatMap { LocalDate(iso: $0) }, today: Instant.now.tashkentDate
+                    ).bytes, kind: "an xlsx workbook", to: output.output, journal: journal.journal)
                 return
             }
             try ExportSource.emit(
@@ -160,7 +165,8 @@ struct ExportCommand: ParsableCommand {
             let (network, damage) = try ExportSource.network(journal.journal, allowDamaged: output.allowDamaged)
             if format == .xlsx {
                 try ExportSource.emit(
-                    workbook: DecisionsDocument.workbook(network: network, year: year), to: output.output, journal: journal.journal)
+                    binary: DecisionsDocument.workbook(network: network, year: year).bytes, kind: "an xlsx workbook", to: output.output,
+                    journal: journal.journal)
                 return
             }
             try ExportSource.emit(
@@ -236,12 +242,12 @@ enum ExportSource {
         try emit(bytes: Array(text.utf8), to: path, journal: flag)
     }
 
-    /// A workbook: bytes, never drawn on a terminal (it would only garble the screen).
-    static func emit(workbook: Workbook, to path: String?, journal flag: String? = nil) throws {
+    /// A workbook or a document: bytes, never drawn on a terminal (they would only garble it).
+    static func emit(binary bytes: [UInt8], kind: String, to path: String?, journal flag: String? = nil) throws {
         if path == nil || path == "-", isatty(STDOUT_FILENO) == 1 {
-            throw failure("an xlsx workbook is a binary file: give -o FILE.xlsx (or pipe it to a program)")
+            throw failure("\(kind) is a binary file: give -o FILE (or pipe it to a program)")
         }
-        try emit(bytes: workbook.bytes, to: path, journal: flag)
+        try emit(bytes: bytes, to: path, journal: flag)
     }
 
     static func emit(bytes: [UInt8], to path: String?, journal flag: String?) throws {

@@ -19,7 +19,7 @@ struct ReportAsOfEndToEndTests {
         #expect(Subprocess.run([unmn, "init", "--demo", "--journal", path]).status == 0)
         let before = Subprocess.run([unmn, "report", "--quarter", "2025Q3", "--journal", path])
         #expect(before.status == 0, "\(before.output)")
-        #expect(before.output.contains("- Q3: met by MTG/2025/03 (requested by ILO, UNICEF)"))
+        #expect(before.output.contains("### Q3: met by MTG/2025/03 (requested by ILO, UNICEF)"))
         #expect(before.output.contains("As of Tue 30 Sep 2025, the end of the period"))
 
         // Later records: a progress update on the 2026 plan, and the plan closed.

@@ -68,6 +68,6 @@ struct AsOfReportTests {
             network: NetworkState.asOf(asOf, batches: later, emailPolicy: ReportFixture.policy), period: period, asOf: asOf,
             objectives: ReportFixture.objectives)
         #expect(after == before)
-        #expect(before.contains("- Q3: met by MTG/2025/03 (requested by ILO, UNICEF)"))
+        #expect(before.contains("### Q3: met by MTG/2025/03 (requested by ILO, UNICEF)"))
     }
 }

@@ -104,4 +104,26 @@ struct ClientTests {
         #expect(rows.first?.contains("Bianchi, Laura") == true)
         #expect(!listed.output.contains("has no UID"))
     }
+
+    @Test("LibreOffice opens the work plan's Word document: twelve actions on one landscape page")
+    func wordOnePage() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let plan = try #require(ReportFixture.sample.workPlans[2026])
+        #expect(plan.actions.count == 12)
+        let file = directory + "/plan.docx"
+        _ = FileManager.default.createFile(atPath: file, contents: Data(WorkplanDocument.word(plan).bytes))
+        // A profile of its own: LibreOffice refuses to start twice on one.
+        let converted = ReportFixture.run([
+            "soffice", "-env:UserInstallation=file://\(directory)/profile", "--headless", "--convert-to", "pdf", "--outdir", directory,
+            file,
+        ])
+        #expect(converted.status == 0, "\(converted.output)")
+        let info = ReportFixture.run(["pdfinfo", directory + "/plan.pdf"]).output
+        #expect(info.contains("Pages:           1"), "\(info)")
+        #expect(info.contains("841.89 x 595.3"), "landscape A4: \(info)")
+        let text = ReportFixture.run(["pdftotext", "-layout", directory + "/plan.pdf", "-"]).output
+        #expect(text.contains("National protocol for sharing labour-migration data"))
+        #expect(text.contains("120,000 of 150,000"))
+    }
 }

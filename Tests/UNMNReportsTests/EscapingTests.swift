@@ -81,6 +81,16 @@ struct EscapingTests {
         #expect(Escaping.markdown("1. not a list") == "1\\. not a list")
         #expect(Escaping.markdown("UN House, 2026-03-11 (Tashkent).") == "UN House, 2026-03-11 (Tashkent).")
         #expect(Escaping.markdown("a\nb\u{7}") == "a b")
+        // pandoc reads "@word" as a citation and drops it; an address keeps its @.
+        #expect(Escaping.markdown("@SUM(1) (@x) a@b.org") == "\\@SUM(1) (\\@x) a@b.org")
+    }
+
+    @Test("Markdown tables: separator dashes follow each column's words and typical cell, numbers right-aligned")
+    func markdownTable() {
+        let table = Escaping.markdownTable(
+            header: ["Action", "Progress"], rows: [["2026-01 National protocol for sharing labour-migration data", "60 %"]], right: [1])
+        #expect(table[1] == "|" + String(repeating: "-", count: 30) + "|" + String(repeating: "-", count: 8) + ":|")
+        #expect(table[2] == "| 2026-01 National protocol for sharing labour-migration data | 60 % |")
     }
 
     @Test("iCalendar text: backslash, semicolon, comma, newline; folding never splits a character")

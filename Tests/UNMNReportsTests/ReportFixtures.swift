@@ -75,8 +75,10 @@ enum ReportFixture {
     }
 
     /// True when Python's icalendar and vobject are importable (CI installs them; see .ci/run).
-    /// True when khal, calcurse and khard are installed (CI installs them; see scripts/test).
-    static let hasCalendarClients = run(["sh", "-c", "command -v khal && command -v calcurse && command -v khard"]).status == 0
+    /// True when khal, calcurse, khard, LibreOffice and pdfinfo are installed (CI installs them; see scripts/test).
+    static let hasCalendarClients =
+        run(["sh", "-c", "command -v khal && command -v calcurse && command -v khard && command -v soffice && command -v pdfinfo"])
+        .status == 0
 
     /// True when Python's openpyxl is importable (CI installs it; see scripts/test).
     static let hasOpenpyxl = run(["python3", "-c", "import openpyxl"]).status == 0
