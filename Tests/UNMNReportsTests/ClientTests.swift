@@ -103,6 +103,11 @@ struct ClientTests {
         #expect(rows.count == network.mailingList.count)
         #expect(rows.first?.contains("Bianchi, Laura") == true)
         #expect(!listed.output.contains("has no UID"))
+        // ORG and TITLE as khard reads them.
+        let shown = ReportFixture.run(["khard", "-c", directory + "/khard.conf", "show", "--format", "yaml", "Bianchi"]).output
+        #expect(shown.contains("Title: Chief of Mission"), "\(shown)")
+        #expect(shown.contains("- International Organization for Migration"))
+        #expect(shown.contains("Last name: Bianchi"))
     }
 
     @Test("LibreOffice opens the work plan's Word document: twelve actions on one landscape page")
@@ -125,5 +130,32 @@ struct ClientTests {
         let text = ReportFixture.run(["pdftotext", "-layout", directory + "/plan.pdf", "-"]).output
         #expect(text.contains("National protocol for sharing labour-migration data"))
         #expect(text.contains("120,000 of 150,000"))
+    }
+
+    @Test("LibreOffice Calc opens the workbooks: Cyrillic exact, formulas and numbers-as-text stay text, dates and money typed")
+    func calcOpensWorkbooks() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let hostile = Workbook(
+            sheetName: "Test", header: ["name", "value", "day", "amount"],
+            rows: [
+                [.text("=SUM(1)+1"), .text("17.10"), .date(LocalDate(year: 2026, month: 3, day: 11)!), .money(905_000)],
+                [.text("Ўзбекистон – Oʻzbekiston"), .text("-2+3"), .empty, .empty],
+            ])
+        let plan = try #require(ReportFixture.sample.workPlans[2026])
+        for (name, workbook) in [("hostile", hostile), ("plan", WorkplanDocument.workbook(plan, objectives: ReportFixture.objectives))] {
+            _ = FileManager.default.createFile(atPath: "\(directory)/\(name).xlsx", contents: Data(workbook.bytes))
+            let converted = ReportFixture.run([
+                "soffice", "-env:UserInstallation=file://\(directory)/profile", "--headless", "--convert-to",
+                "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", directory, "\(directory)/\(name).xlsx",
+            ])
+            #expect(converted.status == 0, "\(converted.output)")
+        }
+        let rows = try String(contentsOfFile: directory + "/hostile.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(rows[1] == "=SUM(1)+1,17.10,2026-03-11,\"USD 905,000\"")
+        #expect(rows[2] == "Ўзбекистон – Oʻzbekiston,-2+3,,")
+        let planRows = try String(contentsOfFile: directory + "/plan.csv", encoding: .utf8).split(separator: "\n")
+        #expect(planRows.count == plan.actions.count + 1)
+        #expect(planRows[1].contains("2026-01-15,2026-12-15,\"USD 150,000\",\"USD 120,000\""))
     }
 }
