@@ -103,14 +103,18 @@ extension DecisionsPane {
                 TableColumn("Adopted", width: .fixed(10)),
                 TableColumn("Item", width: .fixed(13), dropOrder: 2),
                 TableColumn("Title and outcome", width: .flexible(minimum: 30)),
+                TableColumn("Silent", width: .fixed(16), dropOrder: 3),
                 TableColumn("Follow-up", width: .fixed(16), dropOrder: 1),
             ],
             rows: visibleRows(log.count, offset: offset, visible: body.height - 1) { index in
                 let decision = log[index]
-                let silence = decision.item.closure?.silenceSummary.map { "\($0) · " } ?? ""
+                // Decided under silence: marked before the title (it shows at 80 columns), with who
+                // stayed silent in its own column on a wider screen (and in full in review).
+                let silent = decision.item.closure?.silent
                 return [
                     decision.number, decision.adoptedOn.description, decision.item.reference.rawValue,
-                    "\(silence)\(decision.item.title) — \(decision.statement)",
+                    (silent == nil ? "" : "(silence) ") + "\(decision.item.title) — \(decision.statement)",
+                    silent.map { $0.isEmpty ? "none" : $0.map(\.rawValue).joined(separator: ", ") } ?? "",
                     followUp(network.actionPoints(implementing: decision.item.reference), today: state.today),
                 ]
             },
