@@ -36,6 +36,25 @@ struct SyntheticNetwork {
     /// year, so that even a million events stay within twenty years.
     mutating func grow(toEvents target: Int, progressPerAction: Int = 40) {
         let itemsPerYear = max(150, target / 20 / 18)
+        let members = addFocalPoints()
+        var year = 2016
+        while eventCount < target {
+            oneYear(year, members: members, itemsPerYear: itemsPerYear, progressPerAction: progressPerAction, target: target)
+            year += 1
+        }
+    }
+
+    /// A network as a real one grows: ten years at the sample network's rate (a dozen key actions a
+    /// year with a few progress updates each, four meetings, a handful of consensus items), about
+    /// 2,000 records — what a secretariat's console opens after a decade.
+    mutating func growTenYears() {
+        let members = addFocalPoints()
+        for year in 2016..<2026 {
+            oneYear(year, members: members, itemsPerYear: 4, progressPerAction: 3, target: .max, actionsPerYear: 12)
+        }
+    }
+
+    private mutating func addFocalPoints() -> [MemberEntity] {
         let members = state.members
         for (index, member) in members.enumerated() {
             run(
@@ -44,17 +63,15 @@ struct SyntheticNetwork {
                         entity: member.code, name: "Focal Point \(index)", position: "Officer", level: .projectManager,
                         email: "fp\(index)@un.org")), as: secretariat, on: LocalDate(year: 2016, month: 1, day: 5)!)
         }
-        var year = 2016
-        while eventCount < target {
-            oneYear(year, members: members, itemsPerYear: itemsPerYear, progressPerAction: progressPerAction, target: target)
-            year += 1
-        }
+        return members
     }
 
-    mutating func oneYear(_ year: Int, members: [MemberEntity], itemsPerYear: Int, progressPerAction: Int, target: Int) {
+    mutating func oneYear(
+        _ year: Int, members: [MemberEntity], itemsPerYear: Int, progressPerAction: Int, target: Int, actionsPerYear: Int = 20
+    ) {
         func day(_ month: Int, _ d: Int) -> LocalDate { LocalDate(year: year, month: month, day: d)! }
         run(.draftWorkPlan(year: year), as: secretariat, on: day(1, 10))
-        for index in 0..<20 {
+        for index in 0..<actionsPerYear {
             let lead = members[index % members.count].code
             run(
                 .addKeyAction(
@@ -101,7 +118,7 @@ struct SyntheticNetwork {
             run(.adoptItem(reference, statement: "Adopted."), as: chair, on: opened.adding(days: 10))
         }
         for step in 1...progressPerAction where eventCount < target {
-            for index in 0..<20 {
+            for index in 0..<actionsPerYear {
                 let percent = min(99, step * 100 / progressPerAction)
                 run(
                     .recordProgress(year: year, code: "\(year)-\(index)", percent: percent, status: .onTrack, note: "Step \(step)."),

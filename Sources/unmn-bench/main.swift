@@ -19,6 +19,12 @@ struct BenchOptions: ParsableCommand {
     @Option(help: ArgumentHelp("Only write a synthetic journal here (for bench/peers.sh), then stop.", valueName: "PATH"))
     var writeJournal: String?
     @Option(help: ArgumentHelp("Events in the journal --write-journal writes.", valueName: "N")) var events: Int?
+    @Option(
+        help: ArgumentHelp(
+            "Only do one measured thing on --journal's journal, for bench/callgrind.sh: replay (no snapshot) or keys (a fixed walk).",
+            valueName: "replay|keys"))
+    var instructions: String?
+    @Option(help: ArgumentHelp("The journal --instructions works on.", valueName: "PATH")) var journal: String?
 }
 
 let options = BenchOptions.parseOrExit()
@@ -69,6 +75,51 @@ func firstFrame(_ path: String) throws -> (Double, Journal) {
     return (elapsed, opened)
 }
 
+/// The fixed walk through every pane: update plus render at 200×50 for each key.
+let walk: [Key] =
+    [.character("1"), .character("2")] + Array(repeating: .character("j"), count: 8) + [.enter, .escape, .character("3"), .character("4")]
+    + Array(repeating: .character("j"), count: 8) + [
+        .enter, .escape, .character("s"), .escape, .character("m"), .character("m"), .character("b"), .character("b"),
+        .character("5"), .character("j"), .character("j"), .character("r"), .character("]"), .character("j"), .character("j"), .escape,
+        .character("l"), .character("l"),
+        .character("?"), .escape, .tab, .backTab,
+    ]
+
+func walkState(_ network: NetworkState, path: String) -> AppState {
+    var state = AppState(
+        width: 200, height: 50, today: LocalDate(year: 2026, month: 11, day: 29)!, currentOperator: SampleNetwork.chair,
+        journalPath: path, entities: network.entities, gcmObjectives: objectives)
+    state.network = network
+    return state
+}
+
+// The measured parts alone, named so that callgrind collects only inside them
+// (`--toggle-collect=*measuredReplay*`, `*measuredKeys*`): instruction counts, steady on a noisy machine.
+@inline(never) func measuredReplay(_ path: String) throws -> Int {
+    try Journal(path: path, emailPolicy: policy, osUser: "bench", readOnly: true, useSnapshot: false).state.batchCount
+}
+
+@inline(never) func measuredKeys(_ state: inout AppState) -> Int {
+    for key in walk {
+        _ = AppUpdate.update(&state, KeyBindings.message(for: key, in: state))
+        _ = AppView.render(state)
+    }
+    return walk.count
+}
+
+if let mode = options.instructions, let path = options.journal {
+    switch mode {
+    case "replay": print("records: \(try measuredReplay(path))")
+    case "keys":
+        var state = walkState(try Journal(path: path, emailPolicy: policy, osUser: "bench", readOnly: true).state, path: path)
+        print("keys: \(measuredKeys(&state))")
+    default:
+        print("--instructions is replay or keys")
+        exit(64)
+    }
+    exit(0)
+}
+
 // `--write-journal PATH --events N`: only write a synthetic journal (for bench/peers.sh).
 if let path = options.writeJournal {
     var network = SyntheticNetwork(entities: entities, policy: policy)
@@ -104,6 +155,18 @@ print(
         + "and frame at 120x40)"
 )
 
+// A ten-year network at the sample's rate: the first frame a real secretariat sees.
+var decade = SyntheticNetwork(entities: entities, policy: policy)
+decade.growTenYears()
+let decadePath = directory + "/decade"
+try Journal.create(at: decadePath, batches: decade.batches, osUser: "bench")
+try Journal(path: decadePath, emailPolicy: policy, osUser: "bench").writeSnapshot()
+var decadeFirstFrame = Double.infinity
+for _ in 0..<5 { decadeFirstFrame = min(decadeFirstFrame, try firstFrame(decadePath).0) }
+print(
+    "ten_year_first_frame_ms: \(String(format: "%.1f", decadeFirstFrame * 1000)) (\(decade.batches.count) records, "
+        + "\(fileSize(decadePath) / 1024) KiB)")
+
 // Realistic network: replay, first frame, keystrokes, appends.
 let realistic = try journal(events: realisticEvents, name: "realistic")
 let records = realistic.network.batches.count
@@ -122,18 +185,7 @@ for _ in 0..<3 {
 }
 
 // A scripted walk through every pane, update plus render at 200×50 for each key.
-var state = AppState(
-    width: 200, height: 50, today: LocalDate(year: 2026, month: 11, day: 29)!, currentOperator: SampleNetwork.chair,
-    journalPath: realistic.path, entities: opened.state.entities, gcmObjectives: objectives)
-state.network = opened.state
-let walk: [Key] =
-    [.character("1"), .character("2")] + Array(repeating: .character("j"), count: 8) + [.enter, .escape, .character("3"), .character("4")]
-    + Array(repeating: .character("j"), count: 8) + [
-        .enter, .escape, .character("s"), .escape, .character("m"), .character("m"), .character("b"), .character("b"),
-        .character("5"), .character("j"), .character("j"), .character("r"), .character("]"), .character("j"), .character("j"), .escape,
-        .character("l"), .character("l"),
-        .character("?"), .escape, .tab, .backTab,
-    ]
+var state = walkState(opened.state, path: realistic.path)
 var keystrokes: [Double] = []
 var slowest: [String: Double] = [:]
 for _ in 0..<20 {

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Instruction counts, the steady figure on a noisy shared machine: replay of a journal with no
+# snapshot, and a fixed walk of keys through every pane (update + render at 200x50), each run
+# under valgrind's callgrind collecting only inside the measured function.
+#   bash bench/callgrind.sh [EVENTS]   (default 20000; the journal is synthetic, built by unmn-bench)
+# Prints instructions_per_record and instructions_per_key.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/opt/swift/usr/bin:$PATH"
+EVENTS="${1:-20000}"
+
+if ! command -v valgrind >/dev/null 2>&1; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends valgrind >/dev/null
+fi
+
+swift build -c release --product unmn-bench >/dev/null
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+.build/release/unmn-bench --write-journal "$WORK/journal" --events "$EVENTS" >/dev/null
+
+# Runs one measured part under callgrind; prints its instruction count and the count it reports.
+measure() {
+  local mode="$1" function="$2"
+  local out="$WORK/callgrind.$mode"
+  local reported
+  reported="$(valgrind --tool=callgrind --callgrind-out-file="$out" --collect-atstart=no --toggle-collect="*$function*" \
+    .build/release/unmn-bench --instructions "$mode" --journal "$WORK/journal" 2>/dev/null | awk '{print $2}')"
+  # The file's "summary:" (or "totals:") line holds the instructions collected (Ir).
+  local instructions
+  instructions="$(awk '/^(summary|totals):/ {print $2; exit}' "$out")"
+  echo "$instructions $reported"
+}
+
+read -r replay records < <(measure replay measuredReplay)
+read -r keys count < <(measure keys measuredKeys)
+echo "journal_records: $records ($EVENTS events)"
+echo "instructions_per_record: $((replay / records))"
+echo "instructions_per_key: $((keys / count)) over $count keys at 200x50"
