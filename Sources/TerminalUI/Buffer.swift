@@ -31,6 +31,14 @@ public struct Buffer: Hashable, Sendable {
         guard limit > 0, x >= 0 else { return 0 }
         let visible = TextLayout.truncate(SafeText.sanitize(text), toWidth: limit)
         var column = x
+        // Printable ASCII, most of what a table shows: a cell a byte, no grapheme walk.
+        if DisplayWidth.isPrintableASCII(visible) {
+            for byte in visible.utf8 {
+                self[column, y] = Cell(String(UnicodeScalar(byte)), style: style)
+                column += 1
+            }
+            return column - x
+        }
         for character in visible {
             let cells = DisplayWidth.of(character)
             if cells == 0 {

@@ -22,7 +22,14 @@ public enum DisplayWidth {
 
     /// The cells a string takes, summed over its grapheme clusters.
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII (codes, dates, amounts, most titles): a cell a byte, no grapheme walk.
+        if isPrintableASCII(text) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// True when every byte is printable ASCII (space to tilde): each is then one cluster of one cell.
+    public static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// The width of one scalar, as wcwidth(3) would give it on a modern terminal.

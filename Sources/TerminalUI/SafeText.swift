@@ -6,6 +6,7 @@
 public enum SafeText {
     public static func sanitize(_ text: String) -> String {
         // The common case, text with nothing to show differently, allocates nothing.
+        if DisplayWidth.isPrintableASCII(text) { return text }
         guard text.unicodeScalars.contains(where: { isUnsafe($0) || $0.value == 0x200D }) else { return text }
         let scalars = Array(text.unicodeScalars)
         guard scalars.indices.contains(where: { isUnsafe(scalars[$0]) || isStrayJoiner(scalars, at: $0) }) else { return text }

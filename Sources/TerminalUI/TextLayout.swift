@@ -7,6 +7,9 @@ public enum TextLayout {
     /// cell holds `…`. A wide character is never split.
     public static func truncate(_ text: String, toWidth width: Int) -> String {
         guard width > 0 else { return "" }
+        if DisplayWidth.isPrintableASCII(text) {
+            return text.utf8.count <= width ? text : String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + String(ellipsis)
+        }
         if DisplayWidth.of(text) <= width { return text }
         var result = ""
         var used = 0

@@ -16,7 +16,7 @@ public enum AppView {
         state.pane.feature.render(state, in: layout.content, buffer: &buffer)
         StatusLine(message: state.status.text, kind: state.status.kind, right: statusFacts(state)).render(
             in: layout.status, buffer: &buffer)
-        if let list = state.visibleList, state[keyPath: list.state].isFilterActive {
+        if state.paneHasFilter, let list = state.visibleList, state[keyPath: list.state].isFilterActive {
             FilterPrompt(editor: state[keyPath: list.state].filter, matchCount: list.content.itemRows.count, totalCount: list.content.total)
                 .render(in: layout.footer, buffer: &buffer)
         } else {
@@ -96,7 +96,8 @@ public enum AppView {
         // The counts do not depend on where the list is drawn; a provisional layout keeps the
         // status line's height (which depends on these facts) out of the computation.
         let provisional = AppLayout(width: state.width, height: state.height)
-        if let list = state.pane.feature.list(in: state, layout: provisional), case let listState = state[keyPath: list.state],
+        if state.paneHasFilter, let list = state.pane.feature.list(in: state, layout: provisional),
+            case let listState = state[keyPath: list.state],
             !listState.filterText.isEmpty, !listState.isFilterActive
         {
             facts.append("filter \"\(listState.filterText)\": \(list.content.itemRows.count) of \(list.content.total)")

@@ -80,7 +80,7 @@ public enum KeyBindings {
             return .unavailable("The window is too small; enlarge it to at least 80×24.")
         }
         if state.overlay != nil { return .overlayKey(key) }
-        if let list = state.visibleList, state[keyPath: list.state].isFilterActive { return .filterKey(key) }
+        if state.paneHasFilter, let list = state.visibleList, state[keyPath: list.state].isFilterActive { return .filterKey(key) }
         guard let binding = binding(for: key, in: state) else { return .unknownKey(key) }
         if let reason = binding.disabledReason(state) { return .unavailable(reason) }
         return binding.message(key)

@@ -73,6 +73,21 @@ struct ExportedDocument {
 extension AppState {
     /// The list on screen now: what ↑/↓, paging, clicks and `/` act on.
     var visibleList: PaneList? { pane.feature.list(in: self, layout: layout) }
+
+    /// Whether any list of the pane on screen has a filter typed or being typed: a test that costs
+    /// nothing, so that a key or a frame computes the list on screen only when a filter is in play
+    /// (computing it means going through the whole record).
+    var paneHasFilter: Bool {
+        let lists: [ListState]
+        switch pane {
+        case .overview: lists = [overview.lines]
+        case .members: lists = [members.list, members.focalPoints, members.access]
+        case .meetings: lists = [meetings.list, meetings.actionPoints, meetings.attendance]
+        case .workplan: lists = [workplan.list]
+        case .decisions: lists = [decisions.list, decisions.log] + (decisions.review.map { [$0.members] } ?? [])
+        }
+        return lists.contains { $0.isFilterActive || !$0.filterText.isEmpty }
+    }
 }
 
 extension Pane {
