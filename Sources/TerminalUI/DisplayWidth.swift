@@ -29,7 +29,12 @@ public enum DisplayWidth {
 
     /// True when every byte is printable ASCII (space to tilde): each is then one cluster of one cell.
     public static func isPrintableASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        // Over the string's own bytes when it has them (native strings do): a plain loop.
+        let contiguous = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
+            return true
+        }
+        return contiguous ?? text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// The width of one scalar, as wcwidth(3) would give it on a modern terminal.
