@@ -39,14 +39,14 @@ public struct WordDocument: Sendable {
     static let namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
     static let contentTypes =
-        Workbook.header + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
+        OfficeXML.declaration + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
         + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
         + #"<Default Extension="xml" ContentType="application/xml"/>"#
         + #"<Override PartName="/word/document.xml" "#
         + #"ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#
 
     static let relationships =
-        Workbook.header + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        OfficeXML.declaration + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" "#
         + #"Target="word/document.xml"/></Relationships>"#
 
@@ -55,7 +55,7 @@ public struct WordDocument: Sendable {
         let alignment = right ? #"<w:jc w:val="right"/>"# : ""
         return #"<w:p><w:pPr><w:spacing w:before="0" w:after="\#(after)"/>\#(alignment)</w:pPr><w:r><w:rPr>"#
             + (bold ? "<w:b/>" : "") + #"<w:sz w:val="\#(size)"/></w:rPr><w:t xml:space="preserve">"#
-            + Workbook.xml(text) + "</w:t></w:r></w:p>"
+            + OfficeXML.escape(text) + "</w:t></w:r></w:p>"
     }
 
     func cell(_ text: String, column: Int, isHeader: Bool) -> String {
@@ -86,6 +86,6 @@ public struct WordDocument: Sendable {
         body +=
             #"<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#
             + #"<w:pgMar w:top="720" w:right="720" w:bottom="720" w:left="720" w:header="0" w:footer="0" w:gutter="0"/></w:sectPr>"#
-        return Workbook.header + #"<w:document xmlns:w="\#(Self.namespace)"><w:body>"# + body + "</w:body></w:document>"
+        return OfficeXML.declaration + #"<w:document xmlns:w="\#(Self.namespace)"><w:body>"# + body + "</w:body></w:document>"
     }
 }

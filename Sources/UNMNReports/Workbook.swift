@@ -41,12 +41,11 @@ public struct Workbook: Sendable {
 
     // MARK: Parts
 
-    static let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
     static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
     static let contentTypes =
-        header + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
+        OfficeXML.declaration + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
         + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
         + #"<Default Extension="xml" ContentType="application/xml"/>"#
         + #"<Override PartName="/xl/workbook.xml" "#
@@ -57,17 +56,17 @@ public struct Workbook: Sendable {
         + "</Types>"
 
     static let packageRelationships =
-        header + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        OfficeXML.declaration + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         + #"<Relationship Id="rId1" Type="\#(relationships)/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
 
     static let workbookRelationships =
-        header + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        OfficeXML.declaration + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         + #"<Relationship Id="rId1" Type="\#(relationships)/worksheet" Target="worksheets/sheet1.xml"/>"#
         + #"<Relationship Id="rId2" Type="\#(relationships)/styles" Target="styles.xml"/></Relationships>"#
 
     /// Styles by index: 0 plain, 1 date, 2 USD, 3 bold header.
     static let styles =
-        header + #"<styleSheet xmlns="\#(main)">"#
+        OfficeXML.declaration + #"<styleSheet xmlns="\#(main)">"#
         + #"<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>"#
         + #"<numFmt numFmtId="165" formatCode="&quot;USD&quot; #,##0"/></numFmts>"#
         + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
@@ -83,13 +82,13 @@ public struct Workbook: Sendable {
     var workbookXML: String {
         // A sheet name: at most 31 characters, none of []:*?/\ .
         let name = String(sheetName.filter { !"[]:*?/\\".contains($0) }.prefix(31))
-        return Self.header + #"<workbook xmlns="\#(Self.main)" xmlns:r="\#(Self.relationships)">"#
-            + #"<sheets><sheet name="\#(Self.xml(name))" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+        return OfficeXML.declaration + #"<workbook xmlns="\#(Self.main)" xmlns:r="\#(Self.relationships)">"#
+            + #"<sheets><sheet name="\#(OfficeXML.escape(name))" sheetId="1" r:id="rId1"/></sheets></workbook>"#
     }
 
     var sheetXML: String {
         var out =
-            Self.header + #"<worksheet xmlns="\#(Self.main)"><sheetViews><sheetView workbookViewId="0">"#
+            OfficeXML.declaration + #"<worksheet xmlns="\#(Self.main)"><sheetViews><sheetView workbookViewId="0">"#
             + #"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>"#
         for (index, title) in header.enumerated() {
             let width = widths.indices.contains(index) ? widths[index] : max(10, title.count + 2)
@@ -109,7 +108,7 @@ public struct Workbook: Sendable {
             case .empty: continue
             case .text(let text):
                 let style = header.map { #" s="\#($0)""# } ?? ""
-                out += #"<c r="\#(reference)" t="inlineStr"\#(style)><is><t xml:space="preserve">\#(Self.xml(text))</t></is></c>"#
+                out += #"<c r="\#(reference)" t="inlineStr"\#(style)><is><t xml:space="preserve">\#(OfficeXML.escape(text))</t></is></c>"#
             case .number(let value): out += #"<c r="\#(reference)"><v>\#(value)</v></c>"#
             case .money(let value): out += #"<c r="\#(reference)" s="2"><v>\#(value)</v></c>"#
             case .date(let day): out += #"<c r="\#(reference)" s="1"><v>\#(Self.serial(day))</v></c>"#
@@ -132,8 +131,15 @@ public struct Workbook: Sendable {
         return name
     }
 
+}
+
+/// What the Office Open XML parts (a workbook's, a Word document's) share: the XML declaration,
+/// and text escaped for XML.
+enum OfficeXML {
+    static let declaration = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+
     /// Text for XML: escaped, and without the control characters XML 1.0 cannot hold.
-    static func xml(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
