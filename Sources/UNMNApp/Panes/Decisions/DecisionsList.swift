@@ -3,14 +3,19 @@ import UNMNDomain
 /// The Decisions pane's items, grouped as the chair reviews them: pending, ready to adopt,
 /// held, closed; within a group, the nearest deadline first (closed: the latest closed first).
 struct DecisionsList {
+    /// One item in its group. It points into the network's items (one shared buffer) rather than
+    /// holding a copy: a decade is thousands of items, and the list is built on every key.
     struct Row {
         var group: ItemGroup
-        var item: ConsensusItem
+        let index: Int
+        let items: [ConsensusItem]
+        var item: ConsensusItem { items[index] }
     }
 
     let rows: [Row]
 
     init(network: NetworkState, today: LocalDate, query: String = "") {
+        let items = network.items
         func matches(_ item: ConsensusItem) -> Bool {
             query.isEmpty
                 || SearchFolding.matches(
@@ -18,8 +23,8 @@ struct DecisionsList {
         }
         // Open items are few and sorted by deadline; closed ones (most of a decade) are shown
         // newest first, in the journal's order reversed, which costs no sort.
-        let open = network.items.filter { !$0.status.isClosed && matches($0) }.map {
-            Row(group: network.group(of: $0, on: today), item: $0)
+        let open = items.indices.filter { !items[$0].status.isClosed && matches(items[$0]) }.map {
+            Row(group: network.group(of: items[$0], on: today), index: $0, items: items)
         }
         let order: [ItemGroup] = [.pending, .readyToAdopt, .held]
         let sortedOpen = open.sorted { a, b in
@@ -28,7 +33,9 @@ struct DecisionsList {
             if ga != gb { return ga < gb }
             return (a.item.deadline, a.item.reference) < (b.item.deadline, b.item.reference)
         }
-        let closed = network.items.reversed().filter { $0.status.isClosed && matches($0) }.map { Row(group: .closed, item: $0) }
+        let closed = items.indices.reversed().filter { items[$0].status.isClosed && (query.isEmpty || matches(items[$0])) }.map {
+            Row(group: .closed, index: $0, items: items)
+        }
         rows = sortedOpen + closed
     }
 
