@@ -137,8 +137,13 @@ public struct Table: Sendable {
         var x = area.x
         for (index, column) in columns.enumerated() where widths[index] > 0 {
             let value = index < values.count ? values[index] : ""
-            let text = TextLayout.fit(SafeText.sanitize(value), toWidth: widths[index], alignRight: column.alignRight)
-            buffer.write(text, x: x, y: y, maxWidth: widths[index], style: cellStyles[index] ?? style, clip: area)
+            // The cell's spaces are filled in its style, then only the text written: no padded
+            // string is built and walked for every cell of every frame.
+            let cellStyle = cellStyles[index] ?? style
+            buffer.fill(Rect(x: x, y: y, width: widths[index], height: 1).intersection(area), style: cellStyle)
+            let text = TextLayout.truncate(SafeText.sanitize(value), toWidth: widths[index])
+            let start = column.alignRight ? x + max(0, widths[index] - DisplayWidth.of(text)) : x
+            buffer.write(text, x: start, y: y, maxWidth: widths[index], style: cellStyle, clip: area)
             x += widths[index] + 1
         }
     }
