@@ -8,21 +8,27 @@ extension DecisionsPane {
     static func table(for state: AppState, list: DecisionsList, network: NetworkState, visibleRows: Int) -> Table {
         let (itemRows, headings, count) = list.displayRows
         let offset = state.decisions.list.offset
-        var rows = Array(repeating: [String](), count: count)
-        var styles = Array(repeating: Style.plain, count: count)
+        // Only the window on screen is built (the table is given it at offset 0): a decade's
+        // thousands of rows would otherwise be allocated and released on every frame.
+        let window = offset..<max(offset, min(count, offset &+ visibleRows))
         var rowItems: [Int: Int] = [:]
-        for (item, row) in itemRows.enumerated() where row >= offset && row < offset + visibleRows { rowItems[row] = item }
-        for index in offset..<min(count, offset &+ visibleRows) {
+        for (item, row) in itemRows.enumerated() where window.contains(row) { rowItems[row] = item }
+        var rows: [[String]] = []
+        var styles: [Style] = []
+        for index in window {
             if let heading = headings[index] {
-                rows[index] = [DecisionsList.groupTitle(heading)]
-                styles[index] = Style(.bold, color: heading == .held ? .danger : .accent)
+                rows.append([DecisionsList.groupTitle(heading)])
+                styles.append(Style(.bold, color: heading == .held ? .danger : .accent))
             } else if let item = rowItems[index] {
                 let row = list.rows[item]
-                rows[index] = [
+                rows.append([
                     row.item.reference.rawValue, row.item.title, row.item.kind.title, DecisionsList.deadline(row.item, today: state.today),
                     row.group == .closed ? shortStatus(row.item.status) : DecisionsList.tally(network.tally(row.item)),
-                ]
-                styles[index] = row.group == .closed ? .dim : .plain
+                ])
+                styles.append(row.group == .closed ? .dim : .plain)
+            } else {
+                rows.append([])
+                styles.append(.plain)
             }
         }
         return Table(
@@ -32,7 +38,7 @@ extension DecisionsPane {
                 TableColumn("Kind", width: .fixed(16), dropOrder: 2),
                 TableColumn("Deadline", width: .fixed(17), dropOrder: 1),
                 TableColumn("Tally ✓~✗?", width: .fixed(13)),
-            ], rows: rows, rowStyles: styles, selected: itemRows[safe: state.decisions.list.selection], offset: offset)
+            ], rows: rows, rowStyles: styles, selected: itemRows[safe: state.decisions.list.selection].map { $0 - offset }, offset: 0)
     }
 
     /// `adopted 2026/02`, `not adopted`, `withdrawn`.
@@ -67,11 +73,9 @@ extension DecisionsPane {
         table(for: state, list: list, network: network, visibleRows: max(1, area.height - 1)).render(in: area, buffer: &buffer)
     }
 
-    /// Rows for a table where only the visible window is turned into text.
+    /// The rows of the visible window only (the table is given them at offset 0).
     static func visibleRows(_ count: Int, offset: Int, visible: Int, _ row: (Int) -> [String]) -> [[String]] {
-        var rows = Array(repeating: [String](), count: count)
-        for index in offset..<min(count, offset + max(0, visible)) { rows[index] = row(index) }
-        return rows
+        (offset..<max(offset, min(count, offset + max(0, visible)))).map(row)
     }
 
     /// `2 open, 1 overdue · 1 done`, or `—` when no action point follows the decision up.
@@ -118,7 +122,7 @@ extension DecisionsPane {
                     followUp(network.actionPoints(implementing: decision.item.reference), today: state.today),
                 ]
             },
-            selected: log.isEmpty ? nil : state.decisions.log.selection, offset: offset)
+            selected: log.isEmpty ? nil : state.decisions.log.selection - offset, offset: 0)
         table.render(in: body, buffer: &buffer)
     }
 }
