@@ -26,6 +26,39 @@ public enum JournalMaintenance {
         return (state, scan.problem)
     }
 
+    /// The audit trail as JSON lines, one verified record a line with what it did in words:
+    /// its sequence, when, who (operator, login, OS user), the summary, the command and its
+    /// events. Readable with `jq`, `grep` and `less` whatever format the journal keeps on disk.
+    /// Stops at the first damaged record and says so.
+    public static func auditTrail(path: String, emailPolicy: EmailPolicy, fs: FileSystem = POSIXFileSystem()) throws(JournalError)
+        -> (lines: String, problem: JournalScan.Problem?)
+    {
+        let checked = try verify(path: path, emailPolicy: emailPolicy, fs: fs)
+        struct Line: Encodable {
+            var sequence: UInt64
+            var at: String
+            var `operator`: Operator
+            var login: String?
+            var osUser: String
+            var summary: String
+            var isUndo: Bool
+            var command: Command?
+            var events: [Event]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var out = ""
+        for record in checked.scan.records {
+            let batch = record.batch
+            let line = Line(
+                sequence: record.sequence, at: batch.at.description, operator: batch.operator, login: batch.login, osUser: record.osUser,
+                summary: batch.summary, isUndo: batch.isUndo, command: batch.command, events: batch.events)
+            guard let json = try? encoder.encode(line) else { continue }
+            out += String(decoding: json, as: UTF8.self) + "\n"
+        }
+        return (out, checked.scan.problem)
+    }
+
     /// The check, with the state the replay rebuilt, how many records predate verification, and
     /// what the snapshot beside the journal says: it is a cache, compared with the full replay.
     public static func verify(path: String, emailPolicy: EmailPolicy?, fs: FileSystem = POSIXFileSystem()) throws(JournalError) -> (

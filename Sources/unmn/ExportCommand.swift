@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export minutes, calendar invitations, the work plan, the mailing list or the decisions log.",
-        subcommands: [Minutes.self, Calendar.self, Workplan.self, MailingList.self, Decisions.self]
+        subcommands: [Minutes.self, Calendar.self, Workplan.self, MailingList.self, Decisions.self, AuditTrail.self]
     )
 
     struct Output: ParsableArguments {
@@ -150,6 +150,33 @@ struct ExportCommand: ParsableCommand {
                     network: network, changesSince: changesSince.flatMap { LocalDate(iso: $0) },
                     format: format == .csv ? .csv : .vcf, today: Instant.now.tashkentDate), to: output.output, journal: journal.journal,
                 damage: damage)
+        }
+    }
+
+    struct AuditTrail: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "journal",
+            abstract: "The audit trail as JSON lines: every verified record with when, who, what it did in words, its command and events.")
+        @OptionGroup var journal: JournalOption
+        @OptionGroup var output: Output
+
+        func run() throws {
+            let setup = try JournalSetup(flag: journal.journal)
+            let trail: (lines: String, problem: JournalScan.Problem?)
+            do {
+                trail = try JournalMaintenance.auditTrail(path: setup.path, emailPolicy: setup.emailPolicy)
+            } catch {
+                CommandLineOutput.error(error.description)
+                throw ExitCode(error.exitCode)
+            }
+            if let problem = trail.problem {
+                guard output.allowDamaged else {
+                    throw ExportSource.failure(
+                        "the journal is damaged: \(problem). Give --allow-damaged to export the records before the damage.")
+                }
+                CommandLineOutput.error("warning: \(problem); exporting only the records before the damage.")
+            }
+            try ExportSource.emit(trail.lines, to: output.output, journal: journal.journal)
         }
     }
 
