@@ -54,6 +54,11 @@ public struct ConsensusItem: Hashable, Sendable, Codable, Identifiable {
         case notAdopted
         case withdrawn
 
+        public var isAdopted: Bool {
+            if case .adopted = self { return true }
+            return false
+        }
+
         public var isClosed: Bool {
             switch self {
             case .open, .deferred: return false

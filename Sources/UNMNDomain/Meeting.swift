@@ -138,9 +138,10 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
 
     /// Held, on the record: not cancelled, and some entity's presence recorded. A meeting whose
     /// date has passed is not taken to have happened until its attendance says so.
-    public var isHeld: Bool {
-        !isCancelled && attendance.values.contains { if case .present = $0 { return true } else { return false } }
-    }
+    public var isHeld: Bool { !isCancelled && presentCount > 0 }
+
+    /// How many entities are recorded present.
+    public var presentCount: Int { attendance.values.filter { if case .present = $0 { return true } else { return false } }.count }
 
     /// A change calendars must see: the next SEQUENCE, and when.
     mutating func markChanged(at instant: Instant) {

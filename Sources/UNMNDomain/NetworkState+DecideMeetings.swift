@@ -197,10 +197,7 @@ extension NetworkState {
         if let implements {
             // Follow-up of a decision: what the network adopted, not a proposal still in consultation.
             if let decided = item(implements) {
-                if case .adopted = decided.status {
-                } else {
-                    check.fail("\(implements) is \(decided.status.title), not an adopted decision")
-                }
+                check.require(decided.status.isAdopted, "\(implements) is \(decided.status.title), not an adopted decision")
             } else {
                 check.fail("there is no consensus item \(implements)")
             }

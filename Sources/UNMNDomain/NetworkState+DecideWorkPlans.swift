@@ -134,7 +134,7 @@ extension NetworkState {
             check.require(
                 endorsing.kind == ConsensusItem.Kind.workPlanEndorsement(year: year),
                 "\(reference) is not the \(year) plan's endorsement item")
-            if case .adopted = endorsing.status {} else { check.fail("\(reference) has not been adopted (\(endorsing.status.title))") }
+            check.require(endorsing.status.isAdopted, "\(reference) has not been adopted (\(endorsing.status.title))")
         } else {
             check.fail("\"\(reference)\" is neither a meeting nor a consensus item")
         }

@@ -33,8 +33,8 @@ extension NetworkState {
                 .sorted { ($0.date, $0.startMinute) < ($1.date, $1.startMinute) }
             let held = inQuarter.filter { $0.isHeld && $0.date <= today }
             let awaiting = inQuarter.filter { $0.isAwaitingRecord(on: today) }
-            let lastDay = LocalDate(year: year, month: quarter * 3, day: LocalDate.daysIn(month: quarter * 3, year: year))!
-            let firstDay = LocalDate(year: year, month: quarter * 3 - 2, day: 1)!
+            let span = ReportingPeriod(year: year, quarter: quarter)
+            let (firstDay, lastDay) = (span.first, span.last)
             let state: QuarterCadence.State
             if !held.isEmpty {
                 state = .met
@@ -264,15 +264,6 @@ public struct QuarterCadence: Hashable, Sendable {
             return "awaiting record of " + awaitingRecord.map(\.reference.rawValue).joined(separator: ", ")
         default:
             return state.rawValue
-        }
-    }
-
-    /// `met (MTG/2025/03)`, `awaiting record (MTG/2026/04)`, or the state: for one-line summaries.
-    public var brief: String {
-        switch state {
-        case .met: return "met (" + held.map(\.reference.rawValue).joined(separator: ", ") + ")"
-        case .awaitingRecord: return "awaiting record (" + awaitingRecord.map(\.reference.rawValue).joined(separator: ", ") + ")"
-        default: return state.rawValue
         }
     }
 }

@@ -123,7 +123,7 @@ enum Undo {
                     item: reference, entity: record.entity, old?.position, source: old?.source ?? record.source, basedOn: version)
             ])
         case .itemClosed(let reference, let status, _):
-            if case .adopted = status { return .failure(Refusal(reason: "an adopted decision stands; open a new item to revisit it")) }
+            if status.isAdopted { return .failure(Refusal(reason: "an adopted decision stands; open a new item to revisit it")) }
             return .failure(Refusal(reason: "\(reference) is closed; open a new item to take it up again"))
         case .itemDeferred: return .failure(Refusal(reason: "a deferral is announced to the members; defer again to change the deadline"))
         }

@@ -18,12 +18,20 @@ public enum JournalMaintenance {
     public static func state(path: String, emailPolicy: EmailPolicy, asOf day: LocalDate, fs: FileSystem = POSIXFileSystem())
         throws(JournalError) -> (state: NetworkState, problem: JournalScan.Problem?)
     {
+        let replayed = try replay(path: path, emailPolicy: emailPolicy, through: Instant.endOfDay(day), fs: fs)
+        return (replayed.state, replayed.scan.problem)
+    }
+
+    /// Reads the whole journal and replays it, each record verified, up to `instant` (or all).
+    private static func replay(path: String, emailPolicy: EmailPolicy, through instant: Instant?, fs: FileSystem) throws(JournalError)
+        -> (scan: JournalScan, state: NetworkState, unverified: Int)
+    {
         guard fs.size(atPath: path) != nil else { throw .missing(path: path) }
         let bytes = try readJournal(path, fs: fs)
         var scan = bytes.withUnsafeBytes { JournalScan.scan($0) }
         var state = NetworkState(emailPolicy: emailPolicy)
-        scan.replay(onto: &state, through: Instant.endOfDay(day))
-        return (state, scan.problem)
+        let unverified = scan.replay(onto: &state, through: instant)
+        return (scan, state, unverified)
     }
 
     /// The audit trail as JSON lines, one verified record a line with what it did in words:
@@ -53,7 +61,10 @@ public enum JournalMaintenance {
             let line = Line(
                 sequence: record.sequence, at: batch.at.description, operator: batch.operator, login: batch.login, osUser: record.osUser,
                 summary: batch.summary, isUndo: batch.isUndo, command: batch.command, events: batch.events)
-            guard let json = try? encoder.encode(line) else { continue }
+            // A record that cannot be written out stops the export rather than leaving a hole.
+            guard let json = try? encoder.encode(line) else {
+                throw .unreadable(path: path, reason: "record \(record.sequence) could not be written as JSON")
+            }
             out += String(decoding: json, as: UTF8.self) + "\n"
         }
         return (out, checked.scan.problem)
@@ -64,12 +75,12 @@ public enum JournalMaintenance {
     public static func verify(path: String, emailPolicy: EmailPolicy?, fs: FileSystem = POSIXFileSystem()) throws(JournalError) -> (
         scan: JournalScan, state: NetworkState?, unverified: Int, snapshot: SnapshotCheck
     ) {
-        guard fs.size(atPath: path) != nil else { throw .missing(path: path) }
-        let bytes = try readJournal(path, fs: fs)
-        var scan = bytes.withUnsafeBytes { JournalScan.scan($0) }
-        guard let emailPolicy else { return (scan, nil, 0, .absent) }
-        var state = NetworkState(emailPolicy: emailPolicy)
-        let unverified = scan.replay(onto: &state)
+        guard let emailPolicy else {
+            guard fs.size(atPath: path) != nil else { throw .missing(path: path) }
+            let bytes = try readJournal(path, fs: fs)
+            return (bytes.withUnsafeBytes { JournalScan.scan($0) }, nil, 0, .absent)
+        }
+        var (scan, state, unverified) = try replay(path: path, emailPolicy: emailPolicy, through: nil, fs: fs)
         let snapshotPath = path + ".snapshot"
         guard fs.size(atPath: snapshotPath) != nil else { return (scan, state, unverified, .absent) }
         guard let snapshotBytes = try? readAll(snapshotPath, fs: fs),

@@ -37,11 +37,10 @@ public enum ProgressReport {
             out += Escaping.markdownTable(
                 header: ["Meeting", "Date", "Kind", "Mode", "Present", "Minutes"],
                 rows: meetings.map { meeting in
-                    let present = meeting.attendance.values.filter { if case .present = $0 { return true } else { return false } }.count
                     let mode = meeting.mode.map { $0.rawValue + (meeting.modeReason.map { " (\($0))" } ?? "") } ?? "not recorded"
                     return [
                         md(meeting.reference.rawValue), meeting.date.description, md(meeting.kind.title), md(mode),
-                        meeting.isHeld ? "\(present) of \(network.members(on: meeting.date).count)" : "—",
+                        meeting.isHeld ? "\(meeting.presentCount) of \(network.members(on: meeting.date).count)" : "—",
                         md(minutesLine(meeting, network: network, asOf: asOf)),
                     ]
                 }, right: [4])

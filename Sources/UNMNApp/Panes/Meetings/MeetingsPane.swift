@@ -134,7 +134,7 @@ enum MeetingsPane: PaneFeature {
 
     /// What finalising locks, and a warning for each agenda item that has no minutes.
     static func finaliseQuestion(_ meeting: Meeting, network: NetworkState) -> ConfirmDialog {
-        let present = meeting.attendance.values.filter { if case .present = $0 { return true } else { return false } }.count
+        let present = meeting.presentCount
         let actionPoints = network.actionPoints.filter { $0.meeting == meeting.reference }.count
         func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
         var message =

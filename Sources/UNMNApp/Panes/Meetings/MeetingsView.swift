@@ -87,7 +87,7 @@ extension MeetingsPane {
             rows: entries.enumerated().map { index, entry in
                 guard let meeting = entry.meeting else { return [entry.heading ?? ""] }
                 meetingRows.append(index)
-                let present = meeting.attendance.values.filter { if case .present = $0 { return true } else { return false } }.count
+                let present = meeting.presentCount
                 return [
                     meeting.reference.rawValue, "\(meeting.date) \(meeting.startTime)", meeting.kind.title, meeting.mode?.rawValue ?? "—",
                     "\(present)/\(network.members(on: meeting.date).count)", status(meeting, today: state.today),
@@ -156,6 +156,12 @@ extension MeetingsPane {
         }
     }
 
+    /// The guests, when the meeting had any: one line for the record and the whole record.
+    static func guestsLine(_ meeting: Meeting) -> [DetailView.Line] {
+        guard let guests = meeting.guests, !guests.isEmpty else { return [] }
+        return [.field(label: "Guests", value: guests.map(\.description).joined(separator: "; "))]
+    }
+
     static func recordView(_ meeting: Meeting, network: NetworkState) -> DetailView {
         var lines: [DetailView.Line] = [
             .heading("\(meeting.reference) · \(meeting.kind.title) · \(meeting.date.longDescription) \(meeting.startTime) (Asia/Tashkent)"),
@@ -176,9 +182,7 @@ extension MeetingsPane {
                     label: "Decided", value: meeting.decisions.map { $0.text + ($0.item.map { " (\($0))" } ?? "") }.joined(separator: "; "))
             )
         }
-        if let guests = meeting.guests, !guests.isEmpty {
-            lines.append(.field(label: "Guests", value: guests.map(\.description).joined(separator: "; ")))
-        }
+        lines += guestsLine(meeting)
         let points = network.actionPoints.filter { $0.meeting == meeting.reference }
         if !points.isEmpty {
             lines.append(.field(label: "Actions", value: points.map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", ")))
@@ -257,9 +261,7 @@ extension MeetingsPane {
                     + (apologies.isEmpty ? "" : "; apologies: " + apologies.map(\.rawValue).joined(separator: ", "))
                     + (absent.isEmpty ? "" : "; absent: " + absent.map(\.rawValue).joined(separator: ", "))
                     + (unknown.isEmpty ? "" : "; not recorded: " + unknown.map(\.rawValue).joined(separator: ", "))))
-        if let guests = meeting.guests, !guests.isEmpty {
-            lines.append(.field(label: "Guests", value: guests.map(\.description).joined(separator: "; ")))
-        }
+        lines += guestsLine(meeting)
         lines += [.blank, .heading("Agenda and minutes")]
         if meeting.agenda.isEmpty { lines.append(.paragraph("No agenda yet (i adds an item).")) }
         for (index, item) in meeting.agenda.enumerated() {

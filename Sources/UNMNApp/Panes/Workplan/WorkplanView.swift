@@ -157,12 +157,11 @@ extension WorkplanPane {
             .field(label: "Budget", value: "funded \(usd(budget.funded)) of \(usd(budget.required)) required (\(budget.fundedPercent) %)"),
             .field(label: "By status", value: byStatus.joined(separator: " · ")),
             .blank,
-            .heading("GCM objectives: actions serving each, and their progress (a gap has none)"),
         ]
         if let revisions = plan?.revisions, !revisions.isEmpty {
-            lines.insert(
-                contentsOf: [.heading("Revised after endorsement")] + revisions.map { .paragraph("• " + $0.description) } + [.blank], at: 6)
+            lines += [.heading("Revised after endorsement")] + revisions.map { .paragraph("• " + $0.description) } + [.blank]
         }
+        lines.append(.heading("GCM objectives: actions serving each, and their progress (a gap has none)"))
         let byObjective = network.progressByObjective(year: year)
         for objective in objectives {
             let rollUp = byObjective[objective.number] ?? ProgressRollUp([])
