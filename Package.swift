@@ -50,7 +50,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "UNMNDomainTests", dependencies: ["UNMNDomain", "UNMNResources"]),
-        .testTarget(name: "UNMNJournalTests", dependencies: ["UNMNJournal"]),
+        .testTarget(name: "UNMNJournalTests", dependencies: ["UNMNJournal", "UNMNResources"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "UNMNReportsTests", dependencies: ["UNMNReports", "UNMNResources", "UNMNJournal"], exclude: ["Golden"]),
         .testTarget(name: "UNMNAppTests", dependencies: ["UNMNApp", "UNMNResources", "TerminalUI"]),

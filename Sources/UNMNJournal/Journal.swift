@@ -290,7 +290,7 @@ public final class Journal {
     /// journal opens read-only and says which.
     private func loadSnapshot() {
         guard fs.size(atPath: snapshotPath) != nil else { return }
-        guard let bytes = try? readWhole(snapshotPath), let snapshot = try? JSONDecoder().decode(Snapshot.self, from: Data(bytes)) else {
+        guard let bytes = try? readWhole(snapshotPath), let snapshot = try? JournalJSONDecoder().decode(Snapshot.self, from: bytes) else {
             notices.append("The snapshot did not match the journal and was ignored; replayed the whole journal.")
             snapshotWasIgnored = true
             return

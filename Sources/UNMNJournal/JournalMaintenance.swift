@@ -84,7 +84,7 @@ public enum JournalMaintenance {
         let snapshotPath = path + ".snapshot"
         guard fs.size(atPath: snapshotPath) != nil else { return (scan, state, unverified, .absent) }
         guard let snapshotBytes = try? readAll(snapshotPath, fs: fs),
-            let snapshot = try? JSONDecoder().decode(Journal.Snapshot.self, from: Data(snapshotBytes))
+            let snapshot = try? JournalJSONDecoder().decode(Journal.Snapshot.self, from: snapshotBytes)
         else { return (scan, state, unverified, .unreadable) }
         let last = scan.records.last?.sequence ?? 0
         if snapshot.sequence > last, scan.problem == nil {

@@ -41,7 +41,9 @@ public struct JournalRecord: Hashable, Sendable {
     }
 
     /// Parses one line without its newline; fails when it is not a whole, checksummed record.
-    static func decode(line: UnsafeRawBufferPointer) -> Result<JournalRecord, RecordDefect> {
+    static func decode(line: UnsafeRawBufferPointer, reader: JournalJSONDecoder = JournalJSONDecoder()) -> Result<
+        JournalRecord, RecordDefect
+    > {
         guard let firstSpace = line.firstIndex(of: 0x20), firstSpace > 0,
             line.count > firstSpace + 10, line[firstSpace + 9] == 0x20
         else { return .failure(RecordDefect("the record's frame is incomplete")) }
@@ -60,7 +62,7 @@ public struct JournalRecord: Hashable, Sendable {
         crc = CRC32C.checksum(json, seed: crc)
         guard crc == stored else { return .failure(RecordDefect("the checksum does not match")) }
         do {
-            let body = try JSONDecoder().decode(Body.self, from: Data(json))
+            let body = try reader.decode(Body.self, from: json)
             return .success(JournalRecord(sequence: sequence, osUser: body.osUser, batch: body.batch))
         } catch {
             return .failure(RecordDefect("a newer unmn wrote it (its content is not one this version knows)", isNewer: true))

@@ -51,6 +51,7 @@ public struct JournalScan: Sendable {
         var position = 0
         var sequence = previousSequence
         let count = bytes.count
+        let reader = JournalJSONDecoder()
         while position < count {
             let expected = sequence + 1
             guard let newline = UnsafeRawBufferPointer(rebasing: bytes[position...]).firstIndex(of: 0x0A).map({ $0 + position }) else {
@@ -61,7 +62,7 @@ public struct JournalScan: Sendable {
             }
             let line = UnsafeRawBufferPointer(rebasing: bytes[position..<newline])
             var failure: String?
-            switch JournalRecord.decode(line: line) {
+            switch JournalRecord.decode(line: line, reader: reader) {
             case .success(let record):
                 if record.sequence == expected {
                     records.append(record)

@@ -1,0 +1,406 @@
+import Foundation
+
+/// Reads the journal's JSON (records and snapshots) into the domain's `Decodable` types,
+/// without Foundation's `JSONDecoder`, which cost 77 % of a replayed record's instructions.
+///
+/// The format is unchanged and the types' `Codable` conformances stay its one description: this
+/// reads exactly what `JSONEncoder` writes with its default strategies (including `Decimal` as
+/// a JSON number), so a journal reads the same through either decoder — a property test
+/// replays the sample network and random command sequences through both. It is fast because
+/// the text is parsed once into a tape (`JSONTape`), member names are compared as bytes against
+/// the coding keys, and one decoder object walks the whole value instead of one per level.
+///
+/// Not thread-safe: one reader per thread (each scan makes its own).
+public final class JournalJSONDecoder {
+    private var tape = JSONTape()
+
+    public init() {}
+
+    public func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws -> T {
+        do { try tape.parse(bytes) } catch {
+            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "Not JSON: \(error)"))
+        }
+        return try tape.nodes.withUnsafeBufferPointer { nodes in
+            let walker = TapeDecoder(bytes: bytes, nodes: nodes)
+            return try walker.decodeValue(T.self, at: 0)
+        }
+    }
+
+    public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+        try bytes.withUnsafeBytes { try decode(type, from: $0) }
+    }
+}
+
+/// Walks the tape. Containers remember their own node; the decoder's `current` node is moved
+/// for the duration of each nested `init(from:)` and put back after.
+private final class TapeDecoder: Decoder {
+    let bytes: UnsafeRawBufferPointer
+    let nodes: UnsafeBufferPointer<JSONTape.Node>
+    var current = 0
+
+    init(bytes: UnsafeRawBufferPointer, nodes: UnsafeBufferPointer<JSONTape.Node>) {
+        self.bytes = bytes
+        self.nodes = nodes
+    }
+
+    // Paths are not tracked (it would cost an array per value); errors name the value's byte.
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        try require(.object, at: current)
+        return KeyedDecodingContainer(KeyedTapeContainer<Key>(decoder: self, object: current))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        try require(.array, at: current)
+        return UnkeyedTapeContainer(decoder: self, array: current)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleValueTapeContainer(decoder: self, node: current) }
+
+    // MARK: Values
+
+    func decodeValue<T: Decodable>(_ type: T.Type, at node: Int) throws -> T {
+        if T.self == String.self { return try string(at: node) as! T }
+        if T.self == Int.self { return try integer(Int.self, at: node) as! T }
+        if T.self == Int64.self { return try integer(Int64.self, at: node) as! T }
+        if T.self == UInt64.self { return try integer(UInt64.self, at: node) as! T }
+        if T.self == Bool.self { return try bool(at: node) as! T }
+        // JSONEncoder writes a Decimal as a number, not as its keyed Codable form.
+        if T.self == Decimal.self { return try decimal(at: node) as! T }
+        let saved = current
+        current = node
+        defer { current = saved }
+        return try T(from: self)
+    }
+
+    func require(_ kind: JSONTape.Kind, at node: Int) throws {
+        let found = nodes[node].kind
+        guard found == kind || (kind == .string && found == .escapedString) else {
+            throw mismatch("\(kind)", at: node)
+        }
+    }
+
+    func mismatch(_ expected: String, at node: Int) -> DecodingError {
+        DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: [], debugDescription: "Expected \(expected), found \(nodes[node].kind) at byte \(nodes[node].start)"))
+    }
+
+    func text(at node: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: bytes[Int(nodes[node].start)..<Int(nodes[node].end)])
+    }
+
+    func isNull(_ node: Int) -> Bool { nodes[node].kind == .null }
+
+    func bool(at node: Int) throws -> Bool {
+        switch nodes[node].kind {
+        case .trueValue: return true
+        case .falseValue: return false
+        default: throw mismatch("a Boolean", at: node)
+        }
+    }
+
+    func string(at node: Int) throws -> String {
+        switch nodes[node].kind {
+        case .string:
+            guard let string = String(validating: text(at: node), as: UTF8.self) else { throw mismatch("UTF-8 text", at: node) }
+            return string
+        case .escapedString:
+            return try unescaped(text(at: node), node: node)
+        default:
+            throw mismatch("a string", at: node)
+        }
+    }
+
+    func integer<I: FixedWidthInteger>(_ type: I.Type, at node: Int) throws -> I {
+        guard nodes[node].kind == .number else { throw mismatch("a number", at: node) }
+        let digits = text(at: node)
+        let negative = digits[0] == UInt8(ascii: "-")
+        var value: I = 0
+        var overflow = false
+        for byte in digits.dropFirst(negative ? 1 : 0) {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+                // A fraction or an exponent: accepted when it is a whole number, as JSONDecoder does.
+                guard let double = Double(String(decoding: digits, as: UTF8.self)), let exact = I(exactly: double) else {
+                    throw mismatch("a whole number that fits \(I.self)", at: node)
+                }
+                return exact
+            }
+            let digit = I(byte - UInt8(ascii: "0"))
+            (value, overflow) = value.multipliedReportingOverflow(by: 10)
+            if overflow { throw mismatch("a number that fits \(I.self)", at: node) }
+            (value, overflow) = negative ? value.subtractingReportingOverflow(digit) : value.addingReportingOverflow(digit)
+            if overflow { throw mismatch("a number that fits \(I.self)", at: node) }
+        }
+        return value
+    }
+
+    func floatingPoint<F: LosslessStringConvertible>(_ type: F.Type, at node: Int) throws -> F {
+        guard nodes[node].kind == .number, let value = F(String(decoding: text(at: node), as: UTF8.self)) else {
+            throw mismatch("a number", at: node)
+        }
+        return value
+    }
+
+    func decimal(at node: Int) throws -> Decimal {
+        guard nodes[node].kind == .number,
+            let value = Decimal(string: String(decoding: text(at: node), as: UTF8.self), locale: Locale(identifier: "en_US_POSIX"))
+        else { throw mismatch("a number", at: node) }
+        return value
+    }
+
+    /// The string with its escapes resolved (`\n`, `\"`, `\u00e9`, surrogate pairs).
+    func unescaped(_ raw: UnsafeRawBufferPointer, node: Int) throws -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(raw.count)
+        var index = 0
+        func hex4(_ at: Int) throws -> UInt16 {
+            guard at + 4 <= raw.count else { throw mismatch("a \\u escape with four hex digits", at: node) }
+            var value: UInt16 = 0
+            for byte in raw[at..<(at + 4)] {
+                guard let digit = byte.hexDigitValue else { throw mismatch("a \\u escape with four hex digits", at: node) }
+                value = value << 4 | UInt16(digit)
+            }
+            return value
+        }
+        while index < raw.count {
+            let byte = raw[index]
+            guard byte == UInt8(ascii: "\\") else {
+                utf8.append(byte)
+                index += 1
+                continue
+            }
+            let escape = raw[index + 1]
+            index += 2
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
+            case UInt8(ascii: "b"): utf8.append(0x08)
+            case UInt8(ascii: "f"): utf8.append(0x0C)
+            case UInt8(ascii: "n"): utf8.append(0x0A)
+            case UInt8(ascii: "r"): utf8.append(0x0D)
+            case UInt8(ascii: "t"): utf8.append(0x09)
+            case UInt8(ascii: "u"):
+                let first = try hex4(index)
+                index += 4
+                var scalar: Unicode.Scalar?
+                if UTF16.isLeadSurrogate(first) {
+                    guard index + 6 <= raw.count, raw[index] == UInt8(ascii: "\\"), raw[index + 1] == UInt8(ascii: "u") else {
+                        throw mismatch("a surrogate pair", at: node)
+                    }
+                    let second = try hex4(index + 2)
+                    guard UTF16.isTrailSurrogate(second) else { throw mismatch("a surrogate pair", at: node) }
+                    index += 6
+                    scalar = Unicode.Scalar(0x10000 + (UInt32(first - 0xD800) << 10) + UInt32(second - 0xDC00))
+                } else {
+                    scalar = Unicode.Scalar(first)
+                }
+                guard let scalar else { throw mismatch("a Unicode scalar", at: node) }
+                utf8.append(contentsOf: UTF8.encode(scalar)!)
+            default:
+                throw mismatch("a valid escape", at: node)
+            }
+        }
+        guard let string = String(validating: utf8, as: UTF8.self) else { throw mismatch("UTF-8 text", at: node) }
+        return string
+    }
+}
+
+extension UInt8 {
+    fileprivate var hexDigitValue: UInt8? {
+        switch self {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return self - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return self - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return self - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+}
+
+// MARK: Containers
+
+private struct KeyedTapeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let decoder: TapeDecoder
+    let object: Int
+    var codingPath: [any CodingKey] { [] }
+
+    var allKeys: [Key] {
+        var keys: [Key] = []
+        var member = object + 1
+        for _ in 0..<decoder.nodes[object].count {
+            if let name = try? decoder.string(at: member), let key = Key(stringValue: name) { keys.append(key) }
+            member = Int(decoder.nodes[member + 1].next)
+        }
+        return keys
+    }
+
+    /// The node of the member's value, by comparing its name's bytes with the key's.
+    func value(for key: Key) -> Int? {
+        var name = key.stringValue
+        return name.withUTF8 { wanted -> Int? in
+            var member = object + 1
+            for _ in 0..<decoder.nodes[object].count {
+                let node = decoder.nodes[member]
+                let length = Int(node.end - node.start)
+                if node.kind == .string {
+                    if length == wanted.count
+                        && (length == 0 || memcmp(wanted.baseAddress!, decoder.bytes.baseAddress! + Int(node.start), length) == 0)
+                    {
+                        return member + 1
+                    }
+                } else if (try? decoder.string(at: member)) == String(decoding: wanted, as: UTF8.self) {
+                    return member + 1
+                }
+                member = Int(decoder.nodes[member + 1].next)
+            }
+            return nil
+        }
+    }
+
+    func required(_ key: Key) throws -> Int {
+        guard let node = value(for: key) else {
+            throw DecodingError.keyNotFound(key, DecodingError.Context(codingPath: [], debugDescription: "No value for \(key.stringValue)"))
+        }
+        return node
+    }
+
+    func contains(_ key: Key) -> Bool { value(for: key) != nil }
+    func decodeNil(forKey key: Key) throws -> Bool { decoder.isNull(try required(key)) }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decoder.bool(at: required(key)) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try decoder.string(at: required(key)) }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try decoder.floatingPoint(type, at: required(key)) }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try decoder.floatingPoint(type, at: required(key)) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try decoder.integer(type, at: required(key)) }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try decoder.integer(type, at: required(key)) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try decoder.integer(type, at: required(key)) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try decoder.integer(type, at: required(key)) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try decoder.integer(type, at: required(key)) }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try decoder.integer(type, at: required(key)) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try decoder.integer(type, at: required(key)) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try decoder.integer(type, at: required(key)) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try decoder.integer(type, at: required(key)) }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try decoder.integer(type, at: required(key)) }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try decoder.decodeValue(type, at: required(key)) }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let node = value(for: key), !decoder.isNull(node) else { return nil }
+        return try decoder.decodeValue(type, at: node)
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        let node = try required(key)
+        try decoder.require(.object, at: node)
+        return KeyedDecodingContainer(KeyedTapeContainer<NestedKey>(decoder: decoder, object: node))
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+        let node = try required(key)
+        try decoder.require(.array, at: node)
+        return UnkeyedTapeContainer(decoder: decoder, array: node)
+    }
+
+    func superDecoder() throws -> any Decoder { try superDecoder(at: value(for: Key(stringValue: "super")!)) }
+    func superDecoder(forKey key: Key) throws -> any Decoder { try superDecoder(at: required(key)) }
+
+    private func superDecoder(at node: Int?) throws -> any Decoder {
+        guard let node else {
+            throw DecodingError.valueNotFound(Any.self, DecodingError.Context(codingPath: [], debugDescription: "No super"))
+        }
+        let nested = TapeDecoder(bytes: decoder.bytes, nodes: decoder.nodes)
+        nested.current = node
+        return nested
+    }
+}
+
+private struct UnkeyedTapeContainer: UnkeyedDecodingContainer {
+    let decoder: TapeDecoder
+    let array: Int
+    private(set) var currentIndex = 0
+    /// The node of the next element.
+    private var position: Int
+
+    init(decoder: TapeDecoder, array: Int) {
+        self.decoder = decoder
+        self.array = array
+        position = array + 1
+    }
+
+    var codingPath: [any CodingKey] { [] }
+    var count: Int? { Int(decoder.nodes[array].count) }
+    var isAtEnd: Bool { currentIndex >= Int(decoder.nodes[array].count) }
+
+    private mutating func next() throws -> Int {
+        guard !isAtEnd else {
+            throw DecodingError.valueNotFound(
+                Any.self, DecodingError.Context(codingPath: [], debugDescription: "The array has no more elements"))
+        }
+        let node = position
+        position = Int(decoder.nodes[node].next)
+        currentIndex += 1
+        return node
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd, decoder.isNull(position) else { return false }
+        _ = try next()
+        return true
+    }
+
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try decoder.bool(at: next()) }
+    mutating func decode(_ type: String.Type) throws -> String { try decoder.string(at: next()) }
+    mutating func decode(_ type: Double.Type) throws -> Double { try decoder.floatingPoint(type, at: next()) }
+    mutating func decode(_ type: Float.Type) throws -> Float { try decoder.floatingPoint(type, at: next()) }
+    mutating func decode(_ type: Int.Type) throws -> Int { try decoder.integer(type, at: next()) }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try decoder.integer(type, at: next()) }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try decoder.integer(type, at: next()) }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try decoder.integer(type, at: next()) }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try decoder.integer(type, at: next()) }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try decoder.integer(type, at: next()) }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try decoder.integer(type, at: next()) }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try decoder.integer(type, at: next()) }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try decoder.integer(type, at: next()) }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try decoder.integer(type, at: next()) }
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.decodeValue(type, at: next()) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        let node = try next()
+        try decoder.require(.object, at: node)
+        return KeyedDecodingContainer(KeyedTapeContainer<NestedKey>(decoder: decoder, object: node))
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        let node = try next()
+        try decoder.require(.array, at: node)
+        return UnkeyedTapeContainer(decoder: decoder, array: node)
+    }
+
+    mutating func superDecoder() throws -> any Decoder {
+        let nested = TapeDecoder(bytes: decoder.bytes, nodes: decoder.nodes)
+        nested.current = try next()
+        return nested
+    }
+}
+
+private struct SingleValueTapeContainer: SingleValueDecodingContainer {
+    let decoder: TapeDecoder
+    let node: Int
+    var codingPath: [any CodingKey] { [] }
+
+    func decodeNil() -> Bool { decoder.isNull(node) }
+    func decode(_ type: Bool.Type) throws -> Bool { try decoder.bool(at: node) }
+    func decode(_ type: String.Type) throws -> String { try decoder.string(at: node) }
+    func decode(_ type: Double.Type) throws -> Double { try decoder.floatingPoint(type, at: node) }
+    func decode(_ type: Float.Type) throws -> Float { try decoder.floatingPoint(type, at: node) }
+    func decode(_ type: Int.Type) throws -> Int { try decoder.integer(type, at: node) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try decoder.integer(type, at: node) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try decoder.integer(type, at: node) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try decoder.integer(type, at: node) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try decoder.integer(type, at: node) }
+    func decode(_ type: UInt.Type) throws -> UInt { try decoder.integer(type, at: node) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try decoder.integer(type, at: node) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try decoder.integer(type, at: node) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try decoder.integer(type, at: node) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try decoder.integer(type, at: node) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.decodeValue(type, at: node) }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+import UNMNDomain
+import UNMNResources
+
+@testable import UNMNJournal
+
+/// The journal's own JSON reader against Foundation's: the same values from the same bytes, for
+/// every record of the sample network, random text, whole states (snapshots) and a journal
+/// written by the release before it.
+@Suite("Reading records without JSONDecoder")
+struct RecordDecoderTests {
+    static let entities = try! AnnexI.parse(ShippedData.annexIMembers)
+    static let policy = EmailPolicy.parse(ShippedData.corporateEmailDomains)
+    static let sampleBatches = try! SampleNetwork.batches(entities: entities, emailPolicy: policy)
+
+    static func encoded<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(value))
+    }
+
+    @Test("every record of the sample network decodes to what JSONDecoder gives")
+    func sampleRecordsDecodeAlike() throws {
+        let reader = JournalJSONDecoder()
+        for (index, batch) in Self.sampleBatches.enumerated() {
+            let body = JournalRecord.Body(osUser: "tester", batch: batch)
+            let json = try Self.encoded(body)
+            let fast = try reader.decode(JournalRecord.Body.self, from: json)
+            let foundation = try JSONDecoder().decode(JournalRecord.Body.self, from: Data(json))
+            #expect(fast.batch == foundation.batch, "record \(index + 1)")
+            #expect(fast.batch == batch, "record \(index + 1)")
+        }
+    }
+
+    @Test("a whole state (the snapshot's content) decodes to what JSONDecoder gives")
+    func stateDecodesAlike() throws {
+        var state = NetworkState(emailPolicy: Self.policy)
+        for batch in Self.sampleBatches { state.apply(batch) }
+        let json = try Self.encoded(state)
+        let fast = try JournalJSONDecoder().decode(NetworkState.self, from: json)
+        #expect(fast == state)
+        #expect(fast == (try JSONDecoder().decode(NetworkState.self, from: Data(json))))
+    }
+
+    /// Text a person could type, and text nobody would: quotes, backslashes, controls, emoji,
+    /// combining accents, Uzbek Cyrillic and Latin, scalars beyond the BMP.
+    static func randomText(using random: inout SeededRandom) -> String {
+        let pool: [Unicode.Scalar] = [
+            "a", "Z", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}", "ʻ", "Ў", "ғ", "é", "\u{301}", "€", "\u{2028}",
+            "\u{FEFF}", "🌸", "👩", "\u{200D}", "💻", "\u{10FFFF}", "\u{E000}",
+        ]
+        let count = Int.random(in: 0...24, using: &random)
+        return String(String.UnicodeScalarView((0..<count).map { _ in pool.randomElement(using: &random)! }))
+    }
+
+    struct SeededRandom: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state ^ (state >> 29)
+        }
+    }
+
+    @Test("random text, numbers and budgets decode to what JSONDecoder gives", arguments: [1, 29, 2026] as [UInt64])
+    func randomValuesDecodeAlike(seed: UInt64) throws {
+        var random = SeededRandom(state: seed)
+        let reader = JournalJSONDecoder()
+        for _ in 0..<300 {
+            let text = Self.randomText(using: &random)
+            let budget =
+                Decimal(Int.random(in: -1_000_000...1_000_000_000, using: &random)) / Decimal(Int.random(in: 1...1000, using: &random))
+            let draft = KeyActionDraft(
+                code: text, title: Self.randomText(using: &random), lead: EntityCode(text),
+                starts: LocalDate(year: 2026, month: 1, day: 1)!, ends: LocalDate(year: 2026, month: 12, day: 31)!,
+                budgetRequired: budget, budgetFunded: Decimal(Int.random(in: 0...2_000, using: &random)),
+                gcmObjectives: Set((0..<Int.random(in: 0...5, using: &random)).map { _ in Int.random(in: 1...23, using: &random) }))
+            let command = Command.addKeyAction(year: Int.random(in: Int.min...Int.max, using: &random), draft)
+            let json = try Self.encoded(command)
+            let fast = try reader.decode(Command.self, from: json)
+            #expect(fast == (try JSONDecoder().decode(Command.self, from: Data(json))), "\(String(decoding: json, as: UTF8.self))")
+            #expect(fast == command)
+        }
+    }
+
+    @Test("escapes JSONEncoder never writes still read as JSON defines them")
+    func foreignEscapes() throws {
+        let json = Array(#"["\u00e9\ud83c\udf38\/\b\f", "plain", "\u0000"]"#.utf8)
+        #expect(try JournalJSONDecoder().decode([String].self, from: json) == ["é🌸/\u{8}\u{C}", "plain", "\u{0}"])
+    }
+
+    @Test(
+        "text that is not strict JSON is refused, never half-read",
+        arguments: [
+            "", "{", "[1,]", "{\"a\":1,}", "01", "-", "1.", "1e", "\"tab\there\"", "\"\\x\"", "\"\\ud83c\"", "[1] 2", "nul", "{\"a\" 1}",
+            "\"\u{7}\"", "[\"\\u12\"]", String(repeating: "[", count: 100_000),
+        ])
+    func malformedIsRefused(text: String) {
+        #expect(throws: (any Error).self) { try JournalJSONDecoder().decode([Int].self, from: Array(text.utf8)) }
+    }
+
+    @Test("numbers out of range or of the wrong kind are refused, as JSONDecoder refuses them")
+    func numbersAreChecked() throws {
+        let reader = JournalJSONDecoder()
+        #expect(
+            try reader.decode([Int].self, from: Array("[-9223372036854775808, 9223372036854775807, 1.0, 2e3]".utf8)) == [
+                Int.min, Int.max, 1, 2000,
+            ])
+        #expect(throws: (any Error).self) { try reader.decode([Int].self, from: Array("[9223372036854775808]".utf8)) }
+        #expect(throws: (any Error).self) { try reader.decode([UInt64].self, from: Array("[-1]".utf8)) }
+        #expect(throws: (any Error).self) { try reader.decode([Int].self, from: Array("[1.5]".utf8)) }
+        #expect(throws: (any Error).self) { try reader.decode([String].self, from: Array("[1]".utf8)) }
+        #expect(throws: (any Error).self) { try reader.decode([Bool].self, from: Array("[null]".utf8)) }
+        #expect(try reader.decode([Int?].self, from: Array("[null, 3]".utf8)) == [nil, 3])
+    }
+
+    @Test("an unknown event (a newer unmn's) fails to decode, as it must, so the scan calls it newer")
+    func unknownCaseFails() throws {
+        var json = try Self.encoded(JournalRecord.Body(osUser: "tester", batch: Self.sampleBatches[1]))
+        let text = String(decoding: json, as: UTF8.self)
+        let renamed = text.replacingOccurrences(of: "\"events\":[{\"", with: "\"events\":[{\"eventFromTheFuture")
+        #expect(renamed != text)
+        json = Array(renamed.utf8)
+        #expect(throws: (any Error).self) { try JournalJSONDecoder().decode(JournalRecord.Body.self, from: json) }
+    }
+
+    // MARK: The journal written by the release before
+
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/journal-2026-11-29.jsonl")
+
+    @Test("a journal written by the release of 2026-11-29 opens, intact, to the state Foundation's decoder reads from it")
+    func releaseJournalOpens() throws {
+        let bytes = Array(try Data(contentsOf: Self.fixture))
+        let scan = bytes.withUnsafeBytes { JournalScan.scan($0) }
+        #expect(scan.problem == nil)
+        #expect(scan.records.count == 370)
+
+        // The old path: Foundation's decoder, line by line.
+        var expected = NetworkState(emailPolicy: Self.policy)
+        for line in bytes.split(separator: 0x0A) {
+            let json = line.drop { $0 != 0x20 }.dropFirst().drop { $0 != 0x20 }.dropFirst()
+            let body = try JSONDecoder().decode(JournalRecord.Body.self, from: Data(json))
+            #expect(expected.verify(body.batch) == nil)
+            expected.apply(body.batch)
+        }
+
+        let directory = JournalFixture.directory()
+        let path = directory + "/journal"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let journal = try Journal(path: path, emailPolicy: Self.policy, osUser: "tester", readOnly: true)
+        #expect(journal.notices.isEmpty)
+        #expect(journal.lastSequence == 370)
+        #expect(journal.state == expected)
+        #expect(journal.state.focalPoints.contains { $0.name == "Гулнора \"Gulya\" Тошматова 🌸 \\ é" })
+        #expect(journal.state.items.contains { $0.reference == "UNMN/2026/007" && $0.isUnderSilence })
+    }
+}
