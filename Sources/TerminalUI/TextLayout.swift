@@ -35,10 +35,10 @@ public enum TextLayout {
     public static func wrap(_ text: String, toWidth width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for paragraph in paragraphs(of: text) {
             var line = ""
             var lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+            for word in paragraph {
                 var word = String(word)
                 var wordWidth = DisplayWidth.of(word)
                 let gap = line.isEmpty ? 0 : 1
@@ -74,5 +74,54 @@ public enum TextLayout {
             lines.append(line)
         }
         return lines
+    }
+
+    /// The text's paragraphs (split at newlines) and their words (split at spaces), as splitting
+    /// by `Character` would give them. Splitting the scalars instead skips grapheme breaking over
+    /// the whole text (most of a help screen's cost); it is the same wherever each separator is a
+    /// character of its own, which is checked: a space followed by a combining mark, a joiner or
+    /// a spacing mark, or a carriage return before a newline, falls back to the character split.
+    static func paragraphs(of text: String) -> [[Substring]] {
+        var paragraphs: [[Substring]] = []
+        var words: [Substring] = []
+        let scalars = text.unicodeScalars
+        var wordStart = scalars.startIndex
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            guard scalar == " " || scalar == "\n" else {
+                index = scalars.index(after: index)
+                continue
+            }
+            let next = scalars.index(after: index)
+            if scalar == "\n", index > scalars.startIndex, scalars[scalars.index(before: index)] == "\r" {
+                return characterParagraphs(of: text)
+            }
+            if next < scalars.endIndex, joinsPrevious(scalars[next]) { return characterParagraphs(of: text) }
+            words.append(text[wordStart..<index])
+            if scalar == "\n" {
+                paragraphs.append(words)
+                words = []
+            }
+            wordStart = next
+            index = next
+        }
+        words.append(text[wordStart...])
+        paragraphs.append(words)
+        return paragraphs
+    }
+
+    static func characterParagraphs(of text: String) -> [[Substring]] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph in
+            paragraph.split(separator: " ", omittingEmptySubsequences: false).map { Substring($0) }
+        }
+    }
+
+    /// A scalar that belongs to the character before it (Unicode's Extend, ZWJ and SpacingMark; emoji modifiers are Extend).
+    private static func joinsPrevious(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0x300 else { return false }
+        let properties = scalar.properties
+        return properties.isGraphemeExtend || properties.isEmojiModifier || scalar.value == 0x200D
+            || properties.generalCategory == .spacingMark
     }
 }

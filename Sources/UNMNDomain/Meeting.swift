@@ -28,6 +28,11 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
         case apologies
         case absent
 
+        public var isPresent: Bool {
+            if case .present = self { return true }
+            return false
+        }
+
         /// `present`, `apologies`, `absent`, or `not recorded`.
         public static func title(_ attendance: Attendance?) -> String {
             switch attendance {
@@ -138,10 +143,10 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
 
     /// Held, on the record: not cancelled, and some entity's presence recorded. A meeting whose
     /// date has passed is not taken to have happened until its attendance says so.
-    public var isHeld: Bool { !isCancelled && presentCount > 0 }
+    public var isHeld: Bool { !isCancelled && attendance.values.contains { $0.isPresent } }
 
     /// How many entities are recorded present.
-    public var presentCount: Int { attendance.values.filter { if case .present = $0 { return true } else { return false } }.count }
+    public var presentCount: Int { attendance.values.reduce(0) { $0 + ($1.isPresent ? 1 : 0) } }
 
     /// A change calendars must see: the next SEQUENCE, and when.
     mutating func markChanged(at instant: Instant) {

@@ -27,9 +27,10 @@ extension NetworkState {
     /// as held only once its attendance is recorded; a past meeting without it is awaiting its
     /// record, never met. A quarter that ended before the journal was founded is before the records.
     public func quarterlyCadence(year: Int, today: LocalDate) -> [QuarterCadence] {
-        (1...4).map { quarter in
-            // A cancelled meeting neither meets the quarter nor counts as scheduled.
-            let inQuarter = meetings.filter { $0.date.year == year && $0.date.quarter == quarter && !$0.isCancelled }
+        // A cancelled meeting neither meets the quarter nor counts as scheduled.
+        let inYear = meetings.filter { $0.date.year == year && !$0.isCancelled }
+        return (1...4).map { quarter in
+            let inQuarter = inYear.filter { $0.date.quarter == quarter }
                 .sorted { ($0.date, $0.startMinute) < ($1.date, $1.startMinute) }
             let held = inQuarter.filter { $0.isHeld && $0.date <= today }
             let awaiting = inQuarter.filter { $0.isAwaitingRecord(on: today) }
@@ -122,10 +123,10 @@ extension NetworkState {
     public func decisionsLog(year: Int? = nil, category: ConsensusItem.Kind.Category? = nil) -> [Decision] {
         items.compactMap { item -> Decision? in
             guard case .adopted(let number) = item.status, let closure = item.closure else { return nil }
-            return Decision(number: number, item: item, adoptedOn: closure.at.tashkentDate, statement: closure.statement)
+            let adoptedOn = closure.at.tashkentDate
+            guard year == nil || adoptedOn.year == year, category == nil || item.kind.category == category else { return nil }
+            return Decision(number: number, item: item, adoptedOn: adoptedOn, statement: closure.statement)
         }
-        .filter { year == nil || $0.adoptedOn.year == year }
-        .filter { category == nil || $0.item.kind.category == category }
         .sorted { ($0.year, $0.sequence) < ($1.year, $1.sequence) }
     }
 
@@ -305,8 +306,21 @@ public struct Decision: Hashable, Sendable {
         self.item = item
         self.adoptedOn = adoptedOn
         self.statement = statement
-        year = Int(number.split(separator: "/").first ?? "") ?? 0
-        sequence = Int(number.split(separator: "/").last ?? "") ?? 0
+        (year, sequence) = Self.parts(of: number)
+    }
+
+    /// `2026/03` → (2026, 3), read digit by digit: no strings made per decision.
+    static func parts(of number: String) -> (year: Int, sequence: Int) {
+        var parts = (0, 0)
+        var seenSlash = false
+        for byte in number.utf8 {
+            if byte == UInt8(ascii: "/") {
+                seenSlash = true
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                if seenSlash { parts.1 = parts.1 &* 10 &+ Int(byte - 48) } else { parts.0 = parts.0 &* 10 &+ Int(byte - 48) }
+            }
+        }
+        return parts
     }
 }
 

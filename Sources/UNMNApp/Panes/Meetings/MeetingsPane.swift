@@ -87,7 +87,7 @@ extension AppState {
     var focusedMeeting: Meeting? {
         if let openedMeeting { return openedMeeting }
         guard let network, !meetings.showsActionPoints else { return nil }
-        return MeetingsPane.rows(network: network, today: today, query: meetings.list.filterText).meetings[safe: meetings.list.selection]
+        return MeetingsPane.listed(network: network, query: meetings.list.filterText)[safe: meetings.list.selection]
     }
 
     /// The action point selected in the action points of all meetings.
@@ -173,7 +173,7 @@ enum MeetingsPane: PaneFeature {
         let known = Set(before.meetings.map(\.reference))
         guard let network = state.network, state.openedMeeting == nil, !state.meetings.showsActionPoints,
             let new = network.meetings.last(where: { !known.contains($0.reference) }),
-            let index = rows(network: network, today: state.today, query: state.meetings.list.filterText).meetings
+            let index = listed(network: network, query: state.meetings.list.filterText)
                 .firstIndex(where: { $0.reference == new.reference }),
             let list = state.visibleList
         else { return }

@@ -11,7 +11,7 @@ extension MeetingsPane {
         let opened = state.openedMeeting
         switch message {
         case .open:
-            let meetings = rows(network: network, today: state.today, query: state.meetings.list.filterText).meetings
+            let meetings = listed(network: network, query: state.meetings.list.filterText)
             guard let meeting = meetings[safe: state.meetings.list.selection] else { return [] }
             state.meetings.opened = meeting.reference
             state.meetings.attendance = ListState()

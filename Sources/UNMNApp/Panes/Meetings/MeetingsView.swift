@@ -4,10 +4,9 @@ import UNMNDomain
 /// The Meetings pane's drawing: the list by year and quarter, a meeting's record, the action points.
 extension MeetingsPane {
     /// Meetings newest first, with a heading per quarter that says whether the rule was kept.
-    static func rows(network: NetworkState, today: LocalDate, query: String = "") -> (
-        rows: [(heading: String?, meeting: Meeting?)], meetings: [Meeting]
-    ) {
-        let meetings = network.meetings.filter { meeting in
+    /// The meetings the list shows, newest first, matching the filter.
+    static func listed(network: NetworkState, query: String = "") -> [Meeting] {
+        network.meetings.filter { meeting in
             query.isEmpty
                 || SearchFolding.matches(
                     [
@@ -15,14 +14,22 @@ extension MeetingsPane {
                         meeting.mode?.rawValue ?? "",
                     ].joined(separator: " "), query: query)
         }.sorted { ($0.date, $0.startMinute) > ($1.date, $1.startMinute) }
+    }
+
+    static func rows(network: NetworkState, today: LocalDate, query: String = "") -> (
+        rows: [(heading: String?, meeting: Meeting?)], meetings: [Meeting]
+    ) {
+        let meetings = listed(network: network, query: query)
         var rows: [(String?, Meeting?)] = []
         var quarter: (Int, Int)?
+        // A year's four quarters at once: each look at the cadence reads every meeting.
+        var cadence: (year: Int, quarters: [QuarterCadence])?
         for meeting in meetings {
             let key = (meeting.date.year, meeting.date.quarter)
             if quarter.map({ $0 != key }) ?? true {
                 quarter = key
-                let cadence = network.quarterlyCadence(year: key.0, today: today)[key.1 - 1]
-                rows.append(("\(key.0) Q\(key.1) — quarterly meeting: \(cadence.description)", nil))
+                if cadence?.year != key.0 { cadence = (key.0, network.quarterlyCadence(year: key.0, today: today)) }
+                rows.append(("\(key.0) Q\(key.1) — quarterly meeting: \(cadence!.quarters[key.1 - 1].description)", nil))
             }
             rows.append((nil, meeting))
         }
