@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Instruction counts, the steady figure on a noisy shared machine: replay of a journal with no
-# snapshot, and a fixed walk of keys through every pane (update + render at 200x50), each run
-# under valgrind's callgrind collecting only inside the measured function.
+# snapshot, the first frame from a snapshot, and a fixed walk of keys through every pane (update
+# + render at 200x50), each run under valgrind's callgrind collecting only inside the measured
+# function.
 #   bash bench/callgrind.sh [EVENTS]   (default 20000; the journal is synthetic, built by unmn-bench)
-# Prints instructions_per_record and instructions_per_key.
+# Prints instructions_per_record, first_frame_instructions and instructions_per_key.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
@@ -34,6 +35,8 @@ measure() {
 
 read -r replay records < <(measure replay measuredReplay)
 read -r keys count < <(measure keys measuredKeys)
+read -r firstFrame _ < <(measure first-frame measuredFirstFrame)
 echo "journal_records: $records ($EVENTS events)"
 echo "instructions_per_record: $((replay / records))"
+echo "first_frame_instructions: $firstFrame (from the snapshot)"
 echo "instructions_per_key: $((keys / count)) over $count keys at 200x50"

@@ -21,8 +21,9 @@ struct BenchOptions: ParsableCommand {
     @Option(help: ArgumentHelp("Events in the journal --write-journal writes.", valueName: "N")) var events: Int?
     @Option(
         help: ArgumentHelp(
-            "Only do one measured thing on --journal's journal, for bench/callgrind.sh: replay (no snapshot) or keys (a fixed walk).",
-            valueName: "replay|keys"))
+            "Only do one measured thing on --journal's journal, for bench/callgrind.sh: replay (no snapshot), first-frame (snapshot "
+                + "written first) or keys (a fixed walk).",
+            valueName: "replay|first-frame|keys"))
     var instructions: String?
     @Option(help: ArgumentHelp("The journal --instructions works on.", valueName: "PATH")) var journal: String?
 }
@@ -99,6 +100,11 @@ func walkState(_ network: NetworkState, path: String) -> AppState {
     try Journal(path: path, emailPolicy: policy, osUser: "bench", readOnly: true, useSnapshot: false).state.batchCount
 }
 
+@inline(never) func measuredFirstFrame(_ path: String) throws -> Int {
+    let (_, journal) = try firstFrame(path)
+    return journal.replayedAtStart
+}
+
 @inline(never) func measuredKeys(_ state: inout AppState) -> Int {
     for key in walk {
         _ = AppUpdate.update(&state, KeyBindings.message(for: key, in: state))
@@ -110,11 +116,15 @@ func walkState(_ network: NetworkState, path: String) -> AppState {
 if let mode = options.instructions, let path = options.journal {
     switch mode {
     case "replay": print("records: \(try measuredReplay(path))")
+    case "first-frame":
+        // The snapshot is written outside the measured part, as the console would have left it.
+        try Journal(path: path, emailPolicy: policy, osUser: "bench").writeSnapshot()
+        print("replayed: \(try measuredFirstFrame(path))")
     case "keys":
         var state = walkState(try Journal(path: path, emailPolicy: policy, osUser: "bench", readOnly: true).state, path: path)
         print("keys: \(measuredKeys(&state))")
     default:
-        print("--instructions is replay or keys")
+        print("--instructions is replay, first-frame or keys")
         exit(64)
     }
     exit(0)
