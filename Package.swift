@@ -11,7 +11,8 @@ let package = Package(
         .executable(name: "unmn-bench", targets: ["unmn-bench"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "UNMNDomain"),
@@ -26,6 +27,10 @@ let package = Package(
             ]
         ),
         .target(name: "UNMNJournal", dependencies: ["UNMNDomain"]),
+        // The journal in PostgreSQL (issue 19): its own target, so that the rest builds and tests without postgres-nio.
+        .target(
+            name: "UNMNPostgres",
+            dependencies: ["UNMNDomain", "UNMNJournal", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .target(name: "UNMNReports", dependencies: ["UNMNDomain"]),
         .target(name: "TerminalUI"),
         .target(name: "UNMNApp", dependencies: ["UNMNDomain", "UNMNReports", "TerminalUI"]),
@@ -51,6 +56,7 @@ let package = Package(
             ]),
         .testTarget(name: "UNMNDomainTests", dependencies: ["UNMNDomain", "UNMNResources"]),
         .testTarget(name: "UNMNJournalTests", dependencies: ["UNMNJournal", "UNMNResources"], exclude: ["Fixtures"]),
+        .testTarget(name: "UNMNPostgresTests", dependencies: ["UNMNPostgres", "UNMNJournal", "UNMNResources"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "UNMNReportsTests", dependencies: ["UNMNReports", "UNMNResources", "UNMNJournal"], exclude: ["Golden"]),
         .testTarget(name: "UNMNAppTests", dependencies: ["UNMNApp", "UNMNResources", "TerminalUI"]),

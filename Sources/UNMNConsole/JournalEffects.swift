@@ -8,7 +8,7 @@ import UNMNJournal
 /// durably, files written in the working directory, the operator remembered in the config
 /// directory, text edited in `$EDITOR` with the terminal handed over meanwhile.
 public final class JournalEffects<T: Terminal>: EffectPerformer {
-    private let journal: Journal
+    private let journal: any JournalStore
     private let memory: OperatorMemory
     private let terminal: T
     private let editor: any TextEditing
@@ -16,7 +16,7 @@ public final class JournalEffects<T: Terminal>: EffectPerformer {
     private let now: () -> Instant
 
     public init(
-        journal: Journal, memory: OperatorMemory, terminal: T, editor: any TextEditing, workingDirectory: String,
+        journal: any JournalStore, memory: OperatorMemory, terminal: T, editor: any TextEditing, workingDirectory: String,
         now: @escaping () -> Instant = { .now }
     ) {
         self.journal = journal
@@ -53,8 +53,7 @@ public final class JournalEffects<T: Terminal>: EffectPerformer {
         case .loadAsOf(let day):
             // The journal read again from its start, up to the first record written after that day.
             do {
-                let replayed = try JournalMaintenance.state(path: journal.path, emailPolicy: journal.state.emailPolicy, asOf: day)
-                return .asOfLoaded(day, replayed.state)
+                return .asOfLoaded(day, try journal.state(asOf: day))
             } catch {
                 return .unavailable("Could not read the journal as of \(day): \(error.description)")
             }

@@ -39,7 +39,6 @@ public final class Journal {
     private let clock: () -> Date
 
     public var snapshotPath: String { path + ".snapshot" }
-    public var isWritable: Bool { mode == .writable }
 
     // MARK: Creating
 

@@ -1,0 +1,335 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import UNMNDomain
+import UNMNJournal
+
+/// A network's journal in PostgreSQL: the same records as the file journal's lines (sequence,
+/// CRC-32C, JSON body), one row each, replayed and verified the same way (`JournalScan`).
+///
+/// A commit catches up, decides against the latest record and inserts the next sequence; the
+/// engine refuses it if another console appended first, and then the console catches up and
+/// decides again, as it does under the file lock. A commit whose outcome is unknown (the
+/// connection dropped after sending) is settled by looking the record up, never by sending it
+/// twice. Calls block (the console is synchronous); the connection runs on its own event loop.
+public final class PostgresJournal: JournalStore {
+    public let address: PostgresAddress
+    public private(set) var state: NetworkState
+    public private(set) var lastSequence: UInt64 = 0
+    public private(set) var mode: Journal.Mode
+    public private(set) var notices: [String] = []
+    /// The database role every record is written under (the server stamps it on each row).
+    public private(set) var login: String
+    private let osUser: String
+    private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    private var connection: PostgresConnection?
+    private let logger = Logger(label: "unmn.postgres") { _ in SwiftLogNoOpLogHandler() }
+
+    public var location: String { address.description }
+
+    // MARK: Opening
+
+    public init(address: PostgresAddress, emailPolicy: EmailPolicy, osUser: String, readOnly: Bool = false) throws(JournalError) {
+        self.address = address
+        self.osUser = osUser
+        login = address.user
+        state = NetworkState(emailPolicy: emailPolicy)
+        mode = readOnly ? .readOnly(reason: "opened with --read-only") : .writable
+        do {
+            let connection = try connected()
+            login = try connection.query("SELECT current_user::text", logger: logger).wait().first?.decode(String.self) ?? login
+            let exists = try connection.query(
+                "SELECT count(*) FROM unmn.networks WHERE network = \(address.network)", logger: logger
+            ).wait().first?.decode(Int64.self)
+            guard exists == 1 else {
+                throw JournalError.unreadable(
+                    path: location, reason: "the database has no network \(address.network) (create it with `unmn db init \(location)`)")
+            }
+        } catch let error as JournalError {
+            shutDown()
+            throw error
+        } catch {
+            shutDown()
+            throw Self.describe(error, at: address)
+        }
+        do { try catchUp() } catch {
+            shutDown()
+            throw error
+        }
+    }
+
+    deinit { shutDown() }
+
+    private func shutDown() {
+        if let connection { try? connection.close().wait() }
+        connection = nil
+        try? group.syncShutdownGracefully()
+    }
+
+    /// The open connection, or a new one.
+    private func connected() throws -> PostgresConnection {
+        if let connection, !connection.isClosed { return connection }
+        let connection = try Self.connect(address, on: group.next(), logger: logger).wait()
+        self.connection = connection
+        return connection
+    }
+
+    static func connect(_ address: PostgresAddress, on eventLoop: any EventLoop, logger: Logger) -> EventLoopFuture<PostgresConnection> {
+        let configuration: PostgresConnection.Configuration
+        if address.host.hasPrefix("/") {
+            configuration = .init(
+                unixSocketPath: address.host + "/.s.PGSQL.\(address.port)", username: address.user, password: address.password,
+                database: address.database)
+        } else {
+            configuration = .init(
+                host: address.host, port: address.port, username: address.user, password: address.password, database: address.database,
+                tls: .disable)
+        }
+        return PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 1, logger: logger)
+    }
+
+    // MARK: Reading
+
+    /// The records after `sequence` as journal lines, in order.
+    private func lines(after sequence: UInt64) throws -> [UInt8] {
+        let rows = try connected().query(
+            """
+            SELECT sequence, checksum, body FROM unmn.records
+            WHERE network = \(address.network) AND sequence > \(Int64(sequence)) ORDER BY sequence
+            """, logger: logger
+        ).wait()
+        var bytes: [UInt8] = []
+        for row in rows {
+            let (number, checksum, body) = try row.decode((Int64, String, String).self)
+            bytes += Array("\(number) \(checksum) \(body)\n".utf8)
+        }
+        return bytes
+    }
+
+    /// Reads and applies what was appended since the last read, each record verified.
+    @discardableResult
+    private func catchUp() throws(JournalError) -> [JournalRecord] {
+        let bytes: [UInt8]
+        do { bytes = try lines(after: lastSequence) } catch { throw Self.describe(error, at: address) }
+        guard !bytes.isEmpty else { return [] }
+        var scan = bytes.withUnsafeBytes { JournalScan.scan($0, previousSequence: lastSequence) }
+        scan.replay(onto: &state)
+        lastSequence = scan.records.last?.sequence ?? lastSequence
+        if let problem = scan.problem {
+            mode = .readOnly(reason: "in the database, \(problem); nothing was changed. Run `unmn check --journal \(location)`")
+        }
+        return scan.records
+    }
+
+    public func refresh() throws(JournalError) -> [JournalRecord] { try catchUp() }
+
+    public func state(asOf day: LocalDate) throws(JournalError) -> NetworkState {
+        let bytes: [UInt8]
+        do { bytes = try lines(after: 0) } catch { throw Self.describe(error, at: address) }
+        var scan = bytes.withUnsafeBytes { JournalScan.scan($0) }
+        var replayed = NetworkState(emailPolicy: state.emailPolicy)
+        scan.replay(onto: &replayed, through: Instant.endOfDay(day))
+        return replayed
+    }
+
+    // MARK: Committing
+
+    /// How many times a commit is decided again because others appended first.
+    static let attempts = 8
+
+    @discardableResult
+    public func commit(_ command: Command, context: CommandContext) throws(CommitError) -> EventBatch {
+        var context = context
+        context.login = login
+        for _ in 0..<Self.attempts {
+            if case .readOnly(let reason) = mode { throw .readOnly(reason) }
+            do { try catchUp() } catch { throw failStop("Cannot read the journal: \(error.description)") }
+            if case .readOnly(let reason) = mode { throw .readOnly(reason) }
+            let batch: EventBatch
+            do {
+                batch = try state.decide(command, context: context)
+            } catch {
+                throw error.conflicts.isEmpty ? .rejected(error.description) : .conflicted(error)
+            }
+            let sequence = lastSequence + 1
+            let record: (checksum: String, body: String)
+            do { record = try Self.row(JournalRecord(sequence: sequence, osUser: osUser, batch: batch)) } catch {
+                throw .failed("The change could not be encoded (\(error)); nothing was saved.")
+            }
+            switch insert(sequence: sequence, record) {
+            case .appended: break
+            case .otherAppendedFirst: continue
+            case .refused(let reason): throw .rejected(reason)
+            case .unknown(let reason): throw failStop("The database went away while saving (\(reason))")
+            }
+            state.apply(batch)
+            lastSequence = sequence
+            return batch
+        }
+        throw .rejected("Others kept changing the record while this change was being saved; try again.")
+    }
+
+    enum InsertOutcome {
+        case appended
+        case otherAppendedFirst
+        case refused(String)
+        case unknown(String)
+    }
+
+    private func insert(sequence: UInt64, _ record: (checksum: String, body: String)) -> InsertOutcome {
+        do {
+            _ = try connected().query(
+                """
+                INSERT INTO unmn.records (network, sequence, checksum, body, written_by, written_at)
+                VALUES (\(address.network), \(Int64(sequence)), \(record.checksum), \(record.body), current_user, now())
+                """, logger: logger
+            ).wait()
+            return .appended
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
+            return .otherAppendedFirst
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "42501" {
+            return .refused(
+                "The database role \(login) may not add to the journal (it needs the \(PostgresSchema.memberRole) role); nothing was saved."
+            )
+        } catch let error as PSQLError where error.serverInfo != nil {
+            return .refused("The database refused the change: \(error.serverInfo?[.message] ?? "\(error)"); nothing was saved.")
+        } catch {
+            // The connection broke: the record may or may not have been stored. Look it up.
+            connection = nil
+            return settle(sequence: sequence, record) ?? .unknown(Self.describe(error, at: address).description)
+        }
+    }
+
+    /// After a broken connection: whether the record at `sequence` is ours (appended), another's
+    /// (decide again), absent (send again is safe: decide again), or unknown (still unreachable).
+    private func settle(sequence: UInt64, _ record: (checksum: String, body: String)) -> InsertOutcome? {
+        guard
+            let rows = try? connected().query(
+                "SELECT checksum, body FROM unmn.records WHERE network = \(address.network) AND sequence = \(Int64(sequence))",
+                logger: logger
+            ).wait()
+        else { return nil }
+        guard let row = rows.first, let (checksum, body) = try? row.decode((String, String).self) else { return .otherAppendedFirst }
+        return checksum == record.checksum && body == record.body ? .appended : .otherAppendedFirst
+    }
+
+    private func failStop(_ reason: String) -> CommitError {
+        mode = .readOnly(reason: reason + ". unmn is read-only until restarted")
+        return .failed(reason + ". unmn is now read-only; restart it once the database is back.")
+    }
+
+    /// A record as a row: the checksum and JSON body of its journal line.
+    static func row(_ record: JournalRecord) throws -> (checksum: String, body: String) {
+        let line = try record.encodedLine()
+        let text = String(decoding: line.dropLast(), as: UTF8.self)
+        let parts = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        return (String(parts[1]), String(parts[2]))
+    }
+
+    // MARK: Creating
+
+    /// Creates the schema if needed (migrations), then the network with its first records, in
+    /// one transaction. Refuses to touch a network that exists.
+    public static func create(at address: PostgresAddress, batches: [EventBatch], osUser: String) throws(JournalError) {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        defer { try? group.syncShutdownGracefully() }
+        let logger = Logger(label: "unmn.postgres") { _ in SwiftLogNoOpLogHandler() }
+        do {
+            let connection = try connect(address, on: group.next(), logger: logger).wait()
+            defer { try? connection.close().wait() }
+            try migrate(connection, logger: logger)
+            _ = try connection.query("BEGIN", logger: logger).wait()
+            do {
+                let existing = try connection.query(
+                    "SELECT count(*) FROM unmn.networks WHERE network = \(address.network)", logger: logger
+                ).wait().first?.decode(Int64.self)
+                if existing != 0 {
+                    _ = try? connection.query("ROLLBACK", logger: logger).wait()
+                    throw JournalError.alreadyExists(path: address.description)
+                }
+                _ = try connection.query("INSERT INTO unmn.networks (network) VALUES (\(address.network))", logger: logger).wait()
+                for (index, batch) in batches.enumerated() {
+                    let sequence = Int64(index + 1)
+                    let row = try row(JournalRecord(sequence: UInt64(sequence), osUser: osUser, batch: batch))
+                    _ = try connection.query(
+                        """
+                        INSERT INTO unmn.records (network, sequence, checksum, body, written_by, written_at)
+                        VALUES (\(address.network), \(sequence), \(row.checksum), \(row.body), current_user, now())
+                        """, logger: logger
+                    ).wait()
+                }
+                _ = try connection.query("COMMIT", logger: logger).wait()
+            } catch {
+                _ = try? connection.query("ROLLBACK", logger: logger).wait()
+                throw error
+            }
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw describe(error, at: address)
+        }
+    }
+
+    /// Applies the migrations the database lacks, in one transaction under an advisory lock, so
+    /// that two `db init`s at once cannot both apply one.
+    static func migrate(_ connection: PostgresConnection, logger: Logger) throws {
+        _ = try connection.query("BEGIN", logger: logger).wait()
+        do {
+            _ = try connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))", logger: logger).wait()
+            _ = try connection.query("CREATE SCHEMA IF NOT EXISTS unmn", logger: logger).wait()
+            _ = try connection.query(
+                """
+                CREATE TABLE IF NOT EXISTS unmn.schema_migrations (
+                    version integer PRIMARY KEY, applied_by name NOT NULL DEFAULT current_user,
+                    applied_at timestamptz NOT NULL DEFAULT clock_timestamp())
+                """, logger: logger
+            ).wait()
+            let applied = Set(
+                try connection.query("SELECT version FROM unmn.schema_migrations", logger: logger).wait().map { try $0.decode(Int32.self) })
+            for migration in PostgresSchema.migrations where !applied.contains(Int32(migration.version)) {
+                for statement in migration.statements {
+                    _ = try connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).wait()
+                }
+                _ = try connection.query(
+                    "INSERT INTO unmn.schema_migrations (version) VALUES (\(Int32(migration.version)))", logger: logger
+                )
+                .wait()
+            }
+            _ = try connection.query("COMMIT", logger: logger).wait()
+        } catch {
+            _ = try? connection.query("ROLLBACK", logger: logger).wait()
+            throw error
+        }
+    }
+
+    // MARK: Errors
+
+    /// A PostgreSQL or connection error in words, with the address (never its password).
+    static func describe(_ error: any Error, at address: PostgresAddress) -> JournalError {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] {
+                if error.serverInfo?[.sqlState] == "42501" || error.serverInfo?[.sqlState] == "28000"
+                    || error.serverInfo?[.sqlState] == "28P01"
+                {
+                    return .notPermitted(path: address.description, reason: message)
+                }
+                if error.serverInfo?[.sqlState] == "42P01" || error.serverInfo?[.sqlState] == "3F000" {
+                    return .unreadable(
+                        path: address.description, reason: "the database has no unmn schema (create it with `unmn db init \(address)`)")
+                }
+                return .unreadable(path: address.description, reason: message)
+            }
+            switch error.code {
+            case .connectionError, .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
+                return .unreadable(
+                    path: address.description,
+                    reason: "the database server cannot be reached (\(error.underlying.map { "\($0)" } ?? "connection lost"))")
+            default:
+                return .unreadable(path: address.description, reason: "\(error.code)")
+            }
+        }
+        return .unreadable(path: address.description, reason: "the database server cannot be reached (\(error))")
+    }
+}

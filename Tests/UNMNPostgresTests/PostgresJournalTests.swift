@@ -1,0 +1,279 @@
+import Foundation
+import Testing
+import UNMNDomain
+import UNMNJournal
+import UNMNResources
+
+@testable import UNMNPostgres
+
+/// The journal in PostgreSQL, against a private cluster of its own (see `PostgresCluster`).
+@Suite("The journal in PostgreSQL")
+struct PostgresJournalTests {
+    static let entities = try! AnnexI.parse(ShippedData.annexIMembers)
+    static let policy = EmailPolicy.parse(ShippedData.corporateEmailDomains)
+    static let secretariat = Operator(name: "Dilnoza Yusupova", entity: "IOM", role: .secretariat)
+    static let today = LocalDate(year: 2026, month: 11, day: 29)!
+
+    static var cluster: PostgresCluster {
+        let cluster = PostgresCluster.shared
+        if let failure = cluster.failure { Issue.record(Comment(rawValue: failure)) }
+        return cluster
+    }
+
+    /// A fresh network name: tests share the cluster and run in parallel.
+    static func network() -> String { "t" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "") }
+
+    static func address(_ network: String, user: String = "postgres") throws -> PostgresAddress {
+        try PostgresAddress.parse(cluster.url(network: network, user: user), environment: [:])
+    }
+
+    /// The founding and the founder's grant (login `postgres`, the cluster's superuser here).
+    static func founding(login: String = "postgres") throws -> [EventBatch] {
+        var (state, founding) = NetworkState.founding(
+            entities: entities, emailPolicy: policy, by: secretariat, at: Instant(tashkent: today, hour: 9), login: login)
+        let grant = Grant(login: login, name: secretariat.name, entity: "IOM", role: .secretariat)
+        let granted = try state.execute(
+            .grantAccess(grant), context: CommandContext(operator: secretariat, now: Instant(tashkent: today, hour: 9), login: login))
+        return [founding, granted]
+    }
+
+    static func addFocalPoint(_ index: Int, entity: EntityCode = "UNICEF") -> Command {
+        .addFocalPoint(
+            FocalPointDraft(
+                entity: entity, name: "Focal Point \(index)", position: "Officer", level: .other, email: "fp\(index)@unicef.org",
+                isOnMailingList: false))
+    }
+
+    static func context(hour: Int = 10) -> CommandContext {
+        CommandContext(operator: secretariat, now: Instant(tashkent: today, hour: hour))
+    }
+
+    static func created(_ batches: [EventBatch]? = nil) throws -> PostgresAddress {
+        let address = try address(network())
+        try PostgresJournal.create(at: address, batches: batches ?? founding(), osUser: "tester")
+        return address
+    }
+
+    @Test("db init creates the network once; a second init refuses and changes nothing")
+    func createOnce() throws {
+        let address = try Self.created()
+        #expect(throws: JournalError.alreadyExists(path: address.description)) {
+            try PostgresJournal.create(at: address, batches: try Self.founding(), osUser: "tester")
+        }
+        #expect(try Self.cluster.psql("SELECT count(*) FROM unmn.records WHERE network = '\(address.network)'") == "2\n")
+    }
+
+    @Test("opening replays the same state as the file journal holding the same records")
+    func sameStateAsFile() throws {
+        let batches = try SampleNetwork.batches(entities: Self.entities, emailPolicy: Self.policy, sandbox: true)
+        let address = try Self.created(batches)
+        let directory = NSTemporaryDirectory() + "unmn-pgfile-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Journal.create(at: directory + "/journal", batches: batches, osUser: "tester")
+        let file = try Journal(path: directory + "/journal", emailPolicy: Self.policy, osUser: "tester", readOnly: true)
+        let database = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "tester", readOnly: true)
+        #expect(database.lastSequence == UInt64(batches.count))
+        #expect(database.state == file.state)
+        #expect(database.notices.isEmpty)
+    }
+
+    @Test("a commit appends the next record; another console reads it on refresh")
+    func commitAndRefresh() throws {
+        let address = try Self.created()
+        let first = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "tester")
+        let second = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "tester")
+        try first.commit(Self.addFocalPoint(1), context: Self.context())
+        #expect(first.lastSequence == 3)
+        let seen = try second.refresh()
+        #expect(seen.map(\.sequence) == [3])
+        #expect(second.state == first.state)
+        #expect(try second.refresh().isEmpty)
+    }
+
+    @Test("a console that is behind catches up and decides again: no sequence is lost or taken twice")
+    func staleConsoleDecidesAgain() throws {
+        let address = try Self.created()
+        let first = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "tester")
+        let second = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "tester")
+        try first.commit(Self.addFocalPoint(1), context: Self.context())
+        // `second` has not seen record 3: its commit must become record 4, decided on top of 3.
+        let batch = try second.commit(Self.addFocalPoint(2), context: Self.context())
+        #expect(second.lastSequence == 4)
+        #expect(batch.summary.contains("Focal Point 2"))
+        #expect(second.state.focalPoints.map(\.name).suffix(2) == ["Focal Point 1", "Focal Point 2"])
+        #expect(
+            try Self.cluster.psql(
+                "SELECT string_agg(sequence::text, ',' ORDER BY sequence) FROM unmn.records WHERE network = '\(address.network)'")
+                == "1,2,3,4\n")
+    }
+
+    @Test("two writers at once: every acknowledged record is there, in one contiguous sequence")
+    func twoWriters() async throws {
+        let address = try Self.created()
+        let perWriter = 15
+        let acknowledged = try await withThrowingTaskGroup(of: [String].self) { group in
+            for writer in 0..<2 {
+                group.addTask {
+                    let journal = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "writer\(writer)")
+                    var names: [String] = []
+                    for index in 0..<perWriter {
+                        let number = writer * 100 + index
+                        try journal.commit(Self.addFocalPoint(number), context: Self.context())
+                        names.append("Focal Point \(number)")
+                    }
+                    return names
+                }
+            }
+            var all: [String] = []
+            for try await names in group { all += names }
+            return all
+        }
+        let reader = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "tester", readOnly: true)
+        #expect(reader.lastSequence == UInt64(2 + 2 * perWriter))
+        #expect(Set(reader.state.focalPoints.map(\.name)) == Set(acknowledged))
+        #expect(reader.notices.isEmpty && reader.isWritable == false)
+    }
+
+    @Test("the server stamps who wrote a record and when, whatever the client sends")
+    func serverStampsTheWriter() throws {
+        let address = try Self.created()
+        let stamped = try Self.cluster.psql(
+            "SELECT DISTINCT written_by FROM unmn.records WHERE network = '\(address.network)'")
+        #expect(stamped == "postgres\n")
+        // A client that names another writer is overruled by the trigger.
+        let journal = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "tester")
+        let row = try PostgresJournal.row(
+            JournalRecord(
+                sequence: 3, osUser: "tester",
+                batch: try journal.state.decide(Self.addFocalPoint(9), context: Self.context())))
+        try Self.cluster.psql(
+            """
+            INSERT INTO unmn.records (network, sequence, checksum, body, written_by, written_at)
+            VALUES ('\(address.network)', 3, '\(row.checksum)', '\(row.body.replacingOccurrences(of: "'", with: "''"))', 'someone_else', '2001-01-01')
+            """)
+        #expect(
+            try Self.cluster.psql(
+                "SELECT written_by, written_at > now() - interval '1 hour' FROM unmn.records WHERE network = '\(address.network)' AND sequence = 3"
+            )
+                == "postgres|t\n")
+    }
+
+    @Test("history cannot be rewritten: UPDATE, DELETE and TRUNCATE are refused by the server, even to the owner")
+    func appendOnly() throws {
+        let address = try Self.created()
+        for statement in [
+            "UPDATE unmn.records SET body = '{}' WHERE network = '\(address.network)'",
+            "DELETE FROM unmn.records WHERE network = '\(address.network)'",
+            "TRUNCATE unmn.records CASCADE",
+        ] {
+            #expect(throws: PostgresCluster.Failed.self) { try Self.cluster.psql(statement) }
+        }
+        #expect(try Self.cluster.psql("SELECT count(*) FROM unmn.records WHERE network = '\(address.network)'") == "2\n")
+    }
+
+    @Test("a role without unmn_member may read with unmn_reader but not append; a member may; neither may delete")
+    func rolesDecide() throws {
+        let suffix = UUID().uuidString.prefix(6).lowercased()
+        let (reader, member) = ("reader_\(suffix)", "member_\(suffix)")
+        let network = Self.network()
+        try PostgresJournal.create(at: try Self.address(network), batches: try Self.founding(login: member), osUser: "tester")
+        try Self.cluster.psql("CREATE ROLE \(reader) LOGIN IN ROLE unmn_reader; CREATE ROLE \(member) LOGIN IN ROLE unmn_member")
+
+        let asReader = try PostgresJournal(address: try Self.address(network, user: reader), emailPolicy: Self.policy, osUser: "tester")
+        #expect(asReader.login == reader)
+        #expect(throws: CommitError.self) { try asReader.commit(Self.addFocalPoint(1), context: Self.context()) }
+        do {
+            try asReader.commit(Self.addFocalPoint(1), context: Self.context())
+        } catch {
+            // The reader has no grant in the roster either: refused by the rules, before the database.
+            #expect(error.description.contains(reader) || error.description.contains("unmn_member"))
+        }
+
+        let asMember = try PostgresJournal(address: try Self.address(network, user: member), emailPolicy: Self.policy, osUser: "tester")
+        try asMember.commit(Self.addFocalPoint(2), context: Self.context())
+        #expect(try Self.cluster.psql("SELECT written_by FROM unmn.records WHERE network = '\(network)' AND sequence = 3") == "\(member)\n")
+        #expect(throws: PostgresCluster.Failed.self) {
+            try Self.cluster.psql("DELETE FROM unmn.records WHERE network = '\(network)'", user: member)
+        }
+    }
+
+    @Test("a role the roster knows but the database does not let append is told which role it needs")
+    func grantedButNotMember() throws {
+        let suffix = UUID().uuidString.prefix(6).lowercased()
+        let outsider = "outsider_\(suffix)"
+        let network = Self.network()
+        try PostgresJournal.create(at: try Self.address(network), batches: try Self.founding(login: outsider), osUser: "tester")
+        try Self.cluster.psql("CREATE ROLE \(outsider) LOGIN IN ROLE unmn_reader")
+        let journal = try PostgresJournal(address: try Self.address(network, user: outsider), emailPolicy: Self.policy, osUser: "tester")
+        #expect(
+            throws: CommitError.rejected(
+                "The database role \(outsider) may not add to the journal (it needs the unmn_member role); nothing was saved.")
+        ) {
+            try journal.commit(Self.addFocalPoint(1), context: Self.context())
+        }
+        #expect(journal.lastSequence == 2)
+    }
+
+    @Test("a network that is not there is named, with the command that creates it")
+    func missingNetwork() throws {
+        let address = try Self.address(Self.network())
+        _ = try Self.created()  // the schema exists
+        #expect(
+            throws: JournalError.unreadable(
+                path: address.description,
+                reason: "the database has no network \(address.network) (create it with `unmn db init \(address.description)`)")
+        ) {
+            try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "tester")
+        }
+    }
+
+    @Test("as of a day: the record replayed up to the end of that day")
+    func asOf() throws {
+        let address = try Self.created()
+        let journal = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "tester")
+        try journal.commit(
+            Self.addFocalPoint(1),
+            context: CommandContext(operator: Self.secretariat, now: Instant(tashkent: Self.today.adding(days: 2), hour: 10)))
+        let before = try journal.state(asOf: Self.today)
+        #expect(before.focalPoints.isEmpty)
+        #expect(try journal.state(asOf: Self.today.adding(days: 2)).focalPoints.count == 1)
+    }
+}
+
+@Suite("postgres:// addresses")
+struct PostgresAddressTests {
+    @Test("user, host, port, database and network from the URL; libpq's environment fills the rest; the password is never shown")
+    func parsing() throws {
+        let full = try PostgresAddress.parse("postgres://unmn:s3cret@db.example.org:6543/unmn?network=uz", environment: [:])
+        #expect(
+            full == PostgresAddress(host: "db.example.org", port: 6543, user: "unmn", password: "s3cret", database: "unmn", network: "uz"))
+        #expect(full.description == "postgres://unmn@db.example.org:6543/unmn?network=uz")
+        let environment = ["PGHOST": "pg.local", "PGPORT": "5433", "PGUSER": "dilnoza", "PGDATABASE": "networks", "PGPASSWORD": "x"]
+        let filled = try PostgresAddress.parse("postgres:///?network=kz", environment: environment)
+        #expect(
+            filled == PostgresAddress(host: "pg.local", port: 5433, user: "dilnoza", password: "x", database: "networks", network: "kz"))
+    }
+
+    @Test("the password comes from PGPASSFILE when the URL has none")
+    func passwordFile() throws {
+        let path = NSTemporaryDirectory() + "pgpass-\(UUID().uuidString)"
+        try "# comment\nother:5432:*:*:nope\ndb.example.org:5432:unmn:unmn:fr\\:om-file\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let address = try PostgresAddress.parse("postgres://unmn@db.example.org/unmn?network=uz", environment: ["PGPASSFILE": path])
+        #expect(address.password == "fr:om-file")
+    }
+
+    @Test("an address without a network, with an unsafe network name or an unsupported sslmode is refused with the reason")
+    func refused() {
+        for text in [
+            "postgres://u@h/db", "postgres://u@h/db?network=", "postgres://u@h/db?network=a;drop",
+            "postgres://u@h/db?network=uz&sslmode=require",
+        ] {
+            #expect(throws: PostgresAddress.Invalid.self) { try PostgresAddress.parse(text, environment: [:]) }
+        }
+        #expect(PostgresAddress.isPostgres("postgresql://h/db?network=uz"))
+        #expect(!PostgresAddress.isPostgres("/var/lib/unmn/journal"))
+    }
+}
