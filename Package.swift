@@ -42,7 +42,7 @@ let package = Package(
             name: "unmn",
             dependencies: [
                 "UNMNDomain", "UNMNResources", "UNMNJournal", "UNMNReports", "TerminalUI", "UNMNApp", "UNMNConsole", "CursesBackend",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "UNMNPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Appends until killed; the kill -9 test's writer. Not a product.

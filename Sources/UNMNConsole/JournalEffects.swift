@@ -75,9 +75,18 @@ public final class JournalEffects<T: Terminal>: EffectPerformer {
         }
     }
 
-    /// What others appended since the last look, as a message for the status line.
+    /// What the last look said of the journal's reachability (a database server).
+    private var reportedUnreachable: String?
+
+    /// What others appended since the last look, as a message for the status line; or that the
+    /// journal's database went away or came back.
     public func poll() -> Message? {
-        guard let records = try? journal.refresh(), let last = records.last else { return nil }
+        let records = try? journal.refresh()
+        if journal.unreachable != reportedUnreachable {
+            reportedUnreachable = journal.unreachable
+            return .journalReachability(unreachable: journal.unreachable, note: journal.takeSettlement(), journal.state)
+        }
+        guard let records, let last = records.last else { return nil }
         let who = "\(last.batch.operator.name) (\(last.batch.operator.entity) \(last.batch.operator.role.rawValue))"
         let more = records.count > 1 ? " and \(records.count - 1) more change\(records.count == 2 ? "" : "s")" : ""
         return .journalChanged(journal.state, summary: "\(who): \(last.batch.summary)\(more)".endingSentence)

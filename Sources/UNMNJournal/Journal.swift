@@ -49,12 +49,24 @@ public final class Journal {
     public static func create(at path: String, batches: [EventBatch], osUser: String, fs: FileSystem = POSIXFileSystem())
         throws(JournalError)
     {
-        if fs.size(atPath: path) != nil { throw .alreadyExists(path: path) }
         var bytes: [UInt8] = []
         for (index, batch) in batches.enumerated() {
             do { bytes += try JournalRecord(sequence: UInt64(index + 1), osUser: osUser, batch: batch).encodedLine() } catch {
                 throw .unreadable(path: path, reason: "a record could not be encoded (\(error))")
             }
+        }
+        try create(at: path, lines: bytes, fs: fs)
+    }
+
+    /// Creates a journal holding these record lines exactly (a copy pulled from PostgreSQL),
+    /// after checking that they are whole, checksummed, in sequence and start with a founding.
+    /// Refuses to replace an existing file, as `create(at:batches:)`.
+    public static func create(at path: String, lines bytes: [UInt8], fs: FileSystem = POSIXFileSystem()) throws(JournalError) {
+        if fs.size(atPath: path) != nil { throw .alreadyExists(path: path) }
+        let scan = bytes.withUnsafeBytes { JournalScan.scan($0) }
+        if let problem = scan.problem { throw .unreadable(path: path, reason: "the records to write are not whole: \(problem)") }
+        guard case .networkFounded? = scan.records.first?.batch.events.first else {
+            throw .unreadable(path: path, reason: "the records to write do not start with the network's founding")
         }
         let temporary = path + ".creating-\(getpid())"
         let mode: mode_t = fs.isGroupSharedDirectory(path) ? 0o660 : 0o600

@@ -169,6 +169,13 @@ public enum JournalMaintenance {
     }
 
     /// The whole journal, once it is known to be one (see `Journal.requireJournal`).
+    /// The journal file's bytes, its records' lines exactly (for `unmn journal push`): refused
+    /// when the path is not a unmn journal.
+    public static func readRecords(path: String, fs: FileSystem = POSIXFileSystem()) throws(JournalError) -> [UInt8] {
+        guard fs.size(atPath: path) != nil else { throw .missing(path: path) }
+        return try readJournal(path, fs: fs)
+    }
+
     static func readJournal(_ path: String, fs: FileSystem) throws(JournalError) -> [UInt8] {
         let fd: Int32
         do { fd = try fs.open(path, flags: O_RDONLY | O_NONBLOCK, mode: 0) } catch {

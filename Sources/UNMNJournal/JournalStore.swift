@@ -19,10 +19,18 @@ public protocol JournalStore: AnyObject {
     func commit(_ command: Command, context: CommandContext) throws(CommitError) -> EventBatch
     /// The network as the record stood at the end of a day, replayed from the start.
     func state(asOf day: LocalDate) throws(JournalError) -> NetworkState
+    /// Why the journal cannot be reached now (a database server gone away), or nil. Changes
+    /// are refused meanwhile; `refresh` tries again and clears it once the journal is back.
+    var unreachable: String? { get }
+    /// What became of a change whose outcome was unknown when the connection broke, once the
+    /// journal is reachable again: said once, then nil.
+    func takeSettlement() -> String?
 }
 
 extension JournalStore {
     public var isWritable: Bool { mode == .writable }
+    public var unreachable: String? { nil }
+    public func takeSettlement() -> String? { nil }
 }
 
 extension Journal: JournalStore {

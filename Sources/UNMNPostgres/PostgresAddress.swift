@@ -59,6 +59,11 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
         return PostgresAddress(host: host, port: port, user: user, password: password, database: database, network: network)
     }
 
+    /// "the server at db.example.org:5432" (or its socket).
+    public var serverDescription: String {
+        host.hasPrefix("/") ? "the server on \(host)/.s.PGSQL.\(port)" : "the server at \(host):\(port)"
+    }
+
     /// The address as shown on screen and in messages: never the password.
     public var description: String {
         let server = host.hasPrefix("/") ? "" : "\(host):\(port)"

@@ -22,6 +22,14 @@ public final class PostgresJournal: JournalStore {
     public private(set) var notices: [String] = []
     /// The database role every record is written under (the server stamps it on each row).
     public private(set) var login: String
+    public private(set) var unreachable: String?
+    /// A record sent when the connection broke: on reconnecting, whether it was stored decides
+    /// what the operator is told. It is never sent again.
+    private var unsettled: (sequence: UInt64, checksum: String, summary: String)?
+    private var settlement: String?
+    /// Reconnecting is tried at most this often, so that a dead server does not slow every key.
+    private var lastAttempt = Date.distantPast
+    private let reconnectInterval: TimeInterval
     private let osUser: String
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private var connection: PostgresConnection?
@@ -31,8 +39,11 @@ public final class PostgresJournal: JournalStore {
 
     // MARK: Opening
 
-    public init(address: PostgresAddress, emailPolicy: EmailPolicy, osUser: String, readOnly: Bool = false) throws(JournalError) {
+    public init(
+        address: PostgresAddress, emailPolicy: EmailPolicy, osUser: String, readOnly: Bool = false, reconnectInterval: TimeInterval = 2
+    ) throws(JournalError) {
         self.address = address
+        self.reconnectInterval = reconnectInterval
         self.osUser = osUser
         login = address.user
         state = NetworkState(emailPolicy: emailPolicy)
@@ -63,9 +74,15 @@ public final class PostgresJournal: JournalStore {
     deinit { shutDown() }
 
     private func shutDown() {
-        if let connection { try? connection.close().wait() }
-        connection = nil
+        dropConnection()
         try? group.syncShutdownGracefully()
+    }
+
+    /// Closes the connection (a broken one too: it must be closed before it is let go) so that
+    /// the next call opens a new one.
+    private func dropConnection() {
+        if let connection { _ = try? connection.close().wait() }
+        connection = nil
     }
 
     /// The open connection, or a new one.
@@ -77,7 +94,7 @@ public final class PostgresJournal: JournalStore {
     }
 
     static func connect(_ address: PostgresAddress, on eventLoop: any EventLoop, logger: Logger) -> EventLoopFuture<PostgresConnection> {
-        let configuration: PostgresConnection.Configuration
+        var configuration: PostgresConnection.Configuration
         if address.host.hasPrefix("/") {
             configuration = .init(
                 unixSocketPath: address.host + "/.s.PGSQL.\(address.port)", username: address.user, password: address.password,
@@ -87,6 +104,8 @@ public final class PostgresJournal: JournalStore {
                 host: address.host, port: address.port, username: address.user, password: address.password, database: address.database,
                 tls: .disable)
         }
+        // A console waits on this when the server is unreachable: a few seconds, not the default ten.
+        configuration.options.connectTimeout = .seconds(3)
         return PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 1, logger: logger)
     }
 
@@ -112,7 +131,10 @@ public final class PostgresJournal: JournalStore {
     @discardableResult
     private func catchUp() throws(JournalError) -> [JournalRecord] {
         let bytes: [UInt8]
-        do { bytes = try lines(after: lastSequence) } catch { throw Self.describe(error, at: address) }
+        do { bytes = try lines(after: lastSequence) } catch {
+            if Self.isConnectionLoss(error) { dropConnection() }
+            throw Self.describe(error, at: address)
+        }
         guard !bytes.isEmpty else { return [] }
         var scan = bytes.withUnsafeBytes { JournalScan.scan($0, previousSequence: lastSequence) }
         scan.replay(onto: &state)
@@ -123,7 +145,43 @@ public final class PostgresJournal: JournalStore {
         return scan.records
     }
 
-    public func refresh() throws(JournalError) -> [JournalRecord] { try catchUp() }
+    /// Records others appended since the last look. When the server cannot be reached, says so
+    /// (`unreachable`) instead of failing, and tries again on later calls.
+    public func refresh() throws(JournalError) -> [JournalRecord] {
+        if unreachable != nil {
+            guard Date().timeIntervalSince(lastAttempt) >= reconnectInterval else { return [] }
+            lastAttempt = Date()
+        }
+        do {
+            let records = try catchUp()
+            if unreachable != nil {
+                unreachable = nil
+                settle(seen: records)
+            }
+            return records
+        } catch {
+            guard connection == nil else { throw error }
+            unreachable = unreachable ?? address.serverDescription + " does not answer"
+            return []
+        }
+    }
+
+    public func takeSettlement() -> String? {
+        defer { settlement = nil }
+        return settlement
+    }
+
+    /// Back after a broken connection: the unsettled record was stored or it was not.
+    private func settle(seen records: [JournalRecord]) {
+        guard let pending = unsettled else { return }
+        unsettled = nil
+        let stored = records.first { $0.sequence == pending.sequence }
+        let ours = stored.flatMap { try? Self.row($0).checksum } == pending.checksum
+        settlement =
+            ours
+            ? "Reconnected. \(pending.summary): it was saved before the connection broke (once)."
+            : "Reconnected. \(pending.summary) was not saved (the database did not receive it); do it again if still wanted."
+    }
 
     public func state(asOf day: LocalDate) throws(JournalError) -> NetworkState {
         let bytes: [UInt8]
@@ -145,7 +203,12 @@ public final class PostgresJournal: JournalStore {
         context.login = login
         for _ in 0..<Self.attempts {
             if case .readOnly(let reason) = mode { throw .readOnly(reason) }
-            do { try catchUp() } catch { throw failStop("Cannot read the journal: \(error.description)") }
+            if let reason = unreachable { throw .failed(Self.offline(reason)) }
+            do { try catchUp() } catch {
+                guard connection == nil else { throw failStop("Cannot read the journal: \(error.description)") }
+                unreachable = address.serverDescription + " does not answer"
+                throw .failed(Self.offline(error.description))
+            }
             if case .readOnly(let reason) = mode { throw .readOnly(reason) }
             let batch: EventBatch
             do {
@@ -162,7 +225,13 @@ public final class PostgresJournal: JournalStore {
             case .appended: break
             case .otherAppendedFirst: continue
             case .refused(let reason): throw .rejected(reason)
-            case .unknown(let reason): throw failStop("The database went away while saving (\(reason))")
+            case .unknown:
+                let reason = address.serverDescription + " closed the connection"
+                unreachable = reason
+                unsettled = (sequence, record.checksum, batch.summary)
+                throw .failed(
+                    "The database went away while saving (\(reason)). Whether \(batch.summary) was saved will show once it is back; "
+                        + "it is never saved twice.")
             }
             state.apply(batch)
             lastSequence = sequence
@@ -187,24 +256,25 @@ public final class PostgresJournal: JournalStore {
                 """, logger: logger
             ).wait()
             return .appended
+        } catch let error where Self.isConnectionLoss(error) {
+            // The connection broke: the record may or may not have been stored. Look it up.
+            dropConnection()
+            return lookUp(sequence: sequence, record) ?? .unknown(Self.describe(error, at: address).description)
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
             return .otherAppendedFirst
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "42501" {
             return .refused(
                 "The database role \(login) may not add to the journal (it needs the \(PostgresSchema.memberRole) role); nothing was saved."
             )
-        } catch let error as PSQLError where error.serverInfo != nil {
-            return .refused("The database refused the change: \(error.serverInfo?[.message] ?? "\(error)"); nothing was saved.")
         } catch {
-            // The connection broke: the record may or may not have been stored. Look it up.
-            connection = nil
-            return settle(sequence: sequence, record) ?? .unknown(Self.describe(error, at: address).description)
+            let message = (error as? PSQLError)?.serverInfo?[.message] ?? "\(error)"
+            return .refused("The database refused the change: \(message); nothing was saved.")
         }
     }
 
     /// After a broken connection: whether the record at `sequence` is ours (appended), another's
     /// (decide again), absent (send again is safe: decide again), or unknown (still unreachable).
-    private func settle(sequence: UInt64, _ record: (checksum: String, body: String)) -> InsertOutcome? {
+    private func lookUp(sequence: UInt64, _ record: (checksum: String, body: String)) -> InsertOutcome? {
         guard
             let rows = try? connected().query(
                 "SELECT checksum, body FROM unmn.records WHERE network = \(address.network) AND sequence = \(Int64(sequence))",
@@ -213,6 +283,20 @@ public final class PostgresJournal: JournalStore {
         else { return nil }
         guard let row = rows.first, let (checksum, body) = try? row.decode((String, String).self) else { return .otherAppendedFirst }
         return checksum == record.checksum && body == record.body ? .appended : .otherAppendedFirst
+    }
+
+    /// Why a change is refused while the server is away.
+    static func offline(_ reason: String) -> String {
+        "Nothing was saved: \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason). The console reconnects by itself."
+    }
+
+    /// An error that means the connection is gone (as against the server refusing something).
+    static func isConnectionLoss(_ error: any Error) -> Bool {
+        guard let error = error as? PSQLError else { return true }
+        guard let state = error.serverInfo?[.sqlState] else { return true }
+        // Class 08, connection exception; class 57, operator intervention (a shutdown, a
+        // terminated backend): the server is going away, not refusing the statement.
+        return state.hasPrefix("08") || state.hasPrefix("57")
     }
 
     private func failStop(_ reason: String) -> CommitError {
@@ -233,6 +317,36 @@ public final class PostgresJournal: JournalStore {
     /// Creates the schema if needed (migrations), then the network with its first records, in
     /// one transaction. Refuses to touch a network that exists.
     public static func create(at address: PostgresAddress, batches: [EventBatch], osUser: String) throws(JournalError) {
+        var lines: [UInt8] = []
+        for (index, batch) in batches.enumerated() {
+            do { lines += try JournalRecord(sequence: UInt64(index + 1), osUser: osUser, batch: batch).encodedLine() } catch {
+                throw .unreadable(path: address.description, reason: "a record could not be encoded (\(error))")
+            }
+        }
+        try create(at: address, lines: lines)
+    }
+
+    /// The same with records as journal lines, stored exactly (`unmn journal push`): they must
+    /// be whole, checksummed, in sequence, verified by replay, and start with a founding.
+    public static func create(at address: PostgresAddress, lines: [UInt8], emailPolicy: EmailPolicy? = nil) throws(JournalError) {
+        var scan = lines.withUnsafeBytes { JournalScan.scan($0) }
+        if let policy = emailPolicy {
+            var state = NetworkState(emailPolicy: policy)
+            scan.replay(onto: &state)
+        }
+        if let problem = scan.problem {
+            throw .unreadable(path: address.description, reason: "the records to store are not sound: \(problem); nothing was stored")
+        }
+        guard case .networkFounded? = scan.records.first?.batch.events.first else {
+            throw .unreadable(path: address.description, reason: "the records to store do not start with the network's founding")
+        }
+        let rows = lines.split(separator: 0x0A).map { line in
+            let parts = line.split(separator: 0x20, maxSplits: 2, omittingEmptySubsequences: false)
+            return (
+                Int64(String(decoding: parts[0], as: UTF8.self))!, String(decoding: parts[1], as: UTF8.self),
+                String(decoding: parts[2], as: UTF8.self)
+            )
+        }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         defer { try? group.syncShutdownGracefully() }
         let logger = Logger(label: "unmn.postgres") { _ in SwiftLogNoOpLogHandler() }
@@ -245,18 +359,13 @@ public final class PostgresJournal: JournalStore {
                 let existing = try connection.query(
                     "SELECT count(*) FROM unmn.networks WHERE network = \(address.network)", logger: logger
                 ).wait().first?.decode(Int64.self)
-                if existing != 0 {
-                    _ = try? connection.query("ROLLBACK", logger: logger).wait()
-                    throw JournalError.alreadyExists(path: address.description)
-                }
+                if existing != 0 { throw JournalError.alreadyExists(path: address.description) }
                 _ = try connection.query("INSERT INTO unmn.networks (network) VALUES (\(address.network))", logger: logger).wait()
-                for (index, batch) in batches.enumerated() {
-                    let sequence = Int64(index + 1)
-                    let row = try row(JournalRecord(sequence: UInt64(sequence), osUser: osUser, batch: batch))
+                for (sequence, checksum, body) in rows {
                     _ = try connection.query(
                         """
                         INSERT INTO unmn.records (network, sequence, checksum, body, written_by, written_at)
-                        VALUES (\(address.network), \(sequence), \(row.checksum), \(row.body), current_user, now())
+                        VALUES (\(address.network), \(sequence), \(checksum), \(body), current_user, now())
                         """, logger: logger
                     ).wait()
                 }
@@ -265,6 +374,46 @@ public final class PostgresJournal: JournalStore {
                 _ = try? connection.query("ROLLBACK", logger: logger).wait()
                 throw error
             }
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw describe(error, at: address)
+        }
+    }
+
+    /// Every record of the network as journal lines, exactly as stored (`unmn journal pull`,
+    /// `unmn check`), and how many each database role wrote.
+    public static func lines(at address: PostgresAddress) throws(JournalError) -> (lines: [UInt8], writers: [(role: String, records: Int)])
+    {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        defer { try? group.syncShutdownGracefully() }
+        let logger = Logger(label: "unmn.postgres") { _ in SwiftLogNoOpLogHandler() }
+        do {
+            let connection = try connect(address, on: group.next(), logger: logger).wait()
+            defer { try? connection.close().wait() }
+            let exists = try connection.query(
+                "SELECT count(*) FROM unmn.networks WHERE network = \(address.network)", logger: logger
+            ).wait().first?.decode(Int64.self)
+            guard exists == 1 else {
+                throw JournalError.unreadable(path: address.description, reason: "the database has no network \(address.network)")
+            }
+            var bytes: [UInt8] = []
+            for row in try connection.query(
+                "SELECT sequence, checksum, body FROM unmn.records WHERE network = \(address.network) ORDER BY sequence", logger: logger
+            ).wait() {
+                let (sequence, checksum, body) = try row.decode((Int64, String, String).self)
+                bytes += Array("\(sequence) \(checksum) \(body)\n".utf8)
+            }
+            let writers = try connection.query(
+                """
+                SELECT written_by::text, count(*) FROM unmn.records WHERE network = \(address.network)
+                GROUP BY written_by ORDER BY count(*) DESC, written_by
+                """, logger: logger
+            ).wait().map { row in
+                let (role, count) = try row.decode((String, Int64).self)
+                return (role, Int(count))
+            }
+            return (bytes, writers)
         } catch let error as JournalError {
             throw error
         } catch {

@@ -3,6 +3,7 @@ import Foundation
 import UNMNConsole
 import UNMNDomain
 import UNMNJournal
+import UNMNPostgres
 
 /// `unmn access`: who may act, kept in the journal as grants; and the SSH gateway's keys.
 struct AccessCommand: ParsableCommand {
@@ -12,12 +13,13 @@ struct AccessCommand: ParsableCommand {
 
     /// Commits a roster change as the invoking login's grant.
     static func commit(_ command: Command, setup: JournalSetup) throws {
-        let journal: Journal
-        do { journal = try setup.open(readOnly: false) } catch {
+        let journal: any JournalStore
+        do { journal = try setup.openStore(readOnly: false, login: JournalSetup.osUser) } catch {
             CommandLineOutput.error("\(error)")
             throw ExitCode.failure
         }
-        let login = JournalSetup.osUser
+        // In PostgreSQL the login is the database role the server stamps on the record.
+        let login = (journal as? PostgresJournal)?.login ?? JournalSetup.osUser
         guard let grant = journal.state.grants[login] else {
             let reason =
                 journal.state.grants.isEmpty
@@ -75,7 +77,7 @@ struct AccessCommand: ParsableCommand {
 
         func run() throws {
             let setup = try JournalSetup(flag: journal.journal)
-            let journal = try setup.open(readOnly: true)
+            let journal = try setup.openStore(readOnly: true, login: JournalSetup.osUser)
             let grants = journal.state.grants.values.sorted { $0.login < $1.login }
             if journal.state.isSandbox { try CommandLineOutput.line("A sandbox (created with --demo): anyone may take any role.") }
             if grants.isEmpty { try CommandLineOutput.line("No grants yet.") }
@@ -99,6 +101,8 @@ struct AccessCommand: ParsableCommand {
 
         func run() throws {
             let setup = try JournalSetup(flag: journal.journal)
+            // The gateway serves a journal file on its host; PostgreSQL has roles of its own.
+            try setup.requireFile(for: "access authorized-keys")
             let journal = try setup.open(readOnly: true)
             let executable =
                 binary ?? (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]

@@ -6,6 +6,7 @@ import UNMNApp
 import UNMNConsole
 import UNMNDomain
 import UNMNJournal
+import UNMNPostgres
 
 /// The full-screen console: the default subcommand.
 struct ConsoleCommand: ParsableCommand {
@@ -31,12 +32,12 @@ struct ConsoleCommand: ParsableCommand {
         let setup = try JournalSetup(flag: journal.journal)
         let memory = OperatorMemory(directory: JournalLocation.configDirectory(environment: environment))
         let clock = TashkentClock()
-        if login != nil && !JournalSetup.ownsFile(setup.path) {
+        if login != nil && (setup.isPostgres || !JournalSetup.ownsFile(setup.path)) {
             CommandLineOutput.error(
                 "--login is for the SSH gateway: only the account that owns the journal may act for another login; you act as yourself.")
             throw ExitCode(77)
         }
-        let actingLogin = login ?? JournalSetup.osUser
+        var actingLogin = login ?? JournalSetup.osUser
         if let login, let original = environment["SSH_ORIGINAL_COMMAND"], !original.isEmpty {
             try Gateway.run(original, journal: setup.path, login: login)
             return
@@ -45,9 +46,11 @@ struct ConsoleCommand: ParsableCommand {
         let (journal, displayPath, demoDirectory, createdNotice) = try openJournal(setup, login: actingLogin)
         // Keep start-up fast: past the threshold, a fresh snapshot (a cache; the journal stays whole).
         // A snapshot that did not match is rebuilt at once.
-        if journal.isWritable && (journal.replayedAtStart > Journal.snapshotThreshold || journal.snapshotWasIgnored) {
-            try? journal.writeSnapshot()
+        if let file = journal as? Journal, file.isWritable, file.replayedAtStart > Journal.snapshotThreshold || file.snapshotWasIgnored {
+            try? file.writeSnapshot()
         }
+        // In PostgreSQL the login is the database role the server stamps on every record.
+        if let database = journal as? PostgresJournal { actingLogin = database.login }
         defer { if let demoDirectory { try? FileManager.default.removeItem(atPath: demoDirectory) } }
 
         let (chosen, noAuthority) = try identity(journal, setup: setup, login: actingLogin, memory: memory, environment: environment)
@@ -85,14 +88,16 @@ struct ConsoleCommand: ParsableCommand {
     /// operator, or the first-start form); in a real journal, the login's grant, narrowed as
     /// asked. A journal from before the roster makes its owner the first secretariat. Returns
     /// the operator, or why the console is read-only.
-    private func identity(_ journal: Journal, setup: JournalSetup, login: String, memory: OperatorMemory, environment: [String: String])
+    private func identity(
+        _ journal: any JournalStore, setup: JournalSetup, login: String, memory: OperatorMemory, environment: [String: String]
+    )
         throws -> (Operator?, String?)
     {
         let network = journal.state
         let identity = ConsoleIdentity(login: login, designation: designation, name: name, environment: environment, memory: memory)
         if network.isSandbox { return (try identity.sandboxOperator(entities: network.members), nil) }
         if network.grants.isEmpty {
-            guard journal.isWritable, JournalSetup.ownsFile(journal.path) else {
+            guard journal.isWritable, let file = journal as? Journal, JournalSetup.ownsFile(file.path) else {
                 return (nil, "this journal has no roster yet; the account that owns it opens it first to become its secretariat")
             }
             let founderName = try NamePrompt.ask(
@@ -113,7 +118,7 @@ struct ConsoleCommand: ParsableCommand {
 
     /// Opens the journal: a throw-away copy of the sample network (a sandbox) with --demo; the
     /// journal at its path, created on the first run with its creator as the first secretariat.
-    private func openJournal(_ setup: JournalSetup, login: String) throws -> (Journal, String, String?, String?) {
+    private func openJournal(_ setup: JournalSetup, login: String) throws -> (any JournalStore, String, String?, String?) {
         do {
             if demo {
                 let directory = NSTemporaryDirectory() + "unmn-demo-\(getpid())-\(UUID().uuidString.prefix(8))"
@@ -126,6 +131,7 @@ struct ConsoleCommand: ParsableCommand {
                     "This is a throw-away copy of the sample network: changes vanish when you quit."
                 )
             }
+            if setup.isPostgres { return (try setup.openStore(readOnly: readOnly, login: login), setup.displayPath, nil, nil) }
             var created: String?
             if FileManager.default.fileExists(atPath: setup.path) == false {
                 guard !readOnly else { throw JournalError.missing(path: setup.path) }

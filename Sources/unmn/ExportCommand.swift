@@ -162,6 +162,7 @@ struct ExportCommand: ParsableCommand {
 
         func run() throws {
             let setup = try JournalSetup(flag: journal.journal)
+            try setup.requireFile(for: "export journal")
             let trail: (lines: String, problem: JournalScan.Problem?)
             do {
                 trail = try JournalMaintenance.auditTrail(path: setup.path, emailPolicy: setup.emailPolicy)
@@ -212,7 +213,7 @@ enum ExportSource {
     static func network(_ flag: String?, allowDamaged: Bool) throws -> (NetworkState, String?) {
         let setup = try JournalSetup(flag: flag)
         do {
-            let journal = try setup.open(readOnly: true)
+            let journal = try setup.openStore(readOnly: true, login: JournalSetup.osUser)
             // Without --journal the reader may not know which file answered, and the default one
             // is often the empty journal of a first run: say which, and say when it holds nothing.
             if flag == nil { CommandLineOutput.error("reading the journal at \(setup.displayPath)") }

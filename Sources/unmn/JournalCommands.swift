@@ -15,6 +15,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let setup = try JournalSetup(flag: journal.journal)
+        if setup.isPostgres { return try DatabaseInit.run(setup, demo: demo, name: name) }
         let founder = demo ? "" : try NamePrompt.ask("You will be the network's first secretariat. Your name:", given: name)
         do {
             try setup.create(demo: demo, founder: founder)
@@ -38,6 +39,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let setup = try JournalSetup(flag: journal.journal)
+        if setup.isPostgres { return try DatabaseCheck.run(setup) }
         let scan: JournalScan
         let unverified: Int
         let snapshot: JournalMaintenance.SnapshotCheck
@@ -101,6 +103,7 @@ struct RepairCommand: ParsableCommand {
 
     func run() throws {
         let setup = try JournalSetup(flag: journal.journal)
+        try setup.requireFile(for: "repair")
         do {
             guard let plan = try JournalMaintenance.plan(path: setup.path, emailPolicy: setup.emailPolicy) else {
                 try CommandLineOutput.line("\(setup.displayPath) is intact; nothing to repair.")
@@ -139,6 +142,7 @@ struct CompactCommand: ParsableCommand {
 
     func run() throws {
         let setup = try JournalSetup(flag: journal.journal)
+        try setup.requireFile(for: "compact")
         do {
             let opened = try setup.open(readOnly: false)
             if case .readOnly(let reason) = opened.mode {

@@ -1,7 +1,9 @@
+import ArgumentParser
 import Foundation
 import UNMNConsole
 import UNMNDomain
 import UNMNJournal
+import UNMNPostgres
 import UNMNResources
 
 /// Where the journal is and what it starts from: the outer layer's wiring of paths, the OS
@@ -20,7 +22,36 @@ struct JournalSetup {
     }
 
     var path: String { location.path }
-    var displayPath: String { location.abbreviated(environment: environment) }
+    var displayPath: String {
+        if isPostgres { return (try? postgresAddress().description) ?? "the PostgreSQL journal" }
+        return location.abbreviated(environment: environment)
+    }
+
+    /// `--journal postgres://…`: the network's journal is in PostgreSQL.
+    var isPostgres: Bool { PostgresAddress.isPostgres(location.path) }
+
+    func postgresAddress() throws -> PostgresAddress {
+        do { return try PostgresAddress.parse(location.path, environment: environment) } catch {
+            CommandLineOutput.error("--journal: \(error.description).")
+            throw ExitCode.validationFailure
+        }
+    }
+
+    /// The journal wherever it is: the file (default) or the PostgreSQL network.
+    func openStore(readOnly: Bool, login: String) throws -> any JournalStore {
+        if isPostgres {
+            return try PostgresJournal(address: postgresAddress(), emailPolicy: emailPolicy, osUser: Self.osUser, readOnly: readOnly)
+        }
+        return try open(readOnly: readOnly, login: login)
+    }
+
+    /// Refuses a PostgreSQL journal for a command that works on files only, saying what to do.
+    func requireFile(for command: String) throws {
+        guard isPostgres else { return }
+        CommandLineOutput.error(
+            "`unmn \(command)` works on a journal file; for a PostgreSQL journal, `unmn journal pull` writes one to run it on.")
+        throw ExitCode.validationFailure
+    }
 
     /// The login name written into every record beside the operator.
     static var osUser: String {
@@ -30,13 +61,14 @@ struct JournalSetup {
 
     /// With `demo` the whole sample network, a sandbox; otherwise the founding record and the
     /// creating login's grant as the first secretariat, in the founder's name.
-    func initialBatches(demo: Bool, founder name: String, now: Instant) throws -> [EventBatch] {
+    /// `login` is who the founder acts as: the OS account for a file, the database role for PostgreSQL.
+    func initialBatches(demo: Bool, founder name: String, now: Instant, login: String = osUser) throws -> [EventBatch] {
         if demo { return try SampleNetwork.batches(entities: network.entities, emailPolicy: emailPolicy, sandbox: true) }
         let founder = Operator(name: name, entity: "IOM", role: .secretariat)
         var (state, founding) = NetworkState.founding(
-            entities: network.entities, emailPolicy: emailPolicy, by: founder, at: now, login: Self.osUser)
-        let grant = Grant(login: Self.osUser, name: name, entity: "IOM", role: .secretariat)
-        let granted = try state.execute(.grantAccess(grant), context: CommandContext(operator: founder, now: now, login: Self.osUser))
+            entities: network.entities, emailPolicy: emailPolicy, by: founder, at: now, login: login)
+        let grant = Grant(login: login, name: name, entity: "IOM", role: .secretariat)
+        let granted = try state.execute(.grantAccess(grant), context: CommandContext(operator: founder, now: now, login: login))
         return [founding, granted]
     }
 

@@ -53,8 +53,8 @@ struct ReportCommand: ParsableCommand {
         let day = min(asOf.flatMap(LocalDate.init(iso:)) ?? period.last, period.last, today)
         let network: NetworkState
         do {
-            network = try JournalMaintenance.state(path: setup.path, emailPolicy: setup.emailPolicy, asOf: day).state
-        } catch {
+            network = try setup.openStore(readOnly: true, login: JournalSetup.osUser).state(asOf: day)
+        } catch let error as JournalError {
             CommandLineOutput.error(error.description)
             throw ExitCode(error.exitCode)
         }

@@ -9,14 +9,14 @@ struct UNMN: ParsableCommand {
         abstract: "The secretariat console of the UN Network on Migration in Uzbekistan.",
         discussion: """
             Without a subcommand, unmn opens the full-screen console (press ? inside for every key).
-            Console options: --journal PATH, --as ENTITY:ROLE, --name NAME, --read-only, --demo
+            Console options: --journal PATH or postgres://user@host/db?network=uz, --as ENTITY:ROLE, --name NAME, --read-only, --demo
             (see 'unmn console --help').
             Environment: UNMN_JOURNAL, UNMN_OPERATOR (ENTITY:ROLE[:NAME]), XDG_DATA_HOME, XDG_CONFIG_HOME, NO_COLOR.
             """,
         version: UNMNVersion.current,
         subcommands: [
             ConsoleCommand.self, InitCommand.self, CheckCommand.self, RepairCommand.self, CompactCommand.self,
-            ExportCommand.self, ReportCommand.self, AccessCommand.self,
+            ExportCommand.self, ReportCommand.self, AccessCommand.self, DatabaseCommand.self, JournalCopyCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

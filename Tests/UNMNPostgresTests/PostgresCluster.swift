@@ -23,7 +23,8 @@ final class PostgresCluster: @unchecked Sendable {
         "postgres://\(user)@127.0.0.1:\(port)/postgres?network=\(network)"
     }
 
-    private init() {
+    /// A cluster of one's own (for tests that stop the server); `stop()` it when done.
+    init() {
         directory = NSTemporaryDirectory() + "unmn-pg-\(getpid())-\(UUID().uuidString.prefix(8))"
         port = Self.freePort()
         binaries = Self.findBinaries() ?? ""
@@ -35,16 +36,20 @@ final class PostgresCluster: @unchecked Sendable {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             if geteuid() == 0 { try Self.run("/bin/chown", ["postgres:postgres", directory]) }
             try asServer("initdb", ["-D", directory + "/data", "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C"])
-            try asServer(
-                "pg_ctl",
-                [
-                    "-D", directory + "/data", "-l", directory + "/log", "-w", "-t", "60", "-o",
-                    "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60", "start",
-                ])
+            try start()
             running = true
         } catch {
             failure = "the test cluster did not start: \(error)"
         }
+    }
+
+    func start() throws {
+        try asServer(
+            "pg_ctl",
+            [
+                "-D", directory + "/data", "-l", directory + "/log", "-w", "-t", "60", "-o",
+                "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60", "start",
+            ])
     }
 
     func stop() {
@@ -59,10 +64,15 @@ final class PostgresCluster: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    /// Stops the server (as if it crashed or was taken down) and starts it again, for fault tests.
-    func restart(afterStopping body: () throws -> Void) throws {
+    /// Stops the server at once, as if it crashed or was taken down (`start()` brings it back).
+    func crash() throws {
         try asServer("pg_ctl", ["-D", directory + "/data", "-m", "immediate", "-w", "stop"])
-        defer { try? asServer("pg_ctl", ["-D", directory + "/data", "-l", directory + "/log", "-w", "start"]) }
+    }
+
+    /// Stops the server, runs `body`, and starts the server again, for fault tests.
+    func restart(afterStopping body: () throws -> Void) throws {
+        try crash()
+        defer { try? start() }
         try body()
     }
 

@@ -115,14 +115,18 @@ struct PostgresJournalTests {
         let acknowledged = try await withThrowingTaskGroup(of: [String].self) { group in
             for writer in 0..<2 {
                 group.addTask {
-                    let journal = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "writer\(writer)")
-                    var names: [String] = []
-                    for index in 0..<perWriter {
-                        let number = writer * 100 + index
-                        try journal.commit(Self.addFocalPoint(number), context: Self.context())
-                        names.append("Focal Point \(number)")
-                    }
-                    return names
+                    try await onThread { () -> Result<[String], any Error> in
+                        Result {
+                            let journal = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "writer\(writer)")
+                            var names: [String] = []
+                            for index in 0..<perWriter {
+                                let number = writer * 100 + index
+                                try journal.commit(Self.addFocalPoint(number), context: Self.context())
+                                names.append("Focal Point \(number)")
+                            }
+                            return names
+                        }
+                    }.get()
                 }
             }
             var all: [String] = []
@@ -275,5 +279,125 @@ struct PostgresAddressTests {
         }
         #expect(PostgresAddress.isPostgres("postgresql://h/db?network=uz"))
         #expect(!PostgresAddress.isPostgres("/var/lib/unmn/journal"))
+    }
+}
+
+/// A journal handed to another thread for one commit, then read only after that thread ended.
+final class Handed<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// Runs a blocking call on a thread of its own: the commit waits on the network, and on the
+/// test pool's two threads it could keep the test itself from running meanwhile.
+func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in Thread.detachNewThread { continuation.resume(returning: body()) } }
+}
+
+/// Faults that need a server of their own: stopping the shared one would fail other tests.
+@Suite("The journal in PostgreSQL when the server goes away", .serialized)
+struct PostgresFaultTests {
+    @Test("the server stopped mid-session: refresh says unreachable, a commit saves nothing and says why; restarted: back by itself")
+    func serverStopsAndReturns() throws {
+        let cluster = PostgresCluster()
+        defer { cluster.stop() }
+        if let failure = cluster.failure { Issue.record(Comment(rawValue: failure)) }
+        let address = try PostgresAddress.parse(cluster.url(network: "uz"), environment: [:])
+        try PostgresJournal.create(at: address, batches: try PostgresJournalTests.founding(), osUser: "tester")
+        let journal = try PostgresJournal(
+            address: address, emailPolicy: PostgresJournalTests.policy, osUser: "tester", reconnectInterval: 0)
+        try cluster.restart { () throws in
+            #expect(try journal.refresh().isEmpty)
+            #expect(journal.unreachable == "the server at 127.0.0.1:\(cluster.port) does not answer")
+            #expect(journal.isWritable)
+            #expect(
+                throws: CommitError.failed(
+                    "Nothing was saved: the server at 127.0.0.1:\(cluster.port) does not answer. The console reconnects by itself.")
+            ) {
+                try journal.commit(PostgresJournalTests.addFocalPoint(1), context: PostgresJournalTests.context())
+            }
+        }
+        // Back: the next look reconnects, and changes are saved again.
+        #expect(try journal.refresh().isEmpty)
+        #expect(journal.unreachable == nil)
+        try journal.commit(PostgresJournalTests.addFocalPoint(2), context: PostgresJournalTests.context())
+        #expect(journal.lastSequence == 3)
+        #expect(try cluster.psql("SELECT count(*) FROM unmn.records WHERE network = 'uz'") == "3\n")
+    }
+
+    /// Makes inserts into network `slow` wait two seconds (after the server's own checks), so
+    /// that a test can break the connection while one is in flight.
+    static func slowInserts(_ cluster: PostgresCluster) throws {
+        try cluster.psql(
+            """
+            CREATE FUNCTION unmn.zz_slow() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN PERFORM pg_sleep(2); RETURN NEW; END $$;
+            CREATE TRIGGER zz_slow BEFORE INSERT ON unmn.records FOR EACH ROW WHEN (NEW.network = 'slow') EXECUTE FUNCTION unmn.zz_slow();
+            """)
+    }
+
+    @Test("a connection broken while a record is in flight: looked up, decided again, stored once — never twice")
+    func brokenInFlight() async throws {
+        let cluster = PostgresCluster()
+        defer { cluster.stop() }
+        let address = try PostgresAddress.parse(cluster.url(network: "slow"), environment: [:])
+        try PostgresJournal.create(at: address, batches: try PostgresJournalTests.founding(), osUser: "tester")
+        try Self.slowInserts(cluster)
+        let journal = try PostgresJournal(address: address, emailPolicy: PostgresJournalTests.policy, osUser: "tester")
+        let shared = Handed(journal)
+        let commit = Task {
+            await onThread {
+                Result { () throws(CommitError) in
+                    try shared.value.commit(PostgresJournalTests.addFocalPoint(1), context: PostgresJournalTests.context())
+                }
+            }
+        }
+        try await Task.sleep(for: .milliseconds(700))
+        #expect(
+            try cluster.psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query LIKE 'INSERT INTO unmn.records%'")
+                == "1\n")
+        let batch = try await commit.value.get()
+        #expect(batch.summary.contains("Focal Point 1"))
+        #expect(try cluster.psql("SELECT count(*) FROM unmn.records WHERE network = 'slow'") == "3\n")
+        #expect(journal.lastSequence == 3)
+    }
+
+    @Test("the server gone while a record is in flight: the outcome is settled on reconnecting and said once")
+    func unknownOutcomeSettled() async throws {
+        let cluster = PostgresCluster()
+        defer { cluster.stop() }
+        let address = try PostgresAddress.parse(cluster.url(network: "slow"), environment: [:])
+        try PostgresJournal.create(at: address, batches: try PostgresJournalTests.founding(), osUser: "tester")
+        try Self.slowInserts(cluster)
+        let journal = try PostgresJournal(
+            address: address, emailPolicy: PostgresJournalTests.policy, osUser: "tester", reconnectInterval: 0)
+        let shared = Handed(journal)
+        let commit = Task {
+            await onThread { () -> String? in
+                do {
+                    try shared.value.commit(PostgresJournalTests.addFocalPoint(1), context: PostgresJournalTests.context())
+                    return nil
+                } catch {
+                    return "\(error)"
+                }
+            }
+        }
+        try await Task.sleep(for: .milliseconds(700))
+        try cluster.crash()
+        let failure = await commit.value
+        #expect(
+            failure
+                == "The database went away while saving (the server at 127.0.0.1:\(cluster.port) closed the connection). Whether Added "
+                + "Focal Point 1 (UNICEF) as FP-0001 was saved will show once it is back; it is never saved twice.")
+        #expect(journal.unreachable == "the server at 127.0.0.1:\(cluster.port) closed the connection")
+        try cluster.start()
+        #expect(try journal.refresh().isEmpty)
+        #expect(journal.unreachable == nil)
+        #expect(
+            journal.takeSettlement()
+                == "Reconnected. Added Focal Point 1 (UNICEF) as FP-0001 was not saved (the database did not receive it); do it again if "
+                + "still wanted.")
+        #expect(journal.takeSettlement() == nil)
+        #expect(try cluster.psql("SELECT count(*) FROM unmn.records WHERE network = 'slow'") == "2\n")
     }
 }

@@ -20,6 +20,9 @@ public struct AppState: Sendable {
     /// Whoever is using the console; nil until chosen at first start.
     public var currentOperator: Operator?
     public var isReadOnly: Bool
+    /// Why the journal cannot be reached now (its database server went away), or nil: changes
+    /// wait until it is back, which the console notices by itself.
+    public var offline: String?
     /// Where the journal lives, as shown to the user.
     public var journalPath: String
     public var entities: [MemberEntity]

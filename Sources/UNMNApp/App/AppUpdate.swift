@@ -82,6 +82,16 @@ public enum AppUpdate {
         case .journalChanged(let network, let summary):
             adopt(network, &state)
             state.status = ConflictWarnings.changedBehindOpenForm(state) ?? StatusMessage(summary)
+        case .journalReachability(let unreachable, let note, let network):
+            state.offline = unreachable
+            adopt(network, &state)
+            if let unreachable {
+                state.status = StatusMessage(
+                    "The journal's database cannot be reached (\(unreachable.hasSuffix(".") ? String(unreachable.dropLast()) : unreachable)): "
+                        + "what is on screen stays, changes wait; reconnecting by itself.", kind: .error)
+            } else {
+                state.status = StatusMessage(note ?? "Reconnected: the record is up to date and changes are saved again.", kind: .success)
+            }
         case .committed(let network, let summary):
             let before = state.network
             adopt(network, &state)
@@ -90,8 +100,19 @@ public enum AppUpdate {
             state.formConflicts = []
             state.status = StatusMessage("Saved: \(summary)".endingSentence, kind: .success)
         case .commitFailed(let reason, let readOnly):
+            // The form or editor comes back as it was sent: nothing typed is lost to a failed save.
+            var kept = ""
+            switch state.awaitingSave {
+            case .form(let form, let purpose)?:
+                state.overlay = .form(form, purpose: purpose)
+                kept = " Your input is kept in the form."
+            case .editor(let editor, let title, let purpose)?:
+                state.overlay = .editor(editor, title: title, purpose: purpose)
+                kept = " Your text is kept in the editor."
+            case nil: break
+            }
             state.awaitingSave = nil
-            state.status = StatusMessage(reason, kind: .error)
+            state.status = StatusMessage(reason + kept, kind: .error)
             if readOnly { state.isReadOnly = true }
         case .commitConflicted(let rejection, let network):
             adopt(network, &state)

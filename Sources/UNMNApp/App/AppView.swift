@@ -103,6 +103,7 @@ public enum AppView {
             facts.append("filter \"\(listState.filterText)\": \(list.content.itemRows.count) of \(list.content.total)")
         }
         if state.isReadOnly { facts.append("READ-ONLY") }
+        if state.offline != nil { facts.append("OFFLINE") }
         if let view = state.asOf { facts.append("AS OF \(view.day)") }
         return facts.joined(separator: " · ")
     }

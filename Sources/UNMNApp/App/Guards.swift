@@ -9,6 +9,7 @@ enum Guards {
     static func requireWrite(_ state: AppState, to action: String) -> String? {
         if state.network == nil { return refusal(action, "there is no journal") }
         if state.isReadOnly { return refusal(action, "the console is read-only") }
+        if state.offline != nil { return refusal(action, "the journal's database cannot be reached; the console reconnects by itself") }
         if let view = state.asOf {
             return refusal(action, "this is the record as of \(view.day), read-only (@ returns to today)")
         }

@@ -58,6 +58,9 @@ public indirect enum Message: Sendable, Hashable {
     case commitConflicted(CommandRejection, NetworkState)
     /// The journal changed on disk (another console appended): the new state, and what changed.
     case journalChanged(NetworkState, summary: String)
+    /// The journal's database went away (why) or came back (nil), with what became of a change
+    /// whose outcome was unknown, and the state as read on reconnecting.
+    case journalReachability(unreachable: String?, note: String?, NetworkState)
     /// `@`: ask for a day to look at the network as it stood then (or, when looking, come back).
     case requestAsOf
     /// The runtime replayed the journal up to a day: the network as it stood at its end.
