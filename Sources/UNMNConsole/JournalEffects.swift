@@ -75,6 +75,8 @@ public final class JournalEffects<T: Terminal>: EffectPerformer {
         }
     }
 
+    public var pollMilliseconds: Int { journal.pollMilliseconds }
+
     /// What the last look said of the journal's reachability (a database server).
     private var reportedUnreachable: String?
 

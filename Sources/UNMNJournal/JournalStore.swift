@@ -25,12 +25,16 @@ public protocol JournalStore: AnyObject {
     /// What became of a change whose outcome was unknown when the connection broke, once the
     /// journal is reachable again: said once, then nil.
     func takeSettlement() -> String?
+    /// How often the console asks `refresh` for others' changes, in milliseconds.
+    var pollMilliseconds: Int { get }
 }
 
 extension JournalStore {
     public var isWritable: Bool { mode == .writable }
     public var unreachable: String? { nil }
     public func takeSettlement() -> String? { nil }
+    /// A file is looked at once a second (one `fstat` when nothing changed).
+    public var pollMilliseconds: Int { 1000 }
 }
 
 extension Journal: JournalStore {

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import PostgresNIO
@@ -30,6 +31,15 @@ public final class PostgresJournal: JournalStore {
     /// Reconnecting is tried at most this often, so that a dead server does not slow every key.
     private var lastAttempt = Date.distantPast
     private let reconnectInterval: TimeInterval
+    /// Set by the server's NOTIFY on the network's channel when any console appends: a look for
+    /// new records costs a query only then (or every `quietInterval`, should a notice be lost).
+    private let notified = NIOLockedValueBox(false)
+    private var lastRead = Date.distantPast
+    private let quietInterval: TimeInterval
+
+    /// How often the console asks for others' changes: a notice makes asking nearly free, so
+    /// often enough that a change shows within a few hundred milliseconds.
+    public var pollMilliseconds: Int { 150 }
     private let osUser: String
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private var connection: PostgresConnection?
@@ -40,10 +50,12 @@ public final class PostgresJournal: JournalStore {
     // MARK: Opening
 
     public init(
-        address: PostgresAddress, emailPolicy: EmailPolicy, osUser: String, readOnly: Bool = false, reconnectInterval: TimeInterval = 2
+        address: PostgresAddress, emailPolicy: EmailPolicy, osUser: String, readOnly: Bool = false, reconnectInterval: TimeInterval = 2,
+        quietInterval: TimeInterval = 5
     ) throws(JournalError) {
         self.address = address
         self.reconnectInterval = reconnectInterval
+        self.quietInterval = quietInterval
         self.osUser = osUser
         login = address.user
         state = NetworkState(emailPolicy: emailPolicy)
@@ -90,6 +102,8 @@ public final class PostgresJournal: JournalStore {
         if let connection, !connection.isClosed { return connection }
         let connection = try Self.connect(address, on: group.next(), logger: logger).wait()
         self.connection = connection
+        let notified = self.notified
+        connection.addListener(channel: "unmn_" + address.network) { _, _ in notified.withLockedValue { $0 = true } }
         return connection
     }
 
@@ -130,6 +144,8 @@ public final class PostgresJournal: JournalStore {
     /// Reads and applies what was appended since the last read, each record verified.
     @discardableResult
     private func catchUp() throws(JournalError) -> [JournalRecord] {
+        notified.withLockedValue { $0 = false }
+        lastRead = Date()
         let bytes: [UInt8]
         do { bytes = try lines(after: lastSequence) } catch {
             if Self.isConnectionLoss(error) { dropConnection() }
@@ -151,6 +167,10 @@ public final class PostgresJournal: JournalStore {
         if unreachable != nil {
             guard Date().timeIntervalSince(lastAttempt) >= reconnectInterval else { return [] }
             lastAttempt = Date()
+        } else if let connection, !connection.isClosed, !notified.withLockedValue({ $0 }),
+            Date().timeIntervalSince(lastRead) < quietInterval
+        {
+            return []
         }
         do {
             let records = try catchUp()
@@ -201,9 +221,19 @@ public final class PostgresJournal: JournalStore {
     public func commit(_ command: Command, context: CommandContext) throws(CommitError) -> EventBatch {
         var context = context
         context.login = login
+        if case .readOnly(let reason) = mode { throw .readOnly(reason) }
+        if let reason = unreachable { throw .failed(Self.offline(reason)) }
+        // Writers to one network take turns, as under the file journal's lock, so that a busy
+        // console cannot starve another; the sequence check in the engine stays the guarantee.
+        // The lock ends with the session if the console dies holding it.
+        let locked =
+            (try? connected().query("SELECT pg_advisory_lock(hashtextextended(\(address.network), 0))", logger: logger).wait()) != nil
+        defer {
+            if locked, let connection, !connection.isClosed {
+                _ = try? connection.query("SELECT pg_advisory_unlock(hashtextextended(\(address.network), 0))", logger: logger).wait()
+            }
+        }
         for _ in 0..<Self.attempts {
-            if case .readOnly(let reason) = mode { throw .readOnly(reason) }
-            if let reason = unreachable { throw .failed(Self.offline(reason)) }
             do { try catchUp() } catch {
                 guard connection == nil else { throw failStop("Cannot read the journal: \(error.description)") }
                 unreachable = address.serverDescription + " does not answer"

@@ -91,6 +91,29 @@ struct PostgresJournalTests {
         #expect(try second.refresh().isEmpty)
     }
 
+    @Test("only the server's notice brings another console's change: a console that never reads unprompted still sees it")
+    func noticeRefresh() async throws {
+        let address = try Self.created()
+        // No read without a notice for an hour: whatever this console sees, the notice brought.
+        let watcher = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "tester", readOnly: true, quietInterval: 3600)
+        #expect(watcher.pollMilliseconds <= 200)
+        #expect(try watcher.refresh().isEmpty)
+        let writer = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "tester")
+        try writer.commit(Self.addFocalPoint(1), context: Self.context())
+        // Watched from a thread of its own, as a console's loop would: the test pool's threads may be busy.
+        let shared = Handed(watcher)
+        let seen = await onThread { () -> [JournalRecord] in
+            var seen: [JournalRecord] = []
+            for _ in 0..<500 where seen.isEmpty {
+                Thread.sleep(forTimeInterval: 0.02)
+                seen = (try? shared.value.refresh()) ?? []
+            }
+            return seen
+        }
+        #expect(seen.map(\.sequence) == [3])
+        #expect(shared.value.state.focalPoints.map(\.name) == ["Focal Point 1"])
+    }
+
     @Test("a console that is behind catches up and decides again: no sequence is lost or taken twice")
     func staleConsoleDecidesAgain() throws {
         let address = try Self.created()

@@ -27,23 +27,36 @@ public final class AppRuntime<T: Terminal> {
         if size.width != state.width || size.height != state.height {
             send(.resize(width: size.width, height: size.height))
         }
+        var changed = true
         while !state.isQuitting {
-            terminal.draw(AppView.render(state))
-            let event = terminal.nextEvent(timeoutMilliseconds: 1000)
-            handle(event)
+            // A quiet tick changes nothing: the frame is drawn only after something happened.
+            if changed { terminal.draw(AppView.render(state)) }
+            let event = terminal.nextEvent(timeoutMilliseconds: performer.pollMilliseconds)
+            changed = handle(event)
         }
     }
 
-    public func handle(_ event: InputEvent) {
+    /// Handles one input; false when it was a tick that found nothing new.
+    @discardableResult
+    public func handle(_ event: InputEvent) -> Bool {
         switch event {
         case .key(let key): send(KeyBindings.message(for: key, in: state))
         case .click(let x, let y): send(.click(x: x, y: y))
         case .resize(let width, let height): send(.resize(width: width, height: height))
         case .tick:
+            var changed = false
             let date = today()
-            if date != state.today { send(.dateChanged(date)) }
-            if let change = performer.poll() { send(change) }
+            if date != state.today {
+                send(.dateChanged(date))
+                changed = true
+            }
+            if let change = performer.poll() {
+                send(change)
+                changed = true
+            }
+            return changed
         }
+        return true
     }
 
     /// Updates the state with a message and performs the effects, feeding their answers back.

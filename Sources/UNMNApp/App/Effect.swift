@@ -24,6 +24,13 @@ public enum Effect: Sendable, Hashable {
 public protocol EffectPerformer: AnyObject {
     /// Performs an effect other than quitting; may answer with a message.
     func perform(_ effect: Effect) -> Message?
-    /// What changed outside since the last call (another console's appends), asked about once a second.
+    /// What changed outside since the last call (another console's appends), asked about every
+    /// `pollMilliseconds`.
     func poll() -> Message?
+    /// How long the console waits for a key before asking `poll` again.
+    var pollMilliseconds: Int { get }
+}
+
+extension EffectPerformer {
+    public var pollMilliseconds: Int { 1000 }
 }
