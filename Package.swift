@@ -56,14 +56,16 @@ let package = Package(
             ]),
         .testTarget(name: "UNMNDomainTests", dependencies: ["UNMNDomain", "UNMNResources"]),
         .testTarget(name: "UNMNJournalTests", dependencies: ["UNMNJournal", "UNMNResources"], exclude: ["Fixtures"]),
-        .testTarget(name: "UNMNPostgresTests", dependencies: ["UNMNPostgres", "UNMNJournal", "UNMNResources"]),
+        // A private PostgreSQL cluster for the tests (initdb and pg_ctl on 127.0.0.1); used by tests only.
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
+        .testTarget(name: "UNMNPostgresTests", dependencies: ["UNMNPostgres", "UNMNJournal", "UNMNResources", "PostgresTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "UNMNReportsTests", dependencies: ["UNMNReports", "UNMNResources", "UNMNJournal"], exclude: ["Golden"]),
         .testTarget(name: "UNMNAppTests", dependencies: ["UNMNApp", "UNMNResources", "TerminalUI"]),
         .testTarget(name: "UNMNConsoleTests", dependencies: ["UNMNConsole", "UNMNApp", "UNMNJournal", "UNMNResources", "TerminalUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw"]),
         .testTarget(name: "unmnTests", dependencies: ["unmn"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["unmn", "unmn-stress", "UNMNJournal", "UNMNResources"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["unmn", "unmn-stress", "UNMNJournal", "UNMNResources", "PostgresTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -500,15 +500,28 @@ public final class PostgresJournal: JournalStore {
                 }
                 return .unreadable(path: address.description, reason: message)
             }
-            switch error.code {
-            case .connectionError, .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
-                return .unreadable(
-                    path: address.description,
-                    reason: "the database server cannot be reached (\(error.underlying.map { "\($0)" } ?? "connection lost"))")
-            default:
-                return .unreadable(path: address.description, reason: "\(error.code)")
-            }
+            return .unreadable(path: address.description, reason: unreachableReason(error, at: address))
         }
-        return .unreadable(path: address.description, reason: "the database server cannot be reached (\(error))")
+        return .unreadable(path: address.description, reason: unreachableReason(error, at: address))
+    }
+
+    /// "the server at db:5432 does not answer (connection refused: is PostgreSQL running there?)":
+    /// the gist of a connection failure, not the driver's nested error values.
+    static func unreachableReason(_ error: any Error, at address: PostgresAddress) -> String {
+        let underlying = (error as? PSQLError)?.underlying
+        let text = (String(describing: error) + " " + (underlying.map { String(describing: $0) } ?? "")).lowercased()
+        let gist: String
+        if text.contains("connection refused") {
+            gist = "connection refused: is PostgreSQL running there?"
+        } else if text.contains("timeout") || text.contains("timed out") {
+            gist = "no answer within 3 seconds"
+        } else if text.contains("no such file") {
+            gist = "no server socket there"
+        } else if text.contains("name") && text.contains("resolv") || text.contains("unknown host") {
+            gist = "the host name is not known"
+        } else {
+            gist = "the connection failed or was lost"
+        }
+        return "\(address.serverDescription) does not answer (\(gist))"
     }
 }

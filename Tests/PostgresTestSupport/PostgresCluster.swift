@@ -4,27 +4,27 @@ import Foundation
 /// on 127.0.0.1, started with `pg_ctl` (as the `postgres` user when the tests run as root, as
 /// PostgreSQL refuses to run as root) and stopped, with its directory removed, when the test
 /// process exits. One cluster serves the whole run; each test works in a network of its own.
-final class PostgresCluster: @unchecked Sendable {
-    static let shared: PostgresCluster = {
+public final class PostgresCluster: @unchecked Sendable {
+    public static let shared: PostgresCluster = {
         let cluster = PostgresCluster()
         atexit { PostgresCluster.shared.stop() }
         return cluster
     }()
 
-    let directory: String
-    let port: Int
-    let binaries: String
-    private(set) var failure: String?
+    public let directory: String
+    public let port: Int
+    public let binaries: String
+    public private(set) var failure: String?
     private var running = false
     private let lock = NSLock()
 
     /// The superuser's address for a network (trust authentication on loopback).
-    func url(network: String, user: String = "postgres") -> String {
+    public func url(network: String, user: String = "postgres") -> String {
         "postgres://\(user)@127.0.0.1:\(port)/postgres?network=\(network)"
     }
 
     /// A cluster of one's own (for tests that stop the server); `stop()` it when done.
-    init() {
+    public init() {
         directory = NSTemporaryDirectory() + "unmn-pg-\(getpid())-\(UUID().uuidString.prefix(8))"
         port = Self.freePort()
         binaries = Self.findBinaries() ?? ""
@@ -43,7 +43,7 @@ final class PostgresCluster: @unchecked Sendable {
         }
     }
 
-    func start() throws {
+    public func start() throws {
         try asServer(
             "pg_ctl",
             [
@@ -52,7 +52,7 @@ final class PostgresCluster: @unchecked Sendable {
             ])
     }
 
-    func stop() {
+    public func stop() {
         lock.lock()
         defer { lock.unlock() }
         guard running else {
@@ -65,12 +65,12 @@ final class PostgresCluster: @unchecked Sendable {
     }
 
     /// Stops the server at once, as if it crashed or was taken down (`start()` brings it back).
-    func crash() throws {
+    public func crash() throws {
         try asServer("pg_ctl", ["-D", directory + "/data", "-m", "immediate", "-w", "stop"])
     }
 
     /// Stops the server, runs `body`, and starts the server again, for fault tests.
-    func restart(afterStopping body: () throws -> Void) throws {
+    public func restart(afterStopping body: () throws -> Void) throws {
         try crash()
         defer { try? start() }
         try body()
@@ -78,7 +78,7 @@ final class PostgresCluster: @unchecked Sendable {
 
     /// Runs SQL as the superuser through psql; returns its output.
     @discardableResult
-    func psql(_ sql: String, user: String = "postgres") throws -> String {
+    public func psql(_ sql: String, user: String = "postgres") throws -> String {
         try Self.run(
             binaries + "/psql",
             [
@@ -95,8 +95,8 @@ final class PostgresCluster: @unchecked Sendable {
         }
     }
 
-    struct Failed: Error, CustomStringConvertible {
-        var description: String
+    public struct Failed: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// Runs a program to its end: posix_spawn and waitpid, output to a file. (Foundation's
