@@ -46,7 +46,7 @@ let package = Package(
             ]
         ),
         // Appends until killed; the kill -9 test's writer. Not a product.
-        .executableTarget(name: "unmn-stress", dependencies: ["UNMNDomain", "UNMNJournal"]),
+        .executableTarget(name: "unmn-stress", dependencies: ["UNMNDomain", "UNMNJournal", "UNMNPostgres"]),
         // Benchmarks (issue 9): swift run -c release unmn-bench --quick
         .executableTarget(
             name: "unmn-bench",
@@ -65,7 +65,9 @@ let package = Package(
         .testTarget(name: "UNMNConsoleTests", dependencies: ["UNMNConsole", "UNMNApp", "UNMNJournal", "UNMNResources", "TerminalUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw"]),
         .testTarget(name: "unmnTests", dependencies: ["unmn"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["unmn", "unmn-stress", "UNMNJournal", "UNMNResources", "PostgresTestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["unmn", "unmn-stress", "UNMNJournal", "UNMNPostgres", "UNMNResources", "PostgresTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
