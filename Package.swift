@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(name: "UNMNDomain"),
@@ -30,7 +31,10 @@ let package = Package(
         // The journal in PostgreSQL (issue 19): its own target, so that the rest builds and tests without postgres-nio.
         .target(
             name: "UNMNPostgres",
-            dependencies: ["UNMNDomain", "UNMNJournal", .product(name: "PostgresNIO", package: "postgres-nio")]),
+            dependencies: [
+                "UNMNDomain", "UNMNJournal", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]),
         .target(name: "UNMNReports", dependencies: ["UNMNDomain"]),
         .target(name: "TerminalUI"),
         .target(name: "UNMNApp", dependencies: ["UNMNDomain", "UNMNReports", "TerminalUI"]),
@@ -51,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "unmn-bench",
             dependencies: [
-                "UNMNDomain", "UNMNJournal", "UNMNApp", "TerminalUI", "UNMNResources",
+                "UNMNDomain", "UNMNJournal", "UNMNApp", "TerminalUI", "UNMNResources", "UNMNPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "UNMNDomainTests", dependencies: ["UNMNDomain", "UNMNResources"]),

@@ -12,6 +12,20 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
     public var database: String
     /// The network's name: several countries' networks can share one database.
     public var network: String
+    /// Whether and how the connection is encrypted, as libpq's `sslmode`.
+    public var sslMode: SSLMode = .prefer
+    /// The certificates that vouch for the server (`sslrootcert`), for verify-ca and verify-full;
+    /// the system's trust store when nil.
+    public var sslRootCertificate: String?
+
+    /// libpq's `sslmode`: `disable` and `allow` send in the clear; `prefer` encrypts when the
+    /// server can; `require` insists on encryption; `verify-ca` also checks the server's
+    /// certificate, `verify-full` its name too.
+    public enum SSLMode: String, Hashable, Sendable, CaseIterable {
+        case disable, allow, prefer, require
+        case verifyCA = "verify-ca"
+        case verifyFull = "verify-full"
+    }
 
     public static func isPostgres(_ location: String) -> Bool {
         location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
@@ -42,8 +56,9 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
         else {
             throw Invalid(description: "the address must name the network, e.g. ?network=uz (letters, digits, _ and -)")
         }
-        if let mode = query["sslmode"], !["disable", "allow", "prefer"].contains(mode) {
-            throw Invalid(description: "sslmode=\(mode) is not supported yet; use a Unix socket or a tunnel (see docs/DEPLOYMENT.md)")
+        let modeName = query["sslmode"] ?? environment["PGSSLMODE"] ?? "prefer"
+        guard let sslMode = SSLMode(rawValue: modeName) else {
+            throw Invalid(description: "sslmode=\(modeName) is not one of \(SSLMode.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let host =
             components.host.flatMap { $0.isEmpty ? nil : $0.removingPercentEncoding } ?? environment["PGHOST"] ?? "/var/run/postgresql"
@@ -56,7 +71,10 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
         if password == nil, !host.hasPrefix("/") {
             password = Self.passwordFromFile(host: host, port: port, database: database, user: user, environment: environment)
         }
-        return PostgresAddress(host: host, port: port, user: user, password: password, database: database, network: network)
+        var address = PostgresAddress(host: host, port: port, user: user, password: password, database: database, network: network)
+        address.sslMode = sslMode
+        address.sslRootCertificate = query["sslrootcert"] ?? environment["PGSSLROOTCERT"]
+        return address
     }
 
     /// "the server at db.example.org:5432" (or its socket).

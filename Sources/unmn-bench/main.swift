@@ -26,6 +26,11 @@ struct BenchOptions: ParsableCommand {
             valueName: "replay|first-frame|keys"))
     var instructions: String?
     @Option(help: ArgumentHelp("The journal --instructions works on.", valueName: "PATH")) var journal: String?
+    @Option(
+        help: ArgumentHelp(
+            "Only measure the journal in PostgreSQL on this server (bench/postgres.sh starts one): appends, another console's "
+                + "notice, replay.", valueName: "URL"))
+    var postgres: String?
 }
 
 let options = BenchOptions.parseOrExit()
@@ -127,6 +132,11 @@ if let mode = options.instructions, let path = options.journal {
         print("--instructions is replay, first-frame or keys")
         exit(64)
     }
+    exit(0)
+}
+
+if let url = options.postgres {
+    try PostgresBench.run(url: url, events: options.events ?? 10_000)
     exit(0)
 }
 

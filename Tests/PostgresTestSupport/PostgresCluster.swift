@@ -23,8 +23,14 @@ public final class PostgresCluster: @unchecked Sendable {
         "postgres://\(user)@127.0.0.1:\(port)/postgres?network=\(network)"
     }
 
-    /// A cluster of one's own (for tests that stop the server); `stop()` it when done.
-    public init() {
+    /// Whether the server speaks TLS only (a self-signed certificate for 127.0.0.1).
+    public let tlsOnly: Bool
+    /// The server's certificate, to trust it (`sslrootcert`), when `tlsOnly`.
+    public var certificate: String { directory + "/data/server.crt" }
+
+    /// A cluster of one's own (for tests that stop the server, or want TLS); `stop()` it when done.
+    public init(tlsOnly: Bool = false) {
+        self.tlsOnly = tlsOnly
         directory = NSTemporaryDirectory() + "unmn-pg-\(getpid())-\(UUID().uuidString.prefix(8))"
         port = Self.freePort()
         binaries = Self.findBinaries() ?? ""
@@ -36,6 +42,23 @@ public final class PostgresCluster: @unchecked Sendable {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             if geteuid() == 0 { try Self.run("/bin/chown", ["postgres:postgres", directory]) }
             try asServer("initdb", ["-D", directory + "/data", "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C"])
+            if tlsOnly {
+                // Connections over TCP must be encrypted; the socket (for psql here) need not.
+                try Self.run(
+                    "/usr/bin/openssl",
+                    [
+                        "req", "-new", "-x509", "-days", "2", "-nodes", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                        "-keyout", directory + "/data/server.key", "-out", certificate,
+                    ])
+                try "local all all trust\nhostssl all all 127.0.0.1/32 trust\n".write(
+                    toFile: directory + "/data/pg_hba.conf", atomically: false, encoding: .utf8)
+                if geteuid() == 0 {
+                    try Self.run(
+                        "/bin/chown", ["postgres:postgres", directory + "/data/server.key", certificate, directory + "/data/pg_hba.conf"])
+                }
+                try Self.run("/bin/chmod", ["0600", directory + "/data/server.key"])
+                try Self.run("/bin/chmod", ["0644", certificate])
+            }
             try start()
             running = true
         } catch {
@@ -48,7 +71,8 @@ public final class PostgresCluster: @unchecked Sendable {
             "pg_ctl",
             [
                 "-D", directory + "/data", "-l", directory + "/log", "-w", "-t", "60", "-o",
-                "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60", "start",
+                "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60"
+                    + (tlsOnly ? " -c ssl=on" : ""), "start",
             ])
     }
 
@@ -82,8 +106,8 @@ public final class PostgresCluster: @unchecked Sendable {
         try Self.run(
             binaries + "/psql",
             [
-                "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(port), "-U", user, "-d", "postgres", "-c",
-                sql,
+                "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", tlsOnly ? directory : "127.0.0.1", "-p", String(port), "-U", user,
+                "-d", "postgres", "-c", sql,
             ])
     }
 

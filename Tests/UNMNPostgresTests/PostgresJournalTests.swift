@@ -297,12 +297,45 @@ struct PostgresAddressTests {
     func refused() {
         for text in [
             "postgres://u@h/db", "postgres://u@h/db?network=", "postgres://u@h/db?network=a;drop",
-            "postgres://u@h/db?network=uz&sslmode=require",
+            "postgres://u@h/db?network=uz&sslmode=sometimes",
         ] {
             #expect(throws: PostgresAddress.Invalid.self) { try PostgresAddress.parse(text, environment: [:]) }
         }
         #expect(PostgresAddress.isPostgres("postgresql://h/db?network=uz"))
         #expect(!PostgresAddress.isPostgres("/var/lib/unmn/journal"))
+    }
+}
+
+/// TLS as libpq's sslmode asks, against a server that accepts only encrypted connections.
+@Suite("The journal in PostgreSQL over TLS")
+struct PostgresTLSTests {
+    @Test("sslmode: disable is refused by a TLS-only server; require and prefer encrypt; verify-ca trusts only the given root")
+    func modes() throws {
+        let cluster = PostgresCluster(tlsOnly: true)
+        defer { cluster.stop() }
+        if let failure = cluster.failure { Issue.record(Comment(rawValue: failure)) }
+        let url = cluster.url(network: "tls")
+        func address(_ query: String) throws -> PostgresAddress { try PostgresAddress.parse(url + query, environment: [:]) }
+        try PostgresJournal.create(at: try address("&sslmode=require"), batches: try PostgresJournalTests.founding(), osUser: "tester")
+
+        #expect(throws: JournalError.self) {
+            try PostgresJournal(address: try address("&sslmode=disable"), emailPolicy: PostgresJournalTests.policy, osUser: "tester")
+        }
+        for mode in ["require", "prefer"] {
+            let journal = try PostgresJournal(
+                address: try address("&sslmode=\(mode)"), emailPolicy: PostgresJournalTests.policy, osUser: "tester")
+            #expect(journal.lastSequence == 2, "sslmode=\(mode)")
+        }
+        let verified = try PostgresJournal(
+            address: try address("&sslmode=verify-ca&sslrootcert=\(cluster.certificate)"), emailPolicy: PostgresJournalTests.policy,
+            osUser: "tester")
+        try verified.commit(PostgresJournalTests.addFocalPoint(1), context: PostgresJournalTests.context())
+        #expect(verified.lastSequence == 3)
+        // The self-signed certificate is not in the system's trust store.
+        #expect(throws: JournalError.self) {
+            try PostgresJournal(address: try address("&sslmode=verify-full"), emailPolicy: PostgresJournalTests.policy, osUser: "tester")
+        }
+        #expect(try cluster.psql("SELECT count(*) FROM unmn.records WHERE network = 'tls'") == "3\n")
     }
 }
 
