@@ -25,6 +25,12 @@ public struct JournalLocation: Hashable, Sendable {
         return home(environment) + "/.config/unmn"
     }
 
+    /// `$XDG_CACHE_HOME/unmn` or `~/.cache/unmn`: snapshots of journals kept elsewhere (PostgreSQL).
+    public static func cacheDirectory(environment: [String: String]) -> String {
+        if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") { return base + "/unmn" }
+        return home(environment) + "/.cache/unmn"
+    }
+
     /// The path with the home directory written as `~`, for display.
     public func abbreviated(environment: [String: String]) -> String {
         let home = JournalLocation.home(environment)

@@ -1,3 +1,4 @@
+import Foundation
 import UNMNDomain
 
 /// What the console needs of a journal, wherever it is kept: a file on this host (`Journal`,
@@ -27,6 +28,10 @@ public protocol JournalStore: AnyObject {
     func takeSettlement() -> String?
     /// How often the console asks `refresh` for others' changes, in milliseconds.
     var pollMilliseconds: Int { get }
+    /// Records replayed at start-up after the snapshot (all of them without one).
+    var replayedAtStart: Int { get }
+    /// Keeps the state as a snapshot, so that the next start replays only what came after.
+    func writeSnapshot() throws(JournalError)
 }
 
 extension JournalStore {
@@ -35,6 +40,25 @@ extension JournalStore {
     public func takeSettlement() -> String? { nil }
     /// A file is looked at once a second (one `fstat` when nothing changed).
     public var pollMilliseconds: Int { 1000 }
+}
+
+/// A snapshot of the state after `sequence` records, tied to the journal by the checksum of
+/// that last record: a cache for fast start-up, for either store, ignored whenever it does not
+/// match. (The file journal keeps its byte offset too.)
+public enum StateSnapshot {
+    public static func encode(_ state: NetworkState, sequence: UInt64, lastRecordChecksum: String) throws -> [UInt8] {
+        let snapshot = Journal.Snapshot(
+            format: Journal.Snapshot.currentFormat, sequence: sequence, offset: 0, lastRecordChecksum: lastRecordChecksum, state: state)
+        return Array(try JSONEncoder().encode(snapshot))
+    }
+
+    /// The snapshot's state and what ties it to the journal; nil when unreadable or of another format.
+    public static func decode(_ bytes: [UInt8]) -> (state: NetworkState, sequence: UInt64, lastRecordChecksum: String)? {
+        guard let snapshot = try? JournalJSONDecoder().decode(Journal.Snapshot.self, from: bytes),
+            snapshot.format == Journal.Snapshot.currentFormat
+        else { return nil }
+        return (snapshot.state, snapshot.sequence, snapshot.lastRecordChecksum)
+    }
 }
 
 extension Journal: JournalStore {

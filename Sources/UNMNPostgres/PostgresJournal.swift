@@ -47,14 +47,20 @@ public final class PostgresJournal: JournalStore {
     private let logger = Logger(label: "unmn.postgres") { _ in SwiftLogNoOpLogHandler() }
 
     public var location: String { address.description }
+    public private(set) var replayedAtStart = 0
+    /// Where this console keeps its snapshot of the network (a cache, private to the account),
+    /// or nil for none. The database is the record; the snapshot is trusted only when the
+    /// record it ends with is in the database with the same checksum.
+    public let snapshotPath: String?
 
     // MARK: Opening
 
     public init(
         address: PostgresAddress, emailPolicy: EmailPolicy, osUser: String, readOnly: Bool = false, reconnectInterval: TimeInterval = 2,
-        quietInterval: TimeInterval = 5
+        quietInterval: TimeInterval = 5, cacheDirectory: String? = nil
     ) throws(JournalError) {
         self.address = address
+        snapshotPath = cacheDirectory.map { $0 + "/" + Self.snapshotName(address) }
         self.reconnectInterval = reconnectInterval
         self.quietInterval = quietInterval
         self.osUser = osUser
@@ -78,9 +84,54 @@ public final class PostgresJournal: JournalStore {
             shutDown()
             throw Self.describe(error, at: address)
         }
-        do { try catchUp() } catch {
+        loadSnapshot()
+        do { replayedAtStart = try catchUp().count } catch {
             shutDown()
             throw error
+        }
+    }
+
+    // MARK: Snapshots
+
+    /// `db.example.org-5432-unmn-uz.snapshot`: one file per network and server, no password.
+    static func snapshotName(_ address: PostgresAddress) -> String {
+        let parts = [address.host, String(address.port), address.database, address.user, address.network]
+        let safe = parts.map { String($0.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" ? $0 : "_" }) }
+        return safe.joined(separator: "-") + ".snapshot"
+    }
+
+    /// Starts from the snapshot when the record it ends with is in the database, unchanged.
+    private func loadSnapshot() {
+        guard let snapshotPath, let data = FileManager.default.contents(atPath: snapshotPath) else { return }
+        guard let snapshot = StateSnapshot.decode(Array(data)), snapshot.state.emailPolicy == state.emailPolicy,
+            let stored = try? connected().query(
+                "SELECT checksum FROM unmn.records WHERE network = \(address.network) AND sequence = \(Int64(snapshot.sequence))",
+                logger: logger
+            ).wait().first?.decode(String.self),
+            stored == snapshot.lastRecordChecksum
+        else {
+            notices.append("This console's snapshot of the network did not match the database and was ignored; replayed every record.")
+            return
+        }
+        state = snapshot.state
+        lastSequence = snapshot.sequence
+    }
+
+    public func writeSnapshot() throws(JournalError) {
+        guard let snapshotPath, lastSequence > 0 else { return }
+        do {
+            let checksum = try connected().query(
+                "SELECT checksum FROM unmn.records WHERE network = \(address.network) AND sequence = \(Int64(lastSequence))",
+                logger: logger
+            ).wait().first?.decode(String.self)
+            guard let checksum else { return }
+            let bytes = try StateSnapshot.encode(state, sequence: lastSequence, lastRecordChecksum: checksum)
+            try FileManager.default.createDirectory(
+                atPath: (snapshotPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
+            try DurableFile.replace(path: snapshotPath, contents: Data(bytes), permissions: 0o600)
+        } catch {
+            throw .unreadable(path: snapshotPath, reason: "the snapshot could not be written (\(error))")
         }
     }
 

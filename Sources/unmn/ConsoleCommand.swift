@@ -46,8 +46,8 @@ struct ConsoleCommand: ParsableCommand {
         let (journal, displayPath, demoDirectory, createdNotice) = try openJournal(setup, login: actingLogin)
         // Keep start-up fast: past the threshold, a fresh snapshot (a cache; the journal stays whole).
         // A snapshot that did not match is rebuilt at once.
-        if let file = journal as? Journal, file.isWritable, file.replayedAtStart > Journal.snapshotThreshold || file.snapshotWasIgnored {
-            try? file.writeSnapshot()
+        if journal.isWritable, journal.replayedAtStart > Journal.snapshotThreshold || (journal as? Journal)?.snapshotWasIgnored == true {
+            try? journal.writeSnapshot()
         }
         // In PostgreSQL the login is the database role the server stamps on every record.
         if let database = journal as? PostgresJournal { actingLogin = database.login }

@@ -40,7 +40,9 @@ struct JournalSetup {
     /// The journal wherever it is: the file (default) or the PostgreSQL network.
     func openStore(readOnly: Bool, login: String) throws -> any JournalStore {
         if isPostgres {
-            return try PostgresJournal(address: postgresAddress(), emailPolicy: emailPolicy, osUser: Self.osUser, readOnly: readOnly)
+            return try PostgresJournal(
+                address: postgresAddress(), emailPolicy: emailPolicy, osUser: Self.osUser, readOnly: readOnly,
+                cacheDirectory: JournalLocation.cacheDirectory(environment: environment))
         }
         return try open(readOnly: readOnly, login: login)
     }

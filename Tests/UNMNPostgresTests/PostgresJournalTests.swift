@@ -79,6 +79,38 @@ struct PostgresJournalTests {
         #expect(database.notices.isEmpty)
     }
 
+    @Test("snapshot + tail = replay: a console's snapshot of the network, then only the records after it")
+    func snapshotAndTail() throws {
+        let batches = try SampleNetwork.batches(entities: Self.entities, emailPolicy: Self.policy, sandbox: true)
+        let address = try Self.created(batches)
+        let cache = NSTemporaryDirectory() + "unmn-cache-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let first = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "tester", cacheDirectory: cache)
+        #expect(first.replayedAtStart == batches.count)
+        try first.writeSnapshot()
+        let snapshot = try #require(first.snapshotPath)
+        #expect(FileManager.default.fileExists(atPath: snapshot))
+        #expect((try FileManager.default.attributesOfItem(atPath: snapshot)[.posixPermissions] as? Int) == 0o600)
+        try first.commit(Self.addFocalPoint(1), context: Self.context())
+        try first.commit(Self.addFocalPoint(2), context: Self.context())
+
+        let fromSnapshot = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "tester", cacheDirectory: cache)
+        let replayed = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "tester")
+        #expect(fromSnapshot.replayedAtStart == 2)
+        #expect(fromSnapshot.notices.isEmpty)
+        #expect(fromSnapshot.state == replayed.state)
+        #expect(fromSnapshot.lastSequence == replayed.lastSequence)
+
+        // A damaged snapshot is ignored, said, and the whole network replayed.
+        try Data("{\"format\":3,".utf8).write(to: URL(fileURLWithPath: snapshot))
+        let ignored = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "tester", cacheDirectory: cache)
+        #expect(ignored.replayedAtStart == batches.count + 2)
+        #expect(ignored.state == replayed.state)
+        #expect(
+            ignored.notices == ["This console's snapshot of the network did not match the database and was ignored; replayed every record."]
+        )
+    }
+
     @Test("a commit appends the next record; another console reads it on refresh")
     func commitAndRefresh() throws {
         let address = try Self.created()
