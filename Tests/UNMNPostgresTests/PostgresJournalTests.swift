@@ -111,6 +111,32 @@ struct PostgresJournalTests {
         )
     }
 
+    @Test("push then pull gives the journal back byte for byte; a record the rules refuse is never pushed")
+    func pushAndPull() throws {
+        let batches = try SampleNetwork.batches(entities: Self.entities, emailPolicy: Self.policy, sandbox: true)
+        var bytes: [UInt8] = []
+        for (index, batch) in batches.enumerated() {
+            bytes += try JournalRecord(sequence: UInt64(index + 1), osUser: index % 2 == 0 ? "dilnoza" : "laura", batch: batch)
+                .encodedLine()
+        }
+        let address = try Self.address(Self.network())
+        try PostgresJournal.create(at: address, lines: bytes, emailPolicy: Self.policy)
+        let pulled = try PostgresJournal.lines(at: address)
+        #expect(pulled.lines == bytes)
+        #expect(pulled.writers.map(\.role) == ["postgres"])
+
+        // A forged record (a checksummed line the rules would have refused) stops the push whole.
+        var forged = batches
+        forged[5].operator = Operator(name: "Nobody", entity: "ILO", role: .viewer)
+        var forgedBytes: [UInt8] = []
+        for (index, batch) in forged.enumerated() {
+            forgedBytes += try JournalRecord(sequence: UInt64(index + 1), osUser: "x", batch: batch).encodedLine()
+        }
+        let refused = try Self.address(Self.network())
+        #expect(throws: JournalError.self) { try PostgresJournal.create(at: refused, lines: forgedBytes, emailPolicy: Self.policy) }
+        #expect(try Self.cluster.psql("SELECT count(*) FROM unmn.networks WHERE network = '\(refused.network)'") == "0\n")
+    }
+
     @Test("a commit appends the next record; another console reads it on refresh")
     func commitAndRefresh() throws {
         let address = try Self.created()
