@@ -58,20 +58,21 @@ let package = Package(
                 "UNMNDomain", "UNMNJournal", "UNMNApp", "TerminalUI", "UNMNResources", "UNMNPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "UNMNDomainTests", dependencies: ["UNMNDomain", "UNMNResources"]),
-        .testTarget(name: "UNMNJournalTests", dependencies: ["UNMNJournal", "UNMNResources"], exclude: ["Fixtures"]),
-        // A private PostgreSQL cluster for the tests (initdb and pg_ctl on 127.0.0.1); used by tests only.
-        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
-        .testTarget(name: "UNMNPostgresTests", dependencies: ["UNMNPostgres", "UNMNJournal", "UNMNResources", "PostgresTestSupport"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "UNMNReportsTests", dependencies: ["UNMNReports", "UNMNResources", "UNMNJournal"], exclude: ["Golden"]),
+        .testTarget(name: "UNMNDomainTests", dependencies: ["UNMNDomain", "UNMNResources", "TestSupport"]),
+        .testTarget(name: "UNMNJournalTests", dependencies: ["UNMNJournal", "UNMNResources", "TestSupport"], exclude: ["Fixtures"]),
+        // For tests only: a private PostgreSQL cluster (initdb and pg_ctl on 127.0.0.1), a seeded random generator.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "UNMNPostgresTests", dependencies: ["UNMNPostgres", "UNMNJournal", "UNMNResources", "TestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
+        .testTarget(
+            name: "UNMNReportsTests", dependencies: ["UNMNReports", "UNMNResources", "UNMNJournal", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "UNMNAppTests", dependencies: ["UNMNApp", "UNMNResources", "TerminalUI"]),
         .testTarget(name: "UNMNConsoleTests", dependencies: ["UNMNConsole", "UNMNApp", "UNMNJournal", "UNMNResources", "TerminalUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw"]),
         .testTarget(name: "unmnTests", dependencies: ["unmn"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["unmn", "unmn-stress", "UNMNJournal", "UNMNPostgres", "UNMNResources", "PostgresTestSupport"]),
+            dependencies: ["unmn", "unmn-stress", "UNMNJournal", "UNMNPostgres", "UNMNResources", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -219,18 +219,7 @@ public final class Journal {
             throw failStop("Cannot read the journal: \(error)")
         }
         if case .readOnly(let reason) = mode { throw .readOnly(reason) }
-        let batch: EventBatch
-        do {
-            batch = try state.decide(command, context: context)
-        } catch {
-            throw error.conflicts.isEmpty ? .rejected(error.description) : .conflicted(error)
-        }
-        let line: [UInt8]
-        do {
-            line = try JournalRecord(sequence: lastSequence + 1, osUser: osUser, batch: batch).encodedLine()
-        } catch {
-            throw .failed("The change could not be encoded (\(error)); nothing was saved.")
-        }
+        let (batch, line) = try JournalRecord.next(command, against: state, context: context, sequence: lastSequence + 1, osUser: osUser)
         do {
             try Self.writeAll(line[...], to: fd, fs: fs)
             try fs.sync(fd)

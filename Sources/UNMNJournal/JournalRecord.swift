@@ -19,6 +19,24 @@ public struct JournalRecord: Hashable, Sendable {
         self.batch = batch
     }
 
+    /// The record a command makes as the journal's next: decided against `state` (the latest),
+    /// and its line. A refusal or a conflict is said as a commit error; nothing is written.
+    public static func next(
+        _ command: Command, against state: NetworkState, context: CommandContext, sequence: UInt64, osUser: String
+    ) throws(CommitError) -> (batch: EventBatch, line: [UInt8]) {
+        let batch: EventBatch
+        do {
+            batch = try state.decide(command, context: context)
+        } catch {
+            throw error.conflicts.isEmpty ? .rejected(error.description) : .conflicted(error)
+        }
+        do {
+            return (batch, try JournalRecord(sequence: sequence, osUser: osUser, batch: batch).encodedLine())
+        } catch {
+            throw .failed("The change could not be encoded (\(error)); nothing was saved.")
+        }
+    }
+
     /// The JSON body: everything but the sequence, which the line carries.
     struct Body: Codable {
         var osUser: String

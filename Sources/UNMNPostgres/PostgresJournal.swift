@@ -315,17 +315,9 @@ public final class PostgresJournal: JournalStore {
                 throw .failed(Self.offline(error.description))
             }
             if case .readOnly(let reason) = mode { throw .readOnly(reason) }
-            let batch: EventBatch
-            do {
-                batch = try state.decide(command, context: context)
-            } catch {
-                throw error.conflicts.isEmpty ? .rejected(error.description) : .conflicted(error)
-            }
             let sequence = lastSequence + 1
-            let record: (checksum: String, body: String)
-            do { record = try Self.row(JournalRecord(sequence: sequence, osUser: osUser, batch: batch)) } catch {
-                throw .failed("The change could not be encoded (\(error)); nothing was saved.")
-            }
+            let (batch, line) = try JournalRecord.next(command, against: state, context: context, sequence: sequence, osUser: osUser)
+            let record = Self.row(line: line)
             switch insert(sequence: sequence, record) {
             case .appended: break
             case .otherAppendedFirst: continue
@@ -410,8 +402,9 @@ public final class PostgresJournal: JournalStore {
     }
 
     /// A record as a row: the checksum and JSON body of its journal line.
-    static func row(_ record: JournalRecord) throws -> (checksum: String, body: String) {
-        let line = try record.encodedLine()
+    static func row(_ record: JournalRecord) throws -> (checksum: String, body: String) { row(line: try record.encodedLine()) }
+
+    static func row(line: [UInt8]) -> (checksum: String, body: String) {
         let text = String(decoding: line.dropLast(), as: UTF8.self)
         let parts = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
         return (String(parts[1]), String(parts[2]))
@@ -452,12 +445,7 @@ public final class PostgresJournal: JournalStore {
                 String(decoding: parts[2], as: UTF8.self)
             )
         }
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        defer { try? group.syncShutdownGracefully() }
-        let logger = Logger(label: "unmn.postgres") { _ in SwiftLogNoOpLogHandler() }
-        do {
-            let connection = try connect(address, on: group.next(), logger: logger).wait()
-            defer { try? connection.close().wait() }
+        try withConnection(to: address) { connection, logger in
             try migrate(connection, logger: logger)
             _ = try connection.query("BEGIN", logger: logger).wait()
             do {
@@ -485,10 +473,6 @@ public final class PostgresJournal: JournalStore {
                 _ = try? connection.query("ROLLBACK", logger: logger).wait()
                 throw error
             }
-        } catch let error as JournalError {
-            throw error
-        } catch {
-            throw describe(error, at: address)
         }
     }
 
@@ -496,12 +480,7 @@ public final class PostgresJournal: JournalStore {
     /// `unmn check`), and how many each database role wrote.
     public static func lines(at address: PostgresAddress) throws(JournalError) -> (lines: [UInt8], writers: [(role: String, records: Int)])
     {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        defer { try? group.syncShutdownGracefully() }
-        let logger = Logger(label: "unmn.postgres") { _ in SwiftLogNoOpLogHandler() }
-        do {
-            let connection = try connect(address, on: group.next(), logger: logger).wait()
-            defer { try? connection.close().wait() }
+        try withConnection(to: address) { connection, logger in
             let exists = try connection.query(
                 "SELECT count(*) FROM unmn.networks WHERE network = \(address.network)", logger: logger
             ).wait().first?.decode(Int64.self)
@@ -525,6 +504,19 @@ public final class PostgresJournal: JournalStore {
                 return (role, Int(count))
             }
             return (bytes, writers)
+        }
+    }
+
+    /// Runs `body` on a connection of its own (for `db init`, push, pull and check), closed
+    /// after; a PostgreSQL or connection error becomes a `JournalError` in words.
+    static func withConnection<T>(to address: PostgresAddress, _ body: (PostgresConnection, Logger) throws -> T) throws(JournalError) -> T {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        defer { try? group.syncShutdownGracefully() }
+        let logger = Logger(label: "unmn.postgres") { _ in SwiftLogNoOpLogHandler() }
+        do {
+            let connection = try connect(address, on: group.next(), logger: logger).wait()
+            defer { try? connection.close().wait() }
+            return try body(connection, logger)
         } catch let error as JournalError {
             throw error
         } catch {

@@ -85,6 +85,16 @@ struct JournalCopyCommand: ParsableCommand {
         commandName: "journal", abstract: "Copy a journal file into PostgreSQL (push) or out of it (pull), every record verified.",
         subcommands: [Push.self, Pull.self])
 
+    /// The network's address among the arguments, or a usage error saying which argument.
+    static func database(_ url: String, argument: String) throws -> (JournalSetup, PostgresAddress) {
+        let setup = try JournalSetup(flag: url)
+        guard setup.isPostgres else {
+            CommandLineOutput.error("the \(argument) argument must be a postgres:// address.")
+            throw ExitCode.validationFailure
+        }
+        return (setup, try setup.postgresAddress())
+    }
+
     struct Push: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Copy a journal file into a new network in PostgreSQL, record for record, after verifying every one.")
@@ -92,12 +102,7 @@ struct JournalCopyCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The new network's address (postgres://…?network=…).", valueName: "URL")) var url: String
 
         func run() throws {
-            let setup = try JournalSetup(flag: url)
-            guard setup.isPostgres else {
-                CommandLineOutput.error("the second argument must be a postgres:// address.")
-                throw ExitCode.validationFailure
-            }
-            let address = try setup.postgresAddress()
+            let (setup, address) = try JournalCopyCommand.database(url, argument: "second")
             do {
                 let lines = try JournalMaintenance.readRecords(path: file)
                 try PostgresJournal.create(at: address, lines: lines, emailPolicy: setup.emailPolicy)
@@ -117,12 +122,7 @@ struct JournalCopyCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The file to create (never one that exists).", valueName: "FILE")) var file: String
 
         func run() throws {
-            let setup = try JournalSetup(flag: url)
-            guard setup.isPostgres else {
-                CommandLineOutput.error("the first argument must be a postgres:// address.")
-                throw ExitCode.validationFailure
-            }
-            let address = try setup.postgresAddress()
+            let (setup, address) = try JournalCopyCommand.database(url, argument: "first")
             do {
                 let stored = try PostgresJournal.lines(at: address)
                 var scan = stored.lines.withUnsafeBytes { JournalScan.scan($0) }

@@ -1,5 +1,5 @@
 import Foundation
-import PostgresTestSupport
+import TestSupport
 import Testing
 
 /// Two consoles on one network kept in PostgreSQL, as people on two machines would use it:

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import TerminalUI
@@ -42,23 +43,11 @@ struct TextLayoutTests {
         }
     }
 
-    /// SplitMix64: a failing seed can be run again.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(
         "Words found by scalars are the words found by characters, combining marks and joiners after spaces included",
         arguments: [3, 11, 2026] as [UInt64])
     func scalarWordsMatchCharacterWords(seed: UInt64) {
-        var random = Seeded(state: seed)
+        var random = SeededGenerator(state: seed)
         let pool: [String] = [
             "a", "Ў", " ", " ", "\n", "\r", "\r\n", "\u{301}", "\u{200D}", "👩", "💻", "\u{1F3FD}", "\u{FE0F}", "\u{93F}", "क", "—", "e", "王",
         ]

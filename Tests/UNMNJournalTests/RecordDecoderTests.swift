@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import UNMNDomain
 import UNMNResources
@@ -45,7 +46,7 @@ struct RecordDecoderTests {
 
     /// Text a person could type, and text nobody would: quotes, backslashes, controls, emoji,
     /// combining accents, Uzbek Cyrillic and Latin, scalars beyond the BMP.
-    static func randomText(using random: inout SeededRandom) -> String {
+    static func randomText(using random: inout SeededGenerator) -> String {
         let pool: [Unicode.Scalar] = [
             "a", "Z", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}", "ʻ", "Ў", "ғ", "é", "\u{301}", "€", "\u{2028}",
             "\u{FEFF}", "🌸", "👩", "\u{200D}", "💻", "\u{10FFFF}", "\u{E000}",
@@ -54,17 +55,9 @@ struct RecordDecoderTests {
         return String(String.UnicodeScalarView((0..<count).map { _ in pool.randomElement(using: &random)! }))
     }
 
-    struct SeededRandom: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state ^ (state >> 29)
-        }
-    }
-
     @Test("random text, numbers and budgets decode to what JSONDecoder gives", arguments: [1, 29, 2026] as [UInt64])
     func randomValuesDecodeAlike(seed: UInt64) throws {
-        var random = SeededRandom(state: seed)
+        var random = SeededGenerator(state: seed)
         let reader = JournalJSONDecoder()
         for _ in 0..<300 {
             let text = Self.randomText(using: &random)

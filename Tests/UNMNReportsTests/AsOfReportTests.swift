@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import UNMNDomain
 import UNMNJournal
@@ -17,18 +18,9 @@ struct AsOfReportTests {
         return path
     }()
 
-    /// A generator with a seed, so that a failing day can be run again.
-    struct SeededDays: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state
-        }
-    }
-
     @Test("report --as-of D equals the report on the journal truncated at the last record before the end of D", arguments: [7, 21, 1984])
     func asOfEqualsTruncated(seed: UInt64) throws {
-        var random = SeededDays(state: seed)
+        var random = SeededGenerator(state: seed)
         let first = LocalDate(year: 2025, month: 1, day: 6)!
         let full = Self.directory + "/journal"
         for _ in 0..<8 {

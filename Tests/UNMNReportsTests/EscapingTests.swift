@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import UNMNReports
@@ -104,21 +105,15 @@ struct EscapingTests {
     }
 
     /// Seeded generator of hostile strings.
-    struct Strings: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+    struct Strings {
+        var random: SeededGenerator
+        init(state: UInt64) { random = SeededGenerator(state: state) }
         static let pieces = [
             "a", "Ў", "ʻ", "王", "👍", "\"", ",", ";", "\\", "\n", "\r", "\t", "\u{0}", "\u{1b}", "\u{7f}", "\u{85}", "\u{202E}", "=", "+",
             "-", "@", " ", "é",
         ]
         mutating func string() -> String {
-            (0..<Int.random(in: 0...24, using: &self)).map { _ in Self.pieces.randomElement(using: &self)! }.joined()
+            (0..<Int.random(in: 0...24, using: &random)).map { _ in Self.pieces.randomElement(using: &random)! }.joined()
         }
     }
 
