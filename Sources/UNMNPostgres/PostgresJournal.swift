@@ -27,7 +27,7 @@ public final class PostgresJournal: JournalStore {
     public private(set) var unreachable: String?
     /// A record sent when the connection broke: on reconnecting, whether it was stored decides
     /// what the operator is told. It is never sent again.
-    private var unsettled: (sequence: UInt64, checksum: String, summary: String)?
+    private var unsettled: (sequence: UInt64, batch: EventBatch)?
     private var settlement: String?
     /// Reconnecting is tried at most this often, so that a dead server does not slow every key.
     private var lastAttempt = Date.distantPast
@@ -93,7 +93,7 @@ public final class PostgresJournal: JournalStore {
 
     // MARK: Snapshots
 
-    /// `db.example.org-5432-unmn-uz.snapshot`: one file per network and server, no password.
+    /// `db.example.org-5432-unmn-laura-uz.snapshot`: one file per server, database, role and network; no password.
     static func snapshotName(_ address: PostgresAddress) -> String {
         let parts = [address.host, String(address.port), address.database, address.user, address.network]
         let safe = parts.map { String($0.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" ? $0 : "_" }) }
@@ -270,12 +270,11 @@ public final class PostgresJournal: JournalStore {
     private func settle(seen records: [JournalRecord]) {
         guard let pending = unsettled else { return }
         unsettled = nil
-        let stored = records.first { $0.sequence == pending.sequence }
-        let ours = stored.flatMap { try? Self.row($0).checksum } == pending.checksum
+        let ours = records.first { $0.sequence == pending.sequence }?.batch == pending.batch
         settlement =
             ours
-            ? "Reconnected. \(pending.summary): it was saved before the connection broke (once)."
-            : "Reconnected. \(pending.summary) was not saved (the database did not receive it); do it again if still wanted."
+            ? "Reconnected. \(pending.batch.summary): it was saved before the connection broke (once)."
+            : "Reconnected. \(pending.batch.summary) was not saved (the database did not receive it); do it again if still wanted."
     }
 
     public func state(asOf day: LocalDate) throws(JournalError) -> NetworkState {
@@ -311,8 +310,9 @@ public final class PostgresJournal: JournalStore {
         for _ in 0..<Self.attempts {
             do { try catchUp() } catch {
                 guard connection == nil else { throw failStop("Cannot read the journal: \(error.description)") }
-                unreachable = address.serverDescription + " does not answer"
-                throw .failed(Self.offline(error.description))
+                let reason = address.serverDescription + " does not answer"
+                unreachable = reason
+                throw .failed(Self.offline(reason))
             }
             if case .readOnly(let reason) = mode { throw .readOnly(reason) }
             let sequence = lastSequence + 1
@@ -325,7 +325,7 @@ public final class PostgresJournal: JournalStore {
             case .unknown:
                 let reason = address.serverDescription + " closed the connection"
                 unreachable = reason
-                unsettled = (sequence, record.checksum, batch.summary)
+                unsettled = (sequence, batch)
                 throw .failed(
                     "The database went away while saving (\(reason)). Whether \(batch.summary) was saved will show once it is back; "
                         + "it is never saved twice.")
