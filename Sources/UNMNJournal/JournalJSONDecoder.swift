@@ -236,8 +236,10 @@ private struct KeyedTapeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     }
 
     /// The node of the member's value, by comparing its name's bytes with the key's.
-    func value(for key: Key) -> Int? {
-        var name = key.stringValue
+    func value(for key: Key) -> Int? { value(named: key.stringValue) }
+
+    func value(named text: String) -> Int? {
+        var name = text
         return name.withUTF8 { wanted -> Int? in
             var member = object + 1
             for _ in 0..<decoder.nodes[object].count {
@@ -300,7 +302,7 @@ private struct KeyedTapeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
         return UnkeyedTapeContainer(decoder: decoder, array: node)
     }
 
-    func superDecoder() throws -> any Decoder { try superDecoder(at: value(for: Key(stringValue: "super")!)) }
+    func superDecoder() throws -> any Decoder { try superDecoder(at: value(named: "super")) }
     func superDecoder(forKey key: Key) throws -> any Decoder { try superDecoder(at: required(key)) }
 
     private func superDecoder(at node: Int?) throws -> any Decoder {

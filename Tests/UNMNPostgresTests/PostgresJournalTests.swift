@@ -141,7 +141,8 @@ struct PostgresJournalTests {
     func commitAndRefresh() throws {
         let address = try Self.created()
         let first = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "tester")
-        let second = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "tester")
+        // Reading at every look, notice or not: this test is about what a read brings, not when.
+        let second = try PostgresJournal(address: address, emailPolicy: Self.policy, osUser: "tester", quietInterval: 0)
         try first.commit(Self.addFocalPoint(1), context: Self.context())
         #expect(first.lastSequence == 3)
         let seen = try second.refresh()
@@ -420,7 +421,9 @@ struct PostgresFaultTests {
         let address = try PostgresAddress.parse(cluster.url(network: "uz"), environment: [:])
         try PostgresJournal.create(at: address, batches: try PostgresJournalTests.founding(), osUser: "tester")
         let journal = try PostgresJournal(
-            address: address, emailPolicy: PostgresJournalTests.policy, osUser: "tester", reconnectInterval: 0)
+            address: address, emailPolicy: PostgresJournalTests.policy, osUser: "tester", reconnectInterval: 0,
+            // Reading at every look: the test stops the server between looks, not between notices.
+            quietInterval: 0)
         try cluster.restart { () throws in
             #expect(try journal.refresh().isEmpty)
             #expect(journal.unreachable == "the server at 127.0.0.1:\(cluster.port) does not answer")
@@ -451,6 +454,17 @@ struct PostgresFaultTests {
             """)
     }
 
+    /// Waits (up to ten seconds) until a console's INSERT is running on the server, held by the slow trigger.
+    static func waitForInsertInFlight(_ cluster: PostgresCluster) async throws {
+        for _ in 0..<200 {
+            let running = try cluster.psql(
+                "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'INSERT INTO unmn.records%'")
+            if running != "0\n" { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        Issue.record("no INSERT reached the server")
+    }
+
     @Test("a connection broken while a record is in flight: looked up, decided again, stored once — never twice")
     func brokenInFlight() async throws {
         let cluster = PostgresCluster()
@@ -467,7 +481,7 @@ struct PostgresFaultTests {
                 }
             }
         }
-        try await Task.sleep(for: .milliseconds(700))
+        try await Self.waitForInsertInFlight(cluster)
         #expect(
             try cluster.psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query LIKE 'INSERT INTO unmn.records%'")
                 == "1\n")
@@ -497,7 +511,7 @@ struct PostgresFaultTests {
                 }
             }
         }
-        try await Task.sleep(for: .milliseconds(700))
+        try await Self.waitForInsertInFlight(cluster)
         try cluster.crash()
         let failure = await commit.value
         #expect(
