@@ -1,14 +1,16 @@
 import Foundation
+import UNMNDomain
 
 /// Reads the journal's JSON (records and snapshots) into the domain's `Decodable` types,
 /// without Foundation's `JSONDecoder`, which cost 77 % of a replayed record's instructions.
 ///
 /// The format is unchanged and the types' `Codable` conformances stay its one description: this
 /// reads exactly what `JSONEncoder` writes with its default strategies (including `Decimal` as
-/// a JSON number), so a journal reads the same through either decoder — a property test
-/// replays the sample network and random command sequences through both. It is fast because
-/// the text is parsed once into a tape (`JSONTape`), member names are compared as bytes against
-/// the coding keys, and one decoder object walks the whole value instead of one per level.
+/// a JSON number), so a journal reads the same through either decoder — the tests compare both
+/// on every sample record, random text and whole states. It is fast because the text is parsed
+/// once into a tape (`JSONTape`), member names are compared as bytes against the coding keys,
+/// one decoder object walks the whole value instead of one per level, and the commonest leaves
+/// (the domain's identifiers, instants and dates) are read straight from the tape.
 ///
 /// Not thread-safe: one reader per thread (each scan makes its own).
 public final class JournalJSONDecoder {
@@ -62,17 +64,53 @@ private final class TapeDecoder: Decoder {
     // MARK: Values
 
     func decodeValue<T: Decodable>(_ type: T.Type, at node: Int) throws -> T {
-        if T.self == String.self { return try string(at: node) as! T }
-        if T.self == Int.self { return try integer(Int.self, at: node) as! T }
-        if T.self == Int64.self { return try integer(Int64.self, at: node) as! T }
-        if T.self == UInt64.self { return try integer(UInt64.self, at: node) as! T }
-        if T.self == Bool.self { return try bool(at: node) as! T }
+        // The leaves a record is made of, read straight from the tape: each would otherwise cost
+        // a container (a boxed generic) per value. (`unsafeBitCast` between identical types.)
+        if T.self == String.self { return unsafeBitCast(try string(at: node), to: T.self) }
+        if T.self == Int.self { return unsafeBitCast(try integer(Int.self, at: node), to: T.self) }
+        if T.self == Int64.self { return unsafeBitCast(try integer(Int64.self, at: node), to: T.self) }
+        if T.self == UInt64.self { return unsafeBitCast(try integer(UInt64.self, at: node), to: T.self) }
+        if T.self == Bool.self { return unsafeBitCast(try bool(at: node), to: T.self) }
         // JSONEncoder writes a Decimal as a number, not as its keyed Codable form.
         if T.self == Decimal.self { return try decimal(at: node) as! T }
+        // The domain's identifiers are plain strings; an instant is {"secondsSinceEpoch": N}.
+        if T.self == EntityCode.self { return unsafeBitCast(EntityCode(try string(at: node)), to: T.self) }
+        if T.self == ItemReference.self { return unsafeBitCast(ItemReference(try string(at: node)), to: T.self) }
+        if T.self == MeetingReference.self { return unsafeBitCast(MeetingReference(try string(at: node)), to: T.self) }
+        if T.self == FocalPointID.self { return unsafeBitCast(FocalPointID(try string(at: node)), to: T.self) }
+        if T.self == ActionPointID.self { return unsafeBitCast(ActionPointID(try string(at: node)), to: T.self) }
+        if T.self == Instant.self, let seconds = member("secondsSinceEpoch", of: node) {
+            return unsafeBitCast(Instant(secondsSinceEpoch: try integer(Int64.self, at: seconds)), to: T.self)
+        }
+        if T.self == LocalDate.self, let year = member("year", of: node), let month = member("month", of: node),
+            let day = member("day", of: node),
+            let date = LocalDate(
+                year: try integer(Int.self, at: year), month: try integer(Int.self, at: month), day: try integer(Int.self, at: day))
+        {
+            return unsafeBitCast(date, to: T.self)
+        }
         let saved = current
         current = node
         defer { current = saved }
         return try T(from: self)
+    }
+
+    /// The node of an object's member, by name; nil when the node is not an object or lacks it
+    /// (the caller then takes the general path, which says what is wrong).
+    func member(_ name: StaticString, of object: Int) -> Int? {
+        guard nodes[object].kind == .object else { return nil }
+        var member = object + 1
+        for _ in 0..<nodes[object].count {
+            let key = nodes[member]
+            let length = Int(key.end - key.start)
+            if key.kind == .string, length == name.utf8CodeUnitCount,
+                memcmp(name.utf8Start, bytes.baseAddress! + Int(key.start), length) == 0
+            {
+                return member + 1
+            }
+            member = Int(nodes[member + 1].next)
+        }
+        return nil
     }
 
     func require(_ kind: JSONTape.Kind, at node: Int) throws {
