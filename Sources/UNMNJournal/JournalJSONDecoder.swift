@@ -10,7 +10,7 @@ import UNMNDomain
 /// on every sample record, random text and whole states. It is fast because the text is parsed
 /// once into a tape (`JSONTape`), member names are compared as bytes against the coding keys,
 /// one decoder object walks the whole value instead of one per level, and the commonest leaves
-/// (the domain's identifiers, instants and dates) are read straight from the tape.
+/// (the domain's identifiers, instants, dates and positions) are read straight from the tape.
 ///
 /// Not thread-safe: one reader per thread (each scan makes its own).
 public final class JournalJSONDecoder {
@@ -89,10 +89,38 @@ private final class TapeDecoder: Decoder {
         {
             return unsafeBitCast(date, to: T.self)
         }
+        // A position (in every item's history, the bulk of a snapshot): {"agree":{}},
+        // {"standAside":{"reason":…}} or {"object":{"reason":"…"}}, as Swift writes the enum.
+        if T.self == Position.self, let position = try position(at: node) { return unsafeBitCast(position, to: T.self) }
+        if T.self == PositionRecord.Source.self, let source = PositionRecord.Source(rawValue: try string(at: node)) {
+            return unsafeBitCast(source, to: T.self)
+        }
         let saved = current
         current = node
         defer { current = saved }
         return try T(from: self)
+    }
+
+    /// A position read straight from the tape; nil for anything else (the general path then
+    /// decodes it, or says what is wrong).
+    func position(at node: Int) throws -> Position? {
+        guard nodes[node].kind == .object, nodes[node].count == 1, nodes[node + 2].kind == .object else { return nil }
+        let (name, details) = (node + 1, node + 2)
+        if isName("agree", name) { return .agree }
+        if isName("standAside", name) {
+            guard let reason = member("reason", of: details), !isNull(reason) else { return .standAside(reason: nil) }
+            return .standAside(reason: try string(at: reason))
+        }
+        if isName("object", name), let reason = member("reason", of: details) { return .object(reason: try string(at: reason)) }
+        return nil
+    }
+
+    /// Whether a member-name node is exactly `name` (unescaped).
+    func isName(_ name: StaticString, _ node: Int) -> Bool {
+        let key = nodes[node]
+        let length = Int(key.end - key.start)
+        return key.kind == .string && length == name.utf8CodeUnitCount
+            && memcmp(name.utf8Start, bytes.baseAddress! + Int(key.start), length) == 0
     }
 
     /// The node of an object's member, by name; nil when the node is not an object or lacks it
@@ -101,13 +129,7 @@ private final class TapeDecoder: Decoder {
         guard nodes[object].kind == .object else { return nil }
         var member = object + 1
         for _ in 0..<nodes[object].count {
-            let key = nodes[member]
-            let length = Int(key.end - key.start)
-            if key.kind == .string, length == name.utf8CodeUnitCount,
-                memcmp(name.utf8Start, bytes.baseAddress! + Int(key.start), length) == 0
-            {
-                return member + 1
-            }
+            if isName(name, member) { return member + 1 }
             member = Int(nodes[member + 1].next)
         }
         return nil

@@ -76,6 +76,32 @@ struct RecordDecoderTests {
         }
     }
 
+    @Test("the leaves read straight from the tape read as JSONDecoder reads them: positions, sources, instants, dates, identifiers")
+    func leavesDecodeAlike() throws {
+        let positions: [Position?] = [
+            .agree, .standAside(reason: nil), .standAside(reason: "headquarters \"consulting\"\n"), .object(reason: "cite C97 ✓"), nil,
+        ]
+        let records = positions.enumerated().map { index, position in
+            PositionRecord(
+                entity: index % 2 == 0 ? "UN Women" : "ILO", position: position, source: PositionRecord.Source.allCases[index % 4],
+                recordedBy: "Oʻgʻiloy", at: Instant(secondsSinceEpoch: Int64(index) * 86_399 - 5))
+        }
+        let json = try Self.encoded(records)
+        #expect(try JournalJSONDecoder().decode([PositionRecord].self, from: json) == records)
+        #expect(
+            try JournalJSONDecoder().decode([PositionRecord].self, from: json)
+                == JSONDecoder().decode([PositionRecord].self, from: Data(json)))
+        let dates = [LocalDate(year: 2024, month: 2, day: 29)!, LocalDate(year: 1969, month: 12, day: 31)!]
+        #expect(try JournalJSONDecoder().decode([LocalDate].self, from: try Self.encoded(dates)) == dates)
+        let references: [ItemReference] = ["UNMN/2026/007", ""]
+        #expect(try JournalJSONDecoder().decode([ItemReference].self, from: try Self.encoded(references)) == references)
+        // A shape the fast path does not know goes the general way, and fails as JSONDecoder fails.
+        for text in [#"{"agree":{},"object":{"reason":"x"}}"#, #"{"object":{}}"#, #"{"maybe":{}}"#, #"{"agree":1}"#] {
+            #expect(throws: (any Error).self) { try JournalJSONDecoder().decode(Position.self, from: Array(text.utf8)) }
+            #expect(throws: (any Error).self) { try JSONDecoder().decode(Position.self, from: Data(text.utf8)) }
+        }
+    }
+
     @Test("escapes JSONEncoder never writes still read as JSON defines them")
     func foreignEscapes() throws {
         let json = Array(#"["\u00e9\ud83c\udf38\/\b\f", "plain", "\u0000"]"#.utf8)
