@@ -44,7 +44,8 @@ enum PostgresSchema {
                     NEW.written_at := clock_timestamp();
                     SELECT max(sequence) INTO last_sequence FROM unmn.records WHERE network = NEW.network;
                     IF NEW.sequence <> coalesce(last_sequence, 0) + 1 THEN
-                        RAISE EXCEPTION 'record % does not follow record % of network %', NEW.sequence, coalesce(last_sequence, 0), NEW.network
+                        RAISE EXCEPTION 'record % does not follow record % of network %',
+                            NEW.sequence, coalesce(last_sequence, 0), NEW.network
                             USING ERRCODE = 'unique_violation';
                     END IF;
                     RETURN NEW;
@@ -61,7 +62,10 @@ enum PostgresSchema {
                 $$
                 """,
                 "CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON unmn.records FOR EACH ROW EXECUTE FUNCTION unmn.refuse_rewrite()",
-                "CREATE TRIGGER append_only_truncate BEFORE TRUNCATE ON unmn.records FOR EACH STATEMENT EXECUTE FUNCTION unmn.refuse_rewrite()",
+                """
+                CREATE TRIGGER append_only_truncate BEFORE TRUNCATE ON unmn.records
+                FOR EACH STATEMENT EXECUTE FUNCTION unmn.refuse_rewrite()
+                """,
                 """
                 CREATE FUNCTION unmn.announce_record() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN

@@ -237,11 +237,15 @@ struct PostgresJournalTests {
         try Self.cluster.psql(
             """
             INSERT INTO unmn.records (network, sequence, checksum, body, written_by, written_at)
-            VALUES ('\(address.network)', 3, '\(row.checksum)', '\(row.body.replacingOccurrences(of: "'", with: "''"))', 'someone_else', '2001-01-01')
+            VALUES ('\(address.network)', 3, '\(row.checksum)', '\(row.body.replacingOccurrences(of: "'", with: "''"))',
+                    'someone_else', '2001-01-01')
             """)
         #expect(
             try Self.cluster.psql(
-                "SELECT written_by, written_at > now() - interval '1 hour' FROM unmn.records WHERE network = '\(address.network)' AND sequence = 3"
+                """
+                SELECT written_by, written_at > now() - interval '1 hour' FROM unmn.records
+                WHERE network = '\(address.network)' AND sequence = 3
+                """
             )
                 == "postgres|t\n")
     }

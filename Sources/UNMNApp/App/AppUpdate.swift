@@ -86,8 +86,9 @@ public enum AppUpdate {
             state.offline = unreachable
             adopt(network, &state)
             if let unreachable {
+                let reason = unreachable.hasSuffix(".") ? String(unreachable.dropLast()) : unreachable
                 state.status = StatusMessage(
-                    "The journal's database cannot be reached (\(unreachable.hasSuffix(".") ? String(unreachable.dropLast()) : unreachable)): "
+                    "The journal's database cannot be reached (\(reason)): "
                         + "what is on screen stays, changes wait; reconnecting by itself.", kind: .error)
             } else {
                 state.status = StatusMessage(note ?? "Reconnected: the record is up to date and changes are saved again.", kind: .success)
