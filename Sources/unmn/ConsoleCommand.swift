@@ -32,7 +32,11 @@ struct ConsoleCommand: ParsableCommand {
         let setup = try JournalSetup(flag: journal.journal)
         let memory = OperatorMemory(directory: JournalLocation.configDirectory(environment: environment))
         let clock = TashkentClock()
-        if login != nil && (setup.isPostgres || !JournalSetup.ownsFile(setup.path)) {
+        if login != nil && setup.isPostgres {
+            CommandLineOutput.error("--login is for the SSH gateway on a journal file; in PostgreSQL you act as your database role.")
+            throw ExitCode(77)
+        }
+        if login != nil && !JournalSetup.ownsFile(setup.path) {
             CommandLineOutput.error(
                 "--login is for the SSH gateway: only the account that owns the journal may act for another login; you act as yourself.")
             throw ExitCode(77)

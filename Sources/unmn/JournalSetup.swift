@@ -23,7 +23,9 @@ struct JournalSetup {
 
     var path: String { location.path }
     var displayPath: String {
-        if isPostgres { return (try? postgresAddress().description) ?? "the PostgreSQL journal" }
+        if isPostgres {
+            return (try? PostgresAddress.parse(location.path, environment: environment).description) ?? "the PostgreSQL journal"
+        }
         return location.abbreviated(environment: environment)
     }
 
