@@ -27,11 +27,7 @@ public enum JournalMaintenance {
         -> (scan: JournalScan, state: NetworkState, unverified: Int)
     {
         guard fs.size(atPath: path) != nil else { throw .missing(path: path) }
-        let bytes = try readJournal(path, fs: fs)
-        var scan = bytes.withUnsafeBytes { JournalScan.scan($0) }
-        var state = NetworkState(emailPolicy: emailPolicy)
-        let unverified = scan.replay(onto: &state, through: instant)
-        return (scan, state, unverified)
+        return JournalScan.replayed(try readJournal(path, fs: fs), emailPolicy: emailPolicy, through: instant)
     }
 
     /// The audit trail as JSON lines, one verified record a line with what it did in words:

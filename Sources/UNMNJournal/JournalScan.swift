@@ -94,6 +94,17 @@ public struct JournalScan: Sendable {
 }
 
 extension JournalScan {
+    /// Whole journal lines scanned and replayed onto a new state, each record verified, up to the
+    /// first written after `instant` (or all): what opening, checking, pulling and pushing share.
+    public static func replayed(_ bytes: [UInt8], emailPolicy: EmailPolicy, through instant: Instant? = nil)
+        -> (scan: JournalScan, state: NetworkState, unverified: Int)
+    {
+        var scan = bytes.withUnsafeBytes { JournalScan.scan($0) }
+        var state = NetworkState(emailPolicy: emailPolicy)
+        let unverified = scan.replay(onto: &state, through: instant)
+        return (scan, state, unverified)
+    }
+
     /// Applies the scanned records to `state`, each verified first (its command decided again
     /// against the state before it, under the roster then). The first record that could not
     /// have been written is damage: nothing from it on is applied, and the scan says where.

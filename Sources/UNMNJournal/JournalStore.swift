@@ -17,6 +17,7 @@ public protocol JournalStore: AnyObject {
     func refresh() throws(JournalError) -> [JournalRecord]
     /// Decides the command against the latest record and appends its events; only a durable
     /// record is acknowledged.
+    @discardableResult
     func commit(_ command: Command, context: CommandContext) throws(CommitError) -> EventBatch
     /// The network as the record stood at the end of a day, replayed from the start.
     func state(asOf day: LocalDate) throws(JournalError) -> NetworkState

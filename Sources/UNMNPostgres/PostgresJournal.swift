@@ -280,10 +280,7 @@ public final class PostgresJournal: JournalStore {
     public func state(asOf day: LocalDate) throws(JournalError) -> NetworkState {
         let bytes: [UInt8]
         do { bytes = try lines(after: 0) } catch { throw Self.describe(error, at: address) }
-        var scan = bytes.withUnsafeBytes { JournalScan.scan($0) }
-        var replayed = NetworkState(emailPolicy: state.emailPolicy)
-        scan.replay(onto: &replayed, through: Instant.endOfDay(day))
-        return replayed
+        return JournalScan.replayed(bytes, emailPolicy: state.emailPolicy, through: Instant.endOfDay(day)).state
     }
 
     // MARK: Committing
@@ -341,7 +338,7 @@ public final class PostgresJournal: JournalStore {
         case appended
         case otherAppendedFirst
         case refused(String)
-        case unknown(String)
+        case unknown
     }
 
     private func insert(sequence: UInt64, _ record: (checksum: String, body: String)) -> InsertOutcome {
@@ -356,7 +353,7 @@ public final class PostgresJournal: JournalStore {
         } catch let error where Self.isConnectionLoss(error) {
             // The connection broke: the record may or may not have been stored. Look it up.
             dropConnection()
-            return lookUp(sequence: sequence, record) ?? .unknown(Self.describe(error, at: address).description)
+            return lookUp(sequence: sequence, record) ?? .unknown
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
             return .otherAppendedFirst
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "42501" {
@@ -402,8 +399,6 @@ public final class PostgresJournal: JournalStore {
     }
 
     /// A record as a row: the checksum and JSON body of its journal line.
-    static func row(_ record: JournalRecord) throws -> (checksum: String, body: String) { row(line: try record.encodedLine()) }
-
     static func row(line: [UInt8]) -> (checksum: String, body: String) {
         let text = String(decoding: line.dropLast(), as: UTF8.self)
         let parts = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
@@ -427,11 +422,7 @@ public final class PostgresJournal: JournalStore {
     /// The same with records as journal lines, stored exactly (`unmn journal push`): they must
     /// be whole, checksummed, in sequence, verified by replay, and start with a founding.
     public static func create(at address: PostgresAddress, lines: [UInt8], emailPolicy: EmailPolicy? = nil) throws(JournalError) {
-        var scan = lines.withUnsafeBytes { JournalScan.scan($0) }
-        if let policy = emailPolicy {
-            var state = NetworkState(emailPolicy: policy)
-            scan.replay(onto: &state)
-        }
+        let scan = emailPolicy.map { JournalScan.replayed(lines, emailPolicy: $0).scan } ?? lines.withUnsafeBytes { JournalScan.scan($0) }
         if let problem = scan.problem {
             throw .unreadable(path: address.description, reason: "the records to store are not sound: \(problem); nothing was stored")
         }

@@ -91,8 +91,6 @@ enum PostgresSchema {
         )
     ]
 
-    static var currentVersion: Int { migrations.last!.version }
-
     /// The advisory lock migrations run under (any constant; "unmn" in ASCII).
     static let migrationLock: Int64 = 0x756E_6D6E
 }

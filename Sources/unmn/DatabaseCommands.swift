@@ -65,9 +65,7 @@ enum DatabaseCheck {
             CommandLineOutput.error(error.description)
             throw ExitCode(error.exitCode)
         }
-        var scan = stored.lines.withUnsafeBytes { JournalScan.scan($0) }
-        var state = NetworkState(emailPolicy: setup.emailPolicy)
-        scan.replay(onto: &state)
+        let scan = JournalScan.replayed(stored.lines, emailPolicy: setup.emailPolicy).scan
         let intact = "\(scan.records.count) intact record\(scan.records.count == 1 ? "" : "s")"
         let writers = stored.writers.map { "\($0.role) \($0.records)" }.joined(separator: ", ")
         if let problem = scan.problem {
@@ -125,9 +123,7 @@ struct JournalCopyCommand: ParsableCommand {
             let (setup, address) = try JournalCopyCommand.database(url, argument: "first")
             do {
                 let stored = try PostgresJournal.lines(at: address)
-                var scan = stored.lines.withUnsafeBytes { JournalScan.scan($0) }
-                var state = NetworkState(emailPolicy: setup.emailPolicy)
-                scan.replay(onto: &state)
+                let scan = JournalScan.replayed(stored.lines, emailPolicy: setup.emailPolicy).scan
                 if let problem = scan.problem {
                     CommandLineOutput.error("the network's records are not sound: \(problem); no file was written. Run `unmn check`.")
                     throw ExitCode(2)

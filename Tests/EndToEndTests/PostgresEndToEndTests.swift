@@ -62,5 +62,14 @@ struct PostgresEndToEndTests {
         let check = try TmuxSession(arguments: ["check", "--journal", url])
         #expect(try check.waitForExit() == 0)
         #expect(try check.screen().contains("intact, 374 intact records"))
+
+        // An auditor's copy: pulled to a file, which checks as intact on its own.
+        let directory = try makeTestDirectory("e2e-pull")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let pull = try TmuxSession(arguments: ["journal", "pull", url, directory + "/copy.journal"])
+        #expect(try pull.waitForExit() == 0)
+        let checkCopy = try TmuxSession(arguments: ["check", "--journal", directory + "/copy.journal"])
+        #expect(try checkCopy.waitForExit() == 0)
+        #expect(try checkCopy.screen().contains("intact, 374 intact records"))
     }
 }
