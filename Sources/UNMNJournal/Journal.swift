@@ -242,28 +242,10 @@ public final class Journal {
 
     // MARK: Snapshots
 
-    struct Snapshot: Codable {
-        /// Raised whenever the state gains something replay derives (2: the founding day; 3: a
-        /// meeting's calendar sequence and last change), so that an older snapshot is replayed
-        /// over rather than read with that part missing.
-        static let currentFormat = 3
-        var format: Int
-        var sequence: UInt64
-        var offset: Int
-        /// The checksum field of the record that ends at `offset`: ties the snapshot to this journal.
-        var lastRecordChecksum: String
-        var state: NetworkState
-    }
-
     /// Writes the state as a snapshot: temporary file, fsync, rename, fsync of the directory.
     public func writeSnapshot() throws(JournalError) {
         guard lastSequence > 0, let checksum = checksumOfRecord(endingAt: offset) else { return }
-        let snapshot = Snapshot(
-            format: Snapshot.currentFormat, sequence: lastSequence, offset: offset, lastRecordChecksum: checksum, state: state)
-        let data: Data
-        do { data = try JSONEncoder().encode(snapshot) } catch {
-            throw .unreadable(path: snapshotPath, reason: "the state could not be encoded")
-        }
+        let data = StateSnapshot(sequence: lastSequence, offset: offset, lastRecordChecksum: checksum, state: state).encoded()
         // Only a regular file (or nothing) at the snapshot's path is ever replaced.
         var existing = stat()
         if lstat(snapshotPath, &existing) == 0 && (existing.st_mode & S_IFMT) != S_IFREG {
@@ -275,7 +257,7 @@ public final class Journal {
             let out = try fs.open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600)
             defer { fs.close(out) }
             try fs.setPermissions(out, fs.isGroupSharedDirectory(path) ? 0o660 : 0o600)
-            try Self.writeAll(Array(data)[...], to: out, fs: fs)
+            try Self.writeAll(data[...], to: out, fs: fs)
             try fs.sync(out)
             try fs.rename(temporary, snapshotPath)
             try fs.syncDirectory(of: snapshotPath)
@@ -290,18 +272,22 @@ public final class Journal {
     /// journal opens read-only and says which.
     private func loadSnapshot() {
         guard fs.size(atPath: snapshotPath) != nil else { return }
-        guard let bytes = try? readWhole(snapshotPath), let snapshot = try? JournalJSONDecoder().decode(Snapshot.self, from: bytes) else {
+        let snapshot: StateSnapshot
+        switch (try? readWhole(snapshotPath)).map(StateSnapshot.read) {
+        case .snapshot(let read)?:
+            snapshot = read
+        case .otherFormat(let sawSequence)?:
+            // Whatever its format, the snapshot saw this many records: fewer now means some were lost.
+            expectedSequence = sawSequence
+            notices.append("The snapshot was written by another version of unmn and was ignored; replayed the whole journal.")
+            snapshotWasIgnored = true
+            return
+        case .unreadable?, nil:
             notices.append("The snapshot did not match the journal and was ignored; replayed the whole journal.")
             snapshotWasIgnored = true
             return
         }
-        // Whatever its format, the snapshot saw this many records: fewer now means some were lost.
         expectedSequence = snapshot.sequence
-        guard snapshot.format == Snapshot.currentFormat else {
-            notices.append("The snapshot was written by another version of unmn and was ignored; replayed the whole journal.")
-            snapshotWasIgnored = true
-            return
-        }
         guard snapshot.state.emailPolicy == state.emailPolicy,
             checksumOfRecord(endingAt: snapshot.offset) == snapshot.lastRecordChecksum,
             recordSequence(endingAt: snapshot.offset) == snapshot.sequence

@@ -79,8 +79,7 @@ public enum JournalMaintenance {
         var (scan, state, unverified) = try replay(path: path, emailPolicy: emailPolicy, through: nil, fs: fs)
         let snapshotPath = path + ".snapshot"
         guard fs.size(atPath: snapshotPath) != nil else { return (scan, state, unverified, .absent) }
-        guard let snapshotBytes = try? readAll(snapshotPath, fs: fs),
-            let snapshot = try? JournalJSONDecoder().decode(Journal.Snapshot.self, from: snapshotBytes)
+        guard let snapshotBytes = try? readAll(snapshotPath, fs: fs), case .snapshot(let snapshot) = StateSnapshot.read(snapshotBytes)
         else { return (scan, state, unverified, .unreadable) }
         let last = scan.records.last?.sequence ?? 0
         if snapshot.sequence > last, scan.problem == nil {

@@ -45,20 +45,92 @@ extension JournalStore {
 
 /// A snapshot of the state after `sequence` records, tied to the journal by the checksum of
 /// that last record: a cache for fast start-up, for either store, ignored whenever it does not
-/// match. (The file journal keeps its byte offset too.)
-public enum StateSnapshot {
-    public static func encode(_ state: NetworkState, sequence: UInt64, lastRecordChecksum: String) throws -> [UInt8] {
-        let snapshot = Journal.Snapshot(
-            format: Journal.Snapshot.currentFormat, sequence: sequence, offset: 0, lastRecordChecksum: lastRecordChecksum, state: state)
-        return Array(try JSONEncoder().encode(snapshot))
+/// match. (The file journal keeps its byte offset too; a network's is 0.)
+///
+/// Binary, because it is a cache that is read at every start and never audited:
+/// `UNMNSNAP`, the format (u32), the sequence and the offset (u64), the checksum (8 bytes), the
+/// state as `NetworkState.stateEncoded` writes it, then a CRC-32C of everything before it
+/// (all little-endian). The header's first fields keep their place in every format, so that a
+/// snapshot of another format still tells how many records it saw.
+public struct StateSnapshot: Sendable {
+    /// Raised whenever the state gains something replay derives or its binary form changes
+    /// (2: the founding day; 3: a meeting's calendar sequence; 4: binary), so that an older
+    /// snapshot is replayed over rather than read with that part missing. 1–3 were JSON.
+    public static let currentFormat: UInt32 = 4
+    static let magic = Array("UNMNSNAP".utf8)
+    static let headerLength = magic.count + 4 + 8 + 8 + 8
+
+    public var sequence: UInt64
+    public var offset: Int
+    /// The checksum field of the record that ends at `offset`: ties the snapshot to this journal.
+    public var lastRecordChecksum: String
+    public var state: NetworkState
+
+    public init(sequence: UInt64, offset: Int, lastRecordChecksum: String, state: NetworkState) {
+        self.sequence = sequence
+        self.offset = offset
+        self.lastRecordChecksum = lastRecordChecksum
+        self.state = state
     }
 
-    /// The snapshot's state and what ties it to the journal; nil when unreadable or of another format.
-    public static func decode(_ bytes: [UInt8]) -> (state: NetworkState, sequence: UInt64, lastRecordChecksum: String)? {
-        guard let snapshot = try? JournalJSONDecoder().decode(Journal.Snapshot.self, from: bytes),
-            snapshot.format == Journal.Snapshot.currentFormat
-        else { return nil }
-        return (snapshot.state, snapshot.sequence, snapshot.lastRecordChecksum)
+    public func encoded() -> [UInt8] {
+        var bytes = Self.magic
+        bytes.reserveCapacity(1 << 20)
+        Self.append(UInt64(Self.currentFormat), width: 4, to: &bytes)
+        Self.append(sequence, width: 8, to: &bytes)
+        Self.append(UInt64(offset), width: 8, to: &bytes)
+        bytes += Array(lastRecordChecksum.utf8.prefix(8)) + Array(repeating: 0x20, count: max(0, 8 - lastRecordChecksum.utf8.count))
+        bytes += state.stateEncoded()
+        Self.append(UInt64(CRC32C.checksum(bytes)), width: 4, to: &bytes)
+        return bytes
+    }
+
+    /// What a snapshot file turned out to hold.
+    public enum Reading: Sendable {
+        case snapshot(StateSnapshot)
+        /// Written by another version of unmn, after this many records.
+        case otherFormat(sawSequence: UInt64)
+        case unreadable(reason: String)
+    }
+
+    public static func read(_ bytes: [UInt8]) -> Reading {
+        if bytes.first == UInt8(ascii: "{") {
+            // Formats 1–3 were JSON: only the number of records it saw is still of use.
+            struct Header: Decodable { var sequence: UInt64 }
+            guard let header = try? JournalJSONDecoder().decode(Header.self, from: bytes) else {
+                return .unreadable(reason: "it is not an unmn snapshot")
+            }
+            return .otherFormat(sawSequence: header.sequence)
+        }
+        guard bytes.count >= headerLength + 4, bytes.starts(with: magic) else { return .unreadable(reason: "it is not an unmn snapshot") }
+        let sequence = number(bytes, at: magic.count + 4, width: 8)
+        guard number(bytes, at: magic.count, width: 4) == UInt64(currentFormat) else { return .otherFormat(sawSequence: sequence) }
+        let end = bytes.count - 4
+        guard
+            number(bytes, at: end, width: 4)
+                == UInt64(bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[..<end])) })
+        else { return .unreadable(reason: "its checksum does not match (damaged)") }
+        let offset = number(bytes, at: magic.count + 12, width: 8)
+        let checksum = String(decoding: bytes[(headerLength - 8)..<headerLength], as: UTF8.self)
+        let decoded = bytes.withUnsafeBytes { raw -> Result<NetworkState, StateReader.Failure> in
+            Result { () throws(StateReader.Failure) in
+                try NetworkState(stateEncoded: UnsafeRawBufferPointer(rebasing: raw[headerLength..<end]))
+            }
+        }
+        switch decoded {
+        case .success(let state):
+            guard let offset = Int(exactly: offset) else { return .unreadable(reason: "its offset is out of range") }
+            return .snapshot(StateSnapshot(sequence: sequence, offset: offset, lastRecordChecksum: checksum, state: state))
+        case .failure(let failure): return .unreadable(reason: failure.reason)
+        }
+    }
+
+    private static func append(_ value: UInt64, width: Int, to bytes: inout [UInt8]) {
+        for index in 0..<width { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(index)))) }
+    }
+
+    private static func number(_ bytes: [UInt8], at start: Int, width: Int) -> UInt64 {
+        (0..<width).reduce(0) { $0 | UInt64(bytes[start + $1]) << (8 * UInt64($1)) }
     }
 }
 

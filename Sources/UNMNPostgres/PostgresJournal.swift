@@ -103,7 +103,7 @@ public final class PostgresJournal: JournalStore {
     /// Starts from the snapshot when the record it ends with is in the database, unchanged.
     private func loadSnapshot() {
         guard let snapshotPath, let data = FileManager.default.contents(atPath: snapshotPath) else { return }
-        guard let snapshot = StateSnapshot.decode(Array(data)), snapshot.state.emailPolicy == state.emailPolicy,
+        guard case .snapshot(let snapshot) = StateSnapshot.read(Array(data)), snapshot.state.emailPolicy == state.emailPolicy,
             let stored = try? connected().query(
                 "SELECT checksum FROM unmn.records WHERE network = \(address.network) AND sequence = \(Int64(snapshot.sequence))",
                 logger: logger
@@ -125,7 +125,7 @@ public final class PostgresJournal: JournalStore {
                 logger: logger
             ).wait().first?.decode(String.self)
             guard let checksum else { return }
-            let bytes = try StateSnapshot.encode(state, sequence: lastSequence, lastRecordChecksum: checksum)
+            let bytes = StateSnapshot(sequence: lastSequence, offset: 0, lastRecordChecksum: checksum, state: state).encoded()
             try FileManager.default.createDirectory(
                 atPath: (snapshotPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
                 attributes: [.posixPermissions: 0o700])

@@ -1,0 +1,826 @@
+import Foundation
+
+/// The state in the snapshot cache's binary form: every stored property, in declaration order,
+/// so that loading a snapshot builds the state directly instead of through Codable's keyed
+/// containers (three quarters of a JSON snapshot's decode). A snapshot is a cache: the form may
+/// change freely with `StateSnapshot`'s format number, and the journal stays JSON.
+extension NetworkState {
+    public func stateEncoded() -> [UInt8] {
+        var writer = StateWriter()
+        writer.write(entities)
+        writer.write(focalPoints)
+        writer.write(mailingListChanges)
+        writer.write(mailingListRequests)
+        writer.write(meetings)
+        writer.write(actionPoints)
+        writer.write(workPlans)
+        writer.write(items)
+        // Undo plans hold commands, dozens at most (one per person): JSON keeps their coding in
+        // one place, Command's.
+        writer.unsigned(UInt64(undoPlans.count))
+        for (key, plan) in undoPlans {
+            writer.string(key)
+            writer.string(String(decoding: (try? JSONEncoder().encode(plan)) ?? Data(), as: UTF8.self))
+        }
+        writer.int(batchCount)
+        let fieldChanges: [RecordKey: [String: FieldChange]] = self.changes
+        writer.write(fieldChanges)
+        writer.write(itemIndex)
+        writer.write(itemsPerYear)
+        writer.write(decisionsPerYear)
+        writer.write(grants)
+        writer.write(amendmentsShared)
+        writer.write(reportsSentRecord)
+        writer.write(foundedOn)
+        writer.bool(isSandbox)
+        writer.bool(isVerified)
+        writer.write(emailPolicy.corporateDomains)
+        return writer.bytes
+    }
+
+    /// The state `stateEncoded` wrote; throws when the bytes are damaged, never crashes.
+    public init(stateEncoded bytes: UnsafeRawBufferPointer) throws(StateReader.Failure) {
+        var reader = StateReader(bytes)
+        let entities = try reader.read([MemberEntity].self)
+        let focalPoints = try reader.read([FocalPoint].self)
+        let mailingListChanges = try reader.read([MailingListChange].self)
+        let mailingListRequests = try reader.read([Instant].self)
+        let meetings = try reader.read([Meeting].self)
+        let actionPoints = try reader.read([ActionPoint].self)
+        let workPlans = try reader.read([Int: WorkPlan].self)
+        let items = try reader.read([ConsensusItem].self)
+        var undoPlans: [String: UndoPlan] = [:]
+        for _ in 0..<(try reader.count()) {
+            let key = try reader.string()
+            guard let plan = try? JSONDecoder().decode(UndoPlan.self, from: Data(try reader.string().utf8)) else {
+                throw StateReader.Failure("an undo plan is unreadable")
+            }
+            undoPlans[key] = plan
+        }
+        let batchCount = try reader.int()
+        let changes = try reader.read([RecordKey: [String: FieldChange]].self)
+        let itemIndex = try reader.read([ItemReference: Int].self)
+        let itemsPerYear = try reader.read([Int: Int].self)
+        let decisionsPerYear = try reader.read([Int: Int].self)
+        let grants = try reader.read([String: Grant].self)
+        let amendmentsShared = try reader.read([MeetingReference: Int].self)
+        let reportsSentRecord = try reader.read([ReportSent]?.self)
+        let foundedOn = try reader.read(LocalDate?.self)
+        let isSandbox = try reader.bool()
+        let isVerified = try reader.bool()
+        let domains = try reader.read(Set<String>.self)
+        guard reader.isAtEnd else { throw StateReader.Failure("bytes follow the state at byte \(reader.position)") }
+        guard itemIndex.count == items.count,
+            itemIndex.allSatisfy({ items.indices.contains($0.value) && items[$0.value].reference == $0.key })
+        else { throw StateReader.Failure("the items' index does not match the items") }
+        self.init(emailPolicy: EmailPolicy(corporateDomains: domains))
+        (self.entities, self.focalPoints, self.mailingListChanges, self.mailingListRequests) =
+            (entities, focalPoints, mailingListChanges, mailingListRequests)
+        (self.meetings, self.actionPoints, self.workPlans, self.items, self.undoPlans) = (
+            meetings, actionPoints, workPlans, items, undoPlans
+        )
+        (self.batchCount, self.changes, self.itemIndex, self.itemsPerYear, self.decisionsPerYear) =
+            (batchCount, changes, itemIndex, itemsPerYear, decisionsPerYear)
+        (self.grants, self.amendmentsShared, self.reportsSentRecord, self.foundedOn) = (
+            grants, amendmentsShared, reportsSentRecord, foundedOn
+        )
+        (self.isSandbox, self.isVerified) = (isSandbox, isVerified)
+    }
+}
+
+// MARK: Leaves
+
+extension Dictionary: StateCodable where Key: StateCodable, Value: StateCodable {
+    func write(to writer: inout StateWriter) { writer.write(self) }
+    init(from reader: inout StateReader) throws(StateReader.Failure) { self = try reader.read(Self.self) }
+}
+
+extension Int: StateCodable {
+    func write(to writer: inout StateWriter) { writer.int(self) }
+    init(from reader: inout StateReader) throws(StateReader.Failure) { self = try reader.int() }
+}
+
+extension String: StateCodable {
+    func write(to writer: inout StateWriter) { writer.string(self) }
+    init(from reader: inout StateReader) throws(StateReader.Failure) { self = try reader.string() }
+}
+
+extension EntityCode: StateCodable {
+    func write(to writer: inout StateWriter) { writer.string(rawValue) }
+    init(from reader: inout StateReader) throws(StateReader.Failure) { self.init(try reader.string()) }
+}
+
+extension StateCodable where Self: TextIdentifier {
+    func write(to writer: inout StateWriter) { writer.string(rawValue) }
+    init(from reader: inout StateReader) throws(StateReader.Failure) { self.init(try reader.string()) }
+}
+
+extension MeetingReference: StateCodable {}
+extension ItemReference: StateCodable {}
+extension ActionPointID: StateCodable {}
+extension FocalPointID: StateCodable {}
+
+/// An enumeration without payloads is written as its raw value (one byte after the first use).
+extension StateCodable where Self: RawRepresentable, RawValue == String {
+    func write(to writer: inout StateWriter) { writer.string(rawValue) }
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        let raw = try reader.string()
+        guard let value = Self(rawValue: raw) else { throw StateReader.Failure("“\(raw)” is not a \(Self.self)") }
+        self = value
+    }
+}
+
+extension MemberEntity.Status: StateCodable {}
+extension NetworkRole: StateCodable {}
+extension Operator.Role: StateCodable {}
+extension FocalPoint.Level: StateCodable {}
+extension Meeting.Mode: StateCodable {}
+extension ActionPoint.Status: StateCodable {}
+extension KeyAction.Status: StateCodable {}
+extension WorkPlan.Revision.Change: StateCodable {}
+extension PositionRecord.Source: StateCodable {}
+
+extension Instant: StateCodable {
+    func write(to writer: inout StateWriter) { writer.int64(secondsSinceEpoch) }
+    init(from reader: inout StateReader) throws(StateReader.Failure) { self.init(secondsSinceEpoch: try reader.int64()) }
+}
+
+extension LocalDate: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.int(year)
+        writer.byte(UInt8(truncatingIfNeeded: month))
+        writer.byte(UInt8(truncatingIfNeeded: day))
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        let (year, month, day) = (try reader.int(), Int(try reader.byte()), Int(try reader.byte()))
+        guard let date = LocalDate(year: year, month: month, day: day) else {
+            throw StateReader.Failure("\(year)-\(month)-\(day) is not a date")
+        }
+        self = date
+    }
+}
+
+/// Amounts keep their exact decimal text (`1250000.5`), as in the journal.
+extension Decimal: StateCodable {
+    func write(to writer: inout StateWriter) { writer.string(description) }
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        let text = try reader.string()
+        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+            throw StateReader.Failure("“\(text)” is not an amount")
+        }
+        self = value
+    }
+}
+
+// MARK: Records
+
+extension DatedNote: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.string(text)
+        writer.string(by)
+        writer.write(on)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(text: try reader.string(), by: try reader.string(), on: try reader.read())
+    }
+}
+
+extension MemberEntity: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.write(code)
+        writer.string(fullName)
+        writer.write(role)
+        writer.write(status)
+        writer.string(functions)
+        writer.write(memberSince)
+        writer.write(admittedBy)
+        writer.write(withdrawnOn)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(
+            code: try reader.read(), fullName: try reader.string(), role: try reader.read(), status: try reader.read(),
+            functions: try reader.string(), memberSince: try reader.read(), admittedBy: try reader.read(), withdrawnOn: try reader.read())
+    }
+}
+
+extension FocalPoint.EmailException: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.string(reason)
+        writer.string(verifiedBy)
+        writer.write(until)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(reason: try reader.string(), verifiedBy: try reader.string(), until: try reader.read())
+    }
+}
+
+extension FocalPoint: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.write(id)
+        writer.write(entity)
+        writer.string(name)
+        writer.string(position)
+        writer.write(level)
+        writer.string(email)
+        writer.bool(isOnMailingList)
+        writer.write(emailException)
+        writer.write(retiredOn)
+        writer.write(isRCOFocalPoint)
+        writer.write(familyName)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(
+            id: try reader.read(), entity: try reader.read(), name: try reader.string(), position: try reader.string(),
+            level: try reader.read(),
+            email: try reader.string(), isOnMailingList: try reader.bool(), emailException: try reader.read(), retiredOn: try reader.read())
+        isRCOFocalPoint = try reader.read()
+        familyName = try reader.read()
+    }
+}
+
+extension Bool: StateCodable {
+    func write(to writer: inout StateWriter) { writer.bool(self) }
+    init(from reader: inout StateReader) throws(StateReader.Failure) { self = try reader.bool() }
+}
+
+extension MailingListChange: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.write(focalPointID)
+        writer.string(name)
+        writer.string(email)
+        writer.bool(added)
+        writer.write(at)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(
+            focalPointID: try reader.read(), name: try reader.string(), email: try reader.string(), added: try reader.bool(),
+            at: try reader.read())
+    }
+}
+
+extension Meeting.Kind: StateCodable {
+    func write(to writer: inout StateWriter) {
+        switch self {
+        case .regular: writer.byte(0)
+        case .requested(let by):
+            writer.byte(1)
+            writer.write(by)
+        case .extraordinary: writer.byte(2)
+        }
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        switch try reader.tag(below: 3, of: "a meeting's kind") {
+        case 0: self = .regular
+        case 1: self = .requested(by: try reader.read())
+        default: self = .extraordinary
+        }
+    }
+}
+
+extension Meeting.Attendance: StateCodable {
+    func write(to writer: inout StateWriter) {
+        switch self {
+        case .present(let focalPoints):
+            writer.byte(0)
+            writer.write(focalPoints)
+        case .apologies: writer.byte(1)
+        case .absent: writer.byte(2)
+        }
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        switch try reader.tag(below: 3, of: "attendance") {
+        case 0: self = .present(focalPoints: try reader.read())
+        case 1: self = .apologies
+        default: self = .absent
+        }
+    }
+}
+
+extension Meeting.MinutesStatus: StateCodable {
+    func write(to writer: inout StateWriter) {
+        switch self {
+        case .draft: writer.byte(0)
+        case .finalised(let on):
+            writer.byte(1)
+            writer.write(on)
+        case .shared(let finalisedOn, let sharedOn):
+            writer.byte(2)
+            writer.write(finalisedOn)
+            writer.write(sharedOn)
+        }
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        switch try reader.tag(below: 3, of: "the minutes' status") {
+        case 0: self = .draft
+        case 1: self = .finalised(on: try reader.read())
+        default: self = .shared(finalisedOn: try reader.read(), sharedOn: try reader.read())
+        }
+    }
+}
+
+extension Meeting.AgendaItem: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.string(title)
+        writer.string(minutes)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) { self.init(title: try reader.string(), minutes: try reader.string()) }
+}
+
+extension Meeting.Decision: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.string(text)
+        writer.write(item)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) { self.init(text: try reader.string(), item: try reader.read()) }
+}
+
+extension Meeting.Guest: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.string(name)
+        writer.string(organisation)
+        writer.string(role)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(name: try reader.string(), organisation: try reader.string(), role: try reader.string())
+    }
+}
+
+extension Meeting.Postponement: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.write(from)
+        writer.write(to)
+        writer.write(note)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(from: try reader.read(), to: try reader.read(), note: try reader.read())
+    }
+}
+
+extension Meeting: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.write(reference)
+        writer.write(kind)
+        writer.write(date)
+        writer.int(startMinute)
+        writer.int(durationMinutes)
+        writer.string(location)
+        writer.write(mode)
+        writer.write(modeReason)
+        writer.write(attendance)
+        writer.write(agenda)
+        writer.write(decisions)
+        writer.write(status)
+        writer.write(amendments)
+        writer.write(cancellation)
+        writer.write(postponements)
+        writer.write(guests)
+        writer.write(sequence)
+        writer.write(lastModified)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(
+            reference: try reader.read(), kind: try reader.read(), date: try reader.read(), startMinute: try reader.int(),
+            durationMinutes: try reader.int(), location: try reader.string(), mode: try reader.read(), modeReason: try reader.read())
+        attendance = try reader.read()
+        agenda = try reader.read()
+        decisions = try reader.read()
+        status = try reader.read()
+        amendments = try reader.read()
+        cancellation = try reader.read()
+        postponements = try reader.read()
+        guests = try reader.read()
+        sequence = try reader.read()
+        lastModified = try reader.read()
+    }
+}
+
+extension ActionPoint: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.write(id)
+        writer.write(meeting)
+        writer.string(text)
+        writer.write(responsible)
+        writer.write(due)
+        writer.write(status)
+        writer.write(notes)
+        writer.write(implements)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(
+            id: try reader.read(), meeting: try reader.read(), text: try reader.string(), responsible: try reader.read(),
+            due: try reader.read(),
+            status: try reader.read(), notes: try reader.read(), implements: try reader.read())
+    }
+}
+
+// MARK: Work plans
+
+extension KeyAction.FundingSource: StateCodable {
+    func write(to writer: inout StateWriter) {
+        switch self {
+        case .migrationMPTF: writer.byte(0)
+        case .coreFunds: writer.byte(1)
+        case .donor(let name):
+            writer.byte(2)
+            writer.string(name)
+        case .unfunded: writer.byte(3)
+        }
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        switch try reader.tag(below: 4, of: "a funding source") {
+        case 0: self = .migrationMPTF
+        case 1: self = .coreFunds
+        case 2: self = .donor(try reader.string())
+        default: self = .unfunded
+        }
+    }
+}
+
+extension KeyAction.ProgressUpdate: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.write(on)
+        writer.string(by)
+        writer.write(entity)
+        writer.int(percent)
+        writer.write(status)
+        writer.string(note)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(
+            on: try reader.read(), by: try reader.string(), entity: try reader.read(), percent: try reader.int(), status: try reader.read(),
+            note: try reader.string())
+    }
+}
+
+extension KeyAction: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.string(code)
+        writer.string(title)
+        writer.string(description)
+        writer.write(lead)
+        writer.write(participants)
+        writer.write(starts)
+        writer.write(ends)
+        writer.write(budgetRequired)
+        writer.write(budgetFunded)
+        writer.write(fundingSource)
+        writer.write(gcmObjectives)
+        writer.write(sdgTargets)
+        writer.write(cooperationFrameworkOutcome)
+        writer.write(status)
+        writer.int(progress)
+        writer.write(history)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(
+            code: try reader.string(), title: try reader.string(), description: try reader.string(), lead: try reader.read(),
+            participants: try reader.read(), starts: try reader.read(), ends: try reader.read(), budgetRequired: try reader.read(),
+            budgetFunded: try reader.read(), fundingSource: try reader.read(), gcmObjectives: try reader.read(),
+            sdgTargets: try reader.read(),
+            cooperationFrameworkOutcome: try reader.read(), status: try reader.read(), progress: try reader.int(),
+            history: try reader.read())
+    }
+}
+
+extension KeyActionDraft: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.string(code)
+        writer.string(title)
+        writer.string(description)
+        writer.write(lead)
+        writer.write(participants)
+        writer.write(starts)
+        writer.write(ends)
+        writer.write(budgetRequired)
+        writer.write(budgetFunded)
+        writer.write(fundingSource)
+        writer.write(gcmObjectives)
+        writer.write(sdgTargets)
+        writer.write(cooperationFrameworkOutcome)
+        writer.bool(acceptsOverfunding)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(
+            code: try reader.string(), title: try reader.string(), description: try reader.string(), lead: try reader.read(),
+            participants: try reader.read(), starts: try reader.read(), ends: try reader.read(), budgetRequired: try reader.read(),
+            budgetFunded: try reader.read(), fundingSource: try reader.read(), gcmObjectives: try reader.read(),
+            sdgTargets: try reader.read(),
+            cooperationFrameworkOutcome: try reader.read(), acceptsOverfunding: try reader.bool())
+    }
+}
+
+extension WorkPlan.Status: StateCodable {
+    func write(to writer: inout StateWriter) {
+        switch self {
+        case .draft: writer.byte(0)
+        case .endorsed(let on, let reference):
+            writer.byte(1)
+            writer.write(on)
+            writer.string(reference)
+        case .closed(let endorsedOn, let reference, let closedOn):
+            writer.byte(2)
+            writer.write(endorsedOn)
+            writer.string(reference)
+            writer.write(closedOn)
+        }
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        switch try reader.tag(below: 3, of: "a work plan's status") {
+        case 0: self = .draft
+        case 1: self = .endorsed(on: try reader.read(), reference: try reader.string())
+        default: self = .closed(endorsedOn: try reader.read(), reference: try reader.string(), closedOn: try reader.read())
+        }
+    }
+}
+
+extension WorkPlan.Revision: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.string(code)
+        writer.write(change)
+        writer.write(fields)
+        writer.string(reason)
+        writer.write(on)
+        writer.string(by)
+        writer.bool(needsEndorsement)
+        writer.write(endorsedBy)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(
+            code: try reader.string(), change: try reader.read(), fields: try reader.read(), reason: try reader.string(),
+            on: try reader.read(),
+            by: try reader.string(), needsEndorsement: try reader.bool(), endorsedBy: try reader.read())
+    }
+}
+
+extension WorkPlan: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.int(year)
+        writer.write(status)
+        writer.write(actions)
+        writer.write(revisions)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(year: try reader.int(), status: try reader.read(), actions: try reader.read())
+        revisions = try reader.read()
+    }
+}
+
+// MARK: Consensus items
+
+extension ConsensusItem.Kind: StateCodable {
+    func write(to writer: inout StateWriter) {
+        switch self {
+        case .general: writer.byte(0)
+        case .admission(let code, let fullName):
+            writer.byte(1)
+            writer.write(code)
+            writer.string(fullName)
+        case .workPlanEndorsement(let year):
+            writer.byte(2)
+            writer.int(year)
+        case .jointStatement: writer.byte(3)
+        case .workingMethod: writer.byte(4)
+        }
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        switch try reader.tag(below: 5, of: "an item's kind") {
+        case 0: self = .general
+        case 1: self = .admission(try reader.read(), fullName: try reader.string())
+        case 2: self = .workPlanEndorsement(year: try reader.int())
+        case 3: self = .jointStatement
+        default: self = .workingMethod
+        }
+    }
+}
+
+extension ConsensusItem.RaisedAt: StateCodable {
+    func write(to writer: inout StateWriter) {
+        switch self {
+        case .meeting(let reference):
+            writer.byte(0)
+            writer.write(reference)
+        case .writtenConsultation: writer.byte(1)
+        }
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        switch try reader.tag(below: 2, of: "where an item was raised") {
+        case 0: self = .meeting(try reader.read())
+        default: self = .writtenConsultation
+        }
+    }
+}
+
+extension ConsensusItem.Status: StateCodable {
+    func write(to writer: inout StateWriter) {
+        switch self {
+        case .open: writer.byte(0)
+        case .deferred: writer.byte(1)
+        case .adopted(let decisionNumber):
+            writer.byte(2)
+            writer.string(decisionNumber)
+        case .notAdopted: writer.byte(3)
+        case .withdrawn: writer.byte(4)
+        }
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        switch try reader.tag(below: 5, of: "an item's status") {
+        case 0: self = .open
+        case 1: self = .deferred
+        case 2: self = .adopted(decisionNumber: try reader.string())
+        case 3: self = .notAdopted
+        default: self = .withdrawn
+        }
+    }
+}
+
+extension ConsensusItem.Closure: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.string(by)
+        writer.write(entity)
+        writer.write(at)
+        writer.string(statement)
+        writer.write(silent)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(
+            by: try reader.string(), entity: try reader.read(), at: try reader.read(), statement: try reader.string(),
+            silent: try reader.read())
+    }
+}
+
+extension Position: StateCodable {
+    func write(to writer: inout StateWriter) {
+        switch self {
+        case .agree: writer.byte(0)
+        case .standAside(let reason):
+            writer.byte(1)
+            writer.write(reason)
+        case .object(let reason):
+            writer.byte(2)
+            writer.string(reason)
+        }
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        switch try reader.tag(below: 3, of: "a position") {
+        case 0: self = .agree
+        case 1: self = .standAside(reason: try reader.read())
+        default: self = .object(reason: try reader.string())
+        }
+    }
+}
+
+extension PositionRecord: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.write(entity)
+        writer.write(position)
+        writer.write(source)
+        writer.string(recordedBy)
+        writer.write(at)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(
+            entity: try reader.read(), position: try reader.read(), source: try reader.read(), recordedBy: try reader.string(),
+            at: try reader.read())
+    }
+}
+
+extension ConsensusItem: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.write(reference)
+        writer.string(title)
+        writer.string(text)
+        writer.write(kind)
+        writer.write(raisedAt)
+        writer.write(deadline)
+        writer.write(openedOn)
+        writer.write(status)
+        writer.write(positions)
+        writer.write(history)
+        writer.write(closure)
+        writer.write(deferrals)
+        writer.write(underSilence)
+        writer.write(consultedActions)
+        writer.write(reopenings)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(
+            reference: try reader.read(), title: try reader.string(), text: try reader.string(), kind: try reader.read(),
+            raisedAt: try reader.read(),
+            deadline: try reader.read(), openedOn: try reader.read(), status: try reader.read(), positions: try reader.read(),
+            history: try reader.read(), closure: try reader.read(), deferrals: try reader.read(), underSilence: try reader.read(),
+            consultedActions: try reader.read(), reopenings: try reader.read())
+    }
+}
+
+// MARK: The rest of the state
+
+extension RecordKey: StateCodable {
+    func write(to writer: inout StateWriter) {
+        switch self {
+        case .entity(let code):
+            writer.byte(0)
+            writer.write(code)
+        case .focalPoint(let id):
+            writer.byte(1)
+            writer.write(id)
+        case .meeting(let reference):
+            writer.byte(2)
+            writer.write(reference)
+        case .actionPoint(let id):
+            writer.byte(3)
+            writer.write(id)
+        case .plan(let year):
+            writer.byte(4)
+            writer.int(year)
+        case .keyAction(let year, let code):
+            writer.byte(5)
+            writer.int(year)
+            writer.string(code)
+        case .item(let reference):
+            writer.byte(6)
+            writer.write(reference)
+        }
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        switch try reader.tag(below: 7, of: "a record's key") {
+        case 0: self = .entity(try reader.read())
+        case 1: self = .focalPoint(try reader.read())
+        case 2: self = .meeting(try reader.read())
+        case 3: self = .actionPoint(try reader.read())
+        case 4: self = .plan(year: try reader.int())
+        case 5: self = .keyAction(year: try reader.int(), code: try reader.string())
+        default: self = .item(try reader.read())
+        }
+    }
+}
+
+extension FieldChange: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.int(version)
+        writer.string(by)
+        writer.write(entity)
+        writer.write(at)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(version: try reader.int(), by: try reader.string(), entity: try reader.read(), at: try reader.read())
+    }
+}
+
+extension Grant: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.string(login)
+        writer.string(name)
+        writer.write(entity)
+        writer.write(role)
+        writer.write(key)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(
+            login: try reader.string(), name: try reader.string(), entity: try reader.read(), role: try reader.read(),
+            key: try reader.read())
+    }
+}
+
+extension ReportSent: StateCodable {
+    func write(to writer: inout StateWriter) {
+        writer.string(period)
+        writer.write(on)
+        writer.string(by)
+    }
+
+    init(from reader: inout StateReader) throws(StateReader.Failure) {
+        self.init(period: try reader.string(), on: try reader.read(), by: try reader.string())
+    }
+}

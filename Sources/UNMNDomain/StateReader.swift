@@ -1,0 +1,122 @@
+/// Reads what `StateWriter` wrote. Nothing it reads is trusted: every length is checked against
+/// the bytes left, every tag against its cases, every string against UTF-8, so that a damaged
+/// or forged snapshot is refused (the journal is then replayed) and never crashes the console.
+public struct StateReader: ~Copyable {
+    public struct Failure: Error, Sendable, Equatable {
+        public var reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
+    private let bytes: UnsafeRawBufferPointer
+    public private(set) var position = 0
+    private var strings: [String] = []
+
+    public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    public var isAtEnd: Bool { position == bytes.count }
+
+    public mutating func unsigned() throws(Failure) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            guard shift < 64 else { break }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        throw Failure("a number runs past the end at byte \(position)")
+    }
+
+    public mutating func int64() throws(Failure) -> Int64 {
+        let raw = try unsigned()
+        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+    }
+
+    public mutating func int() throws(Failure) -> Int {
+        let value = try int64()
+        guard let narrowed = Int(exactly: value) else { throw Failure("a number is out of range at byte \(position)") }
+        return narrowed
+    }
+
+    public mutating func byte() throws(Failure) -> UInt8 {
+        guard position < bytes.count else { throw Failure("the snapshot ends early") }
+        defer { position += 1 }
+        return bytes[position]
+    }
+
+    public mutating func bool() throws(Failure) -> Bool {
+        switch try byte() {
+        case 0: return false
+        case 1: return true
+        default: throw Failure("a yes/no flag is neither at byte \(position - 1)")
+        }
+    }
+
+    /// A count of things that follow, each at least one byte: never more than the bytes left.
+    public mutating func count() throws(Failure) -> Int {
+        let value = try unsigned()
+        guard value <= UInt64(bytes.count - position) else { throw Failure("a count of \(value) exceeds what is left at byte \(position)") }
+        return Int(value)
+    }
+
+    public mutating func string() throws(Failure) -> String {
+        let number = try unsigned()
+        if number > 0 {
+            guard number <= UInt64(strings.count) else { throw Failure("a string refers to one not yet read at byte \(position)") }
+            return strings[Int(number) - 1]
+        }
+        let length = try count()
+        let utf8 = UnsafeRawBufferPointer(rebasing: bytes[position..<position + length])
+        guard let text = String(validating: utf8, as: UTF8.self) else { throw Failure("a string is not UTF-8 at byte \(position)") }
+        position += length
+        strings.append(text)
+        return text
+    }
+
+    /// The case number of an enumeration, below `cases`.
+    mutating func tag(below cases: UInt8, of type: String) throws(Failure) -> UInt8 {
+        let tag = try byte()
+        guard tag < cases else { throw Failure("\(type) has no case \(tag) (byte \(position - 1))") }
+        return tag
+    }
+
+    mutating func read<Value: StateCodable>(_: Value.Type = Value.self) throws(Failure) -> Value { try Value(from: &self) }
+
+    mutating func read<Value: StateCodable>(_: Value?.Type = Value?.self) throws(Failure) -> Value? {
+        try bool() ? try Value(from: &self) : nil
+    }
+
+    mutating func read<Element: StateCodable>(_: [Element].Type = [Element].self) throws(Failure) -> [Element] {
+        let count = try count()
+        var values: [Element] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try Element(from: &self)) }
+        return values
+    }
+
+    mutating func read<Element: StateCodable>(_: [Element]?.Type = [Element]?.self) throws(Failure) -> [Element]? {
+        try bool() ? try read([Element].self) : nil
+    }
+
+    mutating func read<Key: StateCodable, Value: StateCodable>(_: [Key: Value].Type = [Key: Value].self) throws(Failure) -> [Key: Value] {
+        let count = try count()
+        var values: [Key: Value] = [:]
+        values.reserveCapacity(count)
+        for _ in 0..<count {
+            let key = try Key(from: &self)
+            values[key] = try Value(from: &self)
+        }
+        guard values.count == count else { throw Failure("a table repeats a key (byte \(position))") }
+        return values
+    }
+
+    mutating func read<Element: StateCodable>(_: Set<Element>.Type = Set<Element>.self) throws(Failure) -> Set<Element> {
+        let count = try count()
+        var values: Set<Element> = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.insert(try Element(from: &self)) }
+        return values
+    }
+}
