@@ -121,7 +121,7 @@ public final class Journal {
             if !readOnly { try fs.lock(fd, exclusive: true) }
             defer { if !readOnly { fs.unlock(fd) } }
             if useSnapshot { loadSnapshot() }
-            replayedAtStart = try catchUp(recover: !readOnly).count
+            replayedAtStart = try catchUp(recover: !readOnly, keep: false).count
             if let expected = expectedSequence, expected > lastSequence {
                 mode = .readOnly(reason: Self.missingRecords(after: lastSequence, upTo: expected))
             }
@@ -132,12 +132,17 @@ public final class Journal {
 
     deinit { fs.close(fd) }
 
+    /// Journals are read and replayed this many bytes at a time (cut at a line's end), so that
+    /// opening a large journal holds one piece and its records besides the state, never the
+    /// whole file and every record of it.
+    @TaskLocal static var readPiece = 4 << 20
+
     /// Reads what was appended since the last read (by this process or another) and applies it.
-    /// Returns the new records. A torn tail found while holding the lock is a crashed writer's:
-    /// it is cut off when `recover` is set; otherwise (no lock) it may be a write in progress,
-    /// and is left for the next read.
+    /// Returns the new records (their number only, unless `keep`). A torn tail found while
+    /// holding the lock is a crashed writer's: it is cut off when `recover` is set; otherwise
+    /// (no lock) it may be a write in progress, and is left for the next read.
     @discardableResult
-    private func catchUp(recover: Bool) throws(FileSystemError) -> [JournalRecord] {
+    private func catchUp(recover: Bool, keep: Bool = true) throws(FileSystemError) -> (count: Int, records: [JournalRecord]) {
         let (size, currentInode) = try fs.size(fd)
         if inode != 0 && (currentInode != inode || size < offset) {
             notices.append("The journal was replaced or cut on disk; reloaded it from the start.")
@@ -146,17 +151,34 @@ public final class Journal {
             lastSequence = 0
         }
         inode = currentInode
-        guard size > offset else { return [] }
-        let bytes = try fs.read(fd, at: offset, count: size - offset)
-        var scan = bytes.withUnsafeBytes { JournalScan.scan($0, startOffset: offset, previousSequence: lastSequence) }
-        scan.replay(onto: &state)
-        lastSequence = scan.records.last?.sequence ?? lastSequence
-        offset = scan.validLength
-        switch scan.problem {
+        var (count, records): (Int, [JournalRecord]) = (0, [])
+        var problem: JournalScan.Problem?
+        while offset < size && problem == nil {
+            var bytes = try fs.read(fd, at: offset, count: min(Self.readPiece, size - offset))
+            let isLastPiece = offset + bytes.count >= size
+            if !isLastPiece {
+                // A piece ends with its last whole line; a line longer than a piece is read whole.
+                if let end = bytes.lastIndex(of: 0x0A) {
+                    bytes.removeSubrange((end + 1)...)
+                } else {
+                    bytes = try fs.read(fd, at: offset, count: size - offset)
+                }
+            }
+            var scan = bytes.withUnsafeBytes {
+                JournalScan.scan($0, startOffset: offset, previousSequence: lastSequence, followed: offset + bytes.count < size)
+            }
+            scan.replay(onto: &state)
+            lastSequence = scan.records.last?.sequence ?? lastSequence
+            offset = scan.validLength
+            count += scan.records.count
+            if keep { records += scan.records }
+            problem = scan.problem
+        }
+        switch problem {
         case nil: break
         case .tornTail(let record, let at, let reason)?:
             guard recover else { break }
-            let torn = Array(bytes[(at - (size - bytes.count))...])
+            let torn = try fs.read(fd, at: at, count: size - at)
             let aside = path + ".torn-" + Self.utcStamp(clock())
             try saveCopy(torn, to: aside)
             try fs.truncate(fd, to: at)
@@ -176,7 +198,7 @@ public final class Journal {
         case .newer(let record, _)?:
             mode = .readOnly(reason: "record \(record) was written by a newer unmn; update unmn to read it (nothing was changed on disk)")
         }
-        return scan.records
+        return (count, records)
     }
 
     /// Records others appended since the last look; cheap when nothing changed (one fstat).
@@ -187,9 +209,9 @@ public final class Journal {
             if isWritable {
                 try fs.lock(fd, exclusive: true)
                 defer { fs.unlock(fd) }
-                return try catchUp(recover: true)
+                return try catchUp(recover: true).records
             }
-            return try catchUp(recover: false)
+            return try catchUp(recover: false).records
         } catch {
             throw .io(error)
         }

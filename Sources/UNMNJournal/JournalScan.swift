@@ -44,8 +44,11 @@ public struct JournalScan: Sendable {
 
     /// Reads `bytes` (starting at `startOffset` with `previousSequence` before it) record by
     /// record. A record counts only if its line is whole, its checksum matches and its sequence
-    /// follows the previous one.
-    public static func scan(_ bytes: UnsafeRawBufferPointer, startOffset: Int = 0, previousSequence: UInt64 = 0) -> JournalScan {
+    /// follows the previous one. `followed` says more of the journal follows these bytes: then no
+    /// bad record in them is the tail.
+    public static func scan(_ bytes: UnsafeRawBufferPointer, startOffset: Int = 0, previousSequence: UInt64 = 0, followed: Bool = false)
+        -> JournalScan
+    {
         var records: [JournalRecord] = []
         var offsets: [Int] = []
         var position = 0
@@ -80,7 +83,7 @@ public struct JournalScan: Sendable {
                 }
                 failure = defect.reason
             }
-            let isLast = newline + 1 >= count
+            let isLast = newline + 1 >= count && !followed
             let problem: Problem =
                 isLast
                 ? .tornTail(record: expected, offset: startOffset + position, reason: failure!)

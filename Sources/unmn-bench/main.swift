@@ -25,7 +25,9 @@ struct BenchOptions: ParsableCommand {
                 + "written first) or keys (a fixed walk).",
             valueName: "replay|first-frame|keys"))
     var instructions: String?
-    @Option(help: ArgumentHelp("The journal --instructions works on.", valueName: "PATH")) var journal: String?
+    @Option(help: ArgumentHelp("The journal --instructions and --console-memory work on.", valueName: "PATH")) var journal: String?
+    @Flag(help: "Only open --journal's journal as a console does (from its snapshot when there is one), then print the peak memory.")
+    var consoleMemory = false
     @Option(
         help: ArgumentHelp(
             "Only measure the journal in PostgreSQL on this server (bench/postgres.sh starts one): appends, another console's "
@@ -133,6 +135,42 @@ if let mode = options.instructions, let path = options.journal {
         exit(64)
     }
     exit(0)
+}
+
+/// The peak resident memory of this process so far, in MiB.
+func peakMemoryMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+/// This process's own peak resident memory (VmHWM), in MiB: unlike `ru_maxrss`, which Linux
+/// carries over from the parent across exec, it starts afresh in a new program.
+func ownPeakMemoryMiB() -> Double {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+    return (Double(line.split(separator: " ").dropFirst().first ?? "") ?? .nan) / 1024
+}
+
+if options.consoleMemory, let path = options.journal {
+    let journal = try Journal(path: path, emailPolicy: policy, osUser: "bench", readOnly: true)
+    _ = AppView.render(walkState(journal.state, path: path))
+    print("peak_mib: \(String(format: "%.0f", ownPeakMemoryMiB())) replayed: \(journal.replayedAtStart)")
+    exit(0)
+}
+
+/// One console's peak memory over a journal, measured in a process of its own (this one has
+/// built the synthetic networks in memory).
+func consolePeakMemoryMiB(_ path: String) throws -> Double {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    process.arguments = ["--console-memory", "--journal", path]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return Double(text.split(separator: " ").dropFirst().first ?? "") ?? .nan
 }
 
 if let url = options.postgres {
@@ -247,12 +285,11 @@ close(bare)
 let stress = try journal(events: stressEvents, name: "stress")
 var stressReplay = Double.infinity
 stressReplay = try seconds { _ = try Journal(path: stress.path, emailPolicy: policy, osUser: "bench", useSnapshot: false) }
+let consoleReplayingMiB = try consolePeakMemoryMiB(stress.path)
 try Journal(path: stress.path, emailPolicy: policy, osUser: "bench").writeSnapshot()
+let consoleFromSnapshotMiB = try consolePeakMemoryMiB(stress.path)
 let (stressFirstFrame, _) = try firstFrame(stress.path)
-
-var usage = rusage()
-getrusage(RUSAGE_SELF.rawValue, &usage)
-let peakMB = Double(usage.ru_maxrss) / 1024
+let peakMB = peakMemoryMiB()
 
 print("replay_records_per_s: \(Int(Double(records) / replaySeconds))")
 print("first_frame_ms: \(String(format: "%.1f", firstFrameSeconds * 1000))")
@@ -279,6 +316,13 @@ print(
     "slowest_keys: "
         + slowest.sorted { $0.value > $1.value }.prefix(4).map { "\($0.key) \(String(format: "%.1f", $0.value * 1000)) ms" }.joined(
             separator: ", "))
+let stressMiB = Double(fileSize(stress.path)) / 1024 / 1024
 print(
-    "peak_memory_mib: \(String(format: "%.0f", peakMB)) (journals: \((fileSize(realistic.path) + fileSize(stress.path)) / 1024 / 1024) MiB)"
+    "console_peak_memory_vs_journal: \(String(format: "%.2f", consoleReplayingMiB / stressMiB)) replaying all "
+        + "(\(String(format: "%.0f", consoleReplayingMiB)) MiB), \(String(format: "%.2f", consoleFromSnapshotMiB / stressMiB)) from the snapshot "
+        + "(\(String(format: "%.0f", consoleFromSnapshotMiB)) MiB); journal \(String(format: "%.0f", stressMiB)) MiB"
+)
+print(
+    "bench_peak_memory_mib: \(String(format: "%.0f", peakMB)) (the bench itself, holding both synthetic networks; journals: "
+        + "\((fileSize(realistic.path) + fileSize(stress.path)) / 1024 / 1024) MiB)"
 )

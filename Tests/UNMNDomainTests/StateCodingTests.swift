@@ -95,11 +95,9 @@ struct StateCodingTests {
         ]
         for (value, expected) in counted {
             let properties = Mirror(reflecting: value).children.count
+            let advice = "add the new one to NetworkState+StateCoding.swift"
             #expect(
-                properties == expected,
-                "\(type(of: value)) has \(properties) stored properties, its coding knows \(expected): "
-                    + "add the new one to NetworkState+StateCoding.swift"
-            )
+                properties == expected, "\(type(of: value)) has \(properties) stored properties, its coding knows \(expected): \(advice)")
         }
     }
 

@@ -102,6 +102,39 @@ struct JournalRecoveryTests {
         #expect(JournalFixture.bytes(path) == bytes)
     }
 
+    /// Opening reads a journal a piece at a time (4 MiB); here pieces of a few hundred bytes, so
+    /// that records, damage and a torn tail fall on every side of a piece's end.
+    @Test(
+        "Read in pieces of any size: the same state, damage before the tail still damage, a torn tail still recovered",
+        arguments: [64, 300, 700, 1_500])
+    func readInPieces(piece: Int) throws {
+        let path = try JournalFixture.journal(records: 12)
+        let whole = JournalFixture.bytes(path)
+        let expected = try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "x", readOnly: true, useSnapshot: false)
+        let pieced = try Journal.$readPiece.withValue(piece) {
+            try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "x", readOnly: true, useSnapshot: false)
+        }
+        #expect(pieced.state == expected.state && pieced.lastSequence == 13 && pieced.offset == whole.count)
+
+        var damaged = whole
+        let starts = whole.indices.filter { $0 == 0 || whole[$0 - 1] == 0x0A }
+        damaged[starts[6] + 30] ^= 0x20
+        JournalFixture.write(damaged, to: path)
+        let reader = try Journal.$readPiece.withValue(piece) { try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "x") }
+        guard case .readOnly(let reason) = reader.mode else {
+            Issue.record("not read-only")
+            return
+        }
+        #expect(reason.hasPrefix("record 7 at byte \(starts[6]) of the journal is damaged (the checksum does not match)"))
+        #expect(reader.lastSequence == 6)
+
+        JournalFixture.write(Array(whole.dropLast(5)), to: path)
+        let recovered = try Journal.$readPiece.withValue(piece) { try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "x") }
+        #expect(recovered.isWritable && recovered.lastSequence == 12)
+        #expect(recovered.notices.first?.hasPrefix("Recovered from a torn write: record 13 was incomplete") == true)
+        #expect(JournalFixture.bytes(path) == Array(whole[..<starts[12]]))
+    }
+
     @Test("repair keeps a byte-identical backup, then cuts at the first bad record")
     func repair() throws {
         let path = try JournalFixture.journal(records: 3)
