@@ -317,9 +317,10 @@ print(
         + slowest.sorted { $0.value > $1.value }.prefix(4).map { "\($0.key) \(String(format: "%.1f", $0.value * 1000)) ms" }.joined(
             separator: ", "))
 let stressMiB = Double(fileSize(stress.path)) / 1024 / 1024
+let (replayingRatio, snapshotRatio) = (consoleReplayingMiB / stressMiB, consoleFromSnapshotMiB / stressMiB)
 print(
-    "console_peak_memory_vs_journal: \(String(format: "%.2f", consoleReplayingMiB / stressMiB)) replaying all "
-        + "(\(String(format: "%.0f", consoleReplayingMiB)) MiB), \(String(format: "%.2f", consoleFromSnapshotMiB / stressMiB)) from the snapshot "
+    "console_peak_memory_vs_journal: \(String(format: "%.2f", replayingRatio)) replaying all "
+        + "(\(String(format: "%.0f", consoleReplayingMiB)) MiB), \(String(format: "%.2f", snapshotRatio)) from the snapshot "
         + "(\(String(format: "%.0f", consoleFromSnapshotMiB)) MiB); journal \(String(format: "%.0f", stressMiB)) MiB"
 )
 print(
