@@ -7,6 +7,7 @@ import Foundation
 extension NetworkState {
     public func stateEncoded() -> [UInt8] {
         var writer = StateWriter()
+        writer.string(StateCoding.fingerprint)
         writer.write(entities)
         writer.write(focalPoints)
         writer.write(mailingListChanges)
@@ -41,6 +42,9 @@ extension NetworkState {
     /// The state `stateEncoded` wrote; throws when the bytes are damaged, never crashes.
     public init(stateEncoded bytes: UnsafeRawBufferPointer) throws(StateReader.Failure) {
         var reader = StateReader(bytes)
+        guard try reader.string() == StateCoding.fingerprint else {
+            throw StateReader.Failure("it was written by a version of unmn with other cases", isOtherVersion: true)
+        }
         let entities = try reader.read([MemberEntity].self)
         let focalPoints = try reader.read([FocalPoint].self)
         let mailingListChanges = try reader.read([MailingListChange].self)
@@ -120,25 +124,43 @@ extension ItemReference: StateCodable {}
 extension ActionPointID: StateCodable {}
 extension FocalPointID: StateCodable {}
 
-/// An enumeration without payloads is written as its raw value (one byte after the first use).
-extension StateCodable where Self: RawRepresentable, RawValue == String {
-    func write(to writer: inout StateWriter) { writer.string(rawValue) }
+/// An enumeration without payloads is written as its place among `stateCases` (one byte).
+/// Reordering or renaming cases changes `StateCoding.fingerprint`, so that a snapshot written
+/// before is replayed over, never misread.
+protocol StateCodableCases: StateCodable, Equatable, RawRepresentable where RawValue == String {
+    static var stateCases: [Self] { get }
+}
+
+extension StateCodableCases {
+    func write(to writer: inout StateWriter) { writer.byte(UInt8(Self.stateCases.firstIndex(of: self)!)) }
     init(from reader: inout StateReader) throws(StateReader.Failure) {
-        let raw = try reader.string()
-        guard let value = Self(rawValue: raw) else { throw StateReader.Failure("“\(raw)” is not a \(Self.self)") }
-        self = value
+        let cases = Self.stateCases
+        self = cases[Int(try reader.tag(below: UInt8(cases.count), of: "\(Self.self)"))]
     }
 }
 
-extension MemberEntity.Status: StateCodable {}
-extension NetworkRole: StateCodable {}
-extension Operator.Role: StateCodable {}
-extension FocalPoint.Level: StateCodable {}
-extension Meeting.Mode: StateCodable {}
-extension ActionPoint.Status: StateCodable {}
-extension KeyAction.Status: StateCodable {}
-extension WorkPlan.Revision.Change: StateCodable {}
-extension PositionRecord.Source: StateCodable {}
+extension MemberEntity.Status: StateCodableCases { static let stateCases = allCases }
+extension NetworkRole: StateCodableCases { static let stateCases = allCases }
+extension Operator.Role: StateCodableCases { static let stateCases = allCases }
+extension FocalPoint.Level: StateCodableCases { static let stateCases = allCases }
+extension Meeting.Mode: StateCodableCases { static let stateCases = allCases }
+extension ActionPoint.Status: StateCodableCases { static let stateCases = allCases }
+extension KeyAction.Status: StateCodableCases { static let stateCases = allCases }
+extension WorkPlan.Revision.Change: StateCodableCases { static let stateCases: [Self] = [.added, .changed, .cancelled] }
+extension PositionRecord.Source: StateCodableCases { static let stateCases = allCases }
+
+public enum StateCoding {
+    /// The cases of every enumeration written by place, in order: a snapshot carries it, and one
+    /// written under other cases is not read.
+    public static let fingerprint: String = {
+        func names<Cases: StateCodableCases>(_: Cases.Type) -> String { Cases.stateCases.map(\.rawValue).joined(separator: ",") }
+        return [
+            names(MemberEntity.Status.self), names(NetworkRole.self), names(Operator.Role.self), names(FocalPoint.Level.self),
+            names(Meeting.Mode.self), names(ActionPoint.Status.self), names(KeyAction.Status.self), names(WorkPlan.Revision.Change.self),
+            names(PositionRecord.Source.self),
+        ].joined(separator: ";")
+    }()
+}
 
 extension Instant: StateCodable {
     func write(to writer: inout StateWriter) { writer.int64(secondsSinceEpoch) }

@@ -4,7 +4,13 @@
 public struct StateReader: ~Copyable {
     public struct Failure: Error, Sendable, Equatable {
         public var reason: String
-        init(_ reason: String) { self.reason = reason }
+        /// Written by a version of unmn whose state had other cases: not damage.
+        public var isOtherVersion = false
+
+        init(_ reason: String, isOtherVersion: Bool = false) {
+            self.reason = reason
+            self.isOtherVersion = isOtherVersion
+        }
     }
 
     private let bytes: UnsafeRawBufferPointer

@@ -10,25 +10,28 @@ public enum CRC32C {
         var crc = ~seed
         var index = 0
         let count = buffer.count
-        tables.withUnsafeBufferPointer { t in
+        // One flat table (8 × 256): no inner array to reach for each byte.
+        flatTables.withUnsafeBufferPointer { t in
             while count - index >= 8 {
                 let low =
                     crc
                     ^ (UInt32(buffer[index]) | UInt32(buffer[index + 1]) << 8 | UInt32(buffer[index + 2]) << 16 | UInt32(buffer[index + 3])
                         << 24)
                 crc =
-                    t[7][Int(low & 0xFF)] ^ t[6][Int((low >> 8) & 0xFF)] ^ t[5][Int((low >> 16) & 0xFF)] ^ t[4][Int(low >> 24)]
-                    ^ t[3][Int(buffer[index + 4])] ^ t[2][Int(buffer[index + 5])] ^ t[1][Int(buffer[index + 6])]
-                    ^ t[0][Int(buffer[index + 7])]
+                    t[1792 + Int(low & 0xFF)] ^ t[1536 + Int((low >> 8) & 0xFF)] ^ t[1280 + Int((low >> 16) & 0xFF)] ^ t[1024 + Int(low >> 24)]
+                    ^ t[768 + Int(buffer[index + 4])] ^ t[512 + Int(buffer[index + 5])] ^ t[256 + Int(buffer[index + 6])]
+                    ^ t[Int(buffer[index + 7])]
                 index += 8
             }
             while index < count {
-                crc = t[0][Int((crc ^ UInt32(buffer[index])) & 0xFF)] ^ (crc >> 8)
+                crc = t[Int((crc ^ UInt32(buffer[index])) & 0xFF)] ^ (crc >> 8)
                 index += 1
             }
         }
         return ~crc
     }
+
+    private static let flatTables: [UInt32] = tables.flatMap { $0 }
 
     private static let tables: [[UInt32]] = {
         var tables = Array(repeating: Array(repeating: UInt32(0), count: 256), count: 8)

@@ -101,6 +101,19 @@ struct StateCodingTests {
         }
     }
 
+    @Test("a state written under other enumeration cases (reordered, renamed) is another version's, never misread")
+    func otherCasesAreAnotherVersion() throws {
+        var bytes = Fixture.founded().stateEncoded()
+        #expect(StateCoding.fingerprint.hasPrefix("member,applicant,withdrawn;chair,co-chair,member;"))
+        // The fingerprint leads the bytes: 0, its length (two bytes), then its text.
+        let applicant = Array("applicant".utf8)
+        let at = try #require((0..<64).first { bytes[$0..<($0 + applicant.count)].elementsEqual(applicant) })
+        bytes[at] = UInt8(ascii: "A")
+        #expect(throws: StateReader.Failure("it was written by a version of unmn with other cases", isOtherVersion: true)) {
+            try Self.decoded(bytes)
+        }
+    }
+
     @Test("every cut of the bytes is refused with a reason, never a crash")
     func truncationsAreRefused() throws {
         let bytes = Fixture.founded().stateEncoded()

@@ -87,6 +87,12 @@ struct SnapshotTrustTests {
         #expect(journal.notices == ["The snapshot was written by another version of unmn and was ignored; replayed the whole journal."])
         #expect(journal.state.foundedOn != nil)
         #expect(journal.isWritable)
+
+        // The same format, but cases of an enumeration renamed or reordered since: another version too.
+        bytes[8] = UInt8(StateSnapshot.currentFormat)
+        JournalFixture.write(Self.resealed(Self.replacing("applicant", with: "Applicant", in: bytes)), to: snapshot)
+        let renamed = try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "tester")
+        #expect(renamed.notices == ["The snapshot was written by another version of unmn and was ignored; replayed the whole journal."])
     }
 
     /// Releases up to 2026-11-29 wrote JSON snapshots (formats 1–3); the binary one is format 4.
