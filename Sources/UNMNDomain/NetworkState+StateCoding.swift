@@ -5,9 +5,75 @@ import Foundation
 /// containers (three quarters of a JSON snapshot's decode). A snapshot is a cache: the form may
 /// change freely with `StateSnapshot`'s format number, and the journal stays JSON.
 extension NetworkState {
+    /// The fingerprint of the cases, the table of strings, then two parts read at the same time
+    /// by two threads: the consensus items (half the work at a million events), and the rest.
     public func stateEncoded() -> [UInt8] {
+        var fingerprint = StateWriter()
+        fingerprint.string(StateCoding.fingerprint)
         var writer = StateWriter()
-        writer.string(StateCoding.fingerprint)
+        writer.write(items)
+        let itemsPart = writer.bytes
+        writer.bytes = []
+        writeRemainder(to: &writer)
+        var head = StateWriter()
+        head.unsigned(UInt64(itemsPart.count))
+        head.unsigned(UInt64(writer.bytes.count))
+        return fingerprint.stringTable() + writer.stringTable() + head.bytes + itemsPart + writer.bytes
+    }
+
+    /// Runs its body for parts 0 and 1, at the same time if it can. The domain does no threading
+    /// of its own: the store that reads a snapshot passes threads in.
+    public typealias PartRunner = (_ body: @Sendable (_ part: Int) -> Void) -> Void
+
+    /// The state `stateEncoded` wrote; throws when the bytes are damaged, never crashes.
+    public init(
+        stateEncoded bytes: UnsafeRawBufferPointer,
+        runningParts runParts: PartRunner = { body in
+            body(0)
+            body(1)
+        }
+    ) throws(StateReader.Failure) {
+        var reader = StateReader(bytes)
+        guard try reader.stringTable() == [StateCoding.fingerprint] else {
+            throw StateReader.Failure("it was written by a version of unmn with other cases", isOtherVersion: true)
+        }
+        let strings = try reader.stringTable()
+        let (itemsLength, remainderLength) = (try reader.count(), try reader.count())
+        let itemsStart = reader.position
+        guard itemsStart + itemsLength + remainderLength == bytes.count else {
+            throw StateReader.Failure("its parts do not add up to its length")
+        }
+        // Each part gets the address, which (unlike the buffer) may cross to another thread; the
+        // buffer outlives both.
+        let (address, count) = (UInt(bitPattern: bytes.baseAddress), bytes.count)
+        let parts = DecodedParts()
+        runParts { part in
+            let whole = UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address), count: count)
+            if part == 0 {
+                parts.items = Result { () throws(StateReader.Failure) in
+                    var reader = StateReader(
+                        UnsafeRawBufferPointer(rebasing: whole[itemsStart..<(itemsStart + itemsLength)]), strings: strings)
+                    let items = try reader.read([ConsensusItem].self)
+                    guard reader.isAtEnd else { throw StateReader.Failure("bytes follow the items at byte \(reader.position)") }
+                    return items
+                }
+            } else {
+                parts.remainder = Result { () throws(StateReader.Failure) in
+                    var reader = StateReader(UnsafeRawBufferPointer(rebasing: whole[(itemsStart + itemsLength)...]), strings: strings)
+                    return try NetworkState(remainderFrom: &reader)
+                }
+            }
+        }
+        guard let remainder = parts.remainder, let items = parts.items else { throw StateReader.Failure("a part was not read") }
+        self = try remainder.get()
+        self.items = try items.get()
+        guard itemIndex.count == self.items.count,
+            itemIndex.allSatisfy({ self.items.indices.contains($0.value) && self.items[$0.value].reference == $0.key })
+        else { throw StateReader.Failure("the items' index does not match the items") }
+    }
+
+    /// Everything but the items.
+    private func writeRemainder(to writer: inout StateWriter) {
         writer.write(entities)
         writer.write(focalPoints)
         writer.write(mailingListChanges)
@@ -15,7 +81,6 @@ extension NetworkState {
         writer.write(meetings)
         writer.write(actionPoints)
         writer.write(workPlans)
-        writer.write(items)
         // Undo plans hold commands, dozens at most (one per person): JSON keeps their coding in
         // one place, Command's.
         writer.unsigned(UInt64(undoPlans.count))
@@ -36,15 +101,9 @@ extension NetworkState {
         writer.bool(isSandbox)
         writer.bool(isVerified)
         writer.write(emailPolicy.corporateDomains)
-        return writer.bytes
     }
 
-    /// The state `stateEncoded` wrote; throws when the bytes are damaged, never crashes.
-    public init(stateEncoded bytes: UnsafeRawBufferPointer) throws(StateReader.Failure) {
-        var reader = StateReader(bytes)
-        guard try reader.string() == StateCoding.fingerprint else {
-            throw StateReader.Failure("it was written by a version of unmn with other cases", isOtherVersion: true)
-        }
+    private init(remainderFrom reader: inout StateReader) throws(StateReader.Failure) {
         let entities = try reader.read([MemberEntity].self)
         let focalPoints = try reader.read([FocalPoint].self)
         let mailingListChanges = try reader.read([MailingListChange].self)
@@ -52,7 +111,6 @@ extension NetworkState {
         let meetings = try reader.read([Meeting].self)
         let actionPoints = try reader.read([ActionPoint].self)
         let workPlans = try reader.read([Int: WorkPlan].self)
-        let items = try reader.read([ConsensusItem].self)
         var undoPlans: [String: UndoPlan] = [:]
         for _ in 0..<(try reader.count()) {
             let key = try reader.string()
@@ -74,15 +132,10 @@ extension NetworkState {
         let isVerified = try reader.bool()
         let domains = try reader.read(Set<String>.self)
         guard reader.isAtEnd else { throw StateReader.Failure("bytes follow the state at byte \(reader.position)") }
-        guard itemIndex.count == items.count,
-            itemIndex.allSatisfy({ items.indices.contains($0.value) && items[$0.value].reference == $0.key })
-        else { throw StateReader.Failure("the items' index does not match the items") }
         self.init(emailPolicy: EmailPolicy(corporateDomains: domains))
         (self.entities, self.focalPoints, self.mailingListChanges, self.mailingListRequests) =
             (entities, focalPoints, mailingListChanges, mailingListRequests)
-        (self.meetings, self.actionPoints, self.workPlans, self.items, self.undoPlans) = (
-            meetings, actionPoints, workPlans, items, undoPlans
-        )
+        (self.meetings, self.actionPoints, self.workPlans, self.undoPlans) = (meetings, actionPoints, workPlans, undoPlans)
         (self.batchCount, self.changes, self.itemIndex, self.itemsPerYear, self.decisionsPerYear) =
             (batchCount, changes, itemIndex, itemsPerYear, decisionsPerYear)
         (self.grants, self.amendmentsShared, self.reportsSentRecord, self.foundedOn) = (
@@ -90,6 +143,12 @@ extension NetworkState {
         )
         (self.isSandbox, self.isVerified) = (isSandbox, isVerified)
     }
+}
+
+/// What the two parts read, each into its own property, handed back after both have ended.
+private final class DecodedParts: @unchecked Sendable {
+    var items: Result<[ConsensusItem], StateReader.Failure>?
+    var remainder: Result<NetworkState, StateReader.Failure>?
 }
 
 // MARK: Leaves

@@ -15,13 +15,42 @@ public struct StateReader: ~Copyable {
 
     private let bytes: UnsafeRawBufferPointer
     public private(set) var position = 0
-    private var strings: [String] = []
+    private let strings: [String]
 
-    public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    /// A reader of values whose strings are numbers in `strings`.
+    public init(_ bytes: UnsafeRawBufferPointer, strings: [String] = []) {
+        self.bytes = bytes
+        self.strings = strings
+    }
+
+    /// Reads a table of strings as `StateWriter.stringTable` wrote it.
+    public mutating func stringTable() throws(Failure) -> [String] {
+        let count = try count()
+        var table: [String] = []
+        table.reserveCapacity(count)
+        for _ in 0..<count {
+            let length = try self.count()
+            let utf8 = UnsafeRawBufferPointer(rebasing: bytes[position..<position + length])
+            guard let text = String(validating: utf8, as: UTF8.self) else { throw Failure("a string is not UTF-8 at byte \(position)") }
+            position += length
+            table.append(text)
+        }
+        return table
+    }
 
     public var isAtEnd: Bool { position == bytes.count }
 
+    /// Most numbers (string numbers, counts, small integers) are one byte: read those inline.
+    @inline(__always)
     public mutating func unsigned() throws(Failure) -> UInt64 {
+        if position < bytes.count, bytes[position] < 0x80 {
+            defer { position += 1 }
+            return UInt64(bytes[position])
+        }
+        return try longerUnsigned()
+    }
+
+    private mutating func longerUnsigned() throws(Failure) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while position < bytes.count {
@@ -69,16 +98,8 @@ public struct StateReader: ~Copyable {
 
     public mutating func string() throws(Failure) -> String {
         let number = try unsigned()
-        if number > 0 {
-            guard number <= UInt64(strings.count) else { throw Failure("a string refers to one not yet read at byte \(position)") }
-            return strings[Int(number) - 1]
-        }
-        let length = try count()
-        let utf8 = UnsafeRawBufferPointer(rebasing: bytes[position..<position + length])
-        guard let text = String(validating: utf8, as: UTF8.self) else { throw Failure("a string is not UTF-8 at byte \(position)") }
-        position += length
-        strings.append(text)
-        return text
+        guard number < UInt64(strings.count) else { throw Failure("a string refers to one not in the table at byte \(position)") }
+        return strings[Int(number)]
     }
 
     /// The case number of an enumeration, below `cases`.

@@ -1,9 +1,12 @@
 /// Writes the state in the compact binary form of the snapshot cache (see `StateReader`):
-/// integers as LEB128 varints (signed ones zig-zagged), each distinct string once — later uses
-/// point back at it, so a name recorded on 50,000 positions is stored, and read, once.
+/// integers as LEB128 varints (signed ones zig-zagged), strings as their number in a table of
+/// each distinct string — a name recorded on 50,000 positions is stored, and read, once — which
+/// is written ahead of the values, so that parts of them can be read at the same time.
 public struct StateWriter {
-    public private(set) var bytes: [UInt8] = []
+    public internal(set) var bytes: [UInt8] = []
     private var stringNumbers: [String: Int] = [:]
+    /// Every distinct string written, in the order first written.
+    public private(set) var strings: [String] = []
 
     public init() {}
 
@@ -26,19 +29,25 @@ public struct StateWriter {
 
     public mutating func byte(_ value: UInt8) { bytes.append(value) }
 
-    /// 0 and the UTF-8 bytes the first time a string is written; its number (from 1) after that.
+    /// The string's number in the table (the next one, the first time).
     public mutating func string(_ value: String) {
-        if let number = stringNumbers[value] {
-            unsigned(UInt64(number))
-            return
+        if let number = stringNumbers[value] { return unsigned(UInt64(number)) }
+        stringNumbers[value] = strings.count
+        unsigned(UInt64(strings.count))
+        strings.append(value)
+    }
+
+    /// The table of strings: how many, then each one's length and UTF-8 bytes.
+    public func stringTable() -> [UInt8] {
+        var table = StateWriter()
+        table.unsigned(UInt64(strings.count))
+        for var text in strings {
+            text.withUTF8 { utf8 in
+                table.unsigned(UInt64(utf8.count))
+                table.bytes.append(contentsOf: utf8)
+            }
         }
-        stringNumbers[value] = stringNumbers.count + 1
-        unsigned(0)
-        var text = value
-        text.withUTF8 { utf8 in
-            unsigned(UInt64(utf8.count))
-            bytes.append(contentsOf: utf8)
-        }
+        return table.bytes
     }
 
     mutating func write<Value: StateCodable>(_ value: Value) { value.write(to: &self) }

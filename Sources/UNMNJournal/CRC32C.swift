@@ -18,7 +18,8 @@ public enum CRC32C {
                     ^ (UInt32(buffer[index]) | UInt32(buffer[index + 1]) << 8 | UInt32(buffer[index + 2]) << 16 | UInt32(buffer[index + 3])
                         << 24)
                 crc =
-                    t[1792 + Int(low & 0xFF)] ^ t[1536 + Int((low >> 8) & 0xFF)] ^ t[1280 + Int((low >> 16) & 0xFF)] ^ t[1024 + Int(low >> 24)]
+                    t[1792 + Int(low & 0xFF)] ^ t[1536 + Int((low >> 8) & 0xFF)] ^ t[1280 + Int((low >> 16) & 0xFF)]
+                    ^ t[1024 + Int(low >> 24)]
                     ^ t[768 + Int(buffer[index + 4])] ^ t[512 + Int(buffer[index + 5])] ^ t[256 + Int(buffer[index + 6])]
                     ^ t[Int(buffer[index + 7])]
                 index += 8

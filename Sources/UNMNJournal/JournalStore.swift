@@ -121,7 +121,8 @@ public struct StateSnapshot: Sendable {
         case .success(let state):
             guard let offset = Int(exactly: offset) else { return .unreadable(reason: "its offset is out of range") }
             return .snapshot(StateSnapshot(sequence: sequence, offset: offset, lastRecordChecksum: checksum, state: state))
-        case .failure(let failure): return failure.isOtherVersion ? .otherFormat(sawSequence: sequence) : .unreadable(reason: failure.reason)
+        case .failure(let failure):
+            return failure.isOtherVersion ? .otherFormat(sawSequence: sequence) : .unreadable(reason: failure.reason)
         }
     }
 

@@ -26,7 +26,7 @@ struct BenchOptions: ParsableCommand {
             valueName: "replay|first-frame|keys"))
     var instructions: String?
     @Option(help: ArgumentHelp("The journal --instructions and --console-memory work on.", valueName: "PATH")) var journal: String?
-    @Flag(help: "Only open --journal's journal as a console does (from its snapshot when there is one), then print the peak memory.")
+    @Flag(help: "Only open --journal's journal as a console does (its snapshot if any), then print the first frame's time and peak memory.")
     var consoleMemory = false
     @Option(
         help: ArgumentHelp(
@@ -151,9 +151,10 @@ func ownPeakMemoryMiB() -> Double {
 }
 
 if options.consoleMemory, let path = options.journal {
-    let journal = try Journal(path: path, emailPolicy: policy, osUser: "bench", readOnly: true)
-    _ = AppView.render(walkState(journal.state, path: path))
-    print("peak_mib: \(String(format: "%.0f", ownPeakMemoryMiB())) replayed: \(journal.replayedAtStart)")
+    let (elapsed, journal) = try firstFrame(path)
+    print(
+        "peak_mib: \(String(format: "%.0f", ownPeakMemoryMiB())) first_frame_ms: \(String(format: "%.1f", elapsed * 1000)) "
+            + "replayed: \(journal.replayedAtStart)")
     exit(0)
 }
 

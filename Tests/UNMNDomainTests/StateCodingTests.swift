@@ -25,6 +25,11 @@ struct StateCodingTests {
         let back = try Self.decoded(state.stateEncoded())
         #expect(back == state)
         #expect(back.emailPolicy == state.emailPolicy)
+        // Its two parts read on two threads, as the journal reads them.
+        let concurrent = try state.stateEncoded().withUnsafeBytes { raw in
+            try NetworkState(stateEncoded: raw) { body in DispatchQueue.concurrentPerform(iterations: 2, execute: body) }
+        }
+        #expect(concurrent == state)
         #expect(back.items.map(\.reference) == state.items.map(\.reference))
     }
 
@@ -57,12 +62,12 @@ struct StateCodingTests {
         #expect(back.focalPoints.prefix(names.count).map(\.name) == names)
     }
 
-    @Test("a name used on every position is stored once: later uses are a number")
+    @Test("a name used on every position is stored once: every use is a number")
     func stringsAreShared() throws {
         let state = try Self.sampleState()
         let bytes = state.stateEncoded()
-        // Written out once: 0 (a new string), its length, its bytes.
-        let name = [0, 16] + Array("Dilnoza Yusupova".utf8)
+        // In the table once: its length, its bytes; every use is its number.
+        let name = [16] + Array("Dilnoza Yusupova".utf8)
         let occurrences = (0...(bytes.count - name.count)).filter { bytes[$0..<($0 + name.count)].elementsEqual(name) }.count
         #expect(occurrences == 1)
     }
@@ -105,7 +110,7 @@ struct StateCodingTests {
     func otherCasesAreAnotherVersion() throws {
         var bytes = Fixture.founded().stateEncoded()
         #expect(StateCoding.fingerprint.hasPrefix("member,applicant,withdrawn;chair,co-chair,member;"))
-        // The fingerprint leads the bytes: 0, its length (two bytes), then its text.
+        // The fingerprint leads the bytes, a table of one string: 1, its length (two bytes), its text.
         let applicant = Array("applicant".utf8)
         let at = try #require((0..<64).first { bytes[$0..<($0 + applicant.count)].elementsEqual(applicant) })
         bytes[at] = UInt8(ascii: "A")
@@ -141,13 +146,19 @@ struct StateCodingTests {
     @Test("a string that is not UTF-8, a tag past its cases and an index that does not match are refused")
     func malformedValuesAreRefused() throws {
         var writer = StateWriter()
-        writer.unsigned(0)
+        writer.unsigned(1)
         writer.unsigned(2)
         writer.byte(0xC3)
         writer.byte(0x28)
         #expect(throws: StateReader.Failure("a string is not UTF-8 at byte 2")) {
             try writer.bytes.withUnsafeBytes { raw in
                 var reader = StateReader(raw)
+                _ = try reader.stringTable()
+            }
+        }
+        #expect(throws: StateReader.Failure("a string refers to one not in the table at byte 1")) {
+            try [5].withUnsafeBytes { raw in
+                var reader = StateReader(raw, strings: ["a", "b"])
                 _ = try reader.string()
             }
         }
