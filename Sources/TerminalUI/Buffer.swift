@@ -34,7 +34,15 @@ public struct Buffer: Hashable, Sendable {
         // Printable ASCII, most of what a table shows: a cell a byte, no grapheme walk.
         if DisplayWidth.isPrintableASCII(visible) {
             for byte in visible.utf8 {
-                self[column, y] = Cell(String(UnicodeScalar(byte)), style: style)
+                self[column, y] = Cell(ascii: byte, style: style)
+                column += 1
+            }
+            return column - x
+        }
+        // Latin, Cyrillic and punctuation: a cell a scalar, no grapheme walk.
+        if visible.unicodeScalars.allSatisfy({ DisplayWidth.isAlone($0.value) }) {
+            for scalar in visible.unicodeScalars {
+                self[column, y] = Cell(String(scalar), style: style)
                 column += 1
             }
             return column - x
@@ -56,8 +64,9 @@ public struct Buffer: Hashable, Sendable {
     /// Fills a rectangle with one character and style.
     public mutating func fill(_ rect: Rect, with text: String = " ", style: Style = .plain) {
         let clipped = rect.intersection(area)
+        let cell = Cell(text, style: style)
         for y in clipped.y..<clipped.maxY {
-            for x in clipped.x..<clipped.maxX { self[x, y] = Cell(text, style: style) }
+            for x in clipped.x..<clipped.maxX { self[x, y] = cell }
         }
     }
 

@@ -10,6 +10,12 @@ public enum TextLayout {
         if DisplayWidth.isPrintableASCII(text) {
             return text.utf8.count <= width ? text : String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + String(ellipsis)
         }
+        let scalars = text.unicodeScalars
+        if scalars.allSatisfy({ DisplayWidth.isAlone($0.value) }) {
+            // A cell a scalar (Latin, Cyrillic, punctuation): cut by scalars, no grapheme walk.
+            let count = scalars.count
+            return count <= width ? text : String(String.UnicodeScalarView(scalars.prefix(width - 1))) + String(ellipsis)
+        }
         if DisplayWidth.of(text) <= width { return text }
         var result = ""
         var used = 0
@@ -34,6 +40,18 @@ public enum TextLayout {
     /// lines, and a word longer than a line is broken by character.
     public static func wrap(_ text: String, toWidth width: Int) -> [String] {
         guard width > 0 else { return [] }
+        // One line that fits (most help entries, titles and notes) is itself: every word fits,
+        // rejoined by the spaces it was split at (leading spaces are dropped, so not those). Only
+        // short text is measured first, so that a long one pays for one walk, not two.
+        let utf8 = text.utf8
+        if utf8.count <= 4 * width, utf8.first != 0x20, !utf8.contains(0x0A), !utf8.contains(0x0D), DisplayWidth.of(text) <= width {
+            return [text]
+        }
+        return wrappedByWords(text, toWidth: width)
+    }
+
+    /// Wrapping word by word, as `wrap` does for everything but one line that fits.
+    static func wrappedByWords(_ text: String, toWidth width: Int) -> [String] {
         var lines: [String] = []
         for paragraph in paragraphs(of: text) {
             var line = ""

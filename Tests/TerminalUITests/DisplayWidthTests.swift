@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import TerminalUI
@@ -24,5 +25,18 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of("e\u{0301}") == 1)
         #expect(DisplayWidth.of(Unicode.Scalar(0x0301)!) == 0)
         #expect(DisplayWidth.of("Ёлка") == 4)
+    }
+
+    @Test("Counting scalars where each is a cell of its own gives what the grapheme walk gives", arguments: [7, 29, 2026] as [UInt64])
+    func scalarCountMatchesGraphemeWalk(seed: UInt64) {
+        var random = SeededGenerator(state: seed)
+        let pool: [String] = [
+            "a", "ʻ", "Ў", "ғ", "Ё", "é", "—", "“", "…", "‼", "\u{FE0F}", "\u{301}", "\u{483}", "\u{200D}", "👍", "王", "\r", "\n", "\u{AD}",
+            "\u{2028}", "\u{1F3FD}", "🇺", "🇿", "ᄀ", "\u{1161}", " ",
+        ]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...10, using: &random)).map { _ in pool.randomElement(using: &random)! }.joined()
+            #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text.unicodeScalars.map(\.value))")
+        }
     }
 }

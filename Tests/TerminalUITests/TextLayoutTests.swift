@@ -43,6 +43,43 @@ struct TextLayoutTests {
         }
     }
 
+    @Test("Cutting by scalars where each is a cell cuts where the grapheme walk cuts", arguments: [8, 31, 2028] as [UInt64])
+    func truncateMatchesGraphemeWalk(seed: UInt64) {
+        var random = SeededGenerator(state: seed)
+        let pool: [String] = ["a", "ʻ", "Ў", "ё", "é", "—", "“", " ", "\u{301}", "王", "👍", "\u{483}"]
+        /// Character by character, as truncation worked before it counted scalars.
+        func reference(_ text: String, _ width: Int) -> String {
+            if text.reduce(0, { $0 + DisplayWidth.of($1) }) <= width { return text }
+            var (result, used) = ("", 0)
+            for character in text {
+                if used + DisplayWidth.of(character) > width - 1 { break }
+                result.append(character)
+                used += DisplayWidth.of(character)
+            }
+            return result + "…"
+        }
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pool.randomElement(using: &random)! }.joined()
+            for width in 1...14 {
+                #expect(TextLayout.truncate(text, toWidth: width) == reference(text, width), "\(text.debugDescription) at \(width)")
+            }
+        }
+    }
+
+    @Test("A line that fits comes back whole, exactly as wrapping word by word gives it", arguments: [5, 17, 2027] as [UInt64])
+    func fittingLineIsItself(seed: UInt64) {
+        var random = SeededGenerator(state: seed)
+        let pool: [String] = ["a", "Ў", " ", " ", "\r", "\u{301}", "\u{200D}", "👩", "💻", "\u{FE0F}", "\u{93F}", "क", "—", "王", "é", "\t"]
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...14, using: &random)).map { _ in pool.randomElement(using: &random)! }.joined()
+            for width in 1...24 {
+                #expect(
+                    TextLayout.wrap(text, toWidth: width) == TextLayout.wrappedByWords(text, toWidth: width),
+                    "\(text.debugDescription) at \(width)")
+            }
+        }
+    }
+
     @Test(
         "Words found by scalars are the words found by characters, combining marks and joiners after spaces included",
         arguments: [3, 11, 2026] as [UInt64])
