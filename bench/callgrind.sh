@@ -4,7 +4,8 @@
 # + render at 200x50), each run under valgrind's callgrind collecting only inside the measured
 # function.
 #   bash bench/callgrind.sh [EVENTS]   (default 20000; the journal is synthetic, built by unmn-bench)
-# Prints instructions_per_record, first_frame_instructions and instructions_per_key.
+# Prints instructions_per_record, first_frame_instructions, instructions_per_key and
+# instructions_per_append (the work around each fdatasync, which callgrind does not count).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
@@ -39,7 +40,9 @@ measure() {
 read -r replay records < <(measure replay measuredReplay)
 read -r keys count < <(measure keys measuredKeys)
 read -r firstFrame _ < <(measure first-frame measuredFirstFrame)
+read -r appended appendCount < <(measure append measuredAppends)
 echo "journal_records: $records ($EVENTS events)"
 echo "instructions_per_record: $((replay / records))"
 echo "first_frame_instructions: $firstFrame (from the snapshot)"
 echo "instructions_per_key: $((keys / count)) over $count keys at 200x50"
+echo "instructions_per_append: $((appended / appendCount)) (a focal point added, decided, encoded, written)"

@@ -23,7 +23,7 @@ struct BenchOptions: ParsableCommand {
         help: ArgumentHelp(
             "Only do one measured thing on --journal's journal, for bench/callgrind.sh: replay (no snapshot), first-frame (snapshot "
                 + "written first) or keys (a fixed walk).",
-            valueName: "replay|first-frame|keys"))
+            valueName: "replay|first-frame|keys|append"))
     var instructions: String?
     @Option(help: ArgumentHelp("The journal --instructions and --console-memory work on.", valueName: "PATH")) var journal: String?
     @Flag(help: "Only open --journal's journal as a console does (its snapshot if any), then print the first frame's time and peak memory.")
@@ -118,6 +118,18 @@ func walkState(_ network: NetworkState, path: String) -> AppState {
     return walk.count
 }
 
+/// Appends 100 focal points, as the append figure does: the work around each `fdatasync`.
+@inline(never) func measuredAppends(_ journal: Journal) throws -> Int {
+    for index in 0..<100 {
+        let command = Command.addFocalPoint(
+            FocalPointDraft(entity: "WHO", name: "Appended \(index)", position: "Officer", level: .other, email: "append\(index)@who.int"))
+        let context = CommandContext(
+            operator: SampleNetwork.secretariat, now: Instant(tashkent: LocalDate(year: 2026, month: 11, day: 29)!, hour: 10))
+        try journal.commit(command, context: context)
+    }
+    return 100
+}
+
 if let mode = options.instructions, let path = options.journal {
     switch mode {
     case "replay": print("records: \(try measuredReplay(path))")
@@ -125,11 +137,12 @@ if let mode = options.instructions, let path = options.journal {
         // The snapshot is written outside the measured part, as the console would have left it.
         try Journal(path: path, emailPolicy: policy, osUser: "bench").writeSnapshot()
         print("replayed: \(try measuredFirstFrame(path).replayedAtStart)")
+    case "append": print("appends: \(try measuredAppends(try Journal(path: path, emailPolicy: policy, osUser: "bench")))")
     case "keys":
         var state = walkState(try Journal(path: path, emailPolicy: policy, osUser: "bench", readOnly: true).state, path: path)
         print("keys: \(measuredKeys(&state))")
     default:
-        print("--instructions is replay, first-frame or keys")
+        print("--instructions is replay, first-frame, keys or append")
         exit(64)
     }
     exit(0)

@@ -128,6 +128,18 @@ struct MembersRulesTests {
                 == ["OKarimova@unicef.org already belongs to Oʻgʻiloy Karimova (UNICEF)"])
     }
 
+    @Test("Addresses are the same in any case, ASCII or not, as lowercasing both would say")
+    func sameAddressInAnyCase() {
+        let pairs: [(String, String)] = [
+            ("OKarimova@UNICEF.org", "okarimova@unicef.org"), ("okarimova@unicef.org", "okarimova@unicef.or"), ("a@b.uz", "a@b.uz"),
+            ("[a]@b.uz", "{a}@b.uz"), ("İLHOM@iom.int", "i̇lhom@iom.int"), ("Ўлмас@un.uz", "ўлмас@un.uz"), ("Ўлмас@un.uz", "улмас@un.uz"),
+            ("@", "`"), ("Z@x.uz", "z@x.uz"),
+        ]
+        for (email, other) in pairs {
+            #expect(NetworkState.sameAddress(email, other.lowercased()) == (email.lowercased() == other.lowercased()), "\(email) \(other)")
+        }
+    }
+
     @Test("Every change to the list is kept; the delta since the last request nets them out")
     func mailingList() throws {
         var state = Fixture.founded()
