@@ -22,6 +22,12 @@ public struct HelpOverlay: Sendable {
         }
     }
 
+    /// One line of the laid-out help.
+    public struct Row: Sendable, Hashable {
+        public var text: String
+        public var style: Style
+    }
+
     public var sections: [Section]
     public var offset: Int
 
@@ -31,12 +37,12 @@ public struct HelpOverlay: Sendable {
     }
 
     /// The content rows at `width`, before scrolling.
-    public func layout(width: Int) -> [(text: String, style: Style)] {
+    public func layout(width: Int) -> [Row] {
         let keyWidth = min(16, sections.flatMap(\.entries).map { DisplayWidth.of($0.keys) }.max() ?? 8)
-        var rows: [(String, Style)] = []
+        var rows: [Row] = []
         for section in sections {
-            if !rows.isEmpty { rows.append(("", .plain)) }
-            rows.append((section.title, Style.title))
+            if !rows.isEmpty { rows.append(Row(text: "", style: .plain)) }
+            rows.append(Row(text: section.title, style: Style.title))
             for entry in section.entries {
                 var text = entry.description
                 if let reason = entry.disabledReason { text += " — " + reason }
@@ -44,10 +50,9 @@ public struct HelpOverlay: Sendable {
                 let wrapped = TextLayout.wrap(text, toWidth: max(1, width - keyWidth - 2))
                 let style: Style = entry.disabledReason == nil ? .plain : .dim
                 rows += wrapped.enumerated().map { index, line in
-                    (
-                        (index == 0 ? TextLayout.fit(entry.keys, toWidth: keyWidth) : String(repeating: " ", count: keyWidth)) + "  "
-                            + line, style
-                    )
+                    Row(
+                        text: (index == 0 ? TextLayout.fit(entry.keys, toWidth: keyWidth) : String(repeating: " ", count: keyWidth)) + "  "
+                            + line, style: style)
                 }
             }
         }
@@ -59,13 +64,20 @@ public struct HelpOverlay: Sendable {
         area.centered(width: min(area.width - 2, 90), height: area.height - 2)
     }
 
+    /// The width the rows are laid out to in `area`.
+    public static func contentWidth(in area: Rect) -> Int { frame(in: area).inset(horizontal: 2, vertical: 1).width }
+
     public func render(in area: Rect, buffer: inout Buffer) {
-        let box = Self.frame(in: area)
+        Self.render(layout(width: Self.contentWidth(in: area)), offset: offset, in: area, buffer: &buffer)
+    }
+
+    /// Draws rows laid out before (by `layout(width: contentWidth(in: area))`), scrolled to `offset`.
+    public static func render(_ rows: [Row], offset: Int, in area: Rect, buffer: inout Buffer) {
+        let box = frame(in: area)
         buffer.fill(box)
         buffer.drawBox(box, title: "Help — keys", style: Style(.bold, color: .accent))
         let inner = box.inset(horizontal: 2, vertical: 1)
         let content = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
-        let rows = layout(width: content.width)
         let first = min(offset, max(0, rows.count - content.height))
         for (row, index) in (first..<min(rows.count, first + content.height)).enumerated() {
             buffer.write(rows[index].text, x: content.x, y: content.y + row, maxWidth: content.width, style: rows[index].style)

@@ -7,6 +7,25 @@ import UNMNDomain
 /// and hands each pane its own messages.
 public enum AppUpdate {
     public static func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+        let effects = handle(&state, message)
+        // The help's rows are kept while only its own keys come (scrolling); anything else may
+        // change a key's disabled reason or the width, so they are laid out again.
+        if case .help(let offset, _)? = state.overlay {
+            switch message {
+            case .overlayKey, .showHelp: break
+            default: state.overlay = .help(offset: offset, rows: helpRows(state))
+            }
+        }
+        return effects
+    }
+
+    /// Every key binding laid out to the help overlay's width on this screen.
+    static func helpRows(_ state: AppState) -> [HelpOverlay.Row] {
+        HelpOverlay(sections: KeyBindings.helpSections(for: state)).layout(
+            width: HelpOverlay.contentWidth(in: Rect(x: 0, y: 0, width: state.width, height: state.height)))
+    }
+
+    private static func handle(_ state: inout AppState, _ message: Message) -> [Effect] {
         switch message {
         case .overview(let message): return OverviewPane.update(&state, message)
         case .members(let message): return MembersPane.update(&state, message)
@@ -33,12 +52,10 @@ public enum AppUpdate {
             }
         case .showHelp:
             // The help opens at the keys of the pane on screen (the Overview's are few: at the top).
-            let sections = KeyBindings.helpSections(for: state)
-            let rows = HelpOverlay(sections: sections).layout(
-                width: HelpOverlay.frame(in: Rect(x: 0, y: 0, width: state.width, height: state.height)).width - 4)
+            let rows = helpRows(state)
             let title = "\(state.pane.numberKey) \(state.pane.title)"
             let start = state.pane == .overview ? 0 : rows.firstIndex { $0.text == title } ?? 0
-            state.overlay = .help(offset: start)
+            state.overlay = .help(offset: start, rows: rows)
         case .showFullStatus:
             guard state.statusIsCut else { return [] }
             let title: String
@@ -243,14 +260,14 @@ public enum AppUpdate {
 
     private static func handleOverlayKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         switch state.overlay {
-        case .help(let offset)?:
+        case .help(let offset, let rows)?:
             let page = state.layout.content.height - 4
             switch key {
             case .escape, .character("?"), .character("q"), .enter: state.overlay = nil
-            case .down, .character("j"): state.overlay = .help(offset: offset + 1)
-            case .up, .character("k"): state.overlay = .help(offset: max(0, offset - 1))
-            case .pageDown, .character(" "): state.overlay = .help(offset: offset + page)
-            case .pageUp: state.overlay = .help(offset: max(0, offset - page))
+            case .down, .character("j"): state.overlay = .help(offset: offset + 1, rows: rows)
+            case .up, .character("k"): state.overlay = .help(offset: max(0, offset - 1), rows: rows)
+            case .pageDown, .character(" "): state.overlay = .help(offset: offset + page, rows: rows)
+            case .pageUp: state.overlay = .help(offset: max(0, offset - page), rows: rows)
             default: break
             }
         case .message(var panel)?:

@@ -23,8 +23,8 @@ public enum AppView {
             KeyHintFooter(hints: KeyBindings.footerHints(for: state)).render(in: layout.footer, buffer: &buffer)
         }
         switch state.overlay {
-        case .help(let offset)?:
-            HelpOverlay(sections: KeyBindings.helpSections(for: state), offset: offset).render(in: buffer.area, buffer: &buffer)
+        case .help(let offset, let rows)?:
+            HelpOverlay.render(rows, offset: offset, in: buffer.area, buffer: &buffer)
         case .message(let panel)?:
             panel.render(in: buffer.area, buffer: &buffer)
         case .form(let form, _)?:

@@ -3,8 +3,9 @@ import UNMNDomain
 
 /// What is drawn over the pane and takes the keys first.
 public indirect enum Overlay: Sendable {
-    /// The `?` screen, scrolled to `offset`.
-    case help(offset: Int)
+    /// The `?` screen, scrolled to `offset`: its rows laid out when it opened, and again after
+    /// anything but its own keys (a change from another console, a resize, a new day).
+    case help(offset: Int, rows: [HelpOverlay.Row])
     /// A message too long for the status line, read whole (`!`).
     case message(TextPanel)
     /// A form; `purpose` says what its values become.

@@ -128,17 +128,37 @@ struct AppUpdateTests {
         for binding in KeyBindings.all { #expect(help.contains(binding.keyLabel), "\(binding.keyLabel) missing from help") }
     }
 
+    @Test("The help's rows are laid out again after a resize, at the new width, and stay where they were scrolled")
+    func helpFollowsResize() {
+        var state = makeState(width: 200, height: 50)
+        press([.character("?"), .down], &state)
+        // At 200 columns the help is 86 wide: some of its rows would not fit at 80.
+        guard case .help(_, let wide)? = state.overlay else {
+            Issue.record("help not open")
+            return
+        }
+        #expect(wide.contains { DisplayWidth.of($0.text) > 74 })
+        _ = AppUpdate.update(&state, .resize(width: 80, height: 24))
+        guard case .help(1, let rows)? = state.overlay else {
+            Issue.record("help closed or lost its place on a resize")
+            return
+        }
+        #expect(rows == AppUpdate.helpRows(state))
+        #expect(rows.allSatisfy { DisplayWidth.of($0.text) <= HelpOverlay.contentWidth(in: Rect(x: 0, y: 0, width: 80, height: 24)) })
+    }
+
     @Test("? opens help, which scrolls and closes with Esc or ?")
     func help() {
         var state = makeState()
         press([.character("?")], &state)
-        guard case .help(0)? = state.overlay else {
+        guard case .help(0, let rows)? = state.overlay else {
             Issue.record("help not open")
             return
         }
+        #expect(rows == AppUpdate.helpRows(state))
         press([.down, .down], &state)
-        guard case .help(2)? = state.overlay else {
-            Issue.record("help did not scroll")
+        guard case .help(2, let kept)? = state.overlay, kept == rows else {
+            Issue.record("help did not scroll, or laid its rows out again")
             return
         }
         press([.character("?")], &state)
