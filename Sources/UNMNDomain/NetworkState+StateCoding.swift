@@ -5,20 +5,31 @@ import Foundation
 /// containers (three quarters of a JSON snapshot's decode). A snapshot is a cache: the form may
 /// change freely with `StateSnapshot`'s format number, and the journal stays JSON.
 extension NetworkState {
-    /// The fingerprint of the cases, the table of strings, then two parts read at the same time
-    /// by two threads: the consensus items (half the work at a million events), and the rest.
+    /// The fingerprint of the cases, the table of strings, then four parts: the first half of
+    /// the consensus items, the second half, the rest of the state, and the change log. Reading
+    /// takes the halves on two threads (the rest with the second), and leaves the change log in
+    /// its bytes until it is first needed (see `ChangeLog`): at a million events the items and
+    /// the change log are nine tenths of the work, and the first screen needs neither whole.
     public func stateEncoded() -> [UInt8] {
         var fingerprint = StateWriter()
         fingerprint.string(StateCoding.fingerprint)
         var writer = StateWriter()
-        writer.write(items)
-        let itemsPart = writer.bytes
-        writer.bytes = []
+        var parts: [[UInt8]] = []
+        let half = items.count / 2
+        for range in [0..<half, half..<items.count] {
+            writer.unsigned(UInt64(range.count))
+            for item in items[range] { item.write(to: &writer) }
+            parts.append(writer.bytes)
+            writer.bytes = []
+        }
         writeRemainder(to: &writer)
+        parts.append(writer.bytes)
+        writer.bytes = []
+        writer.write(changes.all)
+        parts.append(writer.bytes)
         var head = StateWriter()
-        head.unsigned(UInt64(itemsPart.count))
-        head.unsigned(UInt64(writer.bytes.count))
-        return fingerprint.stringTable() + writer.stringTable() + head.bytes + itemsPart + writer.bytes
+        for part in parts { head.unsigned(UInt64(part.count)) }
+        return fingerprint.stringTable() + writer.stringTable() + head.bytes + parts.joined()
     }
 
     /// Runs its body for parts 0 and 1, at the same time if it can. The domain does no threading
@@ -38,39 +49,54 @@ extension NetworkState {
             throw StateReader.Failure("it was written by a version of unmn with other cases", isOtherVersion: true)
         }
         let strings = try reader.stringTable()
-        let (itemsLength, remainderLength) = (try reader.count(), try reader.count())
-        let itemsStart = reader.position
-        guard itemsStart + itemsLength + remainderLength == bytes.count else {
-            throw StateReader.Failure("its parts do not add up to its length")
+        var ranges: [Range<Int>] = []
+        let lengths = [try reader.count(), try reader.count(), try reader.count(), try reader.count()]
+        var start = reader.position
+        for length in lengths {
+            ranges.append(start..<(start + length))
+            start += length
         }
+        guard start == bytes.count else { throw StateReader.Failure("its parts do not add up to its length") }
         // Each part gets the address, which (unlike the buffer) may cross to another thread; the
         // buffer outlives both.
         let (address, count) = (UInt(bitPattern: bytes.baseAddress), bytes.count)
         let parts = DecodedParts()
+        let (first, second, remainder, changeLog) = (ranges[0], ranges[1], ranges[2], ranges[3])
         runParts { part in
             let whole = UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address), count: count)
+            func reader(_ range: Range<Int>) -> StateReader {
+                StateReader(UnsafeRawBufferPointer(rebasing: whole[range]), strings: strings)
+            }
             if part == 0 {
-                parts.items = Result { () throws(StateReader.Failure) in
-                    var reader = StateReader(
-                        UnsafeRawBufferPointer(rebasing: whole[itemsStart..<(itemsStart + itemsLength)]), strings: strings)
-                    let items = try reader.read([ConsensusItem].self)
-                    guard reader.isAtEnd else { throw StateReader.Failure("bytes follow the items at byte \(reader.position)") }
-                    return items
+                parts.firstItems = Result { () throws(StateReader.Failure) in
+                    var items = reader(first)
+                    return try items.read([ConsensusItem].self, wholly: true)
                 }
             } else {
+                parts.secondItems = Result { () throws(StateReader.Failure) in
+                    var items = reader(second)
+                    return try items.read([ConsensusItem].self, wholly: true)
+                }
                 parts.remainder = Result { () throws(StateReader.Failure) in
-                    var reader = StateReader(UnsafeRawBufferPointer(rebasing: whole[(itemsStart + itemsLength)...]), strings: strings)
-                    return try NetworkState(remainderFrom: &reader)
+                    var rest = reader(remainder)
+                    return try NetworkState(remainderFrom: &rest)
                 }
             }
         }
-        guard let remainder = parts.remainder, let items = parts.items else { throw StateReader.Failure("a part was not read") }
+        guard let remainder = parts.remainder, let firstItems = parts.firstItems, let secondItems = parts.secondItems else {
+            throw StateReader.Failure("a part was not read")
+        }
         self = try remainder.get()
-        self.items = try items.get()
+        self.items = try firstItems.get() + secondItems.get()
+        self.changes = ChangeLog(deferred: DeferredChanges(bytes: Array(bytes[changeLog]), strings: strings))
         guard itemIndex.count == self.items.count,
             itemIndex.allSatisfy({ self.items.indices.contains($0.value) && self.items[$0.value].reference == $0.key })
         else { throw StateReader.Failure("the items' index does not match the items") }
     }
+
+    /// Work a state read from a snapshot left for later (its change log), to be run on another
+    /// thread while the first screen is drawn; nil when there is none.
+    public var deferredReading: (@Sendable () -> Void)? { changes.decodeDeferred }
 
     /// Everything but the items.
     private func writeRemainder(to writer: inout StateWriter) {
@@ -89,8 +115,6 @@ extension NetworkState {
             writer.string(String(decoding: (try? JSONEncoder().encode(plan)) ?? Data(), as: UTF8.self))
         }
         writer.int(batchCount)
-        let fieldChanges: [RecordKey: [String: FieldChange]] = self.changes
-        writer.write(fieldChanges)
         writer.write(itemIndex)
         writer.write(itemsPerYear)
         writer.write(decisionsPerYear)
@@ -120,7 +144,6 @@ extension NetworkState {
             undoPlans[key] = plan
         }
         let batchCount = try reader.int()
-        let changes = try reader.read([RecordKey: [String: FieldChange]].self)
         let itemIndex = try reader.read([ItemReference: Int].self)
         let itemsPerYear = try reader.read([Int: Int].self)
         let decisionsPerYear = try reader.read([Int: Int].self)
@@ -136,8 +159,9 @@ extension NetworkState {
         (self.entities, self.focalPoints, self.mailingListChanges, self.mailingListRequests) =
             (entities, focalPoints, mailingListChanges, mailingListRequests)
         (self.meetings, self.actionPoints, self.workPlans, self.undoPlans) = (meetings, actionPoints, workPlans, undoPlans)
-        (self.batchCount, self.changes, self.itemIndex, self.itemsPerYear, self.decisionsPerYear) =
-            (batchCount, changes, itemIndex, itemsPerYear, decisionsPerYear)
+        (self.batchCount, self.itemIndex, self.itemsPerYear, self.decisionsPerYear) = (
+            batchCount, itemIndex, itemsPerYear, decisionsPerYear
+        )
         (self.grants, self.amendmentsShared, self.reportsSentRecord, self.foundedOn) = (
             grants, amendmentsShared, reportsSentRecord, foundedOn
         )
@@ -145,9 +169,10 @@ extension NetworkState {
     }
 }
 
-/// What the two parts read, each into its own property, handed back after both have ended.
+/// What the two parts read, each into its own properties, handed back after both have ended.
 private final class DecodedParts: @unchecked Sendable {
-    var items: Result<[ConsensusItem], StateReader.Failure>?
+    var firstItems: Result<[ConsensusItem], StateReader.Failure>?
+    var secondItems: Result<[ConsensusItem], StateReader.Failure>?
     var remainder: Result<NetworkState, StateReader.Failure>?
 }
 

@@ -16,7 +16,7 @@ public struct NetworkState: Hashable, Sendable, Codable {
     public internal(set) var batchCount = 0
     /// Who last changed each field of each record, and at which version: what edits are
     /// merged or refused against. Kept by `apply`.
-    var changes: [RecordKey: [String: FieldChange]] = [:]
+    var changes = ChangeLog()
     /// Where each item is in `items`, and how many items and decisions each year has: kept by
     /// `apply`, so that a decade of items costs nothing per command.
     var itemIndex: [ItemReference: Int] = [:]

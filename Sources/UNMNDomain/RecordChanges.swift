@@ -140,8 +140,9 @@ extension NetworkState {
     mutating func recordChanges(_ fields: [(RecordKey, [String])], by batch: EventBatch, version: Int) {
         for (record, names) in fields {
             for name in names {
-                changes[record, default: [:]][name] = FieldChange(
-                    version: version, by: batch.operator.name, entity: batch.operator.entity, at: batch.at)
+                changes.set(
+                    FieldChange(version: version, by: batch.operator.name, entity: batch.operator.entity, at: batch.at), of: record,
+                    field: name)
             }
         }
     }

@@ -123,6 +123,13 @@ public struct StateReader: ~Copyable {
         return values
     }
 
+    /// An array that must take every byte left.
+    mutating func read<Element: StateCodable>(_ type: [Element].Type, wholly: Bool) throws(Failure) -> [Element] {
+        let values = try read(type)
+        guard isAtEnd || !wholly else { throw Failure("bytes follow the values at byte \(position)") }
+        return values
+    }
+
     mutating func read<Element: StateCodable>(_: [Element]?.Type = [Element]?.self) throws(Failure) -> [Element]? {
         try bool() ? try read([Element].self) : nil
     }

@@ -321,6 +321,7 @@ public final class Journal {
         state = snapshot.state
         lastSequence = snapshot.sequence
         offset = snapshot.offset
+        StateSnapshot.finishReadingLater(state)
     }
 
     private func lastLine(endingAt end: Int) -> [UInt8]? {

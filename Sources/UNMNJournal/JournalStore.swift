@@ -126,6 +126,12 @@ public struct StateSnapshot: Sendable {
         }
     }
 
+    /// What reading a snapshot left for later (the change log, needed at the first edit) is read
+    /// on another thread while the first screen is drawn.
+    public static func finishReadingLater(_ state: NetworkState) {
+        if let reading = state.deferredReading { DispatchQueue.global(qos: .utility).async(execute: reading) }
+    }
+
     private static func append(_ value: UInt64, width: Int, to bytes: inout [UInt8]) {
         for index in 0..<width { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(index)))) }
     }

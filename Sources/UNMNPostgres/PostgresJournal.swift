@@ -115,6 +115,7 @@ public final class PostgresJournal: JournalStore {
         }
         state = snapshot.state
         lastSequence = snapshot.sequence
+        StateSnapshot.finishReadingLater(state)
     }
 
     public func writeSnapshot() throws(JournalError) {

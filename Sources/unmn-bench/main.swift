@@ -165,6 +165,8 @@ func ownPeakMemoryMiB() -> Double {
 
 if options.consoleMemory, let path = options.journal {
     let (elapsed, journal) = try firstFrame(path)
+    // The change log, read on another thread after the first frame, counts in the memory.
+    journal.state.deferredReading?()
     print(
         "peak_mib: \(String(format: "%.0f", ownPeakMemoryMiB())) first_frame_ms: \(String(format: "%.1f", elapsed * 1000)) "
             + "replayed: \(journal.replayedAtStart)")
