@@ -121,13 +121,22 @@ extension NetworkState {
 
     /// The decisions log: adopted items in decision-number order, optionally of one year and kind.
     public func decisionsLog(year: Int? = nil, category: ConsensusItem.Kind.Category? = nil) -> [Decision] {
-        items.compactMap { item -> Decision? in
-            guard case .adopted(let number) = item.status, let closure = item.closure else { return nil }
+        // Sorted as small keys, then built once in order: a decision holds its whole item, and
+        // growing and sorting an array of them copied every item several times.
+        var order: [(year: Int, sequence: Int, index: Int, adoptedOn: LocalDate)] = []
+        for (index, item) in items.enumerated() {
+            guard case .adopted(let number) = item.status, let closure = item.closure else { continue }
             let adoptedOn = closure.at.tashkentDate
-            guard year == nil || adoptedOn.year == year, category == nil || item.kind.category == category else { return nil }
-            return Decision(number: number, item: item, adoptedOn: adoptedOn, statement: closure.statement)
+            guard year == nil || adoptedOn.year == year, category == nil || item.kind.category == category else { continue }
+            let parts = Decision.parts(of: number)
+            order.append((parts.year, parts.sequence, index, adoptedOn))
         }
-        .sorted { ($0.year, $0.sequence) < ($1.year, $1.sequence) }
+        order.sort { ($0.year, $0.sequence, $0.index) < ($1.year, $1.sequence, $1.index) }
+        return order.map { entry in
+            let item = items[entry.index]
+            guard case .adopted(let number) = item.status, let closure = item.closure else { preconditionFailure("an adopted item") }
+            return Decision(number: number, item: item, adoptedOn: entry.adoptedOn, statement: closure.statement)
+        }
     }
 
     // MARK: Mailing list

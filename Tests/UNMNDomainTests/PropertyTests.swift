@@ -143,6 +143,19 @@ struct PropertyTests {
         for batch in batches { replayed.apply(batch) }
         #expect(replayed == state)
 
+        // The decisions log, as the plain definition gives it: every adopted item, in number order.
+        let adopted = state.items.compactMap { item -> (String, LocalDate)? in
+            guard case .adopted(let number) = item.status, let closure = item.closure else { return nil }
+            return (number, closure.at.tashkentDate)
+        }
+        let expected = adopted.sorted { Decision.parts(of: $0.0) < Decision.parts(of: $1.0) }.map(\.0)
+        #expect(state.decisionsLog().map(\.number) == expected)
+        for year in Set(adopted.map(\.1.year)) {
+            #expect(
+                state.decisionsLog(year: year).map(\.number)
+                    == expected.filter { number in adopted.contains { $0.0 == number && $0.1.year == year } })
+        }
+
         // Through JSON, as the journal keeps them: the same state again.
         let data = try JSONEncoder().encode(batches)
         let decoded = try JSONDecoder().decode([EventBatch].self, from: data)
