@@ -155,6 +155,8 @@ public final class Journal {
         var problem: JournalScan.Problem?
         while offset < size && problem == nil {
             var bytes = try fs.read(fd, at: offset, count: min(Self.readPiece, size - offset))
+            // The file ended sooner than it said (cut meanwhile): what was read is all there is.
+            guard !bytes.isEmpty else { break }
             let isLastPiece = offset + bytes.count >= size
             if !isLastPiece {
                 // A piece ends with its last whole line; a line longer than a piece is read whole.

@@ -114,7 +114,10 @@ public struct StateSnapshot: Sendable {
         let checksum = String(decoding: bytes[(headerLength - 8)..<headerLength], as: UTF8.self)
         let decoded = bytes.withUnsafeBytes { raw -> Result<NetworkState, StateReader.Failure> in
             Result { () throws(StateReader.Failure) in
-                try NetworkState(stateEncoded: UnsafeRawBufferPointer(rebasing: raw[headerLength..<end]))
+                // The items' two halves on two threads (the rest with the second).
+                try NetworkState(stateEncoded: UnsafeRawBufferPointer(rebasing: raw[headerLength..<end])) { body in
+                    DispatchQueue.concurrentPerform(iterations: 2, execute: body)
+                }
             }
         }
         switch decoded {
