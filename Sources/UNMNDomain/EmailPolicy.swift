@@ -40,6 +40,12 @@ public struct EmailPolicy: Hashable, Sendable, Codable {
 }
 
 extension String {
-    /// The text with leading and trailing whitespace removed.
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// The text with leading and trailing whitespace removed. Text that begins and ends with a
+    /// visible ASCII character (nearly every name, address and code) is itself, without the
+    /// Foundation call that was a seventh of an append's work.
+    var trimmed: String {
+        let utf8 = self.utf8
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }

@@ -165,16 +165,19 @@ extension NetworkState {
             check.fail("\(email) is not a corporate address: record why the exception is needed, or use the entity's corporate account")
         }
         let wanted = email.lowercased()
-        if let twin = focalPoints.first(where: { $0.isActive && $0.id != id && Self.sameAddress($0.email, wanted) }) {
+        let wantedIsASCII = wanted.utf8.allSatisfy { $0 < 0x80 }
+        if let twin = focalPoints.first(where: { $0.isActive && $0.id != id && Self.sameAddress($0.email, wanted, isASCII: wantedIsASCII) })
+        {
             check.fail("\(email) already belongs to \(twin.name) (\(twin.entity))")
         }
     }
 
-    /// Whether `email` is `lowercased` in any case. ASCII addresses (nearly all) are compared
+    /// Whether `email` is `lowercased` in any case (`isASCII` says whether `lowercased` is, found
+    /// once for all the addresses it is compared with). ASCII addresses (nearly all) are compared
     /// byte by byte without lowering a copy of every focal point's address.
-    static func sameAddress(_ email: String, _ lowercased: String) -> Bool {
+    static func sameAddress(_ email: String, _ lowercased: String, isASCII: Bool) -> Bool {
         let (a, b) = (email.utf8, lowercased.utf8)
-        if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) {
+        if isASCII && a.allSatisfy({ $0 < 0x80 }) {
             return a.count == b.count && zip(a, b).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
         }
         return email.lowercased() == lowercased

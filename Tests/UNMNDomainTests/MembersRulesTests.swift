@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 
 @testable import UNMNDomain
@@ -128,15 +130,29 @@ struct MembersRulesTests {
                 == ["OKarimova@unicef.org already belongs to Oʻgʻiloy Karimova (UNICEF)"])
     }
 
+    @Test("Trimming skips Foundation only where Foundation would trim nothing", arguments: [4, 44, 444] as [UInt64])
+    func trimming(seed: UInt64) {
+        var random = SeededGenerator(state: seed)
+        let pool = [
+            "a", "Z", "@", ".", " ", "\t", "\n", "\r", "\u{A0}", "\u{2003}", "\u{3000}", "\u{85}", "Ў", "ʻ", "\u{301}", "é", "~", "\u{7F}",
+        ]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...6, using: &random)).map { _ in pool.randomElement(using: &random)! }.joined()
+            #expect(text.trimmed == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test("Addresses are the same in any case, ASCII or not, as lowercasing both would say")
     func sameAddressInAnyCase() {
         let pairs: [(String, String)] = [
             ("OKarimova@UNICEF.org", "okarimova@unicef.org"), ("okarimova@unicef.org", "okarimova@unicef.or"), ("a@b.uz", "a@b.uz"),
             ("[a]@b.uz", "{a}@b.uz"), ("İLHOM@iom.int", "i̇lhom@iom.int"), ("Ўлмас@un.uz", "ўлмас@un.uz"), ("Ўлмас@un.uz", "улмас@un.uz"),
-            ("@", "`"), ("Z@x.uz", "z@x.uz"),
+            ("@", "`"), ("Z@x.uz", "z@x.uz"), ("\u{212A}@x.uz", "k@x.uz"),
         ]
         for (email, other) in pairs {
-            #expect(NetworkState.sameAddress(email, other.lowercased()) == (email.lowercased() == other.lowercased()), "\(email) \(other)")
+            let wanted = other.lowercased()
+            let isASCII = wanted.utf8.allSatisfy { $0 < 0x80 }
+            #expect(NetworkState.sameAddress(email, wanted, isASCII: isASCII) == (email.lowercased() == wanted), "\(email) \(other)")
         }
     }
 
