@@ -14,8 +14,6 @@ struct ChangeLog: Hashable, Sendable, Codable {
 
     init() {}
 
-    init(_ entries: [RecordKey: [String: FieldChange]]) { self.entries = entries }
-
     init(deferred: DeferredChanges) { self.deferred = deferred }
 
     /// The changes to one record's fields.
