@@ -177,8 +177,10 @@ extension NetworkState {
     /// byte by byte without lowering a copy of every focal point's address.
     static func sameAddress(_ email: String, _ lowercased: String, isASCII: Bool) -> Bool {
         let (a, b) = (email.utf8, lowercased.utf8)
+        // Lengths first: most addresses differ in length, and a native string knows its own.
+        if isASCII && a.count != b.count && a.allSatisfy({ $0 < 0x80 }) { return false }
         if isASCII && a.allSatisfy({ $0 < 0x80 }) {
-            return a.count == b.count && zip(a, b).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+            return zip(a, b).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
         }
         return email.lowercased() == lowercased
     }

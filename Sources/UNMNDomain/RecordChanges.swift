@@ -32,23 +32,110 @@ public struct FieldChange: Hashable, Sendable, Codable {
 
 typealias DraftFieldTitle = (name: String, title: String)
 
-/// The fields of a record as edits and conflicts name them: a record's stored properties by
-/// label, so a new property is tracked without a list to keep.
-enum RecordFields {
-    /// The labels of the stored properties whose values differ between two versions of a record.
-    static func changed<Record>(from old: Record?, to new: Record) -> [String] {
-        let newFields = Mirror(reflecting: new).children
-        guard let old else { return newFields.compactMap(\.label) }
-        let oldValues = Dictionary(
-            uniqueKeysWithValues: Mirror(reflecting: old).children.compactMap { child in child.label.map { ($0, child.value) } })
-        return newFields.compactMap { child in
-            guard let label = child.label else { return nil }
-            guard let before = oldValues[label] as? AnyHashable, let after = child.value as? AnyHashable else {
-                return String(describing: oldValues[label] ?? "") == String(describing: child.value) ? nil : label
-            }
-            return before == after ? nil : label
-        }
+/// One stored property of a record, by the name edits and conflicts use, with a test of whether
+/// two versions of the record differ in it.
+struct RecordField<Record>: Sendable {
+    let name: String
+    let differs: @Sendable (Record, Record) -> Bool
+
+    init<Value: Equatable>(_ name: String, _ value: @escaping @Sendable (Record) -> Value) {
+        self.name = name
+        differs = { value($0) != value($1) }
     }
+}
+
+/// A record whose fields are tracked one by one. The list is written out (reflection cost a
+/// fifth of every replayed record and appended command); a test holds it to the type's stored
+/// properties, in order, so a new property cannot be left out.
+protocol FieldListed {
+    static var recordFields: [RecordField<Self>] { get }
+}
+
+/// The fields of a record as edits and conflicts name them.
+enum RecordFields {
+    /// The names of the fields whose values differ between two versions of a record (all of
+    /// them for a new record).
+    static func changed<Record: FieldListed>(from old: Record?, to new: Record) -> [String] {
+        guard let old else { return Record.recordFields.map(\.name) }
+        return Record.recordFields.compactMap { $0.differs(old, new) ? $0.name : nil }
+    }
+}
+
+extension MemberEntity: FieldListed {
+    static let recordFields: [RecordField<Self>] = [
+        .init("code") { $0.code }, .init("fullName") { $0.fullName }, .init("role") { $0.role }, .init("status") { $0.status },
+        .init("functions") { $0.functions }, .init("memberSince") { $0.memberSince }, .init("admittedBy") { $0.admittedBy },
+        .init("withdrawnOn") { $0.withdrawnOn },
+    ]
+}
+
+extension FocalPoint: FieldListed {
+    static let recordFields: [RecordField<Self>] = [
+        .init("id") { $0.id }, .init("entity") { $0.entity }, .init("name") { $0.name }, .init("position") { $0.position },
+        .init("level") { $0.level }, .init("email") { $0.email }, .init("isOnMailingList") { $0.isOnMailingList },
+        .init("emailException") { $0.emailException }, .init("retiredOn") { $0.retiredOn },
+        .init("isRCOFocalPoint") { $0.isRCOFocalPoint }, .init("familyName") { $0.familyName },
+    ]
+}
+
+extension Meeting: FieldListed {
+    static let recordFields: [RecordField<Self>] = [
+        .init("reference") { $0.reference }, .init("kind") { $0.kind }, .init("date") { $0.date },
+        .init("startMinute") { $0.startMinute }, .init("durationMinutes") { $0.durationMinutes },
+        .init("location") { $0.location }, .init("mode") { $0.mode }, .init("modeReason") { $0.modeReason },
+        .init("attendance") { $0.attendance }, .init("agenda") { $0.agenda }, .init("decisions") { $0.decisions },
+        .init("status") { $0.status }, .init("amendments") { $0.amendments }, .init("cancellation") { $0.cancellation },
+        .init("postponements") { $0.postponements }, .init("guests") { $0.guests }, .init("sequence") { $0.sequence },
+        .init("lastModified") { $0.lastModified },
+    ]
+}
+
+extension MeetingDraft: FieldListed {
+    static let recordFields: [RecordField<Self>] = [
+        .init("kind") { $0.kind }, .init("date") { $0.date }, .init("startMinute") { $0.startMinute },
+        .init("durationMinutes") { $0.durationMinutes }, .init("location") { $0.location }, .init("mode") { $0.mode },
+        .init("modeReason") { $0.modeReason },
+    ]
+}
+
+extension ActionPoint: FieldListed {
+    static let recordFields: [RecordField<Self>] = [
+        .init("id") { $0.id }, .init("meeting") { $0.meeting }, .init("text") { $0.text },
+        .init("responsible") { $0.responsible }, .init("due") { $0.due }, .init("status") { $0.status },
+        .init("notes") { $0.notes }, .init("implements") { $0.implements },
+    ]
+}
+
+extension KeyAction: FieldListed {
+    static let recordFields: [RecordField<Self>] = [
+        .init("code") { $0.code }, .init("title") { $0.title }, .init("description") { $0.description },
+        .init("lead") { $0.lead }, .init("participants") { $0.participants }, .init("starts") { $0.starts },
+        .init("ends") { $0.ends }, .init("budgetRequired") { $0.budgetRequired }, .init("budgetFunded") { $0.budgetFunded },
+        .init("fundingSource") { $0.fundingSource }, .init("gcmObjectives") { $0.gcmObjectives },
+        .init("sdgTargets") { $0.sdgTargets }, .init("cooperationFrameworkOutcome") { $0.cooperationFrameworkOutcome },
+        .init("status") { $0.status }, .init("progress") { $0.progress }, .init("history") { $0.history },
+    ]
+}
+
+extension KeyActionDraft: FieldListed {
+    static let recordFields: [RecordField<Self>] = [
+        .init("code") { $0.code }, .init("title") { $0.title }, .init("description") { $0.description },
+        .init("lead") { $0.lead }, .init("participants") { $0.participants }, .init("starts") { $0.starts },
+        .init("ends") { $0.ends }, .init("budgetRequired") { $0.budgetRequired }, .init("budgetFunded") { $0.budgetFunded },
+        .init("fundingSource") { $0.fundingSource }, .init("gcmObjectives") { $0.gcmObjectives },
+        .init("sdgTargets") { $0.sdgTargets }, .init("cooperationFrameworkOutcome") { $0.cooperationFrameworkOutcome },
+        .init("acceptsOverfunding") { $0.acceptsOverfunding },
+    ]
+}
+
+extension ConsensusItem: FieldListed {
+    static let recordFields: [RecordField<Self>] = [
+        .init("reference") { $0.reference }, .init("title") { $0.title }, .init("text") { $0.text }, .init("kind") { $0.kind },
+        .init("raisedAt") { $0.raisedAt }, .init("deadline") { $0.deadline }, .init("openedOn") { $0.openedOn },
+        .init("status") { $0.status }, .init("positions") { $0.positions }, .init("history") { $0.history },
+        .init("closure") { $0.closure }, .init("deferrals") { $0.deferrals }, .init("underSilence") { $0.underSilence },
+        .init("consultedActions") { $0.consultedActions }, .init("reopenings") { $0.reopenings },
+    ]
 }
 
 extension NetworkState {
