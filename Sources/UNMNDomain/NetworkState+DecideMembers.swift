@@ -176,11 +176,24 @@ extension NetworkState {
     /// once for all the addresses it is compared with). ASCII addresses (nearly all) are compared
     /// byte by byte without lowering a copy of every focal point's address.
     static func sameAddress(_ email: String, _ lowercased: String, isASCII: Bool) -> Bool {
-        let (a, b) = (email.utf8, lowercased.utf8)
-        // Lengths first: most addresses differ in length, and a native string knows its own.
-        if isASCII && a.count != b.count && a.allSatisfy({ $0 < 0x80 }) { return false }
-        if isASCII && a.allSatisfy({ $0 < 0x80 }) {
-            return zip(a, b).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+        if isASCII,
+            let same = email.utf8.withContiguousStorageIfAvailable({ a in
+                lowercased.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+                    // Different lengths (most addresses) settle it unless `email` is not ASCII.
+                    var index = 0
+                    while index < a.count && index < b.count {
+                        let byte = a[index]
+                        if byte >= 0x80 { return nil }
+                        if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != b[index] {
+                            return a[index...].allSatisfy { $0 < 0x80 } ? false : nil
+                        }
+                        index += 1
+                    }
+                    return a[index...].allSatisfy { $0 < 0x80 } ? a.count == b.count : nil
+                } ?? nil
+            }) ?? nil
+        {
+            return same
         }
         return email.lowercased() == lowercased
     }

@@ -44,9 +44,7 @@ public struct JournalRecord: Hashable, Sendable {
     }
 
     public func encodedLine() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = try encoder.encode(Body(osUser: osUser, batch: batch))
+        let json = try JournalJSONEncoder().encode(Body(osUser: osUser, batch: batch))
         var covered = Array("\(sequence) ".utf8)
         covered += json
         let crc = CRC32C.checksum(covered)

@@ -1,0 +1,341 @@
+import Foundation
+
+/// Writes the journal's JSON: the very bytes `JSONEncoder` writes with sorted keys and unescaped
+/// slashes (the tests compare both on every record of the sample network, on random commands and
+/// on random text), at a fraction of its cost — `JSONEncoder` was half of an append's
+/// instructions.
+///
+/// An `Encoder` cannot write as it goes: a keyed container never learns when it is complete, and
+/// its keys must come out sorted. So the values are gathered first, in one flat array of nodes
+/// (no object per value, as `JSONEncoder` has), and written in one walk.
+///
+/// What our records never hold is refused rather than guessed at: floating-point numbers, dates,
+/// data and URLs (each has its own `JSONEncoder` strategy) throw, and a test would say so.
+public struct JournalJSONEncoder {
+    public init() {}
+
+    public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let arena = EncodingArena()
+        try arena.encode(value, into: 0)
+        var out: [UInt8] = []
+        out.reserveCapacity(arena.text.count + arena.nodes.count * 6)
+        arena.write(0, to: &out)
+        return out
+    }
+}
+
+/// The values of one encoding, as a tree in an array: each node's children are a chain of
+/// indexes. Keys and leaves are bytes in `text`.
+private final class EncodingArena: Encoder {
+    enum Kind: UInt8 {
+        /// Nothing written yet; written as `{}`, as `JSONEncoder` does for a value that encodes nothing.
+        case pending
+        case object, array, null
+        /// A number or a Boolean: its text, as is.
+        case literal
+        /// A string: its UTF-8, escaped when written.
+        case string
+    }
+
+    struct Node {
+        var kind: Kind = .pending
+        /// The member name (in `text`), for a member of an object.
+        var keyStart: Int32 = 0
+        var keyEnd: Int32 = 0
+        /// A leaf's text.
+        var start: Int32 = 0
+        var end: Int32 = 0
+        var firstChild: Int32 = -1
+        var lastChild: Int32 = -1
+        var nextSibling: Int32 = -1
+        var childCount: Int32 = 0
+    }
+
+    var nodes: [Node] = [Node()]
+    var text: [UInt8] = []
+    /// The node the value being encoded writes to.
+    var current = 0
+
+    init() {
+        nodes.reserveCapacity(64)
+        text.reserveCapacity(512)
+    }
+
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        KeyedEncodingContainer(ArenaKeyedContainer<Key>(arena: self, node: become(.object, current)))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { ArenaUnkeyedContainer(arena: self, node: become(.array, current)) }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { ArenaSingleValueContainer(arena: self, node: current) }
+
+    // MARK: Building
+
+    /// Makes a pending node a container of `kind` (a second request for the same container
+    /// returns it again, with what was written to it).
+    func become(_ kind: Kind, _ node: Int) -> Int {
+        if nodes[node].kind == .pending { nodes[node].kind = kind }
+        return node
+    }
+
+    /// A new child at the end of `parent`'s chain, with its member name if it has one.
+    func child(of parent: Int, key: (some CodingKey)?) -> Int {
+        var node = Node()
+        if let key {
+            var name = key.stringValue
+            node.keyStart = Int32(text.count)
+            name.withUTF8 { text.append(contentsOf: $0) }
+            node.keyEnd = Int32(text.count)
+        }
+        let index = nodes.count
+        nodes.append(node)
+        if nodes[parent].lastChild >= 0 {
+            nodes[Int(nodes[parent].lastChild)].nextSibling = Int32(index)
+        } else {
+            nodes[parent].firstChild = Int32(index)
+        }
+        nodes[parent].lastChild = Int32(index)
+        nodes[parent].childCount += 1
+        return index
+    }
+
+    func setString(_ value: String, at node: Int) {
+        var value = value
+        nodes[node].kind = .string
+        nodes[node].start = Int32(text.count)
+        value.withUTF8 { text.append(contentsOf: $0) }
+        nodes[node].end = Int32(text.count)
+    }
+
+    func setLiteral(_ value: some Sequence<UInt8>, at node: Int) {
+        nodes[node].kind = .literal
+        nodes[node].start = Int32(text.count)
+        text.append(contentsOf: value)
+        nodes[node].end = Int32(text.count)
+    }
+
+    func setInteger(_ value: some BinaryInteger, at node: Int) { setLiteral(String(value).utf8, at: node) }
+    func setBool(_ value: Bool, at node: Int) { setLiteral((value ? "true" : "false").utf8, at: node) }
+    func setNull(at node: Int) { nodes[node].kind = .null }
+
+    func unsupported(_ value: Any) -> EncodingError {
+        EncodingError.invalidValue(
+            value, EncodingError.Context(codingPath: [], debugDescription: "\(type(of: value)) is not written in the journal's records"))
+    }
+
+    func encode<T: Encodable>(_ value: T, into node: Int) throws {
+        // The commonest leaves, without a container each.
+        if T.self == String.self { return setString(unsafeBitCast(value, to: String.self), at: node) }
+        if T.self == Int.self { return setInteger(unsafeBitCast(value, to: Int.self), at: node) }
+        if T.self == Bool.self { return setBool(unsafeBitCast(value, to: Bool.self), at: node) }
+        // JSONEncoder writes a Decimal as a number, not as its keyed Codable form.
+        if T.self == Decimal.self { return setLiteral((value as! Decimal).description.utf8, at: node) }
+        if T.self == Double.self || T.self == Float.self || T.self == Date.self || T.self == Data.self || T.self == URL.self {
+            throw unsupported(value)
+        }
+        let saved = current
+        current = node
+        defer { current = saved }
+        try value.encode(to: self)
+    }
+
+    // MARK: Writing
+
+    func write(_ index: Int, to out: inout [UInt8]) {
+        let node = nodes[index]
+        switch node.kind {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .literal: out.append(contentsOf: text[Int(node.start)..<Int(node.end)])
+        case .string: writeString(Int(node.start)..<Int(node.end), to: &out)
+        case .array:
+            out.append(UInt8(ascii: "["))
+            var element = node.firstChild
+            while element >= 0 {
+                if element != node.firstChild { out.append(UInt8(ascii: ",")) }
+                write(Int(element), to: &out)
+                element = nodes[Int(element)].nextSibling
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object, .pending:
+            out.append(UInt8(ascii: "{"))
+            var members: [Int32] = []
+            members.reserveCapacity(Int(node.childCount))
+            var member = node.firstChild
+            while member >= 0 {
+                members.append(member)
+                member = nodes[Int(member)].nextSibling
+            }
+            // Few members: an insertion sort.
+            for sorted in members.indices.dropFirst() {
+                var at = sorted
+                while at > 0 && keyPrecedes(Int(members[at]), Int(members[at - 1])) {
+                    members.swapAt(at, at - 1)
+                    at -= 1
+                }
+            }
+            for (position, member) in members.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                writeString(Int(nodes[Int(member)].keyStart)..<Int(nodes[Int(member)].keyEnd), to: &out)
+                out.append(UInt8(ascii: ":"))
+                write(Int(member), to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Whether one member's name sorts before another's: by their UTF-8 bytes, as `JSONEncoder`
+    /// sorts (not Swift's string order, which differs for combining accents).
+    func keyPrecedes(_ a: Int, _ b: Int) -> Bool {
+        text[Int(nodes[a].keyStart)..<Int(nodes[a].keyEnd)].lexicographicallyPrecedes(text[Int(nodes[b].keyStart)..<Int(nodes[b].keyEnd)])
+    }
+
+    /// A string in quotes, escaped as `JSONEncoder` escapes (slashes left alone).
+    func writeString(_ range: Range<Int>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var copied = range.lowerBound
+        for index in range {
+            let byte = text[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            out.append(contentsOf: text[copied..<index])
+            copied = index + 1
+            out.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+            case 0x08: out.append(UInt8(ascii: "b"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0C: out.append(UInt8(ascii: "f"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            }
+        }
+        out.append(contentsOf: text[copied..<range.upperBound])
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// An encoder whose values go to one node of an arena (for `superEncoder`).
+private final class ArenaNodeEncoder: Encoder {
+    let arena: EncodingArena
+    let node: Int
+
+    init(arena: EncodingArena, node: Int) {
+        self.arena = arena
+        self.node = node
+    }
+
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        KeyedEncodingContainer(ArenaKeyedContainer<Key>(arena: arena, node: arena.become(.object, node)))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { ArenaUnkeyedContainer(arena: arena, node: arena.become(.array, node)) }
+    func singleValueContainer() -> any SingleValueEncodingContainer { ArenaSingleValueContainer(arena: arena, node: node) }
+}
+
+private struct SuperKey: CodingKey {
+    var stringValue: String { "super" }
+    var intValue: Int? { nil }
+    init() {}
+    init?(stringValue: String) { nil }
+    init?(intValue: Int) { nil }
+}
+
+private struct ArenaKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let arena: EncodingArena
+    let node: Int
+    var codingPath: [any CodingKey] { [] }
+
+    func encodeNil(forKey key: Key) { arena.setNull(at: arena.child(of: node, key: key)) }
+    func encode(_ value: Bool, forKey key: Key) { arena.setBool(value, at: arena.child(of: node, key: key)) }
+    func encode(_ value: String, forKey key: Key) { arena.setString(value, at: arena.child(of: node, key: key)) }
+    func encode(_ value: Double, forKey key: Key) throws { throw arena.unsupported(value) }
+    func encode(_ value: Float, forKey key: Key) throws { throw arena.unsupported(value) }
+    func encode(_ value: Int, forKey key: Key) { arena.setInteger(value, at: arena.child(of: node, key: key)) }
+    func encode(_ value: Int8, forKey key: Key) { arena.setInteger(value, at: arena.child(of: node, key: key)) }
+    func encode(_ value: Int16, forKey key: Key) { arena.setInteger(value, at: arena.child(of: node, key: key)) }
+    func encode(_ value: Int32, forKey key: Key) { arena.setInteger(value, at: arena.child(of: node, key: key)) }
+    func encode(_ value: Int64, forKey key: Key) { arena.setInteger(value, at: arena.child(of: node, key: key)) }
+    func encode(_ value: UInt, forKey key: Key) { arena.setInteger(value, at: arena.child(of: node, key: key)) }
+    func encode(_ value: UInt8, forKey key: Key) { arena.setInteger(value, at: arena.child(of: node, key: key)) }
+    func encode(_ value: UInt16, forKey key: Key) { arena.setInteger(value, at: arena.child(of: node, key: key)) }
+    func encode(_ value: UInt32, forKey key: Key) { arena.setInteger(value, at: arena.child(of: node, key: key)) }
+    func encode(_ value: UInt64, forKey key: Key) { arena.setInteger(value, at: arena.child(of: node, key: key)) }
+    func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try arena.encode(value, into: arena.child(of: node, key: key)) }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        KeyedEncodingContainer(ArenaKeyedContainer<NestedKey>(arena: arena, node: arena.become(.object, arena.child(of: node, key: key))))
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        ArenaUnkeyedContainer(arena: arena, node: arena.become(.array, arena.child(of: node, key: key)))
+    }
+
+    func superEncoder() -> any Encoder { ArenaNodeEncoder(arena: arena, node: arena.child(of: node, key: SuperKey())) }
+    func superEncoder(forKey key: Key) -> any Encoder { ArenaNodeEncoder(arena: arena, node: arena.child(of: node, key: key)) }
+}
+
+private struct ArenaUnkeyedContainer: UnkeyedEncodingContainer {
+    let arena: EncodingArena
+    let node: Int
+    var codingPath: [any CodingKey] { [] }
+    var count: Int { Int(arena.nodes[node].childCount) }
+
+    private func next() -> Int { arena.child(of: node, key: SuperKey?.none) }
+
+    func encodeNil() { arena.setNull(at: next()) }
+    func encode(_ value: Bool) { arena.setBool(value, at: next()) }
+    func encode(_ value: String) { arena.setString(value, at: next()) }
+    func encode(_ value: Double) throws { throw arena.unsupported(value) }
+    func encode(_ value: Float) throws { throw arena.unsupported(value) }
+    func encode(_ value: Int) { arena.setInteger(value, at: next()) }
+    func encode(_ value: Int8) { arena.setInteger(value, at: next()) }
+    func encode(_ value: Int16) { arena.setInteger(value, at: next()) }
+    func encode(_ value: Int32) { arena.setInteger(value, at: next()) }
+    func encode(_ value: Int64) { arena.setInteger(value, at: next()) }
+    func encode(_ value: UInt) { arena.setInteger(value, at: next()) }
+    func encode(_ value: UInt8) { arena.setInteger(value, at: next()) }
+    func encode(_ value: UInt16) { arena.setInteger(value, at: next()) }
+    func encode(_ value: UInt32) { arena.setInteger(value, at: next()) }
+    func encode(_ value: UInt64) { arena.setInteger(value, at: next()) }
+    func encode<T: Encodable>(_ value: T) throws { try arena.encode(value, into: next()) }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        KeyedEncodingContainer(ArenaKeyedContainer<NestedKey>(arena: arena, node: arena.become(.object, next())))
+    }
+
+    func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        ArenaUnkeyedContainer(arena: arena, node: arena.become(.array, next()))
+    }
+    func superEncoder() -> any Encoder { ArenaNodeEncoder(arena: arena, node: next()) }
+}
+
+private struct ArenaSingleValueContainer: SingleValueEncodingContainer {
+    let arena: EncodingArena
+    let node: Int
+    var codingPath: [any CodingKey] { [] }
+
+    func encodeNil() { arena.setNull(at: node) }
+    func encode(_ value: Bool) { arena.setBool(value, at: node) }
+    func encode(_ value: String) { arena.setString(value, at: node) }
+    func encode(_ value: Double) throws { throw arena.unsupported(value) }
+    func encode(_ value: Float) throws { throw arena.unsupported(value) }
+    func encode(_ value: Int) { arena.setInteger(value, at: node) }
+    func encode(_ value: Int8) { arena.setInteger(value, at: node) }
+    func encode(_ value: Int16) { arena.setInteger(value, at: node) }
+    func encode(_ value: Int32) { arena.setInteger(value, at: node) }
+    func encode(_ value: Int64) { arena.setInteger(value, at: node) }
+    func encode(_ value: UInt) { arena.setInteger(value, at: node) }
+    func encode(_ value: UInt8) { arena.setInteger(value, at: node) }
+    func encode(_ value: UInt16) { arena.setInteger(value, at: node) }
+    func encode(_ value: UInt32) { arena.setInteger(value, at: node) }
+    func encode(_ value: UInt64) { arena.setInteger(value, at: node) }
+    func encode<T: Encodable>(_ value: T) throws { try arena.encode(value, into: node) }
+}
