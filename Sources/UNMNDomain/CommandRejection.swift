@@ -43,3 +43,18 @@ extension String {
         return ".!?…".contains(last) ? self : self + "."
     }
 }
+
+/// What a command attempted, as a refusal names it ("add a focal point to UNICEF"): worded
+/// only when a refusal is thrown, since deciding a command that is accepted (every replayed
+/// record is decided again) never needs the words.
+struct Attempt: CustomStringConvertible {
+    let command: Command
+    init(_ command: Command) { self.command = command }
+    var description: String { NetworkState.describe(command) }
+}
+
+extension CommandRejection {
+    init(_ attempted: Attempt, reasons: [String]) { self.init(attempted.description, reasons: reasons) }
+    init(_ attempted: Attempt, conflicts: [Conflict]) { self.init(attempted.description, conflicts: conflicts) }
+    init(_ attempted: Attempt, reason: String) { self.init(attempted.description, reason: reason) }
+}

@@ -98,7 +98,7 @@ extension NetworkState {
     /// taken from the edit, the rest stay as they are now. Throws the conflicts when someone
     /// else changed one of those fields since the edit's version (to another value than theirs).
     /// Returns the merged values and the other people's changes it was merged with.
-    func merge<Draft: EditableDraft>(_ edit: Edit<Draft>, onto current: Draft, record: RecordKey, attempted: String)
+    func merge<Draft: EditableDraft>(_ edit: Edit<Draft>, onto current: Draft, record: RecordKey, attempted: Attempt)
         throws(CommandRejection) -> (
             values: Draft, mergedWith: [FieldChange]
         )
@@ -128,7 +128,7 @@ extension NetworkState {
     /// One field that is not a form (a position, attendance, minutes, progress): refused when
     /// someone else changed it since `basedOn`, unless the value is already the one asked for.
     func checkUnchanged(
-        _ record: RecordKey, field: String, title: String, since basedOn: Int?, theirs: String, yours: String, attempted: String
+        _ record: RecordKey, field: String, title: String, since basedOn: Int?, theirs: String, yours: String, attempted: Attempt
     ) throws(CommandRejection) {
         guard let basedOn, let last = lastChange(of: record, field: field), last.version > basedOn, theirs != yours else { return }
         throw CommandRejection(

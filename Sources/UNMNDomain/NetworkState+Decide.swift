@@ -4,7 +4,22 @@ import Foundation
 /// and the operator. A refusal lists every reason at once.
 extension NetworkState {
     public func decide(_ command: Command, context: CommandContext) throws(CommandRejection) -> EventBatch {
-        let attempted = Self.describe(command)
+        let (events, undone) = try decided(command, context: context)
+        if let undone {
+            return EventBatch(
+                operator: context.operator, at: context.now, events: events, summary: "Undid: " + undone, isUndo: true, command: command,
+                login: context.login)
+        }
+        return EventBatch(
+            operator: context.operator, at: context.now, events: events, summary: Self.summary(of: command, events: events),
+            command: command,
+            login: context.login)
+    }
+
+    /// The events a command decides and, for an undo, the summary of what it undoes: all that
+    /// verifying a recorded batch compares (its own summary is not).
+    func decided(_ command: Command, context: CommandContext) throws(CommandRejection) -> (events: [Event], undoing: String?) {
+        let attempted = Attempt(command)
         if let refusal = authorityRefusal(context) {
             throw CommandRejection(attempted, reason: refusal)
         }
@@ -14,21 +29,14 @@ extension NetworkState {
         var check = Reasons()
         let events = try decideEvents(command, context: context, check: &check)
         if !check.list.isEmpty { throw CommandRejection(attempted, reasons: check.list) }
-        if case .undo = command, case .inverse(let summary, _)? = undoPlan(for: context.operator) {
-            return EventBatch(
-                operator: context.operator, at: context.now, events: events, summary: "Undid: " + summary, isUndo: true, command: command,
-                login: context.login)
-        }
-        return EventBatch(
-            operator: context.operator, at: context.now, events: events, summary: Self.summary(of: command, events: events),
-            command: command,
-            login: context.login)
+        if case .undo = command, case .inverse(let summary, _)? = undoPlan(for: context.operator) { return (events, summary) }
+        return (events, nil)
     }
 
     /// One function per command, by area: members and focal points, meetings, work plans,
     /// consensus items (the files `NetworkState+Decide<Area>.swift`).
     private func decideEvents(_ command: Command, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
-        let attempted = Self.describe(command)
+        let attempted = Attempt(command)
         switch command {
         case .addFocalPoint(let draft):
             return try decideAddFocalPoint(draft, attempted: attempted, context: context, check: &check)

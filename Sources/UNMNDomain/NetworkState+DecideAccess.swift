@@ -20,7 +20,7 @@ extension NetworkState {
         return nil
     }
 
-    func decideFound(_ entities: [MemberEntity], sandbox: Bool, attempted: String) throws(CommandRejection) -> [Event] {
+    func decideFound(_ entities: [MemberEntity], sandbox: Bool, attempted: Attempt) throws(CommandRejection) -> [Event] {
         guard self.entities.isEmpty, batchCount == 0 else {
             throw CommandRejection(attempted, reason: "the network was founded already; a journal holds one network")
         }
@@ -48,7 +48,7 @@ extension NetworkState {
         return [.accessGranted(recorded)]
     }
 
-    func decideRevokeAccess(_ login: String, attempted: String, check: inout Reasons) throws(CommandRejection) -> [Event] {
+    func decideRevokeAccess(_ login: String, attempted: Attempt, check: inout Reasons) throws(CommandRejection) -> [Event] {
         guard let grant = grants[login] else { throw CommandRejection(attempted, reason: "\(login) has no access to revoke") }
         let canGrant: (Grant) -> Bool = { [.secretariat, .chair, .coChair].contains($0.role) }
         if canGrant(grant) {

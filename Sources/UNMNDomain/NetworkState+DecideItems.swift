@@ -2,7 +2,7 @@ import Foundation
 
 /// Deciding the commands about consensus items, and the consensus rules.
 extension NetworkState {
-    func decideOpenItem(_ draft: ConsensusItemDraft, attempted: String, context: CommandContext, check: inout Reasons)
+    func decideOpenItem(_ draft: ConsensusItemDraft, attempted: Attempt, context: CommandContext, check: inout Reasons)
         throws(CommandRejection) -> [Event]
     {
         let today = context.today
@@ -40,7 +40,7 @@ extension NetworkState {
     }
 
     func decideReopenConsultation(
-        _ reference: ItemReference, _ deadline: LocalDate, attempted: String, context: CommandContext, check: inout Reasons
+        _ reference: ItemReference, _ deadline: LocalDate, attempted: Attempt, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let open = try openItem(reference, attempted, check: &check)
         guard case .workPlanEndorsement(let year) = open.kind, let plan = workPlans[year] else {
@@ -67,7 +67,7 @@ extension NetworkState {
 
     func decideRecordPosition(
         _ reference: ItemReference, _ code: EntityCode, _ position: Position?, _ source: PositionRecord.Source, basedOn: Int?,
-        attempted: String, context: CommandContext, check: inout Reasons
+        attempted: Attempt, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         guard let open = item(reference) else { throw CommandRejection(attempted, reason: "there is no consensus item \(reference)") }
         if let closure = open.closure, open.status.isClosed {
@@ -99,7 +99,7 @@ extension NetworkState {
         ]
     }
 
-    func decideAdoptItem(_ reference: ItemReference, _ statement: String, attempted: String, context: CommandContext, check: inout Reasons)
+    func decideAdoptItem(_ reference: ItemReference, _ statement: String, attempted: Attempt, context: CommandContext, check: inout Reasons)
         throws(CommandRejection) -> [Event]
     {
         let today = context.today
@@ -123,7 +123,7 @@ extension NetworkState {
     }
 
     func decideRejectOrWithdraw(
-        _ reference: ItemReference, statement: String, status: ConsensusItem.Status, attempted: String, context: CommandContext,
+        _ reference: ItemReference, statement: String, status: ConsensusItem.Status, attempted: Attempt, context: CommandContext,
         check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         _ = try openItem(reference, attempted, check: &check)
@@ -132,7 +132,7 @@ extension NetworkState {
     }
 
     func decideDeferItem(
-        _ reference: ItemReference, _ newDeadline: LocalDate, _ statement: String, attempted: String, context: CommandContext,
+        _ reference: ItemReference, _ newDeadline: LocalDate, _ statement: String, attempted: Attempt, context: CommandContext,
         check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let today = context.today
@@ -188,7 +188,7 @@ extension NetworkState {
         return blockers
     }
 
-    func openItem(_ reference: ItemReference, _ attempted: String, check: inout Reasons) throws(CommandRejection) -> ConsensusItem {
+    func openItem(_ reference: ItemReference, _ attempted: Attempt, check: inout Reasons) throws(CommandRejection) -> ConsensusItem {
         guard let found = item(reference) else { throw CommandRejection(attempted, reason: "there is no consensus item \(reference)") }
         if found.status.isClosed, let closure = found.closure {
             throw CommandRejection(

@@ -2,7 +2,7 @@ import Foundation
 
 /// Deciding the commands about meetings, their minutes and action points.
 extension NetworkState {
-    func decideScheduleMeeting(_ draft: MeetingDraft, attempted: String, context: CommandContext, check: inout Reasons)
+    func decideScheduleMeeting(_ draft: MeetingDraft, attempted: Attempt, context: CommandContext, check: inout Reasons)
         throws(CommandRejection) -> [Event]
     {
         validate(draft, check: &check)
@@ -16,7 +16,7 @@ extension NetworkState {
     }
 
     func decideRescheduleMeeting(
-        _ reference: MeetingReference, _ edit: Edit<MeetingDraft>, attempted: String, context: CommandContext, check: inout Reasons
+        _ reference: MeetingReference, _ edit: Edit<MeetingDraft>, attempted: Attempt, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let meeting = try existingMeeting(reference, attempted)
         checkUnlocked(meeting, check: &check)
@@ -29,7 +29,7 @@ extension NetworkState {
     }
 
     func decidePostponeMeeting(
-        _ reference: MeetingReference, _ date: LocalDate, _ reason: String, attempted: String, context: CommandContext,
+        _ reference: MeetingReference, _ date: LocalDate, _ reason: String, attempted: Attempt, context: CommandContext,
         check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let meeting = try existingMeeting(reference, attempted)
@@ -44,7 +44,7 @@ extension NetworkState {
     }
 
     func decideCancelMeeting(
-        _ reference: MeetingReference, _ reason: String, attempted: String, context: CommandContext, check: inout Reasons
+        _ reference: MeetingReference, _ reason: String, attempted: Attempt, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let meeting = try existingMeeting(reference, attempted)
         checkUnlocked(meeting, check: &check)
@@ -55,7 +55,7 @@ extension NetworkState {
     }
 
     func decideRecordAttendance(
-        _ reference: MeetingReference, _ code: EntityCode, _ attendance: Meeting.Attendance?, basedOn: Int?, attempted: String,
+        _ reference: MeetingReference, _ code: EntityCode, _ attendance: Meeting.Attendance?, basedOn: Int?, attempted: Attempt,
         context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let meeting = try existingMeeting(reference, attempted)
@@ -90,7 +90,7 @@ extension NetworkState {
     }
 
     func decideAddAgendaItem(
-        _ reference: MeetingReference, _ title: String, attempted: String, context: CommandContext, check: inout Reasons
+        _ reference: MeetingReference, _ title: String, attempted: Attempt, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let meeting = try existingMeeting(reference, attempted)
         checkUnlocked(meeting, check: &check)
@@ -98,7 +98,7 @@ extension NetworkState {
         return [.agendaItemAdded(meeting: reference, title: title.trimmed)]
     }
 
-    func decideGuest(_ reference: MeetingReference, _ guest: Meeting.Guest, adding: Bool, attempted: String, check: inout Reasons)
+    func decideGuest(_ reference: MeetingReference, _ guest: Meeting.Guest, adding: Bool, attempted: Attempt, check: inout Reasons)
         throws(CommandRejection) -> [Event]
     {
         let meeting = try existingMeeting(reference, attempted)
@@ -116,7 +116,7 @@ extension NetworkState {
     }
 
     func decideWriteMinutes(
-        _ reference: MeetingReference, _ index: Int, _ text: String, basedOn: Int?, attempted: String, context: CommandContext,
+        _ reference: MeetingReference, _ index: Int, _ text: String, basedOn: Int?, attempted: Attempt, context: CommandContext,
         check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let meeting = try existingMeeting(reference, attempted)
@@ -131,7 +131,7 @@ extension NetworkState {
     }
 
     func decideRecordMeetingDecision(
-        _ reference: MeetingReference, _ decision: Meeting.Decision, attempted: String, context: CommandContext, check: inout Reasons
+        _ reference: MeetingReference, _ decision: Meeting.Decision, attempted: Attempt, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let meeting = try existingMeeting(reference, attempted)
         checkUnlocked(meeting, check: &check)
@@ -140,7 +140,7 @@ extension NetworkState {
         return [.meetingDecisionRecorded(meeting: reference, Meeting.Decision(text: decision.text.trimmed, item: decision.item))]
     }
 
-    func decideFinaliseMinutes(_ reference: MeetingReference, attempted: String, context: CommandContext, check: inout Reasons)
+    func decideFinaliseMinutes(_ reference: MeetingReference, attempted: Attempt, context: CommandContext, check: inout Reasons)
         throws(CommandRejection) -> [Event]
     {
         let today = context.today
@@ -156,7 +156,9 @@ extension NetworkState {
         return [.minutesFinalised(reference, on: today)]
     }
 
-    func decideAmendMinutes(_ reference: MeetingReference, _ text: String, attempted: String, context: CommandContext, check: inout Reasons)
+    func decideAmendMinutes(
+        _ reference: MeetingReference, _ text: String, attempted: Attempt, context: CommandContext, check: inout Reasons
+    )
         throws(CommandRejection) -> [Event]
     {
         let today = context.today
@@ -167,7 +169,7 @@ extension NetworkState {
     }
 
     func decideShareMinutesWithRCO(
-        _ reference: MeetingReference, _ on: LocalDate, attempted: String, context: CommandContext, check: inout Reasons
+        _ reference: MeetingReference, _ on: LocalDate, attempted: Attempt, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let today = context.today
         let meeting = try existingMeeting(reference, attempted)
@@ -190,7 +192,7 @@ extension NetworkState {
 
     func decideAddActionPoint(
         _ reference: MeetingReference, _ text: String, _ responsible: [EntityCode], _ due: LocalDate, implements: ItemReference?,
-        attempted: String, context: CommandContext, check: inout Reasons
+        attempted: Attempt, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let meeting = try existingMeeting(reference, attempted)
         checkUnlocked(meeting, check: &check)
@@ -216,7 +218,7 @@ extension NetworkState {
     }
 
     func decideUpdateActionPoint(
-        _ id: ActionPointID, _ status: ActionPoint.Status, _ note: String, basedOn: Int?, attempted: String, context: CommandContext,
+        _ id: ActionPointID, _ status: ActionPoint.Status, _ note: String, basedOn: Int?, attempted: Attempt, context: CommandContext,
         check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let today = context.today
@@ -231,7 +233,7 @@ extension NetworkState {
 
     // MARK: Meeting rules
 
-    func existingMeeting(_ reference: MeetingReference, _ attempted: String) throws(CommandRejection) -> Meeting {
+    func existingMeeting(_ reference: MeetingReference, _ attempted: Attempt) throws(CommandRejection) -> Meeting {
         guard let found = meeting(reference) else { throw CommandRejection(attempted, reason: "there is no meeting \(reference)") }
         return found
     }

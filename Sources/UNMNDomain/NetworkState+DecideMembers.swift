@@ -2,7 +2,7 @@ import Foundation
 
 /// Deciding the commands about members, focal points and the mailing list.
 extension NetworkState {
-    func decideAddFocalPoint(_ draft: FocalPointDraft, attempted: String, context: CommandContext, check: inout Reasons)
+    func decideAddFocalPoint(_ draft: FocalPointDraft, attempted: Attempt, context: CommandContext, check: inout Reasons)
         throws(CommandRejection) -> [Event]
     {
         validate(draft, excluding: nil, check: &check)
@@ -26,7 +26,7 @@ extension NetworkState {
     }
 
     func decideEditFocalPoint(
-        _ id: FocalPointID, _ edit: Edit<FocalPointDraft>, attempted: String, context: CommandContext, check: inout Reasons
+        _ id: FocalPointID, _ edit: Edit<FocalPointDraft>, attempted: Attempt, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         guard let old = focalPoint(id) else { throw CommandRejection(attempted, reason: "there is no focal point \(id)") }
         check.require(old.isActive, "\(old.name) stepped down on \(old.retiredOn.map(\.description) ?? "")")
@@ -64,7 +64,7 @@ extension NetworkState {
         return events
     }
 
-    func decideRetireFocalPoint(_ id: FocalPointID, _ on: LocalDate, attempted: String, context: CommandContext, check: inout Reasons)
+    func decideRetireFocalPoint(_ id: FocalPointID, _ on: LocalDate, attempted: Attempt, context: CommandContext, check: inout Reasons)
         throws(CommandRejection) -> [Event]
     {
         guard var point = focalPoint(id) else { throw CommandRejection(attempted, reason: "there is no focal point \(id)") }
@@ -82,7 +82,7 @@ extension NetworkState {
         return events
     }
 
-    func decideSetMailingList(_ id: FocalPointID, _ on: Bool, attempted: String, context: CommandContext, check: inout Reasons)
+    func decideSetMailingList(_ id: FocalPointID, _ on: Bool, attempted: Attempt, context: CommandContext, check: inout Reasons)
         throws(CommandRejection) -> [Event]
     {
         guard let point = focalPoint(id) else { throw CommandRejection(attempted, reason: "there is no focal point \(id)") }
@@ -91,7 +91,7 @@ extension NetworkState {
         return [.mailingListChanged(MailingListChange(focalPointID: id, name: point.name, email: point.email, added: on, at: context.now))]
     }
 
-    func decideMarkMailingListRequestSent(attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection)
+    func decideMarkMailingListRequestSent(attempted: Attempt, context: CommandContext, check: inout Reasons) throws(CommandRejection)
         -> [Event]
     {
         let since = mailingListRequests.last
@@ -103,7 +103,7 @@ extension NetworkState {
 
     func decideProposeAdmission(
         _ code: EntityCode, _ fullName: String, _ text: String, _ deadline: LocalDate, _ raisedAt: ConsensusItem.RaisedAt,
-        attempted: String, context: CommandContext, check: inout Reasons
+        attempted: Attempt, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let today = context.today
         check.require(!code.rawValue.trimmed.isEmpty, "the entity's code is empty")
@@ -127,7 +127,7 @@ extension NetworkState {
     }
 
     func decideRecordWithdrawal(
-        _ code: EntityCode, _ on: LocalDate, _ note: String, attempted: String, context: CommandContext, check: inout Reasons
+        _ code: EntityCode, _ on: LocalDate, _ note: String, attempted: Attempt, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         guard let member = entity(code) else { throw CommandRejection(attempted, reason: "\(code) is not an entity of the network") }
         check.require(member.isMember, "\(code) is not a member (\(member.status.rawValue))")

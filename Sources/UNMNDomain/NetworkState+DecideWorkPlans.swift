@@ -2,7 +2,7 @@ import Foundation
 
 /// Deciding the commands about annual work plans and their key actions.
 extension NetworkState {
-    func decideDraftWorkPlan(_ year: Int, attempted: String, context: CommandContext, check: inout Reasons) throws(CommandRejection)
+    func decideDraftWorkPlan(_ year: Int, attempted: Attempt, context: CommandContext, check: inout Reasons) throws(CommandRejection)
         -> [Event]
     {
         check.require((2000...2100).contains(year), "\(year) is not a plausible year")
@@ -11,7 +11,7 @@ extension NetworkState {
     }
 
     func decideAddKeyAction(
-        _ year: Int, _ draft: KeyActionDraft, revision: String?, attempted: String, context: CommandContext, check: inout Reasons
+        _ year: Int, _ draft: KeyActionDraft, revision: String?, attempted: Attempt, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let plan = try existingPlan(year, attempted)
         checkOpen(plan, check: &check)
@@ -45,7 +45,7 @@ extension NetworkState {
     static let fieldsNeedingEndorsement: Set<String> = ["budgetRequired", "starts", "ends"]
 
     func decideEditKeyAction(
-        _ year: Int, _ code: String, _ edit: Edit<KeyActionDraft>, revision: String?, attempted: String, context: CommandContext,
+        _ year: Int, _ code: String, _ edit: Edit<KeyActionDraft>, revision: String?, attempted: Attempt, context: CommandContext,
         check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let plan = try existingPlan(year, attempted)
@@ -76,7 +76,7 @@ extension NetworkState {
     }
 
     func decideRecordProgress(
-        _ year: Int, _ code: String, _ percent: Int, _ status: KeyAction.Status, _ note: String, basedOn: Int?, attempted: String,
+        _ year: Int, _ code: String, _ percent: Int, _ status: KeyAction.Status, _ note: String, basedOn: Int?, attempted: Attempt,
         context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let today = context.today
@@ -115,7 +115,7 @@ extension NetworkState {
     }
 
     func decideEndorseWorkPlan(
-        _ year: Int, _ on: LocalDate, _ reference: String, attempted: String, context: CommandContext, check: inout Reasons
+        _ year: Int, _ on: LocalDate, _ reference: String, attempted: Attempt, context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
         let today = context.today
         let plan = try existingPlan(year, attempted)
@@ -142,7 +142,7 @@ extension NetworkState {
         return [.workPlanEndorsed(year: year, on: on, reference: reference)]
     }
 
-    func decideCloseWorkPlan(_ year: Int, _ on: LocalDate, attempted: String, context: CommandContext, check: inout Reasons)
+    func decideCloseWorkPlan(_ year: Int, _ on: LocalDate, attempted: Attempt, context: CommandContext, check: inout Reasons)
         throws(CommandRejection) -> [Event]
     {
         let plan = try existingPlan(year, attempted)
@@ -179,7 +179,7 @@ extension NetworkState {
 
     // MARK: Work-plan rules
 
-    func existingPlan(_ year: Int, _ attempted: String) throws(CommandRejection) -> WorkPlan {
+    func existingPlan(_ year: Int, _ attempted: Attempt) throws(CommandRejection) -> WorkPlan {
         guard let plan = workPlans[year] else { throw CommandRejection(attempted, reason: "there is no \(year) work plan") }
         return plan
     }

@@ -11,9 +11,9 @@ extension NetworkState {
         let context = CommandContext(operator: batch.operator, now: batch.at, login: batch.login)
         let who = "\(batch.operator.name) (\(batch.operator.entity) \(batch.operator.role.rawValue))"
         do {
-            let decided = try decide(command, context: context)
+            let decided = try decided(command, context: context)
             if decided.events != batch.events { return "its events are not what its command decides (\(Self.describe(command)) by \(who))" }
-            if decided.isUndo != batch.isUndo { return "it is marked as an undo wrongly" }
+            if (decided.undoing != nil) != batch.isUndo { return "it is marked as an undo wrongly" }
             return nil
         } catch {
             return "\(who) could not have done this: \(error.description)"

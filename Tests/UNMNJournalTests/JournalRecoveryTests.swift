@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import UNMNDomain
 
@@ -149,5 +150,50 @@ struct JournalRecoveryTests {
         #expect(JournalFixture.bytes(backup) == bytes)
         #expect(JournalFixture.bytes(path) == Array(bytes[..<secondStart]))
         #expect(try JournalMaintenance.check(path: path).problem == nil)
+    }
+}
+
+/// The scan reads a piece's lines on every core, then walks them in order (issue 18): whatever
+/// the damage, it must find exactly what reading them one by one finds.
+@Suite("Reading lines on several threads")
+struct ParallelScanTests {
+    static func scan(_ bytes: [UInt8], parallelFrom lines: Int, followed: Bool) -> JournalScan {
+        JournalScan.$parallelLines.withValue(lines) {
+            bytes.withUnsafeBytes { JournalScan.scan($0, startOffset: 7, previousSequence: 0, followed: followed) }
+        }
+    }
+
+    @Test("random damage (a flipped byte, a cut, a line twice, two lines swapped) is found as the one-by-one scan finds it")
+    func damageFoundAlike() throws {
+        let whole = JournalFixture.bytes(try JournalFixture.journal(records: 40))
+        let starts = whole.indices.filter { $0 == 0 || whole[$0 - 1] == 0x0A }
+        var random = SeededGenerator(state: 18)
+        for round in 0..<120 {
+            var bytes = whole
+            switch round % 4 {
+            case 0: bytes[Int.random(in: 0..<bytes.count, using: &random)] ^= UInt8.random(in: 1...255, using: &random)
+            case 1: bytes.removeSubrange(Int.random(in: 0..<bytes.count, using: &random)...)
+            case 2:
+                let line = Int.random(in: 0..<(starts.count - 1), using: &random)
+                bytes.insert(contentsOf: whole[starts[line]..<starts[line + 1]], at: starts[line + 1])
+            default:
+                let line = Int.random(in: 1..<(starts.count - 2), using: &random)
+                bytes =
+                    Array(whole[..<starts[line]] + whole[starts[line + 1]..<starts[line + 2]] + whole[starts[line]..<starts[line + 1]])
+                    + whole[starts[line + 2]...]
+            }
+            for followed in [false, true] {
+                let (parallel, oneByOne) = (
+                    Self.scan(bytes, parallelFrom: 2, followed: followed), Self.scan(bytes, parallelFrom: .max, followed: followed)
+                )
+                let sameRecords = parallel.records == oneByOne.records
+                #expect(sameRecords, "round \(round): \(parallel.records.count) records against \(oneByOne.records.count)")
+                #expect(parallel.offsets == oneByOne.offsets && parallel.validLength == oneByOne.validLength, "round \(round)")
+                #expect(parallel.totalLength == oneByOne.totalLength && parallel.problem == oneByOne.problem, "round \(round)")
+            }
+        }
+        // And the whole journal, read the parallel way, is all its records.
+        let intact = Self.scan(whole, parallelFrom: 2, followed: false)
+        #expect(intact.records.count == 41 && intact.problem == nil && intact.validLength == 7 + whole.count)
     }
 }
