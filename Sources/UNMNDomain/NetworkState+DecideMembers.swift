@@ -166,9 +166,11 @@ extension NetworkState {
         }
         let wanted = email.lowercased()
         let wantedIsASCII = wanted.utf8.allSatisfy { $0 < 0x80 }
-        if let twin = focalPoints.first(where: { $0.isActive && $0.id != id && Self.sameAddress($0.email, wanted, isASCII: wantedIsASCII) })
-        {
-            check.fail("\(email) already belongs to \(twin.name) (\(twin.entity))")
+        // By index: a closure over each focal point would copy it (a dozen retains each).
+        if let twin = focalPoints.indices.first(where: {
+            focalPoints[$0].isActive && focalPoints[$0].id != id && Self.sameAddress(focalPoints[$0].email, wanted, isASCII: wantedIsASCII)
+        }) {
+            check.fail("\(email) already belongs to \(focalPoints[twin].name) (\(focalPoints[twin].entity))")
         }
     }
 

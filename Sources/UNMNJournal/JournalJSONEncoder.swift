@@ -17,15 +17,17 @@ public struct JournalJSONEncoder {
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let arena = EncodingArena()
         try arena.encode(value, into: 0)
-        var out: [UInt8] = []
-        out.reserveCapacity(arena.text.count + arena.nodes.count * 6)
-        arena.write(0, to: &out)
-        return out
+        return arena.written()
     }
 }
 
-/// The values of one encoding, as a tree in an array: each node's children are a chain of
-/// indexes. Keys and leaves are bytes in `text`.
+/// The values of one encoding, as a tree in an array: each node names its parent, and a
+/// container's members are its children in the order they were written. Keys and leaves are
+/// bytes in `text`.
+///
+/// Each reach into `nodes` or `text` is one exclusive access the runtime checks (a class's
+/// stored property), which cost as much as the rest of building: so each step makes one, through
+/// an `inout`, and writing makes one for the whole walk.
 private final class EncodingArena: Encoder {
     enum Kind: UInt8 {
         /// Nothing written yet; written as `{}`, as `JSONEncoder` does for a value that encodes nothing.
@@ -39,16 +41,13 @@ private final class EncodingArena: Encoder {
 
     struct Node {
         var kind: Kind = .pending
+        var parent: Int32 = -1
         /// The member name (in `text`), for a member of an object.
         var keyStart: Int32 = 0
         var keyEnd: Int32 = 0
         /// A leaf's text.
         var start: Int32 = 0
         var end: Int32 = 0
-        var firstChild: Int32 = -1
-        var lastChild: Int32 = -1
-        var nextSibling: Int32 = -1
-        var childCount: Int32 = 0
     }
 
     var nodes: [Node] = [Node()]
@@ -77,49 +76,49 @@ private final class EncodingArena: Encoder {
     /// Makes a pending node a container of `kind` (a second request for the same container
     /// returns it again, with what was written to it).
     func become(_ kind: Kind, _ node: Int) -> Int {
-        if nodes[node].kind == .pending { nodes[node].kind = kind }
+        Self.become(kind, node, in: &nodes)
         return node
     }
 
-    /// A new child at the end of `parent`'s chain, with its member name if it has one.
-    func child(of parent: Int, key: (some CodingKey)?) -> Int {
-        var node = Node()
-        if let key {
-            var name = key.stringValue
-            node.keyStart = Int32(text.count)
-            name.withUTF8 { text.append(contentsOf: $0) }
-            node.keyEnd = Int32(text.count)
-        }
-        let index = nodes.count
-        nodes.append(node)
-        if nodes[parent].lastChild >= 0 {
-            nodes[Int(nodes[parent].lastChild)].nextSibling = Int32(index)
-        } else {
-            nodes[parent].firstChild = Int32(index)
-        }
-        nodes[parent].lastChild = Int32(index)
-        nodes[parent].childCount += 1
-        return index
+    private static func become(_ kind: Kind, _ node: Int, in nodes: inout [Node]) {
+        if nodes[node].kind == .pending { nodes[node].kind = kind }
     }
 
-    func setString(_ value: String, at node: Int) {
+    /// Appends UTF-8 to `text`; returns where it lies.
+    private static func append(_ value: String, to text: inout [UInt8]) -> (start: Int32, end: Int32) {
         var value = value
-        nodes[node].kind = .string
-        nodes[node].start = Int32(text.count)
+        let start = Int32(text.count)
         value.withUTF8 { text.append(contentsOf: $0) }
-        nodes[node].end = Int32(text.count)
+        return (start, Int32(text.count))
     }
 
-    func setLiteral(_ value: some Sequence<UInt8>, at node: Int) {
-        nodes[node].kind = .literal
-        nodes[node].start = Int32(text.count)
-        text.append(contentsOf: value)
-        nodes[node].end = Int32(text.count)
+    private static func append(_ node: Node, to nodes: inout [Node]) -> Int {
+        nodes.append(node)
+        return nodes.count - 1
     }
 
-    func setInteger(_ value: some BinaryInteger, at node: Int) { setLiteral(String(value).utf8, at: node) }
-    func setBool(_ value: Bool, at node: Int) { setLiteral((value ? "true" : "false").utf8, at: node) }
-    func setNull(at node: Int) { nodes[node].kind = .null }
+    private static func set(_ node: Int, _ kind: Kind, _ bytes: (start: Int32, end: Int32), in nodes: inout [Node]) {
+        nodes[node].kind = kind
+        (nodes[node].start, nodes[node].end) = bytes
+    }
+
+    /// A new last child of `parent`, with its member name if it has one.
+    func child(of parent: Int, key: (some CodingKey)?) -> Int {
+        var node = Node(parent: Int32(parent))
+        if let key { (node.keyStart, node.keyEnd) = Self.append(key.stringValue, to: &text) }
+        return Self.append(node, to: &nodes)
+    }
+
+    func setString(_ value: String, at node: Int) { Self.set(node, .string, Self.append(value, to: &text), in: &nodes) }
+
+    func setLiteral(_ value: String, at node: Int) { Self.set(node, .literal, Self.append(value, to: &text), in: &nodes) }
+
+    func setInteger(_ value: some BinaryInteger, at node: Int) { setLiteral(String(value), at: node) }
+    func setBool(_ value: Bool, at node: Int) { setLiteral(value ? "true" : "false", at: node) }
+    func setNull(at node: Int) { Self.set(node, .null, (0, 0), in: &nodes) }
+
+    /// How many children a node has so far (an unkeyed container's `count`; rarely asked).
+    func childCount(_ node: Int) -> Int { nodes.reduce(0) { $0 + ($1.parent == Int32(node) ? 1 : 0) } }
 
     func unsupported(_ value: Any) -> EncodingError {
         EncodingError.invalidValue(
@@ -132,7 +131,7 @@ private final class EncodingArena: Encoder {
         if T.self == Int.self { return setInteger(unsafeBitCast(value, to: Int.self), at: node) }
         if T.self == Bool.self { return setBool(unsafeBitCast(value, to: Bool.self), at: node) }
         // JSONEncoder writes a Decimal as a number, not as its keyed Codable form.
-        if T.self == Decimal.self { return setLiteral((value as! Decimal).description.utf8, at: node) }
+        if T.self == Decimal.self { return setLiteral((value as! Decimal).description, at: node) }
         if T.self == Double.self || T.self == Float.self || T.self == Date.self || T.self == Data.self || T.self == URL.self {
             throw unsupported(value)
         }
@@ -144,78 +143,115 @@ private final class EncodingArena: Encoder {
 
     // MARK: Writing
 
-    func write(_ index: Int, to out: inout [UInt8]) {
-        let node = nodes[index]
-        switch node.kind {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .literal: out.append(contentsOf: text[Int(node.start)..<Int(node.end)])
-        case .string: writeString(Int(node.start)..<Int(node.end), to: &out)
-        case .array:
-            out.append(UInt8(ascii: "["))
-            var element = node.firstChild
-            while element >= 0 {
-                if element != node.firstChild { out.append(UInt8(ascii: ",")) }
-                write(Int(element), to: &out)
-                element = nodes[Int(element)].nextSibling
+    /// The whole tree as JSON.
+    func written() -> [UInt8] {
+        nodes.withUnsafeBufferPointer { nodes in
+            text.withUnsafeBufferPointer { text in
+                var writer = Writer(nodes: nodes, text: text)
+                writer.write(0)
+                return writer.out
             }
-            out.append(UInt8(ascii: "]"))
-        case .object, .pending:
-            out.append(UInt8(ascii: "{"))
-            var members: [Int32] = []
-            members.reserveCapacity(Int(node.childCount))
-            var member = node.firstChild
-            while member >= 0 {
-                members.append(member)
-                member = nodes[Int(member)].nextSibling
+        }
+    }
+
+    /// One walk over the finished tree: children are chained first (in the order written), then
+    /// each container writes its own.
+    struct Writer {
+        let nodes: UnsafeBufferPointer<Node>
+        let text: UnsafeBufferPointer<UInt8>
+        var firstChild: [Int32]
+        var nextSibling: [Int32]
+        var out: [UInt8] = []
+
+        init(nodes: UnsafeBufferPointer<Node>, text: UnsafeBufferPointer<UInt8>) {
+            self.nodes = nodes
+            self.text = text
+            firstChild = Array(repeating: -1, count: nodes.count)
+            nextSibling = Array(repeating: -1, count: nodes.count)
+            var lastChild = Array(repeating: Int32(-1), count: nodes.count)
+            for index in nodes.indices.dropFirst() {
+                let parent = Int(nodes[index].parent)
+                if lastChild[parent] >= 0 { nextSibling[Int(lastChild[parent])] = Int32(index) } else { firstChild[parent] = Int32(index) }
+                lastChild[parent] = Int32(index)
             }
-            // Few members: an insertion sort.
-            for sorted in members.indices.dropFirst() {
-                var at = sorted
-                while at > 0 && keyPrecedes(Int(members[at]), Int(members[at - 1])) {
-                    members.swapAt(at, at - 1)
-                    at -= 1
+            out.reserveCapacity(text.count + nodes.count * 6)
+        }
+
+        mutating func write(_ index: Int) {
+            let node = nodes[index]
+            switch node.kind {
+            case .null: out.append(contentsOf: "null".utf8)
+            case .literal: out.append(contentsOf: text[Int(node.start)..<Int(node.end)])
+            case .string: writeString(Int(node.start)..<Int(node.end))
+            case .array:
+                out.append(UInt8(ascii: "["))
+                var element = firstChild[index]
+                while element >= 0 {
+                    if element != firstChild[index] { out.append(UInt8(ascii: ",")) }
+                    write(Int(element))
+                    element = nextSibling[Int(element)]
+                }
+                out.append(UInt8(ascii: "]"))
+            case .object, .pending:
+                out.append(UInt8(ascii: "{"))
+                var members: [Int32] = []
+                var member = firstChild[index]
+                while member >= 0 {
+                    members.append(member)
+                    member = nextSibling[Int(member)]
+                }
+                // Few members: an insertion sort.
+                for sorted in members.indices.dropFirst() {
+                    var at = sorted
+                    while at > 0 && keyPrecedes(Int(members[at]), Int(members[at - 1])) {
+                        members.swapAt(at, at - 1)
+                        at -= 1
+                    }
+                }
+                for (position, member) in members.enumerated() {
+                    if position > 0 { out.append(UInt8(ascii: ",")) }
+                    writeString(Int(nodes[Int(member)].keyStart)..<Int(nodes[Int(member)].keyEnd))
+                    out.append(UInt8(ascii: ":"))
+                    write(Int(member))
+                }
+                out.append(UInt8(ascii: "}"))
+            }
+        }
+
+        /// Whether one member's name sorts before another's: by their UTF-8 bytes, as
+        /// `JSONEncoder` sorts (not Swift's string order, which differs for combining accents).
+        func keyPrecedes(_ a: Int, _ b: Int) -> Bool {
+            text[Int(nodes[a].keyStart)..<Int(nodes[a].keyEnd)].lexicographicallyPrecedes(
+                text[Int(nodes[b].keyStart)..<Int(nodes[b].keyEnd)])
+        }
+
+        /// A string in quotes, escaped as `JSONEncoder` escapes (slashes left alone).
+        mutating func writeString(_ range: Range<Int>) {
+            out.append(UInt8(ascii: "\""))
+            var copied = range.lowerBound
+            for index in range {
+                let byte = text[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                out.append(contentsOf: text[copied..<index])
+                copied = index + 1
+                out.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [
+                        UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
+                    ])
                 }
             }
-            for (position, member) in members.enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(Int(nodes[Int(member)].keyStart)..<Int(nodes[Int(member)].keyEnd), to: &out)
-                out.append(UInt8(ascii: ":"))
-                write(Int(member), to: &out)
-            }
-            out.append(UInt8(ascii: "}"))
+            out.append(contentsOf: text[copied..<range.upperBound])
+            out.append(UInt8(ascii: "\""))
         }
-    }
-
-    /// Whether one member's name sorts before another's: by their UTF-8 bytes, as `JSONEncoder`
-    /// sorts (not Swift's string order, which differs for combining accents).
-    func keyPrecedes(_ a: Int, _ b: Int) -> Bool {
-        text[Int(nodes[a].keyStart)..<Int(nodes[a].keyEnd)].lexicographicallyPrecedes(text[Int(nodes[b].keyStart)..<Int(nodes[b].keyEnd)])
-    }
-
-    /// A string in quotes, escaped as `JSONEncoder` escapes (slashes left alone).
-    func writeString(_ range: Range<Int>, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var copied = range.lowerBound
-        for index in range {
-            let byte = text[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            out.append(contentsOf: text[copied..<index])
-            copied = index + 1
-            out.append(UInt8(ascii: "\\"))
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
-            case 0x08: out.append(UInt8(ascii: "b"))
-            case 0x09: out.append(UInt8(ascii: "t"))
-            case 0x0A: out.append(UInt8(ascii: "n"))
-            case 0x0C: out.append(UInt8(ascii: "f"))
-            case 0x0D: out.append(UInt8(ascii: "r"))
-            default:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            }
-        }
-        out.append(contentsOf: text[copied..<range.upperBound])
-        out.append(UInt8(ascii: "\""))
     }
 }
 
@@ -286,7 +322,7 @@ private struct ArenaUnkeyedContainer: UnkeyedEncodingContainer {
     let arena: EncodingArena
     let node: Int
     var codingPath: [any CodingKey] { [] }
-    var count: Int { Int(arena.nodes[node].childCount) }
+    var count: Int { arena.childCount(node) }
 
     private func next() -> Int { arena.child(of: node, key: SuperKey?.none) }
 

@@ -142,6 +142,29 @@ struct MembersRulesTests {
         }
     }
 
+    @Test("ASCII addresses are judged well formed and corporate as the character-by-character rules judge them")
+    func asciiAddressRulesMatchCharacters() {
+        var random = SeededGenerator(state: 2026)
+        let pieces = ["a", "Z", "0", "@", ".", "-", " ", "\t", "\r\n", "\u{7F}", "_", "un", "org", "UNICEF", "iom", "int", "é", "x"]
+        let policy = EmailPolicy(corporateDomains: ["un.org", "unicef.org", "iom.int", "org"])
+        var wellFormed = 0
+        var corporate = 0
+        for _ in 0..<5_000 {
+            func run() -> String { (0..<Int.random(in: 0...3, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() }
+            // Mostly shaped like an address, so that both verdicts are often yes.
+            let email = run() + (Bool.random(using: &random) ? "@" : "") + run() + "." + run()
+            let verdict = EmailPolicy.isWellFormed(email)
+            #expect(verdict == EmailPolicy.isWellFormedByCharacters(email), "\(Array(email.utf8))")
+            #expect(policy.isCorporate(email) == policy.isCorporateByCharacters(email), "\(Array(email.utf8))")
+            wellFormed += verdict ? 1 : 0
+            corporate += policy.isCorporate(email) ? 1 : 0
+        }
+        #expect(wellFormed > 50 && corporate > 50, "\(wellFormed) well formed, \(corporate) corporate")
+        let local = String(repeating: "a", count: 64)
+        #expect(EmailPolicy.isWellFormed(local + "@un.org") && !EmailPolicy.isWellFormed(local + "a@un.org"))
+        #expect(policy.isCorporate("x@A.UN.ORG@") && !policy.isCorporate("x@notun.org.uz") && !policy.isCorporate("@"))
+    }
+
     @Test("Addresses are the same in any case, ASCII or not, as lowercasing both would say")
     func sameAddressInAnyCase() {
         let pairs: [(String, String)] = [
