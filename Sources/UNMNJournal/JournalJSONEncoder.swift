@@ -1,4 +1,5 @@
 import Foundation
+import UNMNDomain
 
 /// Writes the journal's JSON: the very bytes `JSONEncoder` writes with sorted keys and unescaped
 /// slashes (the tests compare both on every record of the sample network, on random commands and
@@ -132,6 +133,24 @@ private final class EncodingArena: Encoder {
         if T.self == Bool.self { return setBool(unsafeBitCast(value, to: Bool.self), at: node) }
         // JSONEncoder writes a Decimal as a number, not as its keyed Codable form.
         if T.self == Decimal.self { return setLiteral((value as! Decimal).description, at: node) }
+        // The domain's identifiers are strings; an instant is {"secondsSinceEpoch": N}, a date
+        // {"day": D, "month": M, "year": Y}: each would otherwise cost a container (a boxed generic).
+        if T.self == EntityCode.self { return setString(unsafeBitCast(value, to: EntityCode.self).rawValue, at: node) }
+        if T.self == FocalPointID.self { return setString(unsafeBitCast(value, to: FocalPointID.self).rawValue, at: node) }
+        if T.self == ItemReference.self { return setString(unsafeBitCast(value, to: ItemReference.self).rawValue, at: node) }
+        if T.self == MeetingReference.self { return setString(unsafeBitCast(value, to: MeetingReference.self).rawValue, at: node) }
+        if T.self == ActionPointID.self { return setString(unsafeBitCast(value, to: ActionPointID.self).rawValue, at: node) }
+        if T.self == Instant.self {
+            let object = become(.object, node)
+            return setInteger(
+                unsafeBitCast(value, to: Instant.self).secondsSinceEpoch, at: child(of: object, key: Name("secondsSinceEpoch")))
+        }
+        if T.self == LocalDate.self {
+            let (date, object) = (unsafeBitCast(value, to: LocalDate.self), become(.object, node))
+            setInteger(date.year, at: child(of: object, key: Name("year")))
+            setInteger(date.month, at: child(of: object, key: Name("month")))
+            return setInteger(date.day, at: child(of: object, key: Name("day")))
+        }
         if T.self == Double.self || T.self == Float.self || T.self == Date.self || T.self == Data.self || T.self == URL.self {
             throw unsupported(value)
         }
@@ -147,9 +166,13 @@ private final class EncodingArena: Encoder {
     func written() -> [UInt8] {
         nodes.withUnsafeBufferPointer { nodes in
             text.withUnsafeBufferPointer { text in
-                var writer = Writer(nodes: nodes, text: text)
-                writer.write(0)
-                return writer.out
+                // At most: every byte of text escaped as \u00XX, and per node its quotes, colon,
+                // comma and brackets, or a null.
+                [UInt8](unsafeUninitializedCapacity: text.count * 6 + nodes.count * 10 + 16) { buffer, count in
+                    var writer = Writer(nodes: nodes, text: text, out: buffer.baseAddress!)
+                    writer.write(0)
+                    count = buffer.baseAddress!.distance(to: writer.out)
+                }
             }
         }
     }
@@ -161,11 +184,15 @@ private final class EncodingArena: Encoder {
         let text: UnsafeBufferPointer<UInt8>
         var firstChild: [Int32]
         var nextSibling: [Int32]
-        var out: [UInt8] = []
+        /// The members of the objects being written, innermost last.
+        var members: [Int32] = []
+        /// Where the next byte goes (the caller sized the buffer for the worst case).
+        var out: UnsafeMutablePointer<UInt8>
 
-        init(nodes: UnsafeBufferPointer<Node>, text: UnsafeBufferPointer<UInt8>) {
+        init(nodes: UnsafeBufferPointer<Node>, text: UnsafeBufferPointer<UInt8>, out: UnsafeMutablePointer<UInt8>) {
             self.nodes = nodes
             self.text = text
+            self.out = out
             firstChild = Array(repeating: -1, count: nodes.count)
             nextSibling = Array(repeating: -1, count: nodes.count)
             var lastChild = Array(repeating: Int32(-1), count: nodes.count)
@@ -174,83 +201,102 @@ private final class EncodingArena: Encoder {
                 if lastChild[parent] >= 0 { nextSibling[Int(lastChild[parent])] = Int32(index) } else { firstChild[parent] = Int32(index) }
                 lastChild[parent] = Int32(index)
             }
-            out.reserveCapacity(text.count + nodes.count * 6)
         }
 
         mutating func write(_ index: Int) {
             let node = nodes[index]
             switch node.kind {
-            case .null: out.append(contentsOf: "null".utf8)
-            case .literal: out.append(contentsOf: text[Int(node.start)..<Int(node.end)])
+            case .null: put("null")
+            case .literal: appendText(Int(node.start)..<Int(node.end))
             case .string: writeString(Int(node.start)..<Int(node.end))
             case .array:
-                out.append(UInt8(ascii: "["))
+                put(UInt8(ascii: "["))
                 var element = firstChild[index]
                 while element >= 0 {
-                    if element != firstChild[index] { out.append(UInt8(ascii: ",")) }
+                    if element != firstChild[index] { put(UInt8(ascii: ",")) }
                     write(Int(element))
                     element = nextSibling[Int(element)]
                 }
-                out.append(UInt8(ascii: "]"))
+                put(UInt8(ascii: "]"))
             case .object, .pending:
-                out.append(UInt8(ascii: "{"))
-                var members: [Int32] = []
+                put(UInt8(ascii: "{"))
+                // The members go on a stack shared by all objects, are sorted there (an
+                // insertion sort: objects are small), written, and taken off.
+                let base = members.count
                 var member = firstChild[index]
                 while member >= 0 {
+                    var at = members.count
                     members.append(member)
-                    member = nextSibling[Int(member)]
-                }
-                // Few members: an insertion sort.
-                for sorted in members.indices.dropFirst() {
-                    var at = sorted
-                    while at > 0 && keyPrecedes(Int(members[at]), Int(members[at - 1])) {
+                    while at > base && keyPrecedes(Int(members[at]), Int(members[at - 1])) {
                         members.swapAt(at, at - 1)
                         at -= 1
                     }
+                    member = nextSibling[Int(member)]
                 }
-                for (position, member) in members.enumerated() {
-                    if position > 0 { out.append(UInt8(ascii: ",")) }
-                    writeString(Int(nodes[Int(member)].keyStart)..<Int(nodes[Int(member)].keyEnd))
-                    out.append(UInt8(ascii: ":"))
-                    write(Int(member))
+                for position in base..<members.count {
+                    let member = Int(members[position])
+                    if position > base { put(UInt8(ascii: ",")) }
+                    writeString(Int(nodes[member].keyStart)..<Int(nodes[member].keyEnd))
+                    put(UInt8(ascii: ":"))
+                    write(member)
                 }
-                out.append(UInt8(ascii: "}"))
+                members.removeSubrange(base...)
+                put(UInt8(ascii: "}"))
             }
         }
 
         /// Whether one member's name sorts before another's: by their UTF-8 bytes, as
         /// `JSONEncoder` sorts (not Swift's string order, which differs for combining accents).
         func keyPrecedes(_ a: Int, _ b: Int) -> Bool {
-            text[Int(nodes[a].keyStart)..<Int(nodes[a].keyEnd)].lexicographicallyPrecedes(
-                text[Int(nodes[b].keyStart)..<Int(nodes[b].keyEnd)])
+            let (first, second) = (nodes[a], nodes[b])
+            let (firstLength, secondLength) = (Int(first.keyEnd - first.keyStart), Int(second.keyEnd - second.keyStart))
+            let order = memcmp(
+                text.baseAddress! + Int(first.keyStart), text.baseAddress! + Int(second.keyStart), min(firstLength, secondLength))
+            return order < 0 || (order == 0 && firstLength < secondLength)
+        }
+
+        mutating func appendText(_ range: Range<Int>) {
+            guard !range.isEmpty else { return }
+            out.update(from: text.baseAddress! + range.lowerBound, count: range.count)
+            out += range.count
+        }
+
+        mutating func put(_ byte: UInt8) {
+            out.pointee = byte
+            out += 1
+        }
+
+        mutating func put(_ bytes: StaticString) {
+            out.update(from: bytes.utf8Start, count: bytes.utf8CodeUnitCount)
+            out += bytes.utf8CodeUnitCount
         }
 
         /// A string in quotes, escaped as `JSONEncoder` escapes (slashes left alone).
         mutating func writeString(_ range: Range<Int>) {
-            out.append(UInt8(ascii: "\""))
+            put(UInt8(ascii: "\""))
             var copied = range.lowerBound
             for index in range {
                 let byte = text[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                out.append(contentsOf: text[copied..<index])
+                appendText(copied..<index)
                 copied = index + 1
-                out.append(UInt8(ascii: "\\"))
+                put(UInt8(ascii: "\\"))
                 switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
-                case 0x08: out.append(UInt8(ascii: "b"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0C: out.append(UInt8(ascii: "f"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): put(byte)
+                case 0x08: put(UInt8(ascii: "b"))
+                case 0x09: put(UInt8(ascii: "t"))
+                case 0x0A: put(UInt8(ascii: "n"))
+                case 0x0C: put(UInt8(ascii: "f"))
+                case 0x0D: put(UInt8(ascii: "r"))
                 default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [
-                        UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
-                    ])
+                    let hex: StaticString = "0123456789abcdef"
+                    put("u00")
+                    put(hex.utf8Start[Int(byte >> 4)])
+                    put(hex.utf8Start[Int(byte & 0xF)])
                 }
             }
-            out.append(contentsOf: text[copied..<range.upperBound])
-            out.append(UInt8(ascii: "\""))
+            appendText(copied..<range.upperBound)
+            put(UInt8(ascii: "\""))
         }
     }
 }
@@ -274,6 +320,15 @@ private final class ArenaNodeEncoder: Encoder {
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer { ArenaUnkeyedContainer(arena: arena, node: arena.become(.array, node)) }
     func singleValueContainer() -> any SingleValueEncodingContainer { ArenaSingleValueContainer(arena: arena, node: node) }
+}
+
+/// A member name written by the arena itself.
+private struct Name: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
 
 private struct SuperKey: CodingKey {

@@ -63,6 +63,12 @@ struct RecordEncoderTests {
         #expect(try JournalJSONEncoder().encode(["empty": Empty()]) == Array(#"{"empty":{}}"#.utf8))
         #expect(try JournalJSONEncoder().encode([String?.none, "x"]) == Array(#"[null,"x"]"#.utf8))
         #expect(try JournalJSONEncoder().encode([Int64.min, Int64.max]) == (try RecordDecoderTests.encoded([Int64.min, Int64.max])))
+        // The writer sizes its output for the worst case: every byte escaped, every node a null.
+        let worst: [[String: String?]] = (0..<300).map { _ in [String(repeating: "\u{1}", count: 40): nil, "\u{0}": "\u{1F}\u{1F}"] }
+        #expect(try JournalJSONEncoder().encode(worst) == RecordDecoderTests.encoded(worst))
+        #expect(
+            try JournalJSONEncoder().encode([Empty?](repeating: nil, count: 500))
+                == RecordDecoderTests.encoded([Empty?](repeating: nil, count: 500)))
         #expect(throws: EncodingError.self) { try JournalJSONEncoder().encode(Unwritten(value: 0.5)) }
         #expect(throws: EncodingError.self) { try JournalJSONEncoder().encode(Unwritten(value: Date())) }
         #expect(throws: EncodingError.self) { try JournalJSONEncoder().encode([Data()]) }
