@@ -28,6 +28,19 @@ public final class JournalJSONDecoder {
         }
     }
 
+    /// A record's body: read straight from the tape when it has one of the commonest shapes
+    /// (`JournalRecord.commonBody`), otherwise through its `Codable` conformance.
+    func decodeBody(from bytes: UnsafeRawBufferPointer) throws -> JournalRecord.Body {
+        do { try tape.parse(bytes) } catch {
+            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "Not JSON: \(error)"))
+        }
+        return try tape.nodes.withUnsafeBufferPointer { nodes in
+            let walker = TapeDecoder(bytes: bytes, nodes: nodes)
+            if let body = walker.commonBody() { return body }
+            return try walker.decodeValue(JournalRecord.Body.self, at: 0)
+        }
+    }
+
     public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
         try bytes.withUnsafeBytes { try decode(type, from: $0) }
     }
@@ -35,7 +48,7 @@ public final class JournalJSONDecoder {
 
 /// Walks the tape. Containers remember their own node; the decoder's `current` node is moved
 /// for the duration of each nested `init(from:)` and put back after.
-private final class TapeDecoder: Decoder {
+final class TapeDecoder: Decoder {
     let bytes: UnsafeRawBufferPointer
     let nodes: UnsafeBufferPointer<JSONTape.Node>
     var current = 0

@@ -38,7 +38,7 @@ public struct JournalRecord: Hashable, Sendable {
     }
 
     /// The JSON body: everything but the sequence, which the line carries.
-    struct Body: Codable {
+    struct Body: Codable, Equatable {
         var osUser: String
         var batch: EventBatch
     }
@@ -78,7 +78,7 @@ public struct JournalRecord: Hashable, Sendable {
         crc = CRC32C.checksum(json, seed: crc)
         guard crc == stored else { return .failure(RecordDefect("the checksum does not match")) }
         do {
-            let body = try reader.decode(Body.self, from: json)
+            let body = try reader.decodeBody(from: json)
             return .success(JournalRecord(sequence: sequence, osUser: body.osUser, batch: body.batch))
         } catch {
             return .failure(RecordDefect("a newer unmn wrote it (its content is not one this version knows)", isNewer: true))

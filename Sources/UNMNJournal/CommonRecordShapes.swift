@@ -1,0 +1,159 @@
+import UNMNDomain
+
+/// The records a network writes most — a member's position on an item (seven in ten of a
+/// network's records) and progress on a key action (one in six) — read straight from the tape,
+/// without the `Codable` machinery (boxed containers, runtime type lookups) that was two thirds of
+/// a replayed record's instructions.
+///
+/// The shapes are exactly those `JSONEncoder` writes for these types. Anything else — another
+/// command or event, a member this reader does not expect, a missing one, a null, a value of
+/// another kind — gives nil, and the record is read through `Codable` instead, which also says
+/// what is wrong. So this reader can only ever agree with the general one, or step aside; the
+/// tests hold it to that on every sample record and on damaged variants of them.
+extension TapeDecoder {
+    func commonBody() -> JournalRecord.Body? {
+        guard let object = Object(self, 0, exactly: 2), let batch = object["batch"], let osUser = object.string("osUser"),
+            let body = commonBatch(at: batch)
+        else { return nil }
+        return JournalRecord.Body(osUser: osUser, batch: body)
+    }
+
+    private func commonBatch(at node: Int) -> EventBatch? {
+        guard let object = Object(self, node), let at = object.instant("at"), let summary = object.string("summary"),
+            let isUndo = object.bool("isUndo"), let operatorNode = object["operator"], let op = operatorValue(at: operatorNode),
+            let eventsNode = object["events"], nodes[eventsNode].kind == .array
+        else { return nil }
+        let (commandNode, loginNode) = (object["command"], object["login"])
+        guard object.count == 5 + (commandNode == nil ? 0 : 1) + (loginNode == nil ? 0 : 1) else { return nil }
+        var command: Command?
+        if let commandNode {
+            guard let decoded = commonCommand(at: commandNode) else { return nil }
+            command = decoded
+        }
+        var login: String?
+        if let loginNode {
+            guard let decoded = try? string(at: loginNode) else { return nil }
+            login = decoded
+        }
+        var events: [Event] = []
+        events.reserveCapacity(Int(nodes[eventsNode].count))
+        var element = eventsNode + 1
+        for _ in 0..<nodes[eventsNode].count {
+            guard let event = commonEvent(at: element) else { return nil }
+            events.append(event)
+            element = Int(nodes[element].next)
+        }
+        return EventBatch(operator: op, at: at, events: events, summary: summary, isUndo: isUndo, command: command, login: login)
+    }
+
+    private func operatorValue(at node: Int) -> Operator? {
+        guard let object = Object(self, node, exactly: 3), let name = object.string("name"), let entity = object.string("entity"),
+            let role = object.string("role").flatMap(Operator.Role.init(rawValue:))
+        else { return nil }
+        return Operator(name: name, entity: EntityCode(entity), role: role)
+    }
+
+    /// A command as Swift writes an enum: {"case": {"label": value, "_2": value}}.
+    private func commonCommand(at node: Int) -> Command? {
+        guard Object(self, node, exactly: 1) != nil else { return nil }
+        let details = node + 2
+        if isName("recordPosition", node + 1) {
+            guard let fields = Object(self, details), let item = fields.string("item"), let entity = fields.string("entity"),
+                let source = fields.string("source").flatMap(PositionRecord.Source.init(rawValue:))
+            else { return nil }
+            let (positionNode, basedOnNode) = (fields["_2"], fields["basedOn"])
+            guard fields.count == 3 + (positionNode == nil ? 0 : 1) + (basedOnNode == nil ? 0 : 1) else { return nil }
+            var position: Position?
+            if let positionNode {
+                guard let decoded = try? self.position(at: positionNode) else { return nil }
+                position = decoded
+            }
+            var basedOn: Int?
+            if let basedOnNode {
+                guard let decoded = try? integer(Int.self, at: basedOnNode) else { return nil }
+                basedOn = decoded
+            }
+            return .recordPosition(item: ItemReference(item), entity: EntityCode(entity), position, source: source, basedOn: basedOn)
+        }
+        if isName("recordProgress", node + 1) {
+            guard let fields = Object(self, details), let year = fields.integer("year"), let code = fields.string("code"),
+                let percent = fields.integer("percent"), let note = fields.string("note"),
+                let status = fields.string("status").flatMap(KeyAction.Status.init(rawValue:))
+            else { return nil }
+            let basedOnNode = fields["basedOn"]
+            guard fields.count == 5 + (basedOnNode == nil ? 0 : 1) else { return nil }
+            var basedOn: Int?
+            if let basedOnNode {
+                guard let decoded = try? integer(Int.self, at: basedOnNode) else { return nil }
+                basedOn = decoded
+            }
+            return .recordProgress(year: year, code: code, percent: percent, status: status, note: note, basedOn: basedOn)
+        }
+        return nil
+    }
+
+    private func commonEvent(at node: Int) -> Event? {
+        guard Object(self, node, exactly: 1) != nil else { return nil }
+        let details = node + 2
+        if isName("positionRecorded", node + 1) {
+            guard let fields = Object(self, details, exactly: 2), let item = fields.string("item"), let recordNode = fields["_1"],
+                let record = Object(self, recordNode), let entity = record.string("entity"), let recordedBy = record.string("recordedBy"),
+                let at = record.instant("at"), let source = record.string("source").flatMap(PositionRecord.Source.init(rawValue:))
+            else { return nil }
+            let positionNode = record["position"]
+            guard record.count == 4 + (positionNode == nil ? 0 : 1) else { return nil }
+            var position: Position?
+            if let positionNode {
+                guard let decoded = try? self.position(at: positionNode) else { return nil }
+                position = decoded
+            }
+            return .positionRecorded(
+                item: ItemReference(item),
+                PositionRecord(entity: EntityCode(entity), position: position, source: source, recordedBy: recordedBy, at: at))
+        }
+        if isName("progressRecorded", node + 1) {
+            guard let fields = Object(self, details, exactly: 3), let year = fields.integer("year"), let code = fields.string("code"),
+                let updateNode = fields["_2"], let update = Object(self, updateNode, exactly: 6), let by = update.string("by"),
+                let entity = update.string("entity"), let note = update.string("note"), let on = update.date("on"),
+                let percent = update.integer("percent"), let status = update.string("status").flatMap(KeyAction.Status.init(rawValue:))
+            else { return nil }
+            return .progressRecorded(
+                year: year, code: code,
+                KeyAction.ProgressUpdate(on: on, by: by, entity: EntityCode(entity), percent: percent, status: status, note: note))
+        }
+        return nil
+    }
+
+    /// An object node and typed reads of its members; each read is nil when the member is
+    /// missing or of another kind.
+    struct Object {
+        let decoder: TapeDecoder
+        let node: Int
+
+        init?(_ decoder: TapeDecoder, _ node: Int, exactly count: Int? = nil) {
+            guard decoder.nodes[node].kind == .object, count.map({ Int(decoder.nodes[node].count) == $0 }) ?? true else { return nil }
+            (self.decoder, self.node) = (decoder, node)
+        }
+
+        var count: Int { Int(decoder.nodes[node].count) }
+        subscript(name: StaticString) -> Int? { decoder.member(name, of: node) }
+
+        func string(_ name: StaticString) -> String? { self[name].flatMap { try? decoder.string(at: $0) } }
+        func integer(_ name: StaticString) -> Int? { self[name].flatMap { try? decoder.integer(Int.self, at: $0) } }
+        func bool(_ name: StaticString) -> Bool? { self[name].flatMap { try? decoder.bool(at: $0) } }
+
+        func instant(_ name: StaticString) -> Instant? {
+            guard let at = self[name], let object = Object(decoder, at, exactly: 1), let seconds = object["secondsSinceEpoch"],
+                let value = try? decoder.integer(Int64.self, at: seconds)
+            else { return nil }
+            return Instant(secondsSinceEpoch: value)
+        }
+
+        func date(_ name: StaticString) -> LocalDate? {
+            guard let at = self[name], let object = Object(decoder, at, exactly: 3), let year = object.integer("year"),
+                let month = object.integer("month"), let day = object.integer("day")
+            else { return nil }
+            return LocalDate(year: year, month: month, day: day)
+        }
+    }
+}
