@@ -178,7 +178,16 @@ final class TapeDecoder: Decoder {
     func string(at node: Int) throws -> String {
         switch nodes[node].kind {
         case .string:
-            guard let string = String(validating: text(at: node), as: UTF8.self) else { throw mismatch("UTF-8 text", at: node) }
+            // Decoding repairs bad UTF-8 (as U+FFFD), so the bytes are valid when they come back
+            // unchanged: much cheaper than `String(validating:)`, which was a tenth of a replay.
+            let raw = text(at: node)
+            let string = String(decoding: raw, as: UTF8.self)
+            let unchanged =
+                string.utf8.count == raw.count
+                && string.utf8.withContiguousStorageIfAvailable {
+                    $0.isEmpty || memcmp($0.baseAddress!, raw.baseAddress!, raw.count) == 0
+                } ?? string.utf8.elementsEqual(raw)
+            guard unchanged else { throw mismatch("UTF-8 text", at: node) }
             return string
         case .escapedString:
             return try unescaped(text(at: node), node: node)

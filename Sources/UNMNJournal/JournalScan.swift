@@ -114,7 +114,7 @@ public struct JournalScan: Sendable {
     /// Lines this many or more are decoded on every core: each line is checked and read on its
     /// own (the records are applied in order afterwards), and reading was two thirds of a replay.
     /// (A task local so that tests can send small journals the parallel way.)
-    @TaskLocal static var parallelLines = 512
+    @TaskLocal public static var parallelLines = 512
 
     static func decodeLine(_ index: Int, of bytes: UnsafeRawBufferPointer, ends: [Int], reader: JournalJSONDecoder) -> Result<
         JournalRecord, RecordDefect

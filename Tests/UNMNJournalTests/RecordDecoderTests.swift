@@ -102,6 +102,19 @@ struct RecordDecoderTests {
         }
     }
 
+    @Test("a string that is not UTF-8 is refused, as JSONDecoder refuses it; UTF-8 of every length is read")
+    func invalidUTF8IsRefused() throws {
+        let invalid: [[UInt8]] = [[0xFF], [0xF0, 0x90, 0x80, 0x41], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0x41, 0xE2, 0x82], [0x80]]
+        for bytes in invalid {
+            let json = [0x5B, 0x22] + bytes + [0x22, 0x5D]
+            #expect(throws: (any Error).self) { try JournalJSONDecoder().decode([String].self, from: json) }
+            #expect(throws: (any Error).self) { try JSONDecoder().decode([String].self, from: Data(json)) }
+        }
+        let valid = ["", "a", "Ўзбекистон", "€", "🌸", "\u{FFFD}", String(repeating: "ʻ", count: 40)]
+        let json = try Self.encoded(valid)
+        #expect(try JournalJSONDecoder().decode([String].self, from: json) == valid)
+    }
+
     @Test("escapes JSONEncoder never writes still read as JSON defines them")
     func foreignEscapes() throws {
         let json = Array(#"["\u00e9\ud83c\udf38\/\b\f", "plain", "\u0000"]"#.utf8)
