@@ -29,16 +29,11 @@ public struct Buffer: Hashable, Sendable {
         guard y >= bounds.y, y < bounds.maxY, y >= 0, y < height, x < bounds.maxX else { return 0 }
         let limit = min(maxWidth ?? Int.max, bounds.maxX - x, width - x)
         guard limit > 0, x >= 0 else { return 0 }
+        // Printable ASCII, most of what a table shows, needs no making safe and is cut by bytes:
+        // a cell a byte, written in one pass over the row (no grapheme walk, no copy of the text).
+        if let written = writePrintableASCII(text, x: x, y: y, limit: limit, style: style) { return written }
         let visible = TextLayout.truncate(SafeText.sanitize(text), toWidth: limit)
         var column = x
-        // Printable ASCII, most of what a table shows: a cell a byte, no grapheme walk.
-        if DisplayWidth.isPrintableASCII(visible) {
-            for byte in visible.utf8 {
-                self[column, y] = Cell(ascii: byte, style: style)
-                column += 1
-            }
-            return column - x
-        }
         // Latin, Cyrillic and punctuation: a cell a scalar, no grapheme walk.
         if visible.unicodeScalars.allSatisfy({ DisplayWidth.isAlone($0.value) }) {
             for scalar in visible.unicodeScalars {
@@ -61,12 +56,33 @@ public struct Buffer: Hashable, Sendable {
         return column - x
     }
 
+    /// `write` for text that is all printable ASCII (nil for other text): the same cells,
+    /// including the `…` of a cut.
+    private mutating func writePrintableASCII(_ text: String, x: Int, y: Int, limit: Int, style: Style) -> Int? {
+        var text = text
+        let start = y * width + x
+        return text.withUTF8 { bytes -> Int? in
+            for byte in bytes where byte < 0x20 || byte >= 0x7F { return nil }
+            let fits = bytes.count <= limit
+            let count = fits ? bytes.count : limit - 1
+            cells.withUnsafeMutableBufferPointer { row in
+                for index in 0..<count { row[start + index] = Cell(ascii: bytes[index], style: style) }
+                if !fits { row[start + count] = Cell(String(TextLayout.ellipsis), style: style) }
+            }
+            return fits ? count : limit
+        }
+    }
+
     /// Fills a rectangle with one character and style.
     public mutating func fill(_ rect: Rect, with text: String = " ", style: Style = .plain) {
         let clipped = rect.intersection(area)
+        guard !clipped.isEmpty else { return }
         let cell = Cell(text, style: style)
-        for y in clipped.y..<clipped.maxY {
-            for x in clipped.x..<clipped.maxX { self[x, y] = cell }
+        let width = width
+        cells.withUnsafeMutableBufferPointer { cells in
+            for y in clipped.y..<clipped.maxY {
+                for x in clipped.x..<clipped.maxX { cells[y * width + x] = cell }
+            }
         }
     }
 

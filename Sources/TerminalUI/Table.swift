@@ -141,8 +141,11 @@ public struct Table: Sendable {
             // string is built and walked for every cell of every frame.
             let cellStyle = cellStyles[index] ?? style
             buffer.fill(Rect(x: x, y: y, width: widths[index], height: 1).intersection(area), style: cellStyle)
-            let text = TextLayout.truncate(SafeText.sanitize(value), toWidth: widths[index])
-            let start = column.alignRight ? x + max(0, widths[index] - DisplayWidth.of(text)) : x
+            // Printable ASCII needs no making safe, and `write` cuts it to the column itself.
+            let isASCII = DisplayWidth.isPrintableASCII(value)
+            let text = isASCII ? value : TextLayout.truncate(SafeText.sanitize(value), toWidth: widths[index])
+            let textWidth = isASCII ? min(value.utf8.count, widths[index]) : DisplayWidth.of(text)
+            let start = column.alignRight ? x + max(0, widths[index] - textWidth) : x
             buffer.write(text, x: start, y: y, maxWidth: widths[index], style: cellStyle, clip: area)
             x += widths[index] + 1
         }

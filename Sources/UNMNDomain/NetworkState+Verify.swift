@@ -9,7 +9,8 @@ extension NetworkState {
             return isVerified ? "it has no command, and records before it do (written by hand?)" : nil
         }
         let context = CommandContext(operator: batch.operator, now: batch.at, login: batch.login)
-        let who = "\(batch.operator.name) (\(batch.operator.entity) \(batch.operator.role.rawValue))"
+        // Worded only for a refusal: every replayed record is verified.
+        var who: String { "\(batch.operator.name) (\(batch.operator.entity) \(batch.operator.role.rawValue))" }
         do {
             let decided = try decided(command, context: context)
             if decided.events != batch.events { return "its events are not what its command decides (\(Self.describe(command)) by \(who))" }

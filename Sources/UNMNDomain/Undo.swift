@@ -11,14 +11,18 @@
 enum Undo {
     static func plan(for batch: EventBatch, before state: NetworkState, version: Int) -> UndoPlan {
         var commands: [Command] = []
+        // (Found only for batches that change the list: nine in ten records do not.)
+        let changesList = batch.events.contains { if case .mailingListChanged = $0 { true } else { false } }
         let edited = Set(
-            batch.events.compactMap { event -> FocalPointID? in
-                switch event {
-                case .focalPointChanged(let point): return point.id
-                case .focalPointAdded(let point): return point.id
-                default: return nil
-                }
-            })
+            !changesList
+                ? []
+                : batch.events.compactMap { event -> FocalPointID? in
+                    switch event {
+                    case .focalPointChanged(let point): return point.id
+                    case .focalPointAdded(let point): return point.id
+                    default: return nil
+                    }
+                })
         for event in batch.events {
             // A focal point's edit or addition restores its mailing-list membership itself.
             if case .mailingListChanged(let change) = event, edited.contains(change.focalPointID) { continue }

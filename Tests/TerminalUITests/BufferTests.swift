@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import TerminalUI
@@ -58,5 +59,32 @@ struct BufferTests {
         #expect(after.changedRows(since: before) == [2])
         #expect(after.changedRows(since: nil) == [0, 1, 2])
         #expect(Buffer(width: 6, height: 3).changedRows(since: before) == [0, 1, 2])
+    }
+
+    @Test("Printable ASCII, written a byte a cell, gives the cells the general way gives", arguments: [4, 19, 2029] as [UInt64])
+    func asciiWriteMatchesGeneralWay(seed: UInt64) {
+        var random = SeededGenerator(state: seed)
+        let pool: [String] = ["a", "Z", " ", "~", "0", ".", "é", "\t", "王", "\u{1B}"]
+        let style = Style([.bold])
+        /// Made safe, cut, then a cell per character, as `write` did before its ASCII way.
+        func reference(_ text: String, x: Int, limit: Int, into buffer: inout Buffer) -> Int {
+            guard limit > 0, x >= 0 else { return 0 }
+            var column = x
+            for character in TextLayout.truncate(SafeText.sanitize(text), toWidth: limit) {
+                let cells = DisplayWidth.of(character)
+                buffer[column, 0] = Cell(String(character), style: style)
+                if cells == 2 { buffer[column + 1, 0] = Cell("", style: style, isContinuation: true) }
+                column += cells
+            }
+            return column - x
+        }
+        for _ in 0..<400 {
+            let text = (0..<Int.random(in: 0...14, using: &random)).map { _ in pool.randomElement(using: &random)! }.joined()
+            let (x, maxWidth) = (Int.random(in: -1...9, using: &random), Int.random(in: 1...16, using: &random))
+            var (written, expected) = (Buffer(width: 12, height: 1), Buffer(width: 12, height: 1))
+            let count = written.write(text, x: x, y: 0, maxWidth: maxWidth, style: style)
+            let expectedCount = reference(text, x: x, limit: min(maxWidth, 12 - x), into: &expected)
+            #expect(written == expected && count == expectedCount, "\(text.debugDescription) at \(x), \(maxWidth)")
+        }
     }
 }
