@@ -47,7 +47,7 @@ public enum TextLayout {
         if utf8.count <= 4 * width, utf8.first != 0x20, !utf8.contains(0x0A), !utf8.contains(0x0D), DisplayWidth.of(text) <= width {
             return [text]
         }
-        return wrappedByWords(text, toWidth: width)
+        return wrappedByScalars(text, toWidth: width) ?? wrappedByWords(text, toWidth: width)
     }
 
     /// Wrapping word by word, as `wrap` does for everything but one line that fits.
@@ -92,6 +92,53 @@ public enum TextLayout {
             lines.append(line)
         }
         return lines
+    }
+
+    /// The same wrapping for one paragraph whose every scalar is a cell of its own (Latin,
+    /// Cyrillic, punctuation: nearly every help line and note), over its UTF-8 bytes: a word's
+    /// width is its count of scalars, and no grapheme is walked. Nil for other text.
+    static func wrappedByScalars(_ text: String, toWidth width: Int) -> [String]? {
+        guard text.unicodeScalars.allSatisfy({ DisplayWidth.isAlone($0.value) }) else { return nil }
+        var text = text
+        return text.withUTF8 { bytes -> [String] in
+            /// Scalars start at every byte that is not a continuation byte.
+            func scalars(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+            var lines: [String] = []
+            var line: [UInt8] = []
+            var lineWidth = 0
+            var start = 0
+            while start <= bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x20) ?? bytes.count
+                var word = start..<end
+                start = end + 1
+                var wordWidth = scalars(word)
+                let gap = line.isEmpty ? 0 : 1
+                if lineWidth + gap + wordWidth <= width {
+                    if gap == 1 { line.append(0x20) }
+                    line.append(contentsOf: bytes[word])
+                    lineWidth += gap + wordWidth
+                    continue
+                }
+                if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
+                while wordWidth > width {
+                    // The first `width` scalars (at least one) make a line of their own.
+                    var cut = word.lowerBound
+                    var taken = 0
+                    while cut < word.upperBound && (taken < width || taken == 0) {
+                        cut += 1
+                        while cut < word.upperBound && bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+                        taken += 1
+                    }
+                    lines.append(String(decoding: bytes[word.lowerBound..<cut], as: UTF8.self))
+                    word = cut..<word.upperBound
+                    wordWidth -= taken
+                }
+                line = Array(bytes[word])
+                lineWidth = wordWidth
+            }
+            lines.append(String(decoding: line, as: UTF8.self))
+            return lines
+        }
     }
 
     /// The text's paragraphs (split at newlines) and their words (split at spaces), as splitting

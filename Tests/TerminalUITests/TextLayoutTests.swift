@@ -95,4 +95,26 @@ struct TextLayoutTests {
         // A space that carries an accent is not a word break, as for characters.
         #expect(TextLayout.paragraphs(of: "a \u{301}b\nc d") == [["a \u{301}b"], ["c", "d"]])
     }
+
+    @Test(
+        "Text of one-cell scalars wraps over its bytes exactly as word by word: spaces, long words, dashes",
+        arguments: [6, 23, 2030] as [UInt64])
+    func scalarWrapMatchesWordWrap(seed: UInt64) {
+        var random = SeededGenerator(state: seed)
+        let pool: [String] = ["a", "Ў", "ʻ", "—", "é", " ", " ", "  ", "Oʻzbekiston", "internationalisation", "“", "x", "Ёё"]
+        var wrapped = 0
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...14, using: &random)).map { _ in pool.randomElement(using: &random)! }.joined()
+            for width in 1...24 {
+                guard let lines = TextLayout.wrappedByScalars(text, toWidth: width) else {
+                    Issue.record("not taken: \(text.debugDescription)")
+                    continue
+                }
+                #expect(lines == TextLayout.wrappedByWords(text, toWidth: width), "\(text.debugDescription) at \(width)")
+                wrapped += lines.count > 1 ? 1 : 0
+            }
+        }
+        #expect(wrapped > 1_000)
+        #expect(TextLayout.wrappedByScalars("a\u{301}", toWidth: 4) == nil && TextLayout.wrappedByScalars("a\nb", toWidth: 4) == nil)
+    }
 }
