@@ -54,18 +54,25 @@ public struct POSIXFileSystem: FileSystem {
     public func close(_ fd: Int32) { _ = Glibc.close(fd) }
 
     public func read(_ fd: Int32, at offset: Int, count: Int) throws(FileSystemError) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let result = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw FileSystemError("reading", path: "the journal", code: errno)
+        // Read into uninitialised storage and keep what came: neither zeroed first nor copied
+        // after (a snapshot of a million events is 45 MB).
+        var failure: Int32?
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(count, 0)) { buffer, initialized in
+            var done = 0
+            while done < count {
+                let result = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if result == 0 { break }
+                done += result
             }
-            if result == 0 { break }
-            done += result
+            initialized = done
         }
-        return Array(bytes[0..<done])
+        if let failure { throw FileSystemError("reading", path: "the journal", code: failure) }
+        return bytes
     }
 
     public func append(_ fd: Int32, _ bytes: ArraySlice<UInt8>) throws(FileSystemError) -> Int {

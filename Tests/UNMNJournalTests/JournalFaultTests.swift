@@ -171,3 +171,21 @@ struct ConcurrentWriterTests {
         #expect(reader.state == writer.state)
     }
 }
+
+@Suite("Reading the file")
+struct FileReadTests {
+    @Test("a read gives exactly the bytes there are: fewer at the end, none past it, an error for a bad descriptor")
+    func readsWhatIsThere() throws {
+        let path = JournalFixture.directory() + "/bytes"
+        let content = Array("0123456789".utf8)
+        JournalFixture.write(content, to: path)
+        let fs = POSIXFileSystem()
+        let fd = try fs.open(path, flags: O_RDONLY, mode: 0)
+        defer { fs.close(fd) }
+        #expect(try fs.read(fd, at: 0, count: 10) == content)
+        #expect(try fs.read(fd, at: 4, count: 100) == Array(content[4...]))
+        #expect(try fs.read(fd, at: 20, count: 5) == [])
+        #expect(try fs.read(fd, at: 3, count: 0) == [])
+        #expect(throws: FileSystemError.self) { try fs.read(-1, at: 0, count: 4) }
+    }
+}
