@@ -828,8 +828,8 @@ extension ConsensusItem: StateCodable {
         writer.write(deadline)
         writer.write(openedOn)
         writer.write(status)
-        writer.write(positions)
         writer.write(history)
+        Self.writePositions(positions, in: history, to: &writer)
         writer.write(closure)
         writer.write(deferrals)
         writer.write(underSilence)
@@ -838,12 +838,53 @@ extension ConsensusItem: StateCodable {
     }
 
     init(from reader: inout StateReader) throws(StateReader.Failure) {
+        let (reference, title, text): (ItemReference, String, String) = (try reader.read(), try reader.string(), try reader.string())
+        let (kind, raisedAt): (Kind, RaisedAt) = (try reader.read(), try reader.read())
+        let (deadline, openedOn, status): (LocalDate, LocalDate, Status) = (try reader.read(), try reader.read(), try reader.read())
+        let history: [PositionRecord] = try reader.read()
+        let positions = try Self.readPositions(in: history, from: &reader)
         self.init(
-            reference: try reader.read(), title: try reader.string(), text: try reader.string(), kind: try reader.read(),
-            raisedAt: try reader.read(),
-            deadline: try reader.read(), openedOn: try reader.read(), status: try reader.read(), positions: try reader.read(),
-            history: try reader.read(), closure: try reader.read(), deferrals: try reader.read(), underSilence: try reader.read(),
-            consultedActions: try reader.read(), reopenings: try reader.read())
+            reference: reference, title: title, text: text, kind: kind, raisedAt: raisedAt, deadline: deadline, openedOn: openedOn,
+            status: status, positions: positions, history: history, closure: try reader.read(), deferrals: try reader.read(),
+            underSilence: try reader.read(), consultedActions: try reader.read(), reopenings: try reader.read())
+    }
+
+    /// Each member's current position is also the last of its records in the history (`apply`
+    /// records it in both), so it is written as that record's place: a number instead of a
+    /// record to decode again — the items' positions were the bulk of a large snapshot's reading.
+    /// A position not found there (never so today) is written whole, behind a 0.
+    static func writePositions(_ positions: [EntityCode: PositionRecord], in history: [PositionRecord], to writer: inout StateWriter) {
+        writer.unsigned(UInt64(positions.count))
+        for (entity, record) in positions {
+            writer.write(entity)
+            if let index = history.lastIndex(of: record) {
+                writer.unsigned(UInt64(index) + 1)
+            } else {
+                writer.unsigned(0)
+                writer.write(record)
+            }
+        }
+    }
+
+    static func readPositions(in history: [PositionRecord], from reader: inout StateReader) throws(StateReader.Failure) -> [EntityCode:
+        PositionRecord]
+    {
+        let count = try reader.count()
+        var positions: [EntityCode: PositionRecord] = [:]
+        positions.reserveCapacity(count)
+        for _ in 0..<count {
+            let entity: EntityCode = try reader.read()
+            let place = try reader.unsigned()
+            if place == 0 {
+                let record: PositionRecord = try reader.read()
+                positions[entity] = record
+            } else {
+                guard place <= UInt64(history.count) else { throw StateReader.Failure("a position refers past its item's history") }
+                positions[entity] = history[Int(place - 1)]
+            }
+        }
+        guard positions.count == count else { throw StateReader.Failure("an item's positions repeat a member") }
+        return positions
     }
 }
 

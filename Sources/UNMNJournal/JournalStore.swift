@@ -54,9 +54,10 @@ extension JournalStore {
 /// snapshot of another format still tells how many records it saw.
 public struct StateSnapshot: Sendable {
     /// Raised whenever the state gains something replay derives or its binary form changes
-    /// (2: the founding day; 3: a meeting's calendar sequence; 4: binary), so that an older
-    /// snapshot is replayed over rather than read with that part missing. 1–3 were JSON.
-    public static let currentFormat: UInt32 = 4
+    /// (2: the founding day; 3: a meeting's calendar sequence; 4: binary; 5: an item's positions
+    /// as places in its history), so that an older snapshot is replayed over rather than read
+    /// with that part missing. 1–3 were JSON.
+    public static let currentFormat: UInt32 = 5
     static let magic = Array("UNMNSNAP".utf8)
     static let headerLength = magic.count + 4 + 8 + 8 + 8
 

@@ -18,6 +18,21 @@ struct StateCodingTests {
         return state
     }
 
+    @Test("an item's positions come back from their places in its history, or whole when not found there")
+    func positionsAsPlacesInHistory() throws {
+        var state = try Self.sampleState()
+        let index = try #require(state.items.indices.first { !state.items[$0].positions.isEmpty })
+        let (entity, record) = try #require(state.items[index].positions.first)
+        #expect(state.items[index].history.contains(record))
+        // A position its history does not hold (no event makes one today) is written whole.
+        var moved = record
+        moved.at = Instant(secondsSinceEpoch: record.at.secondsSinceEpoch + 1)
+        state.items[index].positions[entity] = moved
+        let back = try Self.decoded(state.stateEncoded())
+        #expect(back.items[index].positions[entity] == moved)
+        #expect(back == state)
+    }
+
     @Test("the sample network comes back equal, indexes, undo plans and per-field changes included")
     func sampleNetworkRoundTrips() throws {
         let state = try Self.sampleState()
