@@ -55,20 +55,25 @@ struct RecordDecoderTests {
         return String(String.UnicodeScalarView((0..<count).map { _ in pool.randomElement(using: &random)! }))
     }
 
+    /// A key action added with random text, budget, year and objectives.
+    static func randomCommand(using random: inout SeededGenerator) -> Command {
+        let text = randomText(using: &random)
+        let budget =
+            Decimal(Int.random(in: -1_000_000...1_000_000_000, using: &random)) / Decimal(Int.random(in: 1...1000, using: &random))
+        let draft = KeyActionDraft(
+            code: text, title: randomText(using: &random), lead: EntityCode(text),
+            starts: LocalDate(year: 2026, month: 1, day: 1)!, ends: LocalDate(year: 2026, month: 12, day: 31)!,
+            budgetRequired: budget, budgetFunded: Decimal(Int.random(in: 0...2_000, using: &random)),
+            gcmObjectives: Set((0..<Int.random(in: 0...5, using: &random)).map { _ in Int.random(in: 1...23, using: &random) }))
+        return .addKeyAction(year: Int.random(in: Int.min...Int.max, using: &random), draft)
+    }
+
     @Test("random text, numbers and budgets decode to what JSONDecoder gives", arguments: [1, 29, 2026] as [UInt64])
     func randomValuesDecodeAlike(seed: UInt64) throws {
         var random = SeededGenerator(state: seed)
         let reader = JournalJSONDecoder()
         for _ in 0..<300 {
-            let text = Self.randomText(using: &random)
-            let budget =
-                Decimal(Int.random(in: -1_000_000...1_000_000_000, using: &random)) / Decimal(Int.random(in: 1...1000, using: &random))
-            let draft = KeyActionDraft(
-                code: text, title: Self.randomText(using: &random), lead: EntityCode(text),
-                starts: LocalDate(year: 2026, month: 1, day: 1)!, ends: LocalDate(year: 2026, month: 12, day: 31)!,
-                budgetRequired: budget, budgetFunded: Decimal(Int.random(in: 0...2_000, using: &random)),
-                gcmObjectives: Set((0..<Int.random(in: 0...5, using: &random)).map { _ in Int.random(in: 1...23, using: &random) }))
-            let command = Command.addKeyAction(year: Int.random(in: Int.min...Int.max, using: &random), draft)
+            let command = Self.randomCommand(using: &random)
             let json = try Self.encoded(command)
             let fast = try reader.decode(Command.self, from: json)
             #expect(fast == (try JSONDecoder().decode(Command.self, from: Data(json))), "\(String(decoding: json, as: UTF8.self))")

@@ -30,15 +30,7 @@ struct RecordEncoderTests {
     func randomValuesEncodeAlike(seed: UInt64) throws {
         var random = SeededGenerator(state: seed)
         for _ in 0..<300 {
-            let text = RecordDecoderTests.randomText(using: &random)
-            let budget =
-                Decimal(Int.random(in: -1_000_000...1_000_000_000, using: &random)) / Decimal(Int.random(in: 1...1000, using: &random))
-            let draft = KeyActionDraft(
-                code: text, title: RecordDecoderTests.randomText(using: &random), lead: EntityCode(text),
-                starts: LocalDate(year: 2026, month: 1, day: 1)!, ends: LocalDate(year: 2026, month: 12, day: 31)!,
-                budgetRequired: budget, budgetFunded: Decimal(Int.random(in: 0...2_000, using: &random)),
-                gcmObjectives: Set((0..<Int.random(in: 0...5, using: &random)).map { _ in Int.random(in: 1...23, using: &random) }))
-            let command = Command.addKeyAction(year: Int.random(in: Int.min...Int.max, using: &random), draft)
+            let command = RecordDecoderTests.randomCommand(using: &random)
             #expect(try JournalJSONEncoder().encode(command) == RecordDecoderTests.encoded(command))
             // Member names from people's text (a dictionary keyed by name) sort as JSONEncoder sorts them.
             let keyed = Dictionary(
