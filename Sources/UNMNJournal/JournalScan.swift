@@ -51,7 +51,8 @@ public struct JournalScan: Sendable {
         -> JournalScan
     {
         let ends = lineEnds(bytes)
-        let decoded = decodeLines(bytes, ends: ends)
+        var decoded: [Result<JournalRecord, RecordDefect>] = []
+        var decodedFrom = 0
         var records: [JournalRecord] = []
         records.reserveCapacity(ends.count)
         var offsets: [Int] = []
@@ -65,8 +66,14 @@ public struct JournalScan: Sendable {
         for (index, newline) in ends.enumerated() {
             let position = index == 0 ? 0 : ends[index - 1] + 1
             let expected = sequence + 1
+            // Lines are read a batch at a time (a whole file's records are never held twice).
+            if index == decodedFrom + decoded.count {
+                (decoded, decodedFrom) = (
+                    decodeLines(bytes, ends: ends, lines: index..<(index + min(Self.linesAtATime, ends.count - index))), index
+                )
+            }
             var failure: String
-            switch decoded[index] {
+            switch decoded[index - decodedFrom] {
             case .success(let record):
                 if record.sequence == expected {
                     records.append(record)
@@ -123,24 +130,29 @@ public struct JournalScan: Sendable {
         return JournalRecord.decode(line: UnsafeRawBufferPointer(rebasing: bytes[start..<ends[index]]), reader: reader)
     }
 
-    /// Each line checked and read, in order; on several threads when there are many.
-    static func decodeLines(_ bytes: UnsafeRawBufferPointer, ends: [Int]) -> [Result<JournalRecord, RecordDefect>] {
+    /// How many lines are read before they are walked (a task local so that tests can walk
+    /// small journals in several batches).
+    @TaskLocal static var linesAtATime = 8_192
+
+    /// Lines `lines` checked and read, in order; on several threads when there are many.
+    static func decodeLines(_ bytes: UnsafeRawBufferPointer, ends: [Int], lines: Range<Int>) -> [Result<JournalRecord, RecordDefect>] {
         let threads = min(ProcessInfo.processInfo.activeProcessorCount, 4)
-        guard ends.count >= parallelLines && threads > 1 else {
+        guard lines.count >= parallelLines && threads > 1 else {
             let reader = JournalJSONDecoder()
-            return ends.indices.map { decodeLine($0, of: bytes, ends: ends, reader: reader) }
+            return lines.map { decodeLine($0, of: bytes, ends: ends, reader: reader) }
         }
-        return [Result<JournalRecord, RecordDefect>](unsafeUninitializedCapacity: ends.count) { buffer, initialized in
+        return [Result<JournalRecord, RecordDefect>](unsafeUninitializedCapacity: lines.count) { buffer, initialized in
             // Each thread fills its own slice of the buffer and reads only the bytes; the caller
             // keeps both alive until all have finished.
             nonisolated(unsafe) let (results, source) = (buffer, bytes)
             DispatchQueue.concurrentPerform(iterations: threads) { part in
                 let reader = JournalJSONDecoder()
-                for index in (ends.count * part / threads)..<(ends.count * (part + 1) / threads) {
-                    (results.baseAddress! + index).initialize(to: decodeLine(index, of: source, ends: ends, reader: reader))
+                for slot in (lines.count * part / threads)..<(lines.count * (part + 1) / threads) {
+                    let line = lines.lowerBound + slot
+                    (results.baseAddress! + slot).initialize(to: decodeLine(line, of: source, ends: ends, reader: reader))
                 }
             }
-            initialized = ends.count
+            initialized = lines.count
         }
     }
 }

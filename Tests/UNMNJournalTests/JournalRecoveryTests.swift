@@ -157,9 +157,12 @@ struct JournalRecoveryTests {
 /// the damage, it must find exactly what reading them one by one finds.
 @Suite("Reading lines on several threads")
 struct ParallelScanTests {
+    /// The parallel way reads the lines in batches of 7 (so that a batch ends anywhere).
     static func scan(_ bytes: [UInt8], parallelFrom lines: Int, followed: Bool) -> JournalScan {
         JournalScan.$parallelLines.withValue(lines) {
-            bytes.withUnsafeBytes { JournalScan.scan($0, startOffset: 7, previousSequence: 0, followed: followed) }
+            JournalScan.$linesAtATime.withValue(lines == .max ? .max : 7) {
+                bytes.withUnsafeBytes { JournalScan.scan($0, startOffset: 7, previousSequence: 0, followed: followed) }
+            }
         }
     }
 
