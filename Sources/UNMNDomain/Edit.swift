@@ -127,12 +127,19 @@ extension NetworkState {
 
     /// One field that is not a form (a position, attendance, minutes, progress): refused when
     /// someone else changed it since `basedOn`, unless the value is already the one asked for.
+    /// (The words are built only when they are needed: every replayed record is decided again,
+    /// most without a version to check.)
     func checkUnchanged(
-        _ record: RecordKey, field: String, title: String, since basedOn: Int?, theirs: String, yours: String, attempted: Attempt
+        _ record: RecordKey, field: @autoclosure () -> String, title: @autoclosure () -> String, since basedOn: Int?,
+        theirs: @autoclosure () -> String, yours: @autoclosure () -> String, attempted: Attempt
     ) throws(CommandRejection) {
-        guard let basedOn, let last = lastChange(of: record, field: field), last.version > basedOn, theirs != yours else { return }
+        guard let basedOn else { return }
+        let field = field()
+        guard let last = lastChange(of: record, field: field), last.version > basedOn else { return }
+        let (theirs, yours) = (theirs(), yours())
+        guard theirs != yours else { return }
         throw CommandRejection(
-            attempted, conflicts: [Conflict(record: record, field: field, title: title, theirs: theirs, yours: yours, change: last)])
+            attempted, conflicts: [Conflict(record: record, field: field, title: title(), theirs: theirs, yours: yours, change: last)])
     }
 }
 
