@@ -13,10 +13,11 @@ enum Undo {
         var commands: [Command] = []
         // (Found only for batches that change the list: nine in ten records do not.)
         let changesList = batch.events.contains { if case .mailingListChanged = $0 { true } else { false } }
-        let edited = Set(
+        let edited: Set<FocalPointID> =
             !changesList
-                ? []
-                : batch.events.compactMap { event -> FocalPointID? in
+            ? []
+            : Set(
+                batch.events.compactMap { event -> FocalPointID? in
                     switch event {
                     case .focalPointChanged(let point): return point.id
                     case .focalPointAdded(let point): return point.id

@@ -19,26 +19,21 @@ public final class JournalJSONDecoder {
     public init() {}
 
     public func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws -> T {
-        do { try tape.parse(bytes) } catch {
-            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "Not JSON: \(error)"))
-        }
-        return try tape.nodes.withUnsafeBufferPointer { nodes in
-            let walker = TapeDecoder(bytes: bytes, nodes: nodes)
-            return try walker.decodeValue(T.self, at: 0)
-        }
+        try walk(bytes) { try $0.decodeValue(T.self, at: 0) }
     }
 
     /// A record's body: read straight from the tape when it has one of the commonest shapes
-    /// (`JournalRecord.commonBody`), otherwise through its `Codable` conformance.
+    /// (`TapeDecoder.commonBody`), otherwise through its `Codable` conformance.
     func decodeBody(from bytes: UnsafeRawBufferPointer) throws -> JournalRecord.Body {
+        try walk(bytes) { try $0.commonBody() ?? $0.decodeValue(JournalRecord.Body.self, at: 0) }
+    }
+
+    /// Parses `bytes` into the tape, then reads it with one walker.
+    private func walk<Value>(_ bytes: UnsafeRawBufferPointer, _ read: (TapeDecoder) throws -> Value) throws -> Value {
         do { try tape.parse(bytes) } catch {
             throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "Not JSON: \(error)"))
         }
-        return try tape.nodes.withUnsafeBufferPointer { nodes in
-            let walker = TapeDecoder(bytes: bytes, nodes: nodes)
-            if let body = walker.commonBody() { return body }
-            return try walker.decodeValue(JournalRecord.Body.self, at: 0)
-        }
+        return try tape.nodes.withUnsafeBufferPointer { try read(TapeDecoder(bytes: bytes, nodes: $0)) }
     }
 
     public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
