@@ -202,7 +202,7 @@ extension NetworkState {
         check.require(!draft.gcmObjectives.isEmpty, "name at least one GCM objective it serves")
         let strange = draft.gcmObjectives.filter { !(1...23).contains($0) }.sorted()
         check.require(strange.isEmpty, "GCM objectives are numbered 1 to 23, not \(strange.map(String.init).joined(separator: ", "))")
-        let badTargets = draft.sdgTargets.filter { $0.wholeMatch(of: /[0-9]{1,2}\.[0-9a-z]{1,2}/) == nil }
+        let badTargets = draft.sdgTargets.filter { !KeyActionDraft.isSDGTarget($0) }
         check.require(badTargets.isEmpty, "SDG targets look like 10.7, not \(badTargets.joined(separator: ", "))")
     }
 
