@@ -136,6 +136,18 @@ public struct ConsensusItem: Hashable, Sendable, Codable, Identifiable {
     public var isUnderSilence: Bool { underSilence == true }
 }
 
+extension ConsensusItem {
+    /// An item as it is opened: open, with no positions, history, closure or deferrals yet.
+    public init(
+        opened reference: ItemReference, title: String, text: String, kind: Kind, raisedAt: RaisedAt, deadline: LocalDate,
+        openedOn: LocalDate, underSilence: Bool?
+    ) {
+        self.init(
+            reference: reference, title: title, text: text, kind: kind, raisedAt: raisedAt, deadline: deadline, openedOn: openedOn,
+            status: .open, positions: [:], history: [], closure: nil, deferrals: [], underSilence: underSilence)
+    }
+}
+
 /// One member entity's answer on an item.
 public enum Position: Hashable, Sendable, Codable {
     case agree

@@ -202,10 +202,8 @@ extension NetworkState {
         let prefix = "UNMN/\(today.year)/"
         let number = itemsPerYear[today.year, default: 0] + 1
         return ConsensusItem(
-            reference: ItemReference(prefix + padded(number, to: 3)), title: draft.title.trimmed, text: draft.text.trimmed,
-            kind: draft.kind,
-            raisedAt: draft.raisedAt, deadline: draft.deadline, openedOn: today, status: .open, positions: [:], history: [],
-            closure: nil, deferrals: [], underSilence: draft.underSilence)
+            opened: ItemReference(prefix + padded(number, to: 3)), title: draft.title.trimmed, text: draft.text.trimmed,
+            kind: draft.kind, raisedAt: draft.raisedAt, deadline: draft.deadline, openedOn: today, underSilence: draft.underSilence)
     }
 
     func nextDecisionNumber(year: Int) -> String {

@@ -89,7 +89,7 @@ extension TapeDecoder {
             }
             return .recordProgress(year: year, code: code, percent: percent, status: status, note: note, basedOn: basedOn)
         }
-        return nil
+        return itemOrAttendanceCommand(named: node + 1, at: details)
     }
 
     private func commonEvent(at node: Int) -> Event? {
@@ -121,7 +121,7 @@ extension TapeDecoder {
                 year: year, code: code,
                 KeyAction.ProgressUpdate(on: on, by: by, entity: EntityCode(entity), percent: percent, status: status, note: note))
         }
-        return nil
+        return itemOrAttendanceEvent(named: node + 1, at: details)
     }
 
     /// An object node and typed reads of its members; each read is nil when the member is
@@ -147,6 +147,26 @@ extension TapeDecoder {
                 let value = try? decoder.integer(Int64.self, at: seconds)
             else { return nil }
             return Instant(secondsSinceEpoch: value)
+        }
+
+        /// Whether the member is an empty array (`[]`).
+        func isEmptyArray(_ name: StaticString) -> Bool {
+            guard let member = self[name] else { return false }
+            return decoder.nodes[member].kind == .array && decoder.nodes[member].count == 0
+        }
+
+        /// An array of strings; nil when missing or when any element is not a string.
+        func strings(_ name: StaticString) -> [String]? {
+            guard let member = self[name], decoder.nodes[member].kind == .array else { return nil }
+            var strings: [String] = []
+            strings.reserveCapacity(Int(decoder.nodes[member].count))
+            var element = member + 1
+            for _ in 0..<decoder.nodes[member].count {
+                guard let string = try? decoder.string(at: element) else { return nil }
+                strings.append(string)
+                element = Int(decoder.nodes[element].next)
+            }
+            return strings
         }
 
         func date(_ name: StaticString) -> LocalDate? {

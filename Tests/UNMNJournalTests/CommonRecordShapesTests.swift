@@ -5,7 +5,7 @@ import UNMNDomain
 
 @testable import UNMNJournal
 
-/// The typed reader for the commonest records (positions, progress) must read them exactly as
+/// The typed reader for the commonest records (positions, progress, items, attendance) must read them exactly as
 /// the general reader does, or step aside: never a different value.
 @Suite("The commonest records, read straight from the tape")
 struct CommonRecordShapesTests {
@@ -41,42 +41,97 @@ struct CommonRecordShapesTests {
                 isUndo: index == 3, command: command, login: index == 1 ? nil : "login\(index)")
             bodies.append(try JournalJSONEncoder().encode(JournalRecord.Body(osUser: "u", batch: batch)))
         }
+        for (command, events) in itemAndAttendanceRecords() {
+            let batch = EventBatch(operator: op, at: at, events: events, summary: "item", isUndo: false, command: command, login: nil)
+            bodies.append(try JournalJSONEncoder().encode(JournalRecord.Body(osUser: "u", batch: batch)))
+        }
         return bodies
     }
 
-    @Test("every sample record reads the same, and positions and progress take the typed way")
+    /// Items opened, closed every way, and attendance of every kind, with each optional member
+    /// present and absent.
+    static func itemAndAttendanceRecords() -> [(Command, [Event])] {
+        let deadline = LocalDate(year: 2026, month: 12, day: 31)!
+        let kinds: [ConsensusItem.Kind] = [
+            .general, .jointStatement, .workingMethod, .admission("UNDRR", fullName: "UN Office for Disaster Risk Reduction"),
+            .workPlanEndorsement(year: 2026),
+        ]
+        var records: [(Command, [Event])] = []
+        for (index, kind) in kinds.enumerated() {
+            let raisedAt: ConsensusItem.RaisedAt = index % 2 == 0 ? .writtenConsultation : .meeting(MeetingReference("MTG/2026/0\(index)"))
+            var draft = ConsensusItemDraft(title: "Item \(index) «ў»", text: "Text\n\(index)", kind: kind, raisedAt: raisedAt, deadline: deadline)
+            draft.underSilence = [nil, true, false][index % 3]
+            let item = ConsensusItem(
+                opened: ItemReference("UNMN/2026/00\(index)"), title: draft.title, text: draft.text, kind: kind, raisedAt: raisedAt,
+                deadline: deadline, openedOn: LocalDate(year: 2026, month: 3, day: index + 1)!, underSilence: draft.underSilence)
+            records.append((.openItem(draft), [.itemOpened(item)]))
+        }
+        let statuses: [ConsensusItem.Status] = [.adopted(decisionNumber: "2026/01"), .notAdopted, .withdrawn, .deferred, .open]
+        let silences: [[EntityCode]?] = [nil, [], ["WB", "UN Women"]]
+        for (index, status) in statuses.enumerated() {
+            let item = ItemReference("UNMN/2026/01\(index)")
+            let closure = ConsensusItem.Closure(
+                by: "Laura Bianchi", entity: "IOM", at: Instant(secondsSinceEpoch: 1_790_000_000 + Int64(index)), statement: "Noted \"\(index)\"",
+                silent: silences[index % 3])
+            let commands: [Command] = [
+                .adoptItem(item, statement: closure.statement), .rejectItem(item, statement: closure.statement),
+                .withdrawItem(item, statement: closure.statement),
+            ]
+            records.append((commands[index % 3], [.itemClosed(item, status, closure)]))
+        }
+        let attendances: [Meeting.Attendance?] = [.present(focalPoints: []), .present(focalPoints: ["FP-0001", "FP-0002"]), .apologies, .absent, nil]
+        for (index, attendance) in attendances.enumerated() {
+            let (meeting, entity) = (MeetingReference("MTG/2026/0\(index)"), EntityCode(index % 2 == 0 ? "IOM" : "UN Women"))
+            records.append(
+                (
+                    .recordAttendance(meeting: meeting, entity: entity, attendance, basedOn: index % 2 == 0 ? nil : index),
+                    [.attendanceRecorded(meeting: meeting, entity: entity, attendance)]
+                ))
+        }
+        return records
+    }
+
+    /// Whether the typed reader is meant to read a record: its command and every event are of
+    /// the shapes it knows.
+    static func hasTypedShape(_ batch: EventBatch) -> Bool {
+        let typedCommand: Bool
+        switch batch.command {
+        case .recordPosition?, .recordProgress?, .adoptItem?, .rejectItem?, .withdrawItem?, .recordAttendance?: typedCommand = true
+        case .openItem(let draft)?: typedCommand = draft.kind.category != .workPlanEndorsement
+        default: typedCommand = false
+        }
+        return typedCommand
+            && batch.events.allSatisfy {
+                switch $0 {
+                case .positionRecorded, .progressRecorded, .itemClosed, .attendanceRecorded: return true
+                case .itemOpened(let item):
+                    return item.kind.category != .workPlanEndorsement && item.status == .open && item.positions.isEmpty && item.history.isEmpty
+                        && item.closure == nil && item.deferrals.isEmpty && item.consultedActions == nil && item.reopenings == nil
+                default: return false
+                }
+            }
+    }
+
+    @Test("every sample record reads the same; positions, progress, items opened and closed and attendance take the typed way")
     func sampleRecordsAgree() throws {
         var typed = 0
         for body in try Self.bodies() {
             guard let common = Self.common(body) else { continue }
             typed += 1
             #expect(common == Self.general(body), "\(String(decoding: body, as: UTF8.self))")
-            if case .recordPosition? = common.batch.command {
-            } else if case .recordProgress? = common.batch.command {
-            } else {
-                Issue.record("read a record of another kind: \(String(decoding: body, as: UTF8.self))")
-            }
+            #expect(Self.hasTypedShape(common.batch), "read a record of another kind: \(String(decoding: body, as: UTF8.self))")
         }
-        // Those whose command and every event are a position or progress.
-        let expected = try Self.bodies().filter { body in
-            guard let batch = Self.general(body)?.batch else { return false }
-            let commonCommand: Bool
-            switch batch.command {
-            case .recordPosition?, .recordProgress?: commonCommand = true
-            default: commonCommand = false
-            }
-            return commonCommand
-                && batch.events.allSatisfy {
-                    switch $0 {
-                    case .positionRecorded, .progressRecorded: return true
-                    default: return false
-                    }
-                }
-        }
+        let expected = try Self.bodies().filter { body in Self.general(body).map { Self.hasTypedShape($0.batch) } ?? false }
         for body in expected where Self.common(body) == nil {
             Issue.record("left to the general way: \(String(decoding: body, as: UTF8.self))")
         }
-        #expect(typed == expected.count && typed > 20)
+        let items = expected.filter { body in
+            switch Self.general(body)?.batch.command {
+            case .openItem?, .adoptItem?, .rejectItem?, .withdrawItem?, .recordAttendance?: return true
+            default: return false
+            }
+        }
+        #expect(typed == expected.count && typed > 20 && items.count > 12)
     }
 
     @Test("a damaged or unusual body is read as the general reader reads it, or left to it", arguments: [7, 18, 2026] as [UInt64])
@@ -106,6 +161,27 @@ struct CommonRecordShapesTests {
             body.replacingOccurrences(of: "\"summary\":", with: "\"summary\":null,\"x\":"),
             body.replacingOccurrences(of: "\"source\":\"", with: "\"sourc\\u0065\":\""),
             body.replacingOccurrences(of: "{\"agree\":{}}", with: "{\"agree\":{},\"object\":{}}"),
+        ]
+        for variant in variants {
+            #expect(variant != body)
+            #expect(Self.common(Array(variant.utf8)) == nil, "\(variant)")
+        }
+    }
+
+    @Test("an item opened with something already on it, or of a shape not known, goes the general way")
+    func unusualItemsStepAside() throws {
+        let body = try #require(
+            try Self.bodies().map { String(decoding: $0, as: UTF8.self) }.first { body in
+                guard case .openItem? = Self.common(Array(body.utf8))?.batch.command else { return false }
+                return body.contains("{\"general\":{}}") && body.contains("{\"writtenConsultation\":{}}")
+            })
+        let variants = [
+            body.replacingOccurrences(of: "\"history\":[]", with: "\"history\":[{}]"),
+            body.replacingOccurrences(of: "\"deferrals\":[]", with: "\"deferrals\":{}"),
+            body.replacingOccurrences(of: "{\"open\":{}}", with: "{\"deferred\":{},\"open\":{}}"),
+            body.replacingOccurrences(of: "{\"general\":{}}", with: "{\"general\":{\"year\":1}}"),
+            body.replacingOccurrences(of: "\"openedOn\":", with: "\"reopenings\":[],\"openedOn\":"),
+            body.replacingOccurrences(of: "{\"writtenConsultation\":{}}", with: "{\"writtenConsultation\":{}"),
         ]
         for variant in variants {
             #expect(variant != body)
