@@ -161,6 +161,7 @@ extension NetworkState {
         case .itemOpened(let item):
             itemIndex[item.reference] = items.count
             items.append(item)
+            listItem(at: items.count - 1, was: nil)
             if let year = Int(item.reference.rawValue.split(separator: "/").dropFirst().first ?? "") { itemsPerYear[year, default: 0] += 1 }
         case .positionRecorded(let reference, let record):
             updateItem(reference) {
@@ -193,6 +194,65 @@ extension NetworkState {
     }
 
     private mutating func updateItem(_ reference: ItemReference, _ change: (inout ConsensusItem) -> Void) {
-        if let index = itemIndex[reference] { change(&items[index]) }
+        guard let index = itemIndex[reference] else { return }
+        let before = items[index].status
+        change(&items[index])
+        if items[index].status != before { listItem(at: index, was: before) }
+    }
+
+    /// Moves an item into or out of the open items and the decisions as its status now says
+    /// (`was`: its status before, nil for an item just opened). Both lists are sorted, so each
+    /// move is a binary search.
+    private mutating func listItem(at index: Int, was before: ConsensusItem.Status?) {
+        let status = items[index].status
+        if before.map({ !$0.isClosed }) ?? false, status.isClosed {
+            openItemIndices.remove(at: Self.firstPlace(in: openItemIndices) { $0 >= index })
+        } else if before?.isClosed ?? true, !status.isClosed {
+            openItemIndices.insert(index, at: Self.firstPlace(in: openItemIndices) { $0 >= index })
+        }
+        if case .adopted(let number)? = before {
+            let key = Self.decisionKey(number, index)
+            decisionItemIndices.remove(at: Self.firstPlace(in: decisionItemIndices) { decisionKey(at: $0) >= key })
+        }
+        if case .adopted(let number) = status {
+            let key = Self.decisionKey(number, index)
+            decisionItemIndices.insert(index, at: Self.firstPlace(in: decisionItemIndices) { decisionKey(at: $0) >= key })
+        }
+    }
+
+    /// Both lists, from the items alone: after a snapshot is read.
+    mutating func rebuildItemLists() {
+        openItemIndices = items.indices.filter { !items[$0].status.isClosed }
+        decisionItemIndices = items.indices.filter { items[$0].status.isAdopted }.sorted { decisionKey(at: $0) < decisionKey(at: $1) }
+    }
+
+    /// Where an adopted item stands in the log: by its decision's year and number (`2026/07`),
+    /// then by when it was opened.
+    static func decisionKey(_ number: String, _ index: Int) -> DecisionKey {
+        let parts = Decision.parts(of: number)
+        return DecisionKey(year: parts.year, sequence: parts.sequence, index: index)
+    }
+
+    func decisionKey(at index: Int) -> DecisionKey {
+        guard case .adopted(let number) = items[index].status else { preconditionFailure("an adopted item") }
+        return Self.decisionKey(number, index)
+    }
+
+    struct DecisionKey: Comparable {
+        var year: Int
+        var sequence: Int
+        var index: Int
+
+        static func < (a: DecisionKey, b: DecisionKey) -> Bool { (a.year, a.sequence, a.index) < (b.year, b.sequence, b.index) }
+    }
+
+    /// The first place in a list sorted by `isAtOrAfter` where it holds (the list's end if nowhere).
+    static func firstPlace(in list: [Int], where isAtOrAfter: (Int) -> Bool) -> Int {
+        var (low, high) = (0, list.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if isAtOrAfter(list[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }

@@ -115,27 +115,18 @@ extension NetworkState {
     /// pane both show ("pending" is the group, never every open item).
     public func openItemCounts(on today: LocalDate) -> [ItemGroup: Int] {
         var counts: [ItemGroup: Int] = [:]
-        for item in items where !item.status.isClosed { counts[group(of: item, on: today), default: 0] += 1 }
+        for index in openItemIndices { counts[group(of: items[index], on: today), default: 0] += 1 }
         return counts
     }
 
     /// The decisions log: adopted items in decision-number order, optionally of one year and kind.
     public func decisionsLog(year: Int? = nil, category: ConsensusItem.Kind.Category? = nil) -> [Decision] {
-        // Sorted as small keys, then built once in order: a decision holds its whole item, and
-        // growing and sorting an array of them copied every item several times.
-        var order: [(year: Int, sequence: Int, index: Int, adoptedOn: LocalDate)] = []
-        for (index, item) in items.enumerated() {
-            guard case .adopted(let number) = item.status, let closure = item.closure else { continue }
+        decisionItemIndices.compactMap { index in
+            let item = items[index]
+            guard case .adopted(let number) = item.status, let closure = item.closure else { return nil }
             let adoptedOn = closure.at.tashkentDate
-            guard year == nil || adoptedOn.year == year, category == nil || item.kind.category == category else { continue }
-            let parts = Decision.parts(of: number)
-            order.append((parts.year, parts.sequence, index, adoptedOn))
-        }
-        order.sort { ($0.year, $0.sequence, $0.index) < ($1.year, $1.sequence, $1.index) }
-        return order.map { entry in
-            let item = items[entry.index]
-            guard case .adopted(let number) = item.status, let closure = item.closure else { preconditionFailure("an adopted item") }
-            return Decision(number: number, item: item, adoptedOn: entry.adoptedOn, statement: closure.statement)
+            guard year == nil || adoptedOn.year == year, category == nil || item.kind.category == category else { return nil }
+            return Decision(number: number, item: item, adoptedOn: adoptedOn, statement: closure.statement)
         }
     }
 

@@ -88,6 +88,7 @@ extension NetworkState {
         }
         self = try remainder.get()
         self.items = try firstItems.get() + secondItems.get()
+        rebuildItemLists()
         self.changes = ChangeLog(deferred: DeferredChanges(bytes: Array(bytes[changeLog]), strings: strings))
         guard itemIndex.count == self.items.count,
             itemIndex.allSatisfy({ self.items.indices.contains($0.value) && self.items[$0.value].reference == $0.key })

@@ -22,6 +22,11 @@ public struct NetworkState: Hashable, Sendable, Codable {
     var itemIndex: [ItemReference: Int] = [:]
     var itemsPerYear: [Int: Int] = [:]
     var decisionsPerYear: [Int: Int] = [:]
+    /// Places in `items`: those not closed, in the order opened, and the adopted ones in
+    /// decision-number order. Kept by `apply` (and rebuilt when a snapshot is read), so that the
+    /// decisions log and the open items read only what they list, never a decade of items.
+    public internal(set) var openItemIndices: [Int] = []
+    var decisionItemIndices: [Int] = []
     /// Who may act, by login. Empty for a network from before the roster: then nobody's
     /// authority is checked until the first grant.
     public internal(set) var grants: [String: Grant] = [:]

@@ -112,6 +112,14 @@ struct PropertyTests {
         }
         let numbers = state.items.compactMap { if case .adopted(let n) = $0.status { return n } else { return nil } }
         #expect(Set(numbers).count == numbers.count)
+        // The lists apply keeps, as their plain definitions give them.
+        #expect(state.openItemIndices == state.items.indices.filter { !state.items[$0].status.isClosed })
+        let adoptedInOrder = state.items.indices.filter { state.items[$0].status.isAdopted }.sorted { a, b in
+            guard case .adopted(let first) = state.items[a].status, case .adopted(let second) = state.items[b].status else { return false }
+            return (Decision.parts(of: first).year, Decision.parts(of: first).sequence, a)
+                < (Decision.parts(of: second).year, Decision.parts(of: second).sequence, b)
+        }
+        #expect(state.decisionItemIndices == adoptedInOrder)
         let chairs = state.entities.filter { $0.role == .chair }
         #expect(chairs.allSatisfy { $0.isMember })
     }

@@ -121,8 +121,10 @@ struct StateCodingTests {
         let item = try #require(state.items.first { $0.closure != nil })
         let meeting = try #require(state.meetings.first)
         let plan = try #require(state.workPlans.values.first { !$0.actions.isEmpty })
+        // The state's 23 include the open items' and the decisions' lists, rebuilt from the items
+        // when a snapshot is read rather than written.
         let counted: [(Any, Int)] = [
-            (state, 21), (state.entities[0], 8), (state.focalPoints[0], 11), (meeting, 18), (try #require(state.actionPoints.first), 8),
+            (state, 23), (state.entities[0], 8), (state.focalPoints[0], 11), (meeting, 18), (try #require(state.actionPoints.first), 8),
             (plan, 4), (plan.actions[0], 16), (item, 15), (item.closure!, 5), (try #require(item.history.first), 5),
             (Grant(login: "dilnoza", name: "Dilnoza", entity: "IOM", role: .secretariat), 5),
             (try #require(state.changes.all.values.first?.values.first), 4),

@@ -12,7 +12,7 @@ extension DecisionsPane {
             [.character("r"), .enter], keyLabel: "r/Enter", label: "Review",
             description: "Review pending items one by one, from the selected one",
             message: .decisions(.startReview),
-            disabledReason: { state in state.network?.items.contains { !$0.status.isClosed } == true ? nil : "No item is pending." }),
+            disabledReason: { state in state.network?.openItemIndices.isEmpty == false ? nil : "No item is pending." }),
         KeyBinding(
             [.character("n")], label: "New item", description: "Open a consensus item (secretariat)", message: .decisions(.requestNewItem),
             disabledReason: { Guards.requireSecretariat($0, to: "open a consensus item") }),

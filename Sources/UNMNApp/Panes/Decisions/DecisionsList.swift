@@ -21,9 +21,10 @@ struct DecisionsList {
                 || SearchFolding.matches(
                     [item.reference.rawValue, item.title, item.kind.title, item.status.title].joined(separator: " "), query: query)
         }
-        // Open items are few and sorted by deadline; closed ones (most of a decade) are shown
-        // newest first, in the journal's order reversed, which costs no sort.
-        let open = items.indices.filter { !items[$0].status.isClosed && matches(items[$0]) }.map {
+        // Open items are few (the network keeps their list) and sorted by deadline; closed ones
+        // (most of a decade) are shown newest first, in the journal's order reversed, which costs
+        // no sort.
+        let open = network.openItemIndices.filter { matches(items[$0]) }.map {
             Row(group: network.group(of: items[$0], on: today), index: $0, items: items)
         }
         let order: [ItemGroup] = [.pending, .readyToAdopt, .held]
