@@ -1,20 +1,51 @@
 /// Applying events: deterministic, no checks (events are facts that were decided already).
 extension NetworkState {
     /// Applies a command's events and remembers how the operator could undo them.
-    public mutating func apply(_ batch: EventBatch) {
-        let plan =
-            batch.isUndo
-            ? UndoPlan.impossible(summary: batch.summary, reason: "your last change was itself an undo")
-            : Undo.plan(for: batch, before: self, version: batchCount + 1)
+    public mutating func apply(_ batch: EventBatch) { apply(batch, planningUndo: true) }
+
+    /// `planningUndo`: false for a batch whose undo plan nothing will read (see `needsUndoPlan`).
+    public mutating func apply(_ batch: EventBatch, planningUndo: Bool) {
+        let plan: UndoPlan? =
+            !planningUndo
+            ? nil
+            : batch.isUndo
+                ? UndoPlan.impossible(summary: batch.summary, reason: "your last change was itself an undo")
+                : Undo.plan(for: batch, before: self, version: batchCount + 1)
         let version = batchCount + 1
         for event in batch.events {
             let fields = changedFields(by: event)
             apply(event, at: batch.at)
             recordChanges(fields, by: batch, version: version)
         }
-        undoPlans[NetworkState.operatorKey(batch.operator)] = plan
+        if let plan { undoPlans[NetworkState.operatorKey(batch.operator)] = plan }
         if batch.command != nil { isVerified = true }
         batchCount = version
+    }
+
+    /// For batches about to be applied in order: whether each one's undo plan will be read —
+    /// when it is its operator's last among them (the plan outlives the replay), or when that
+    /// person's next change is an undo (which is decided again from the plan). Any other plan is
+    /// replaced by the person's next change unread; planning every batch was a tenth of a
+    /// replayed record.
+    public static func needsUndoPlan(_ batches: some BidirectionalCollection<EventBatch>) -> [Bool] {
+        var nextIsUndo: [Operator.Key: Bool] = [:]
+        return batches.reversed().map { batch in
+            let key = Operator.Key(batch.operator)
+            let needed = nextIsUndo[key] ?? true
+            if case .undo? = batch.command { nextIsUndo[key] = true } else { nextIsUndo[key] = false }
+            return needed
+        }.reversed()
+    }
+
+    /// After a replay applied `batches` (in order) with plans only for `planned` ones, and
+    /// stopped at damage before their operators' later changes: whose last applied change has no
+    /// plan gets one saying why it cannot be undone, rather than the plan of an older change.
+    public mutating func undoUnplanned(_ batches: some BidirectionalCollection<EventBatch>, planned: [Bool]) {
+        var seen: Set<Operator.Key> = []
+        for (batch, wasPlanned) in zip(batches, planned).reversed() where seen.insert(Operator.Key(batch.operator)).inserted && !wasPlanned {
+            undoPlans[NetworkState.operatorKey(batch.operator)] = .impossible(
+                summary: batch.summary, reason: "the journal stops being readable after it; nothing can be undone until it is repaired")
+        }
     }
 
     mutating func apply(_ event: Event, at: Instant) {

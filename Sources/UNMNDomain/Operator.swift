@@ -30,3 +30,13 @@ public struct Operator: Hashable, Sendable, Codable {
     /// `ENTITY:ROLE`, as `--as` takes it.
     public var designation: String { "\(entity):\(role.rawValue)" }
 }
+
+extension Operator {
+    /// Whose undo plan a change is (undo plans are per person: name and entity, not role).
+    struct Key: Hashable {
+        let name: String
+        let entity: EntityCode
+
+        init(_ op: Operator) { (name, entity) = (op.name, op.entity) }
+    }
+}

@@ -181,9 +181,12 @@ extension JournalScan {
     @discardableResult
     public mutating func replay(onto state: inout NetworkState, through instant: Instant?) -> Int {
         var unverified = 0
-        for (index, record) in records.enumerated() {
-            if let instant, record.batch.at > instant { break }
+        let end = instant.map { instant in records.firstIndex { $0.batch.at > instant } ?? records.count } ?? records.count
+        let batches = records[..<end].lazy.map(\.batch)
+        let planned = NetworkState.needsUndoPlan(batches)
+        for (index, record) in records[..<end].enumerated() {
             if let reason = state.verify(record.batch) {
+                state.undoUnplanned(batches.prefix(index), planned: planned)
                 let offset = offsets[index]
                 records.removeSubrange(index...)
                 offsets.removeSubrange(index...)
@@ -192,7 +195,7 @@ extension JournalScan {
                 return unverified
             }
             if record.batch.command == nil { unverified += 1 }
-            state.apply(record.batch)
+            state.apply(record.batch, planningUndo: planned[index])
         }
         return unverified
     }

@@ -151,6 +151,17 @@ struct PropertyTests {
         for batch in batches { replayed.apply(batch) }
         #expect(replayed == state)
 
+        // As a journal replays them: verified, and planning only the undo plans that will be
+        // read (every undo is decided again from its plan). The same state, undo plans included.
+        var verified = NetworkState(emailPolicy: Fixture.policy)
+        let planned = NetworkState.needsUndoPlan(batches)
+        for (batch, needsPlan) in zip(batches, planned) {
+            #expect(verified.verify(batch) == nil, "\(batch.summary)")
+            verified.apply(batch, planningUndo: needsPlan)
+        }
+        #expect(verified == state)
+        #expect(planned.contains(false) && batches.contains { $0.isUndo })
+
         // The decisions log, as the plain definition gives it: every adopted item, in number order.
         let adopted = state.items.compactMap { item -> (String, LocalDate)? in
             guard case .adopted(let number) = item.status, let closure = item.closure else { return nil }

@@ -172,6 +172,30 @@ struct ReplayVerificationTests {
         #expect(why.contains(forgery.reason))
     }
 
+    /// Replay plans undo only for changes whose plan will be read (a person's last, or one their
+    /// next change undoes); when damage stops it first, no older plan may stand in for the last.
+    @Test("After damage, a person whose later change was forged cannot undo; the others' plans are as recorded")
+    func undoAfterDamage() throws {
+        let (state, batches) = try Self.genuine()
+        let record = PositionRecord(entity: "ILO", position: .agree, source: .console, recordedBy: Self.aziz.name, at: Self.at)
+        let forged = EventBatch(
+            operator: Self.aziz, at: Self.at, events: [.positionRecorded(item: "UNMN/2026/001", record)], summary: "Recorded",
+            command: .recordPosition(item: "UNMN/2026/001", entity: "ILO", .object(reason: "Changed"), source: .console), login: "aziz")
+        let journal = try Journal(path: try journal(with: forged, after: batches), emailPolicy: JournalFixture.policy, osUser: "dilnoza")
+        guard case .readOnly = journal.mode else {
+            Issue.record("the forged record was accepted")
+            return
+        }
+        guard case .impossible(let summary, let reason)? = journal.state.undoPlan(for: Self.aziz) else {
+            Issue.record("Aziz's plan: \(String(describing: journal.state.undoPlan(for: Self.aziz)))")
+            return
+        }
+        #expect(summary == batches.last?.summary)
+        #expect(reason.contains("until it is repaired"))
+        #expect(journal.state.undoPlan(for: Self.dilnoza) == state.undoPlan(for: Self.dilnoza))
+        #expect(journal.state.undoPlan(for: Self.dilnoza) != nil)
+    }
+
     @Test("A revoked login's later record is refused")
     func revoked() throws {
         var (state, batches) = try Self.genuine()
