@@ -131,6 +131,7 @@ extension KeyActionDraft {
         let target = bytes[(dot + 1)...]
         let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
         let isDigitOrLetter = { (byte: UInt8) in isDigit(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) }
-        return (1...2).contains(goal.count) && goal.allSatisfy(isDigit) && (1...2).contains(target.count) && target.allSatisfy(isDigitOrLetter)
+        return (1...2).contains(goal.count) && goal.allSatisfy(isDigit) && (1...2).contains(target.count)
+            && target.allSatisfy(isDigitOrLetter)
     }
 }

@@ -42,7 +42,8 @@ extension NetworkState {
     /// plan gets one saying why it cannot be undone, rather than the plan of an older change.
     public mutating func undoUnplanned(_ batches: some BidirectionalCollection<EventBatch>, planned: [Bool]) {
         var seen: Set<Operator.Key> = []
-        for (batch, wasPlanned) in zip(batches, planned).reversed() where seen.insert(Operator.Key(batch.operator)).inserted && !wasPlanned {
+        for (batch, wasPlanned) in zip(batches, planned).reversed() {
+            guard seen.insert(Operator.Key(batch.operator)).inserted, !wasPlanned else { continue }
             undoPlans[NetworkState.operatorKey(batch.operator)] = .impossible(
                 summary: batch.summary, reason: "the journal stops being readable after it; nothing can be undone until it is repaired")
         }

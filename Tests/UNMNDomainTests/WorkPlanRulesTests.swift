@@ -307,7 +307,9 @@ struct SDGTargetTests {
     func sameAsThePattern() {
         var generator = SystemRandomNumberGenerator()
         let pieces = ["1", "10", "7", "a", "z", "A", ".", "..", "١", "1\u{301}", "é", " ", "100", "ab", "-", "8"]
-        var examples = ["10.7", "8.a", "17.18", "1.b", "ten", "", ".", "10.", ".7", "100.1", "1.abc", "10.7 ", "١٠.٧", "1\u{301}.2", "10.A"]
+        var examples = [
+            "10.7", "8.a", "17.18", "1.b", "ten", "", ".", "10.", ".7", "100.1", "1.abc", "10.7 ", "١٠.٧", "1\u{301}.2", "10.A",
+        ]
         for _ in 0..<5_000 {
             examples.append((0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
         }

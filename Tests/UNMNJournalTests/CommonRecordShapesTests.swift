@@ -59,7 +59,8 @@ struct CommonRecordShapesTests {
         var records: [(Command, [Event])] = []
         for (index, kind) in kinds.enumerated() {
             let raisedAt: ConsensusItem.RaisedAt = index % 2 == 0 ? .writtenConsultation : .meeting(MeetingReference("MTG/2026/0\(index)"))
-            var draft = ConsensusItemDraft(title: "Item \(index) «ў»", text: "Text\n\(index)", kind: kind, raisedAt: raisedAt, deadline: deadline)
+            var draft = ConsensusItemDraft(
+                title: "Item \(index) «ў»", text: "Text\n\(index)", kind: kind, raisedAt: raisedAt, deadline: deadline)
             draft.underSilence = [nil, true, false][index % 3]
             let item = ConsensusItem(
                 opened: ItemReference("UNMN/2026/00\(index)"), title: draft.title, text: draft.text, kind: kind, raisedAt: raisedAt,
@@ -71,7 +72,8 @@ struct CommonRecordShapesTests {
         for (index, status) in statuses.enumerated() {
             let item = ItemReference("UNMN/2026/01\(index)")
             let closure = ConsensusItem.Closure(
-                by: "Laura Bianchi", entity: "IOM", at: Instant(secondsSinceEpoch: 1_790_000_000 + Int64(index)), statement: "Noted \"\(index)\"",
+                by: "Laura Bianchi", entity: "IOM", at: Instant(secondsSinceEpoch: 1_790_000_000 + Int64(index)),
+                statement: "Noted \"\(index)\"",
                 silent: silences[index % 3])
             let commands: [Command] = [
                 .adoptItem(item, statement: closure.statement), .rejectItem(item, statement: closure.statement),
@@ -79,7 +81,9 @@ struct CommonRecordShapesTests {
             ]
             records.append((commands[index % 3], [.itemClosed(item, status, closure)]))
         }
-        let attendances: [Meeting.Attendance?] = [.present(focalPoints: []), .present(focalPoints: ["FP-0001", "FP-0002"]), .apologies, .absent, nil]
+        let attendances: [Meeting.Attendance?] = [
+            .present(focalPoints: []), .present(focalPoints: ["FP-0001", "FP-0002"]), .apologies, .absent, nil,
+        ]
         for (index, attendance) in attendances.enumerated() {
             let (meeting, entity) = (MeetingReference("MTG/2026/0\(index)"), EntityCode(index % 2 == 0 ? "IOM" : "UN Women"))
             records.append(
@@ -105,7 +109,8 @@ struct CommonRecordShapesTests {
                 switch $0 {
                 case .positionRecorded, .progressRecorded, .itemClosed, .attendanceRecorded: return true
                 case .itemOpened(let item):
-                    return item.kind.category != .workPlanEndorsement && item.status == .open && item.positions.isEmpty && item.history.isEmpty
+                    return item.kind.category != .workPlanEndorsement && item.status == .open && item.positions.isEmpty
+                        && item.history.isEmpty
                         && item.closure == nil && item.deferrals.isEmpty && item.consultedActions == nil && item.reopenings == nil
                 default: return false
                 }
