@@ -22,19 +22,11 @@ extension NetworkState {
         batchCount = version
     }
 
-    /// For batches about to be applied in order: whether each one's undo plan will be read —
-    /// when it is its operator's last among them (the plan outlives the replay), or when that
-    /// person's next change is an undo (which is decided again from the plan). Any other plan is
-    /// replaced by the person's next change unread; planning every batch was a tenth of a
-    /// replayed record.
+    /// For batches about to be applied in order: whether each one's undo plan will be read
+    /// (see `UndoPlanNeeds`).
     public static func needsUndoPlan(_ batches: some BidirectionalCollection<EventBatch>) -> [Bool] {
-        var nextIsUndo: [Operator.Key: Bool] = [:]
-        return batches.reversed().map { batch in
-            let key = Operator.Key(batch.operator)
-            let needed = nextIsUndo[key] ?? true
-            if case .undo? = batch.command { nextIsUndo[key] = true } else { nextIsUndo[key] = false }
-            return needed
-        }.reversed()
+        var needs = UndoPlanNeeds()
+        return batches.reversed().map { needs.isNeeded(by: $0.operator, before: $0.command) }.reversed()
     }
 
     /// After a replay applied `batches` (in order) with plans only for `planned` ones, and
@@ -286,5 +278,30 @@ extension NetworkState {
             if isAtOrAfter(list[middle]) { high = middle } else { low = middle + 1 }
         }
         return low
+    }
+}
+
+/// Which undo plans a replay must make, found by walking its batches from the last to the
+/// first. A plan is read when its batch is its operator's last (the plan outlives the replay)
+/// or when that person's next change is an undo (deciding it again reads the plan); any other is
+/// replaced by the person's next change unread. Planning every batch was a tenth of a replayed
+/// record; the operators of a piece are few, so they are kept in a short list, not hashed.
+public struct UndoPlanNeeds {
+    private var operators: [(key: Operator.Key, nextIsUndo: Bool)] = []
+
+    public init() {}
+
+    /// Whether the plan of a batch by `op` deciding `command` will be read, the batches after it
+    /// having been asked already.
+    public mutating func isNeeded(by op: Operator, before command: Command?) -> Bool {
+        let isUndo: Bool
+        if case .undo? = command { isUndo = true } else { isUndo = false }
+        let key = Operator.Key(op)
+        guard let place = operators.firstIndex(where: { $0.key == key }) else {
+            operators.append((key, isUndo))
+            return true
+        }
+        defer { operators[place].nextIsUndo = isUndo }
+        return operators[place].nextIsUndo
     }
 }

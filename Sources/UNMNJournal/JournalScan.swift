@@ -183,7 +183,11 @@ extension JournalScan {
         var unverified = 0
         let end = instant.map { instant in records.firstIndex { $0.batch.at > instant } ?? records.count } ?? records.count
         let batches = records[..<end].lazy.map(\.batch)
-        let planned = NetworkState.needsUndoPlan(batches)
+        var planned = [Bool](repeating: true, count: end)
+        var needs = UndoPlanNeeds()
+        for index in (0..<end).reversed() {
+            planned[index] = needs.isNeeded(by: records[index].batch.operator, before: records[index].batch.command)
+        }
         for (index, record) in records[..<end].enumerated() {
             if let reason = state.verify(record.batch) {
                 state.undoUnplanned(batches.prefix(index), planned: planned)
