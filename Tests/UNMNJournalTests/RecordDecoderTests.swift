@@ -120,6 +120,45 @@ struct RecordDecoderTests {
         #expect(try JournalJSONDecoder().decode([String].self, from: json) == valid)
     }
 
+    @Test("eight bytes at once find the first quote, backslash or control character as a byte-by-byte look does, in any place")
+    func wordCheckMatchesBytes() {
+        let interesting: [UInt8] = [0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xE2, 0xFF]
+        var random = SeededGenerator(state: 8)
+        for round in 0..<50_000 {
+            let bytes = (0..<8).map { _ in
+                round % 2 == 0 ? interesting.randomElement(using: &random)! : UInt8.random(in: 0...255, using: &random)
+            }
+            let word = UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+            let found = JSONTape.firstQuoteBackslashOrControl(word)
+            let oneByOne = bytes.firstIndex { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }
+            #expect((found == 0 ? nil : found.trailingZeroBitCount / 8) == oneByOne, "\(bytes)")
+        }
+    }
+
+    @Test("random bytes inside quotes, across eight-byte boundaries, are read or refused as JSONDecoder reads or refuses them")
+    func randomStringBytesAgree() throws {
+        let pool: [UInt8] = [
+            0x00, 0x09, 0x0A, 0x1F, 0x20, 0x22, 0x2F, 0x30, 0x41, 0x5C, 0x62, 0x6E, 0x75, 0x7F, 0x80, 0xC3, 0xA9, 0xD0, 0x8E, 0xF0, 0x9F,
+        ]
+        var random = SeededGenerator(state: 2026)
+        var agreedValues = 0
+        for _ in 0..<4_000 {
+            let count = Int.random(in: 0...40, using: &random)
+            // Mostly plain letters, so that quotes and escapes fall at every offset of a word.
+            let inside = (0..<count).map { _ in
+                Int.random(in: 0..<4, using: &random) == 0
+                    ? pool.randomElement(using: &random)! : UInt8.random(in: 0x61...0x7A, using: &random)
+            }
+            let json = Array("[\"".utf8) + inside + Array("\"]".utf8)
+            let ours = try? JournalJSONDecoder().decode([String].self, from: json)
+            let foundations = try? JSONDecoder().decode([String].self, from: Data(json))
+            #expect(ours == foundations, "\(inside)")
+            if ours != nil { agreedValues += 1 }
+        }
+        // Both outcomes were tried, many times each.
+        #expect(agreedValues > 500 && agreedValues < 3_500)
+    }
+
     @Test("escapes JSONEncoder never writes still read as JSON defines them")
     func foreignEscapes() throws {
         let json = Array(#"["\u00e9\ud83c\udf38\/\b\f", "plain", "\u0000"]"#.utf8)
