@@ -27,6 +27,14 @@ struct ChangeLog: Hashable, Sendable, Codable {
         entries[record, default: [:]][field] = change
     }
 
+    /// One change to several fields of a record. A record first seen is given room for
+    /// `expected` fields at once, not grown one doubling at a time as they arrive.
+    mutating func set(_ change: FieldChange, of record: RecordKey, fields: [String], expected: Int) {
+        entries[record, default: Dictionary(minimumCapacity: max(expected, fields.count))].merge(fields.lazy.map { ($0, change) }) {
+            _, new in new
+        }
+    }
+
     /// Every record's changes (reading deferred ones): for the snapshot, equality and tests.
     var all: [RecordKey: [String: FieldChange]] {
         guard let deferred else { return entries }

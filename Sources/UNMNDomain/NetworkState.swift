@@ -50,7 +50,8 @@ public struct NetworkState: Hashable, Sendable, Codable {
 
     // MARK: Lookups
 
-    public func entity(_ code: EntityCode) -> MemberEntity? { entities.first { $0.code == code } }
+    /// One copy of the entity found, not one of each entity passed over.
+    public func entity(_ code: EntityCode) -> MemberEntity? { entities.firstIndex { $0.code == code }.map { entities[$0] } }
     public var members: [MemberEntity] { entities.filter(\.isMember) }
     public func focalPoint(_ id: FocalPointID) -> FocalPoint? { focalPoints.first { $0.id == id } }
     public func meeting(_ reference: MeetingReference) -> Meeting? { meetings.first { $0.reference == reference } }

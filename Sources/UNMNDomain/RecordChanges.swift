@@ -225,12 +225,12 @@ extension NetworkState {
 
     /// Records who changed which fields in this batch, at the batch's sequence.
     mutating func recordChanges(_ fields: [(RecordKey, [String])], by batch: EventBatch, version: Int) {
+        let change = FieldChange(version: version, by: batch.operator.name, entity: batch.operator.entity, at: batch.at)
         for (record, names) in fields {
-            for name in names {
-                changes.set(
-                    FieldChange(version: version, by: batch.operator.name, entity: batch.operator.entity, at: batch.at), of: record,
-                    field: name)
-            }
+            // An item's fields are followed by every member's position.
+            let expected: Int
+            if case .item = record { expected = names.count + entities.count } else { expected = names.count }
+            changes.set(change, of: record, fields: names, expected: expected)
         }
     }
 }
