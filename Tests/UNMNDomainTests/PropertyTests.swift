@@ -184,3 +184,22 @@ struct PropertyTests {
         #expect(fromJSON == state)
     }
 }
+
+@Suite("Reading a reference's numbers")
+struct ReferenceNumberTests {
+    @Test("a reference's part between slashes reads over its bytes as splitting by characters reads it")
+    func numberInFieldMatchesCharacterSplit() {
+        let pool: [Character] = ["/", "/", "0", "1", "2", "7", "9", "U", "N", "+", "-", " ", "é", "Ў", "🌸"]
+        var random = SeededGenerator(state: 189)
+        for _ in 0..<5_000 {
+            let text = String((0..<Int.random(in: 0...14, using: &random)).map { _ in pool.randomElement(using: &random)! })
+            for index in 0...2 {
+                let parts = text.split(separator: "/")
+                let expected = index < parts.count ? Int(parts[index]) : nil
+                #expect(NetworkState.number(inField: index, of: text) == expected, "\(text) part \(index)")
+            }
+        }
+        #expect(NetworkState.number(inField: 1, of: "UNMN/2026/007") == 2026)
+        #expect(NetworkState.number(inField: 0, of: "2026/03") == 2026)
+    }
+}
