@@ -129,8 +129,11 @@ public struct Table: Sendable {
         _ values: [String], widths: [Int], y: Int, area: Rect, style: Style, cellStyles: [Int: Style] = [:], buffer: inout Buffer
     ) {
         if values.count == 1 && columns.count > 1 {
+            // The row's spaces in its style, then the text: padding the heading to the width built
+            // a string of spaces for every heading on every frame.
+            buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1).intersection(area), style: style)
             buffer.write(
-                TextLayout.fit(SafeText.sanitize(values[0]), toWidth: area.width), x: area.x, y: y, maxWidth: area.width, style: style,
+                TextLayout.truncate(SafeText.sanitize(values[0]), toWidth: area.width), x: area.x, y: y, maxWidth: area.width, style: style,
                 clip: area)
             return
         }
