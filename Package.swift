@@ -27,7 +27,9 @@ let package = Package(
                 .copy("corporate-email-domains.tsv"),
             ]
         ),
-        .target(name: "UNMNJournal", dependencies: ["UNMNDomain"]),
+        // CRC-32C with the processor's instruction where it has one (C: Swift has no intrinsics).
+        .target(name: "CCRC32C"),
+        .target(name: "UNMNJournal", dependencies: ["UNMNDomain", "CCRC32C"]),
         // The journal in PostgreSQL (issue 19): its own target, so that the rest builds and tests without postgres-nio.
         .target(
             name: "UNMNPostgres",

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import UNMNDomain
 
@@ -12,6 +13,28 @@ struct JournalFormatTests {
         let long = Array((0..<1000).map { UInt8($0 % 251) })
         #expect(long.withUnsafeBytes { CRC32C.checksum($0) } == CRC32C.checksum(long))
         #expect(CRC32C.checksum(long[500...], seed: CRC32C.checksum(long[..<500])) == CRC32C.checksum(long))
+        // Bytes not stored in one piece go byte by byte.
+        #expect(CRC32C.checksum(long.lazy.map { $0 }) == CRC32C.checksum(long))
+    }
+
+    @Test("the processor's CRC-32C gives the tables' value at every length, offset and seed")
+    func hardwareChecksum() {
+        #expect(Array("123456789".utf8).withUnsafeBytes { CRC32C.checksum($0) } == 0xE306_9283)
+        var random = SeededGenerator(state: 32)
+        let bytes = (0..<4_096).map { _ in UInt8.random(in: 0...255, using: &random) }
+        bytes.withUnsafeBytes { all in
+            for _ in 0..<2_000 {
+                let start = Int.random(in: 0..<all.count, using: &random)
+                let end = Int.random(in: start...min(all.count, start + 300), using: &random)
+                let seed = UInt32.random(in: 0...UInt32.max, using: &random)
+                let piece = UnsafeRawBufferPointer(rebasing: all[start..<end])
+                #expect(CRC32C.checksum(piece, seed: seed) == CRC32C.softwareChecksum(piece, seed: seed), "\(start)..<\(end)")
+            }
+        }
+        // On this project's machines the instruction is there; a build that lost it would be slow, not wrong.
+        #if arch(x86_64)
+            #expect(CRC32C.hardwareAvailable)
+        #endif
     }
 
     @Test("One record is one readable line: sequence, checksum, JSON")
