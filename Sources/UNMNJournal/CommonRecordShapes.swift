@@ -47,10 +47,15 @@ extension TapeDecoder {
     }
 
     private func operatorValue(at node: Int) -> Operator? {
+        let written = UnsafeRawBufferPointer(rebasing: bytes[Int(nodes[node].start)..<Int(nodes[node].end)])
+        if let recent, let known = recent.operatorValue, recent.holdsOperator(written) { return known }
         guard let object = Object(self, node, exactly: 3), let name = object.string("name"), let entity = object.string("entity"),
             let role = object.string("role").flatMap(Operator.Role.init(rawValue:))
         else { return nil }
-        return Operator(name: name, entity: EntityCode(entity), role: role)
+        let value = Operator(name: name, entity: EntityCode(entity), role: role)
+        recent?.operatorBytes = Array(written)
+        recent?.operatorValue = value
+        return value
     }
 
     /// A command as Swift writes an enum: {"case": {"label": value, "_2": value}}.
@@ -97,7 +102,7 @@ extension TapeDecoder {
         let details = node + 2
         if isName("positionRecorded", node + 1) {
             guard let fields = Object(self, details, exactly: 2), let item = fields.string("item"), let recordNode = fields["_1"],
-                let record = Object(self, recordNode), let entity = record.string("entity"), let recordedBy = record.string("recordedBy"),
+                let record = Object(self, recordNode), let entity = record.string("entity"), let recordedBy = record.name("recordedBy"),
                 let at = record.instant("at"), let source = record.string("source").flatMap(PositionRecord.Source.init(rawValue:))
             else { return nil }
             let positionNode = record["position"]
@@ -113,7 +118,7 @@ extension TapeDecoder {
         }
         if isName("progressRecorded", node + 1) {
             guard let fields = Object(self, details, exactly: 3), let year = fields.integer("year"), let code = fields.string("code"),
-                let updateNode = fields["_2"], let update = Object(self, updateNode, exactly: 6), let by = update.string("by"),
+                let updateNode = fields["_2"], let update = Object(self, updateNode, exactly: 6), let by = update.name("by"),
                 let entity = update.string("entity"), let note = update.string("note"), let on = update.date("on"),
                 let percent = update.integer("percent"), let status = update.string("status").flatMap(KeyAction.Status.init(rawValue:))
             else { return nil }
@@ -139,6 +144,18 @@ extension TapeDecoder {
         subscript(name: StaticString) -> Int? { decoder.member(name, of: node) }
 
         func string(_ name: StaticString) -> String? { self[name].flatMap { try? decoder.string(at: $0) } }
+        /// A person's name: most records name the one who wrote the record before, so the last
+        /// name read is kept with its bytes and given again when they are the same.
+        func name(_ name: StaticString) -> String? {
+            guard let member = self[name] else { return nil }
+            let node = decoder.nodes[member]
+            guard node.kind == .string, let recent = decoder.recent else { return try? decoder.string(at: member) }
+            let written = UnsafeRawBufferPointer(rebasing: decoder.bytes[Int(node.start)..<Int(node.end)])
+            if let known = recent.name(written) { return known }
+            guard let read = try? decoder.string(at: member) else { return nil }
+            recent.remember(name: read, written: written)
+            return read
+        }
         func integer(_ name: StaticString) -> Int? { self[name].flatMap { try? decoder.integer(Int.self, at: $0) } }
         func bool(_ name: StaticString) -> Bool? { self[name].flatMap { try? decoder.bool(at: $0) } }
 

@@ -15,6 +15,8 @@ import UNMNDomain
 /// Not thread-safe: one reader per thread (each scan makes its own).
 public final class JournalJSONDecoder {
     private var tape = JSONTape()
+    /// What the last records read held that the next ones likely hold again.
+    private let recent = RecentValues()
 
     public init() {}
 
@@ -33,7 +35,7 @@ public final class JournalJSONDecoder {
         do { try tape.parse(bytes) } catch {
             throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "Not JSON: \(error)"))
         }
-        return try tape.nodes.withUnsafeBufferPointer { try read(TapeDecoder(bytes: bytes, nodes: $0)) }
+        return try tape.nodes.withUnsafeBufferPointer { try read(TapeDecoder(bytes: bytes, nodes: $0, recent: recent)) }
     }
 
     public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
@@ -46,11 +48,13 @@ public final class JournalJSONDecoder {
 final class TapeDecoder: Decoder {
     let bytes: UnsafeRawBufferPointer
     let nodes: UnsafeBufferPointer<JSONTape.Node>
+    let recent: RecentValues?
     var current = 0
 
-    init(bytes: UnsafeRawBufferPointer, nodes: UnsafeBufferPointer<JSONTape.Node>) {
+    init(bytes: UnsafeRawBufferPointer, nodes: UnsafeBufferPointer<JSONTape.Node>, recent: RecentValues? = nil) {
         self.bytes = bytes
         self.nodes = nodes
+        self.recent = recent
     }
 
     // Paths are not tracked (it would cost an array per value); errors name the value's byte.
@@ -386,7 +390,7 @@ private struct KeyedTapeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
         guard let node else {
             throw DecodingError.valueNotFound(Any.self, DecodingError.Context(codingPath: [], debugDescription: "No super"))
         }
-        let nested = TapeDecoder(bytes: decoder.bytes, nodes: decoder.nodes)
+        let nested = TapeDecoder(bytes: decoder.bytes, nodes: decoder.nodes, recent: decoder.recent)
         nested.current = node
         return nested
     }
@@ -455,7 +459,7 @@ private struct UnkeyedTapeContainer: UnkeyedDecodingContainer {
     }
 
     mutating func superDecoder() throws -> any Decoder {
-        let nested = TapeDecoder(bytes: decoder.bytes, nodes: decoder.nodes)
+        let nested = TapeDecoder(bytes: decoder.bytes, nodes: decoder.nodes, recent: decoder.recent)
         nested.current = try next()
         return nested
     }
@@ -482,4 +486,29 @@ private struct SingleValueTapeContainer: SingleValueDecodingContainer {
     func decode(_ type: UInt32.Type) throws -> UInt32 { try decoder.integer(type, at: node) }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try decoder.integer(type, at: node) }
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.decodeValue(type, at: node) }
+}
+
+/// Values a reader met in its last record, kept with their bytes: one secretariat officer writes
+/// record after record, and reading the same operator again (three strings and a role) was a
+/// seventh of the typed reader's work. Only ever used when the bytes are the same.
+final class RecentValues {
+    var operatorBytes: [UInt8] = []
+    var operatorValue: Operator?
+    private var nameBytes: [UInt8] = []
+    private var lastName: String?
+
+    func holdsOperator(_ written: UnsafeRawBufferPointer) -> Bool { Self.same(operatorBytes, written) }
+
+    /// The last name read, if it was written with these bytes (a string without escapes).
+    func name(_ written: UnsafeRawBufferPointer) -> String? { Self.same(nameBytes, written) ? lastName : nil }
+
+    func remember(name: String, written: UnsafeRawBufferPointer) {
+        nameBytes = Array(written)
+        lastName = name
+    }
+
+    private static func same(_ kept: [UInt8], _ written: UnsafeRawBufferPointer) -> Bool {
+        kept.count == written.count
+            && (kept.isEmpty || kept.withUnsafeBytes { memcmp($0.baseAddress!, written.baseAddress!, kept.count) == 0 })
+    }
 }

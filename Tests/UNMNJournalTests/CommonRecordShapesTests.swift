@@ -139,6 +139,31 @@ struct CommonRecordShapesTests {
         #expect(typed == expected.count && typed > 20 && items.count > 12)
     }
 
+    @Test(
+        "one reader over many records, in any order, gives each its own operator and names: what it keeps is used only for the same bytes")
+    func readerKeepsOnlyTheSame() throws {
+        var bodies = try Self.bodies()
+        // Operators and names one byte apart, of the same length: a kept value must not answer for them.
+        let sample = try #require(bodies.first { String(decoding: $0, as: UTF8.self).contains("\"positionRecorded\"") })
+        let text = String(decoding: sample, as: UTF8.self)
+        for (old, new) in [("Oʻgʻiloy", "Oʻgʻilay"), ("\"member\"", "\"viewer\""), ("UN Women\",\"name", "UN Wumen\",\"name")]
+        where text.contains(old) {
+            bodies.append(Array(text.replacingOccurrences(of: old, with: new).utf8))
+        }
+        var random = SeededGenerator(state: 41)
+        let reader = JournalJSONDecoder()
+        var compared = 0
+        for _ in 0..<2_000 {
+            let body = bodies.randomElement(using: &random)!
+            let fresh = try? body.withUnsafeBytes { try JournalJSONDecoder().decodeBody(from: $0) }
+            let kept = try? body.withUnsafeBytes { try reader.decodeBody(from: $0) }
+            #expect(kept == fresh, "\(String(decoding: body, as: UTF8.self))")
+            #expect(kept == (try? JSONDecoder().decode(JournalRecord.Body.self, from: Data(body))))
+            compared += 1
+        }
+        #expect(compared == 2_000 && bodies.count > 25)
+    }
+
     @Test("a damaged or unusual body is read as the general reader reads it, or left to it", arguments: [7, 18, 2026] as [UInt64])
     func damagedBodiesAgreeOrStepAside(seed: UInt64) throws {
         var random = SeededGenerator(state: seed)
