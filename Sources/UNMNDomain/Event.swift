@@ -62,6 +62,12 @@ public struct EventBatch: Hashable, Sendable, Codable {
     /// The command the events were decided from: replay decides it again and requires the same
     /// events. Absent in records written before verification.
     public var command: Command?
+    /// Whether the record carries its command, asked without copying the command (comparing an
+    /// optional with nil copied it, once a record on each replay).
+    public var hasCommand: Bool {
+        if case .none = command { return false }
+        return true
+    }
     /// The login the operator acted under (its grant was checked).
     public var login: String?
 

@@ -18,7 +18,7 @@ extension NetworkState {
             recordChanges(fields, by: batch, version: version)
         }
         if let plan { undoPlans[NetworkState.operatorKey(batch.operator)] = plan }
-        if batch.command != nil { isVerified = true }
+        if batch.hasCommand { isVerified = true }
         batchCount = version
     }
 

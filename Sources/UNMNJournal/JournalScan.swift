@@ -198,7 +198,7 @@ extension JournalScan {
                 problem = .damaged(record: record.sequence, offset: offset, reason: reason)
                 return unverified
             }
-            if record.batch.command == nil { unverified += 1 }
+            if !record.batch.hasCommand { unverified += 1 }
             state.apply(record.batch, planningUndo: planned[index])
         }
         return unverified
