@@ -37,6 +37,8 @@ struct JSONTape {
     mutating func parse(_ bytes: UnsafeRawBufferPointer) throws(SyntaxError) {
         nodes.removeAll(keepingCapacity: true)
         guard bytes.count < Int(Int32.max) else { throw SyntaxError(offset: 0, reason: "the text is too long") }
+        // A record's line has about one node for every eight bytes: room once, not grown per record.
+        nodes.reserveCapacity(bytes.count / 4)
         var parser = Parser(bytes: bytes)
         parser.skipWhitespace()
         try parser.value(into: &nodes, depth: 0)
@@ -129,7 +131,7 @@ struct JSONTape {
             nodes[index].count = count
         }
 
-        mutating func string(into nodes: inout [Node]) throws(SyntaxError) {
+        @inline(__always) mutating func string(into nodes: inout [Node]) throws(SyntaxError) {
             position += 1
             let start = position
             var escaped = false
