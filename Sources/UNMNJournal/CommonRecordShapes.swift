@@ -1,3 +1,4 @@
+import Foundation
 import UNMNDomain
 
 /// The records a network writes most — a member's position on an item (seven in ten of a
@@ -50,7 +51,7 @@ extension TapeDecoder {
         let written = UnsafeRawBufferPointer(rebasing: bytes[Int(nodes[node].start)..<Int(nodes[node].end)])
         if let recent, let known = recent.operatorValue, recent.holdsOperator(written) { return known }
         guard let object = Object(self, node, exactly: 3), let name = object.string("name"), let entity = object.string("entity"),
-            let role = object.string("role").flatMap(Operator.Role.init(rawValue:))
+            let role = object.word("role", of: Operator.Role.self)
         else { return nil }
         let value = Operator(name: name, entity: EntityCode(entity), role: role)
         recent?.operatorBytes = Array(written)
@@ -64,7 +65,7 @@ extension TapeDecoder {
         let details = node + 2
         if isName("recordPosition", node + 1) {
             guard let fields = Object(self, details), let item = fields.string("item"), let entity = fields.string("entity"),
-                let source = fields.string("source").flatMap(PositionRecord.Source.init(rawValue:))
+                let source = fields.word("source", of: PositionRecord.Source.self)
             else { return nil }
             let (positionNode, basedOnNode) = (fields["_2"], fields["basedOn"])
             guard fields.count == 3 + (positionNode == nil ? 0 : 1) + (basedOnNode == nil ? 0 : 1) else { return nil }
@@ -83,7 +84,7 @@ extension TapeDecoder {
         if isName("recordProgress", node + 1) {
             guard let fields = Object(self, details), let year = fields.integer("year"), let code = fields.string("code"),
                 let percent = fields.integer("percent"), let note = fields.string("note"),
-                let status = fields.string("status").flatMap(KeyAction.Status.init(rawValue:))
+                let status = fields.word("status", of: KeyAction.Status.self)
             else { return nil }
             let basedOnNode = fields["basedOn"]
             guard fields.count == 5 + (basedOnNode == nil ? 0 : 1) else { return nil }
@@ -103,7 +104,7 @@ extension TapeDecoder {
         if isName("positionRecorded", node + 1) {
             guard let fields = Object(self, details, exactly: 2), let item = fields.string("item"), let recordNode = fields["_1"],
                 let record = Object(self, recordNode), let entity = record.string("entity"), let recordedBy = record.name("recordedBy"),
-                let at = record.instant("at"), let source = record.string("source").flatMap(PositionRecord.Source.init(rawValue:))
+                let at = record.instant("at"), let source = record.word("source", of: PositionRecord.Source.self)
             else { return nil }
             let positionNode = record["position"]
             guard record.count == 4 + (positionNode == nil ? 0 : 1) else { return nil }
@@ -120,7 +121,7 @@ extension TapeDecoder {
             guard let fields = Object(self, details, exactly: 3), let year = fields.integer("year"), let code = fields.string("code"),
                 let updateNode = fields["_2"], let update = Object(self, updateNode, exactly: 6), let by = update.name("by"),
                 let entity = update.string("entity"), let note = update.string("note"), let on = update.date("on"),
-                let percent = update.integer("percent"), let status = update.string("status").flatMap(KeyAction.Status.init(rawValue:))
+                let percent = update.integer("percent"), let status = update.word("status", of: KeyAction.Status.self)
             else { return nil }
             return .progressRecorded(
                 year: year, code: code,
@@ -144,6 +145,18 @@ extension TapeDecoder {
         subscript(name: StaticString) -> Int? { decoder.member(name, of: node) }
 
         func string(_ name: StaticString) -> String? { self[name].flatMap { try? decoder.string(at: $0) } }
+        /// One of a closed set of words (a role, a source, a status), matched over its bytes: no
+        /// string is made only to be switched on.
+        func word<Word: RawRepresentable & CaseIterable>(_ name: StaticString, of type: Word.Type) -> Word? where Word.RawValue == String {
+            guard let member = self[name], decoder.nodes[member].kind == .string else { return nil }
+            let written = decoder.text(at: member)
+            return Word.allCases.first { word in
+                var raw = word.rawValue
+                return raw.withUTF8 {
+                    $0.count == written.count && ($0.isEmpty || memcmp($0.baseAddress!, written.baseAddress!, $0.count) == 0)
+                }
+            }
+        }
         /// A person's name: most records name the one who wrote the record before, so the last
         /// name read is kept with its bytes and given again when they are the same.
         func name(_ name: StaticString) -> String? {
