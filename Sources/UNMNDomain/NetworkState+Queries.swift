@@ -121,13 +121,23 @@ extension NetworkState {
 
     /// The decisions log: adopted items in decision-number order, optionally of one year and kind.
     public func decisionsLog(year: Int? = nil, category: ConsensusItem.Kind.Category? = nil) -> [Decision] {
-        decisionItemIndices.compactMap { index in
-            let item = items[index]
-            guard case .adopted(let number) = item.status, let closure = item.closure else { return nil }
-            let adoptedOn = closure.at.tashkentDate
-            guard year == nil || adoptedOn.year == year, category == nil || item.kind.category == category else { return nil }
-            return Decision(number: number, item: item, adoptedOn: adoptedOn, statement: closure.statement)
+        decisionIndices(year: year, category: category).compactMap(decision(at:))
+    }
+
+    /// Where the log's decisions lie in `items`, in number order: a screen builds a `Decision`
+    /// only for the rows it draws (building every one was most of a key on the log).
+    public func decisionIndices(year: Int? = nil, category: ConsensusItem.Kind.Category? = nil) -> [Int] {
+        decisionItemIndices.filter { index in
+            guard let closure = items[index].closure else { return false }
+            return (year == nil || closure.at.tashkentDate.year == year) && (category == nil || items[index].kind.category == category)
         }
+    }
+
+    /// The decision adopting the item at `index` in `items`, if it was adopted.
+    public func decision(at index: Int) -> Decision? {
+        let item = items[index]
+        guard case .adopted(let number) = item.status, let closure = item.closure else { return nil }
+        return Decision(number: number, item: item, adoptedOn: closure.at.tashkentDate, statement: closure.statement)
     }
 
     // MARK: Mailing list

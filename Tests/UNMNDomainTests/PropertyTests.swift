@@ -120,6 +120,10 @@ struct PropertyTests {
                 < (Decision.parts(of: second).year, Decision.parts(of: second).sequence, b)
         }
         #expect(state.decisionItemIndices == adoptedInOrder)
+        for year in Set(state.items.compactMap { $0.closure?.at.tashkentDate.year }) {
+            #expect(state.decisionIndices(year: year) == adoptedInOrder.filter { state.items[$0].closure?.at.tashkentDate.year == year })
+        }
+        #expect(state.decisionsLog().map(\.item.reference) == adoptedInOrder.map { state.items[$0].reference })
         let chairs = state.entities.filter { $0.role == .chair }
         #expect(chairs.allSatisfy { $0.isMember })
     }

@@ -85,8 +85,9 @@ extension AppState {
 
     var decisionsList: DecisionsList? { network.map { DecisionsList(network: $0, today: today, query: decisions.list.filterText) } }
 
-    /// The decisions log under the filters in force.
-    var decisionsLog: [Decision] { network?.decisionsLog(year: decisions.logYear, category: decisions.logCategory) ?? [] }
+    /// The decisions log under the filters in force: where its decisions lie in the network's
+    /// items (`NetworkState.decision(at:)` makes one), so that a key builds only the rows drawn.
+    var decisionsLog: [Int] { network?.decisionIndices(year: decisions.logYear, category: decisions.logCategory) ?? [] }
 }
 
 /// Pane 5: consensus items grouped for the chair (pending, ready to adopt, held, closed), the

@@ -113,7 +113,9 @@ extension DecisionsPane {
             state.decisions.logCategory = WorkplanPane.next(after: state.decisions.logCategory, in: categories)
             state.decisions.log = ListState()
         case .openLogEntry:
-            guard let decision = state.decisionsLog[safe: state.decisions.log.selection] else { return [] }
+            guard let index = state.decisionsLog[safe: state.decisions.log.selection], let decision = network.decision(at: index) else {
+                return []
+            }
             state.decisions.review = ReviewState(item: decision.item.reference)
         case .toggleLog:
             state.decisions.showsLog.toggle()

@@ -111,7 +111,7 @@ extension DecisionsPane {
                 TableColumn("Follow-up", width: .fixed(16), dropOrder: 1),
             ],
             rows: visibleRows(log.count, offset: offset, visible: body.height - 1) { index in
-                let decision = log[index]
+                guard let decision = network.decision(at: log[index]) else { return [] }
                 // Decided under silence: marked before the title (it shows at 80 columns), with who
                 // stayed silent in its own column on a wider screen (and in full in review).
                 let silent = decision.item.closure?.silent
