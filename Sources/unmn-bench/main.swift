@@ -19,6 +19,8 @@ struct BenchOptions: ParsableCommand {
     @Option(help: ArgumentHelp("Only write a synthetic journal here (for bench/peers.sh), then stop.", valueName: "PATH"))
     var writeJournal: String?
     @Option(help: ArgumentHelp("Events in the journal --write-journal writes.", valueName: "N")) var events: Int?
+    @Flag(help: "With --write-journal: write the ten-year network (a real network's mix of records) instead of --events.")
+    var tenYears = false
     @Option(
         help: ArgumentHelp(
             "Only do one measured thing on --journal's journal, for bench/callgrind.sh: replay (no snapshot), first-frame (snapshot "
@@ -198,7 +200,7 @@ if let url = options.postgres {
 // `--write-journal PATH --events N`: only write a synthetic journal (for bench/peers.sh).
 if let path = options.writeJournal {
     var network = SyntheticNetwork(entities: entities, policy: policy)
-    network.grow(toEvents: options.events ?? realisticEvents)
+    if options.tenYears { network.growTenYears() } else { network.grow(toEvents: options.events ?? realisticEvents) }
     try Journal.create(at: path, batches: network.batches, osUser: "bench")
     print("wrote \(path): \(network.eventCount) events in \(network.batches.count) records")
     exit(0)

@@ -41,7 +41,7 @@ struct CommonRecordShapesTests {
                 isUndo: index == 3, command: command, login: index == 1 ? nil : "login\(index)")
             bodies.append(try JournalJSONEncoder().encode(JournalRecord.Body(osUser: "u", batch: batch)))
         }
-        for (command, events) in itemAndAttendanceRecords() {
+        for (command, events) in itemAndAttendanceRecords() + meetingAndPlanRecords() {
             let batch = EventBatch(operator: op, at: at, events: events, summary: "item", isUndo: false, command: command, login: nil)
             bodies.append(try JournalJSONEncoder().encode(JournalRecord.Body(osUser: "u", batch: batch)))
         }
@@ -95,19 +95,61 @@ struct CommonRecordShapesTests {
         return records
     }
 
+    /// A meeting's agenda, minutes (written, finalised, shared) and action points, and a plan
+    /// drafted, with each optional member present and absent, and text a person could type.
+    static func meetingAndPlanRecords() -> [(Command, [Event])] {
+        let meeting = MeetingReference("MTG/2026/03")
+        let on = LocalDate(year: 2026, month: 3, day: 14)!
+        var records: [(Command, [Event])] = [
+            (
+                .addAgendaItem(meeting: meeting, title: "Ўзбекистон «returns» \\ 🌸"),
+                [.agendaItemAdded(meeting: meeting, title: "Ўзбекистон «returns» \\ 🌸")]
+            ),
+            (.finaliseMinutes(meeting), [.minutesFinalised(meeting, on: on)]),
+            (.shareMinutesWithRCO(meeting, on: on), [.minutesShared(meeting, on: on)]),
+            (.draftWorkPlan(year: 2027), [.workPlanDrafted(year: 2027)]),
+        ]
+        for (index, basedOn) in [nil, 4].enumerated() {
+            let text = index == 0 ? "" : "Agreed:\n\"follow up\" — Oʻzbekiston"
+            records.append(
+                (
+                    .writeMinutes(meeting: meeting, item: index, text: text, basedOn: basedOn),
+                    [.minutesWritten(meeting: meeting, item: index, text: text)]
+                ))
+        }
+        for (index, implements) in [nil, ItemReference("UNMN/2026/004")].enumerated() {
+            let responsible: [EntityCode] = index == 0 ? [] : ["UNRC", "UN Women"]
+            let due = LocalDate(year: 2026, month: 4, day: 1 + index)!
+            let point = ActionPoint(
+                id: ActionPointID("AP/2026/00\(index)"), meeting: meeting, text: "Follow up \(index)", responsible: responsible, due: due,
+                implements: implements)
+            records.append(
+                (
+                    .addActionPoint(meeting: meeting, text: point.text, responsible: responsible, due: due, implements: implements),
+                    [.actionPointAdded(point)]
+                ))
+        }
+        return records
+    }
+
     /// Whether the typed reader is meant to read a record: its command and every event are of
     /// the shapes it knows.
     static func hasTypedShape(_ batch: EventBatch) -> Bool {
         let typedCommand: Bool
         switch batch.command {
-        case .recordPosition?, .recordProgress?, .adoptItem?, .rejectItem?, .withdrawItem?, .recordAttendance?: typedCommand = true
+        case .recordPosition?, .recordProgress?, .adoptItem?, .rejectItem?, .withdrawItem?, .recordAttendance?, .addAgendaItem?,
+            .writeMinutes?, .finaliseMinutes?, .shareMinutesWithRCO?, .addActionPoint?, .draftWorkPlan?:
+            typedCommand = true
         case .openItem(let draft)?: typedCommand = draft.kind.category != .workPlanEndorsement
         default: typedCommand = false
         }
         return typedCommand
             && batch.events.allSatisfy {
                 switch $0 {
-                case .positionRecorded, .progressRecorded, .itemClosed, .attendanceRecorded: return true
+                case .positionRecorded, .progressRecorded, .itemClosed, .attendanceRecorded, .agendaItemAdded, .minutesWritten,
+                    .minutesFinalised, .minutesShared, .workPlanDrafted:
+                    return true
+                case .actionPointAdded(let point): return point.status == .open && point.notes.isEmpty
                 case .itemOpened(let item):
                     return item.kind.category != .workPlanEndorsement && item.status == .open && item.positions.isEmpty
                         && item.history.isEmpty
@@ -192,7 +234,10 @@ struct CommonRecordShapesTests {
 
     @Test("members added, removed, nulled or renamed send the record the general way")
     func unexpectedMembersStepAside() throws {
-        let body = String(decoding: try #require(try Self.bodies().first { Self.common($0) != nil }), as: UTF8.self)
+        let body = try #require(
+            try Self.bodies().map { String(decoding: $0, as: UTF8.self) }.first {
+                $0.contains("\"positionRecorded\"") && Self.common(Array($0.utf8)) != nil
+            })
         Self.expectStepsAside(
             body: body,
             [
@@ -201,6 +246,36 @@ struct CommonRecordShapesTests {
                 body.replacingOccurrences(of: "\"summary\":", with: "\"summary\":null,\"x\":"),
                 body.replacingOccurrences(of: "\"source\":\"", with: "\"sourc\\u0065\":\""),
                 body.replacingOccurrences(of: "{\"agree\":{}}", with: "{\"agree\":{},\"object\":{}}"),
+            ])
+    }
+
+    @Test("an action point added with notes or closed, or minutes with a member too many or of another kind, go the general way")
+    func unusualMeetingRecordsStepAside() throws {
+        let bodies = try Self.bodies().map { String(decoding: $0, as: UTF8.self) }
+        let point = try #require(bodies.first { $0.contains("\"actionPointAdded\"") && $0.contains("\"implements\"") })
+        let minutes = try #require(bodies.first { $0.contains("\"minutesWritten\"") && $0.contains("\"basedOn\"") })
+        let shared = try #require(bodies.first { $0.contains("\"minutesShared\"") })
+        for body in [point, minutes, shared] { #expect(Self.common(Array(body.utf8)) != nil, "\(body)") }
+        Self.expectStepsAside(
+            body: point,
+            [
+                point.replacingOccurrences(of: "\"notes\":[]", with: "\"notes\":[{}]"),
+                point.replacingOccurrences(of: "\"status\":\"open\"", with: "\"status\":\"done\""),
+                point.replacingOccurrences(of: "\"responsible\":[\"", with: "\"responsible\":[1,\""),
+                point.replacingOccurrences(of: "\"implements\":\"", with: "\"implements\":null,\"x\":\""),
+            ])
+        Self.expectStepsAside(
+            body: minutes,
+            [
+                minutes.replacingOccurrences(of: "\"item\":1", with: "\"item\":1.5"),
+                minutes.replacingOccurrences(of: "\"basedOn\":4", with: "\"basedOn\":\"4\""),
+                minutes.replacingOccurrences(of: "\"text\":", with: "\"title\":\"x\",\"text\":"),
+            ])
+        Self.expectStepsAside(
+            body: shared,
+            [
+                shared.replacingOccurrences(of: "\"on\":{\"day\":", with: "\"on\":{\"x\":0,\"day\":"),
+                shared.replacingOccurrences(of: "\"minutesShared\"", with: "\"minutesAmended\""),
             ])
     }
 

@@ -1,0 +1,107 @@
+import UNMNDomain
+
+/// A meeting's records — its agenda, minutes written, finalised and shared, action points — and
+/// a work plan drafted, read straight from the tape. In a real network's journal these are a
+/// third of the records (a ten-year network: 2,267 records, 40 meetings), and through `Codable`
+/// each cost as much as a dozen positions; a journal that holds no record read that way also
+/// never pays the runtime's one-time set-up of `Codable`'s generic types.
+///
+/// As in `commonBody`, only the shapes `JSONEncoder` writes are read, and only as a record of its
+/// kind normally has them (an action point as it is added: open, no notes). Anything else gives
+/// nil and the general reader takes the record, and says what is wrong with it.
+extension TapeDecoder {
+    func meetingOrPlanCommand(named name: Int, at details: Int) -> Command? {
+        guard let fields = Object(self, details) else { return nil }
+        if isName("addAgendaItem", name) {
+            guard fields.count == 2, let meeting = fields.string("meeting"), let title = fields.string("title") else { return nil }
+            return .addAgendaItem(meeting: MeetingReference(meeting), title: title)
+        }
+        if isName("writeMinutes", name) {
+            guard let meeting = fields.string("meeting"), let item = fields.integer("item"), let text = fields.string("text") else {
+                return nil
+            }
+            let basedOnNode = fields["basedOn"]
+            guard fields.count == 3 + (basedOnNode == nil ? 0 : 1) else { return nil }
+            var basedOn: Int?
+            if let basedOnNode {
+                guard let decoded = try? integer(Int.self, at: basedOnNode) else { return nil }
+                basedOn = decoded
+            }
+            return .writeMinutes(meeting: MeetingReference(meeting), item: item, text: text, basedOn: basedOn)
+        }
+        if isName("finaliseMinutes", name) {
+            guard fields.count == 1, let meeting = fields.string("_0") else { return nil }
+            return .finaliseMinutes(MeetingReference(meeting))
+        }
+        if isName("shareMinutesWithRCO", name) {
+            guard fields.count == 2, let meeting = fields.string("_0"), let on = fields.date("on") else { return nil }
+            return .shareMinutesWithRCO(MeetingReference(meeting), on: on)
+        }
+        if isName("addActionPoint", name) {
+            guard let meeting = fields.string("meeting"), let text = fields.string("text"), let responsible = fields.strings("responsible"),
+                let due = fields.date("due")
+            else { return nil }
+            let implementsNode = fields["implements"]
+            guard fields.count == 4 + (implementsNode == nil ? 0 : 1) else { return nil }
+            var implements: ItemReference?
+            if let implementsNode {
+                guard let decoded = try? string(at: implementsNode) else { return nil }
+                implements = ItemReference(decoded)
+            }
+            return .addActionPoint(
+                meeting: MeetingReference(meeting), text: text, responsible: responsible.map { EntityCode($0) }, due: due,
+                implements: implements)
+        }
+        if isName("draftWorkPlan", name) {
+            guard fields.count == 1, let year = fields.integer("year") else { return nil }
+            return .draftWorkPlan(year: year)
+        }
+        return nil
+    }
+
+    func meetingOrPlanEvent(named name: Int, at details: Int) -> Event? {
+        guard let fields = Object(self, details) else { return nil }
+        if isName("agendaItemAdded", name) {
+            guard fields.count == 2, let meeting = fields.string("meeting"), let title = fields.string("title") else { return nil }
+            return .agendaItemAdded(meeting: MeetingReference(meeting), title: title)
+        }
+        if isName("minutesWritten", name) {
+            guard fields.count == 3, let meeting = fields.string("meeting"), let item = fields.integer("item"),
+                let text = fields.string("text")
+            else { return nil }
+            return .minutesWritten(meeting: MeetingReference(meeting), item: item, text: text)
+        }
+        if isName("minutesFinalised", name) || isName("minutesShared", name) {
+            guard fields.count == 2, let meeting = fields.string("_0"), let on = fields.date("on") else { return nil }
+            return isName("minutesFinalised", name)
+                ? .minutesFinalised(MeetingReference(meeting), on: on) : .minutesShared(MeetingReference(meeting), on: on)
+        }
+        if isName("actionPointAdded", name) {
+            guard fields.count == 1, let pointNode = fields["_0"], let point = addedActionPoint(at: pointNode) else { return nil }
+            return .actionPointAdded(point)
+        }
+        if isName("workPlanDrafted", name) {
+            guard fields.count == 1, let year = fields.integer("year") else { return nil }
+            return .workPlanDrafted(year: year)
+        }
+        return nil
+    }
+
+    /// An action point as it is added: open, without notes.
+    private func addedActionPoint(at node: Int) -> ActionPoint? {
+        guard let fields = Object(self, node), let id = fields.string("id"), let meeting = fields.string("meeting"),
+            let text = fields.string("text"), let responsible = fields.strings("responsible"), let due = fields.date("due"),
+            fields.word("status", of: ActionPoint.Status.self) == .open, fields.isEmptyArray("notes")
+        else { return nil }
+        let implementsNode = fields["implements"]
+        guard fields.count == 7 + (implementsNode == nil ? 0 : 1) else { return nil }
+        var implements: ItemReference?
+        if let implementsNode {
+            guard let decoded = try? string(at: implementsNode) else { return nil }
+            implements = ItemReference(decoded)
+        }
+        return ActionPoint(
+            id: ActionPointID(id), meeting: MeetingReference(meeting), text: text, responsible: responsible.map { EntityCode($0) },
+            due: due, implements: implements)
+    }
+}
