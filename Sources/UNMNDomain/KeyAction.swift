@@ -76,6 +76,18 @@ public struct KeyAction: Hashable, Sendable, Codable, Identifiable {
 }
 
 /// What the secretariat enters to add or edit a key action.
+extension KeyAction {
+    /// A key action as it is added to a plan: the draft's values as they stand, not started.
+    /// (Deciding tidies a draft first; this takes values already decided, as a record holds them.)
+    public init(added draft: KeyActionDraft) {
+        self.init(
+            code: draft.code, title: draft.title, description: draft.description, lead: draft.lead, participants: draft.participants,
+            starts: draft.starts, ends: draft.ends, budgetRequired: draft.budgetRequired, budgetFunded: draft.budgetFunded,
+            fundingSource: draft.fundingSource, gcmObjectives: draft.gcmObjectives, sdgTargets: draft.sdgTargets,
+            cooperationFrameworkOutcome: draft.cooperationFrameworkOutcome, status: .notStarted, progress: 0, history: [])
+    }
+}
+
 public struct KeyActionDraft: Hashable, Sendable, Codable {
     public var code: String
     public var title: String

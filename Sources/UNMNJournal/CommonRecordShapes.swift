@@ -185,6 +185,20 @@ extension TapeDecoder {
             return decoder.nodes[member].kind == .array && decoder.nodes[member].count == 0
         }
 
+        /// An array of whole numbers; nil when missing or when any element is not one.
+        func integers(_ name: StaticString) -> [Int]? {
+            guard let member = self[name], decoder.nodes[member].kind == .array else { return nil }
+            var integers: [Int] = []
+            integers.reserveCapacity(Int(decoder.nodes[member].count))
+            var element = member + 1
+            for _ in 0..<decoder.nodes[member].count {
+                guard let integer = try? decoder.integer(Int.self, at: element) else { return nil }
+                integers.append(integer)
+                element = Int(decoder.nodes[element].next)
+            }
+            return integers
+        }
+
         /// An array of strings; nil when missing or when any element is not a string.
         func strings(_ name: StaticString) -> [String]? {
             guard let member = self[name], decoder.nodes[member].kind == .array else { return nil }

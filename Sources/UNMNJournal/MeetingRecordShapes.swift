@@ -56,6 +56,22 @@ extension TapeDecoder {
             guard fields.count == 1, let year = fields.integer("year") else { return nil }
             return .draftWorkPlan(year: year)
         }
+        if isName("addKeyAction", name) {
+            guard let year = fields.integer("year"), let draftNode = fields["_1"],
+                let (draft, overfunding) = keyActionFields(at: draftNode),
+                let acceptsOverfunding = overfunding
+            else { return nil }
+            let revisionNode = fields["revision"]
+            guard fields.count == 2 + (revisionNode == nil ? 0 : 1) else { return nil }
+            var revision: String?
+            if let revisionNode {
+                guard let decoded = try? string(at: revisionNode) else { return nil }
+                revision = decoded
+            }
+            var withOverfunding = draft
+            withOverfunding.acceptsOverfunding = acceptsOverfunding
+            return .addKeyAction(year: year, withOverfunding, revision: revision)
+        }
         return nil
     }
 
@@ -84,6 +100,59 @@ extension TapeDecoder {
             guard fields.count == 1, let year = fields.integer("year") else { return nil }
             return .workPlanDrafted(year: year)
         }
+        if isName("keyActionAdded", name) {
+            guard fields.count == 2, let year = fields.integer("year"), let actionNode = fields["_1"],
+                let (draft, overfunding) = keyActionFields(at: actionNode),
+                overfunding == nil, let action = Object(self, actionNode), action.word("status", of: KeyAction.Status.self) == .notStarted,
+                action.integer("progress") == 0, action.isEmptyArray("history")
+            else { return nil }
+            return .keyActionAdded(year: year, KeyAction(added: draft))
+        }
+        return nil
+    }
+
+    /// A key action's fields as a draft (what a key action and its draft share), and whether it
+    /// accepts overfunding when it says (a draft does; an added action does not, and has its
+    /// status, progress and history instead: three more members).
+    private func keyActionFields(at node: Int) -> (KeyActionDraft, Bool?)? {
+        guard let fields = Object(self, node), let code = fields.string("code"), let title = fields.string("title"),
+            let description = fields.string("description"), let lead = fields.string("lead"),
+            let participants = fields.strings("participants"), let starts = fields.date("starts"), let ends = fields.date("ends"),
+            let requiredNode = fields["budgetRequired"], let required = try? decimal(at: requiredNode),
+            let fundedNode = fields["budgetFunded"], let funded = try? decimal(at: fundedNode),
+            let sourceNode = fields["fundingSource"], let source = fundingSource(at: sourceNode),
+            let objectives = fields.integers("gcmObjectives"), let targets = fields.strings("sdgTargets")
+        else { return nil }
+        let (outcomeNode, overfundingNode) = (fields["cooperationFrameworkOutcome"], fields["acceptsOverfunding"])
+        let shared = 12 + (outcomeNode == nil ? 0 : 1)
+        guard fields.count == shared + (overfundingNode == nil ? 3 : 1) else { return nil }
+        var outcome: String?
+        if let outcomeNode {
+            guard let decoded = try? string(at: outcomeNode) else { return nil }
+            outcome = decoded
+        }
+        var overfunding: Bool?
+        if let overfundingNode {
+            guard let decoded = try? bool(at: overfundingNode) else { return nil }
+            overfunding = decoded
+        }
+        let draft = KeyActionDraft(
+            code: code, title: title, description: description, lead: EntityCode(lead), participants: participants.map { EntityCode($0) },
+            starts: starts, ends: ends, budgetRequired: required, budgetFunded: funded, fundingSource: source,
+            gcmObjectives: Set(objectives), sdgTargets: targets, cooperationFrameworkOutcome: outcome)
+        return (draft, overfunding)
+    }
+
+    private func fundingSource(at node: Int) -> KeyAction.FundingSource? {
+        guard Object(self, node, exactly: 1) != nil, let details = Object(self, node + 2) else { return nil }
+        let name = node + 1
+        if details.count == 0 {
+            if isName("migrationMPTF", name) { return .migrationMPTF }
+            if isName("coreFunds", name) { return .coreFunds }
+            if isName("unfunded", name) { return .unfunded }
+            return nil
+        }
+        if isName("donor", name), details.count == 1, let donor = details.string("_0") { return .donor(donor) }
         return nil
     }
 

@@ -129,6 +129,19 @@ struct CommonRecordShapesTests {
                     [.actionPointAdded(point)]
                 ))
         }
+        let sources: [KeyAction.FundingSource] = [.unfunded, .coreFunds, .migrationMPTF, .donor("EU «ЕИ» \\ 🌸")]
+        for (index, source) in sources.enumerated() {
+            var draft = KeyActionDraft(
+                code: "2026-0\(index)", title: "Reintegration «ў» \(index)", description: index == 1 ? "Line\nbreak" : "", lead: "IOM",
+                participants: index == 0 ? [] : ["UNICEF", "UN Women"], starts: LocalDate(year: 2026, month: 1, day: 15)!,
+                ends: LocalDate(year: 2026, month: 12, day: 15)!, budgetRequired: Decimal(string: index == 2 ? "1234.56" : "100000")!,
+                budgetFunded: Decimal(index * 2500), fundingSource: source, gcmObjectives: Set(0..<index).union([7]),
+                sdgTargets: index == 3 ? [] : ["10.7", "8.8"], cooperationFrameworkOutcome: index % 2 == 0 ? nil : "Outcome \(index)",
+                acceptsOverfunding: index == 2)
+            let command = Command.addKeyAction(year: 2026, draft, revision: index == 3 ? "Added after review" : nil)
+            draft.acceptsOverfunding = false
+            records.append((command, [.keyActionAdded(year: 2026, KeyAction(added: draft))]))
+        }
         return records
     }
 
@@ -138,7 +151,7 @@ struct CommonRecordShapesTests {
         let typedCommand: Bool
         switch batch.command {
         case .recordPosition?, .recordProgress?, .adoptItem?, .rejectItem?, .withdrawItem?, .recordAttendance?, .addAgendaItem?,
-            .writeMinutes?, .finaliseMinutes?, .shareMinutesWithRCO?, .addActionPoint?, .draftWorkPlan?:
+            .writeMinutes?, .finaliseMinutes?, .shareMinutesWithRCO?, .addActionPoint?, .draftWorkPlan?, .addKeyAction?:
             typedCommand = true
         case .openItem(let draft)?: typedCommand = draft.kind.category != .workPlanEndorsement
         default: typedCommand = false
@@ -150,6 +163,7 @@ struct CommonRecordShapesTests {
                     .minutesFinalised, .minutesShared, .workPlanDrafted:
                     return true
                 case .actionPointAdded(let point): return point.status == .open && point.notes.isEmpty
+                case .keyActionAdded(_, let action): return action.status == .notStarted && action.progress == 0 && action.history.isEmpty
                 case .itemOpened(let item):
                     return item.kind.category != .workPlanEndorsement && item.status == .open && item.positions.isEmpty
                         && item.history.isEmpty
@@ -276,6 +290,25 @@ struct CommonRecordShapesTests {
             [
                 shared.replacingOccurrences(of: "\"on\":{\"day\":", with: "\"on\":{\"x\":0,\"day\":"),
                 shared.replacingOccurrences(of: "\"minutesShared\"", with: "\"minutesAmended\""),
+            ])
+    }
+
+    @Test("a key action added with progress, history or a draft's member, or funded from an unknown source, goes the general way")
+    func unusualKeyActionsStepAside() throws {
+        let body = try #require(
+            try Self.bodies().map { String(decoding: $0, as: UTF8.self) }.first {
+                $0.contains("\"keyActionAdded\"") && $0.contains("\"coreFunds\"") && Self.common(Array($0.utf8)) != nil
+            })
+        Self.expectStepsAside(
+            body: body,
+            [
+                body.replacingOccurrences(of: "\"status\":\"not started\"", with: "\"status\":\"on track\""),
+                body.replacingOccurrences(of: "\"progress\":0", with: "\"progress\":5"),
+                body.replacingOccurrences(of: "\"history\":[]", with: "\"history\":[{}]"),
+                body.replacingOccurrences(of: "\"history\":[]", with: "\"acceptsOverfunding\":false,\"history\":[]"),
+                body.replacingOccurrences(of: "{\"coreFunds\":{}}", with: "{\"grant\":{}}"),
+                body.replacingOccurrences(of: "{\"coreFunds\":{}}", with: "{\"donor\":{}}"),
+                body.replacingOccurrences(of: "\"gcmObjectives\":[", with: "\"gcmObjectives\":[\"1\","),
             ])
     }
 
