@@ -104,7 +104,7 @@ extension TapeDecoder {
     }
 
     /// An enum as Swift writes it, {"case": {…}}: the case's name node and its details.
-    private func enumCase(at node: Int) -> (name: Int, details: Object)? {
+    func enumCase(at node: Int) -> (name: Int, details: Object)? {
         guard Object(self, node, exactly: 1) != nil, let details = Object(self, node + 2) else { return nil }
         return (node + 1, details)
     }

@@ -12,6 +12,12 @@ import UNMNDomain
 extension TapeDecoder {
     func meetingOrPlanCommand(named name: Int, at details: Int) -> Command? {
         guard let fields = Object(self, details) else { return nil }
+        if isName("scheduleMeeting", name) {
+            guard fields.count == 1, let draftNode = fields["_0"], let (draft, extra) = meetingFields(at: draftNode), extra == 0 else {
+                return nil
+            }
+            return .scheduleMeeting(draft)
+        }
         if isName("addAgendaItem", name) {
             guard fields.count == 2, let meeting = fields.string("meeting"), let title = fields.string("title") else { return nil }
             return .addAgendaItem(meeting: MeetingReference(meeting), title: title)
@@ -77,6 +83,10 @@ extension TapeDecoder {
 
     func meetingOrPlanEvent(named name: Int, at details: Int) -> Event? {
         guard let fields = Object(self, details) else { return nil }
+        if isName("meetingScheduled", name) {
+            guard fields.count == 1, let meetingNode = fields["_0"], let meeting = scheduledMeeting(at: meetingNode) else { return nil }
+            return .meetingScheduled(meeting)
+        }
         if isName("agendaItemAdded", name) {
             guard fields.count == 2, let meeting = fields.string("meeting"), let title = fields.string("title") else { return nil }
             return .agendaItemAdded(meeting: MeetingReference(meeting), title: title)
@@ -144,8 +154,7 @@ extension TapeDecoder {
     }
 
     private func fundingSource(at node: Int) -> KeyAction.FundingSource? {
-        guard Object(self, node, exactly: 1) != nil, let details = Object(self, node + 2) else { return nil }
-        let name = node + 1
+        guard let (name, details) = enumCase(at: node) else { return nil }
         if details.count == 0 {
             if isName("migrationMPTF", name) { return .migrationMPTF }
             if isName("coreFunds", name) { return .coreFunds }
@@ -153,6 +162,55 @@ extension TapeDecoder {
             return nil
         }
         if isName("donor", name), details.count == 1, let donor = details.string("_0") { return .donor(donor) }
+        return nil
+    }
+
+    /// A meeting's schedule (what a draft and a meeting share), and how many members the object
+    /// has besides it.
+    private func meetingFields(at node: Int) -> (MeetingDraft, extra: Int)? {
+        guard let fields = Object(self, node), let kindNode = fields["kind"], let kind = meetingKind(at: kindNode),
+            let date = fields.date("date"), let startMinute = fields.integer("startMinute"),
+            let durationMinutes = fields.integer("durationMinutes"), let location = fields.string("location")
+        else { return nil }
+        let (modeNode, reasonNode) = (fields["mode"], fields["modeReason"])
+        var mode: Meeting.Mode?
+        if modeNode != nil {
+            guard let decoded = fields.word("mode", of: Meeting.Mode.self) else { return nil }
+            mode = decoded
+        }
+        var modeReason: String?
+        if let reasonNode {
+            guard let decoded = try? string(at: reasonNode) else { return nil }
+            modeReason = decoded
+        }
+        let draft = MeetingDraft(
+            kind: kind, date: date, startMinute: startMinute, durationMinutes: durationMinutes, location: location, mode: mode,
+            modeReason: modeReason)
+        return (draft, fields.count - 5 - (modeNode == nil ? 0 : 1) - (reasonNode == nil ? 0 : 1))
+    }
+
+    /// A meeting as it is scheduled: a draft's schedule, its reference, nothing recorded on it.
+    private func scheduledMeeting(at node: Int) -> Meeting? {
+        guard let (draft, extra) = meetingFields(at: node), extra == 6, let fields = Object(self, node),
+            let reference = fields.string("reference"), fields.isEmptyArray("attendance"), fields.isEmptyArray("agenda"),
+            fields.isEmptyArray("decisions"), fields.isEmptyArray("amendments"), let statusNode = fields["status"],
+            let (status, details) = enumCase(at: statusNode), isName("draft", status), details.count == 0
+        else { return nil }
+        return Meeting(
+            reference: MeetingReference(reference), kind: draft.kind, date: draft.date, startMinute: draft.startMinute,
+            durationMinutes: draft.durationMinutes, location: draft.location, mode: draft.mode, modeReason: draft.modeReason)
+    }
+
+    private func meetingKind(at node: Int) -> Meeting.Kind? {
+        guard let (name, details) = enumCase(at: node) else { return nil }
+        if details.count == 0 {
+            if isName("regular", name) { return .regular }
+            if isName("extraordinary", name) { return .extraordinary }
+            return nil
+        }
+        if isName("requested", name), details.count == 1, let by = details.strings("by") {
+            return .requested(by: by.map { EntityCode($0) })
+        }
         return nil
     }
 

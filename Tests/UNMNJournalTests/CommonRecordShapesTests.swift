@@ -129,6 +129,17 @@ struct CommonRecordShapesTests {
                     [.actionPointAdded(point)]
                 ))
         }
+        let kinds: [Meeting.Kind] = [.regular, .extraordinary, .requested(by: ["UNICEF", "UN Women"]), .requested(by: [])]
+        let modes: [(Meeting.Mode?, String?)] = [(nil, nil), (.inPerson, nil), (.virtual, "Travel «ban» \\ 🌸"), (.hybrid, "")]
+        for (index, kind) in kinds.enumerated() {
+            let draft = MeetingDraft(
+                kind: kind, date: LocalDate(year: 2026, month: 3 + index, day: 10)!, startMinute: 600 + index, durationMinutes: 60 * index,
+                location: index == 2 ? "" : "UN House, Тошкент", mode: modes[index].0, modeReason: modes[index].1)
+            let scheduled = Meeting(
+                reference: MeetingReference("MTG/2026/0\(index)"), kind: kind, date: draft.date, startMinute: draft.startMinute,
+                durationMinutes: draft.durationMinutes, location: draft.location, mode: draft.mode, modeReason: draft.modeReason)
+            records.append((.scheduleMeeting(draft), [.meetingScheduled(scheduled)]))
+        }
         let sources: [KeyAction.FundingSource] = [.unfunded, .coreFunds, .migrationMPTF, .donor("EU «ЕИ» \\ 🌸")]
         for (index, source) in sources.enumerated() {
             var draft = KeyActionDraft(
@@ -151,7 +162,7 @@ struct CommonRecordShapesTests {
         let typedCommand: Bool
         switch batch.command {
         case .recordPosition?, .recordProgress?, .adoptItem?, .rejectItem?, .withdrawItem?, .recordAttendance?, .addAgendaItem?,
-            .writeMinutes?, .finaliseMinutes?, .shareMinutesWithRCO?, .addActionPoint?, .draftWorkPlan?, .addKeyAction?:
+            .writeMinutes?, .finaliseMinutes?, .shareMinutesWithRCO?, .addActionPoint?, .draftWorkPlan?, .addKeyAction?, .scheduleMeeting?:
             typedCommand = true
         case .openItem(let draft)?: typedCommand = draft.kind.category != .workPlanEndorsement
         default: typedCommand = false
@@ -164,6 +175,11 @@ struct CommonRecordShapesTests {
                     return true
                 case .actionPointAdded(let point): return point.status == .open && point.notes.isEmpty
                 case .keyActionAdded(_, let action): return action.status == .notStarted && action.progress == 0 && action.history.isEmpty
+                case .meetingScheduled(let meeting):
+                    return meeting.attendance.isEmpty && meeting.agenda.isEmpty && meeting.decisions.isEmpty && meeting.status == .draft
+                        && meeting.amendments.isEmpty && meeting.cancellation == nil && meeting.postponements == nil
+                        && meeting.guests == nil
+                        && meeting.sequence == nil && meeting.lastModified == nil
                 case .itemOpened(let item):
                     return item.kind.category != .workPlanEndorsement && item.status == .open && item.positions.isEmpty
                         && item.history.isEmpty
@@ -309,6 +325,23 @@ struct CommonRecordShapesTests {
                 body.replacingOccurrences(of: "{\"coreFunds\":{}}", with: "{\"grant\":{}}"),
                 body.replacingOccurrences(of: "{\"coreFunds\":{}}", with: "{\"donor\":{}}"),
                 body.replacingOccurrences(of: "\"gcmObjectives\":[", with: "\"gcmObjectives\":[\"1\","),
+            ])
+    }
+
+    @Test("a meeting scheduled with something already recorded on it, or of a kind not known, goes the general way")
+    func unusualMeetingsStepAside() throws {
+        let body = try #require(
+            try Self.bodies().map { String(decoding: $0, as: UTF8.self) }.first {
+                $0.contains("\"meetingScheduled\"") && $0.contains("{\"regular\":{}}") && Self.common(Array($0.utf8)) != nil
+            })
+        Self.expectStepsAside(
+            body: body,
+            [
+                body.replacingOccurrences(of: "\"agenda\":[]", with: "\"agenda\":[{\"minutes\":\"\",\"title\":\"x\"}]"),
+                body.replacingOccurrences(of: "{\"draft\":{}}", with: "{\"finalised\":{\"on\":{\"day\":1,\"month\":1,\"year\":2026}}}"),
+                body.replacingOccurrences(of: "\"status\":{\"draft\":{}}", with: "\"sequence\":1,\"status\":{\"draft\":{}}"),
+                body.replacingOccurrences(of: "{\"regular\":{}}", with: "{\"weekly\":{}}"),
+                body.replacingOccurrences(of: "{\"regular\":{}}", with: "{\"regular\":{\"by\":[]}}"),
             ])
     }
 
