@@ -95,7 +95,7 @@ extension TapeDecoder {
             }
             return .recordProgress(year: year, code: code, percent: percent, status: status, note: note, basedOn: basedOn)
         }
-        return itemOrAttendanceCommand(named: node + 1, at: details) ?? meetingOrPlanCommand(named: node + 1, at: details)
+        return itemOrAttendanceCommand(named: node + 1, at: details) ?? secretariatCommand(named: node + 1, at: details)
     }
 
     private func commonEvent(at node: Int) -> Event? {
@@ -127,7 +127,7 @@ extension TapeDecoder {
                 year: year, code: code,
                 KeyAction.ProgressUpdate(on: on, by: by, entity: EntityCode(entity), percent: percent, status: status, note: note))
         }
-        return itemOrAttendanceEvent(named: node + 1, at: details) ?? meetingOrPlanEvent(named: node + 1, at: details)
+        return itemOrAttendanceEvent(named: node + 1, at: details) ?? secretariatEvent(named: node + 1, at: details)
     }
 
     /// An object node and typed reads of its members; each read is nil when the member is

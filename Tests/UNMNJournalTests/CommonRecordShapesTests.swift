@@ -41,7 +41,7 @@ struct CommonRecordShapesTests {
                 isUndo: index == 3, command: command, login: index == 1 ? nil : "login\(index)")
             bodies.append(try JournalJSONEncoder().encode(JournalRecord.Body(osUser: "u", batch: batch)))
         }
-        for (command, events) in itemAndAttendanceRecords() + meetingAndPlanRecords() {
+        for (command, events) in itemAndAttendanceRecords() + secretariatRecords() {
             let batch = EventBatch(operator: op, at: at, events: events, summary: "item", isUndo: false, command: command, login: nil)
             bodies.append(try JournalJSONEncoder().encode(JournalRecord.Body(osUser: "u", batch: batch)))
         }
@@ -97,7 +97,7 @@ struct CommonRecordShapesTests {
 
     /// A meeting's agenda, minutes (written, finalised, shared) and action points, and a plan
     /// drafted, with each optional member present and absent, and text a person could type.
-    static func meetingAndPlanRecords() -> [(Command, [Event])] {
+    static func secretariatRecords() -> [(Command, [Event])] {
         let meeting = MeetingReference("MTG/2026/03")
         let on = LocalDate(year: 2026, month: 3, day: 14)!
         var records: [(Command, [Event])] = [
@@ -140,6 +140,42 @@ struct CommonRecordShapesTests {
                 durationMinutes: draft.durationMinutes, location: draft.location, mode: draft.mode, modeReason: draft.modeReason)
             records.append((.scheduleMeeting(draft), [.meetingScheduled(scheduled)]))
         }
+        for index in 0..<3 {
+            var draft = FocalPointDraft(
+                entity: index == 2 ? "UNRC" : "UN Women", name: ["Гулнора \"Gulya\" Тошматова 🌸", "Oʻgʻiloy Karimova", "Ann Lee"][index],
+                position: "Officer", level: FocalPoint.Level.allCases[index], email: "fp\(index)@unwomen.org", isOnMailingList: index != 1,
+                exceptionReason: index == 1 ? "Personal address \\ verified" : nil,
+                exceptionUntil: index == 1 ? LocalDate(year: 2026, month: 6, day: 30)! : nil, isRCOFocalPoint: index == 2,
+                familyName: index == 0 ? "Тошматова" : nil)
+            if index == 1 { draft.isRCOFocalPoint = false }
+            let id = FocalPointID("FP-000\(index)")
+            var point = FocalPoint(
+                id: id, entity: draft.entity, name: draft.name, position: draft.position, level: draft.level, email: draft.email,
+                isOnMailingList: draft.isOnMailingList,
+                emailException: index == 1
+                    ? FocalPoint.EmailException(reason: "Personal", verifiedBy: "Dilnoza", until: draft.exceptionUntil) : nil)
+            point.isRCOFocalPoint = draft.isRCOFocalPoint
+            point.familyName = draft.familyName
+            var events: [Event] = [.focalPointAdded(point)]
+            if draft.isOnMailingList {
+                events.append(
+                    .mailingListChanged(
+                        MailingListChange(
+                            focalPointID: id, name: draft.name, email: draft.email, added: true,
+                            at: Instant(secondsSinceEpoch: 1_790_000_000))))
+            }
+            records.append((.addFocalPoint(draft), events))
+        }
+        let roster = [
+            MemberEntity(code: "IOM", fullName: "International Organization for Migration", role: .chair, functions: "chair"),
+            MemberEntity(
+                code: "UNDRR", fullName: "UN Office «ДРР» \\ 🌸", role: .member, status: .withdrawn, functions: "",
+                memberSince: LocalDate(year: 2025, month: 2, day: 1)!, admittedBy: "UNMN/2025/001",
+                withdrawnOn: LocalDate(year: 2026, month: 1, day: 31)!),
+            MemberEntity(code: "UN Women", fullName: "UN Women", role: .coChair, status: .applicant),
+        ]
+        records.append((.found(entities: roster, sandbox: true), [.networkFounded(entities: roster), .sandboxDeclared]))
+        records.append((.found(entities: [], sandbox: false), [.networkFounded(entities: [])]))
         let sources: [KeyAction.FundingSource] = [.unfunded, .coreFunds, .migrationMPTF, .donor("EU «ЕИ» \\ 🌸")]
         for (index, source) in sources.enumerated() {
             var draft = KeyActionDraft(
@@ -162,7 +198,8 @@ struct CommonRecordShapesTests {
         let typedCommand: Bool
         switch batch.command {
         case .recordPosition?, .recordProgress?, .adoptItem?, .rejectItem?, .withdrawItem?, .recordAttendance?, .addAgendaItem?,
-            .writeMinutes?, .finaliseMinutes?, .shareMinutesWithRCO?, .addActionPoint?, .draftWorkPlan?, .addKeyAction?, .scheduleMeeting?:
+            .writeMinutes?, .finaliseMinutes?, .shareMinutesWithRCO?, .addActionPoint?, .draftWorkPlan?, .addKeyAction?, .scheduleMeeting?,
+            .addFocalPoint?, .found?:
             typedCommand = true
         case .openItem(let draft)?: typedCommand = draft.kind.category != .workPlanEndorsement
         default: typedCommand = false
@@ -175,6 +212,8 @@ struct CommonRecordShapesTests {
                     return true
                 case .actionPointAdded(let point): return point.status == .open && point.notes.isEmpty
                 case .keyActionAdded(_, let action): return action.status == .notStarted && action.progress == 0 && action.history.isEmpty
+                case .mailingListChanged, .networkFounded, .sandboxDeclared: return true
+                case .focalPointAdded(let point): return point.retiredOn == nil
                 case .meetingScheduled(let meeting):
                     return meeting.attendance.isEmpty && meeting.agenda.isEmpty && meeting.decisions.isEmpty && meeting.status == .draft
                         && meeting.amendments.isEmpty && meeting.cancellation == nil && meeting.postponements == nil
@@ -342,6 +381,39 @@ struct CommonRecordShapesTests {
                 body.replacingOccurrences(of: "\"status\":{\"draft\":{}}", with: "\"sequence\":1,\"status\":{\"draft\":{}}"),
                 body.replacingOccurrences(of: "{\"regular\":{}}", with: "{\"weekly\":{}}"),
                 body.replacingOccurrences(of: "{\"regular\":{}}", with: "{\"regular\":{\"by\":[]}}"),
+            ])
+    }
+
+    @Test("a focal point added already retired, with a member too many, or of a level not known, goes the general way")
+    func unusualFocalPointsStepAside() throws {
+        let body = try #require(
+            try Self.bodies().map { String(decoding: $0, as: UTF8.self) }.first {
+                $0.contains("\"focalPointAdded\"") && $0.contains("\"emailException\"") && Self.common(Array($0.utf8)) != nil
+            })
+        Self.expectStepsAside(
+            body: body,
+            [
+                body.replacingOccurrences(
+                    of: "\"isOnMailingList\":", with: "\"retiredOn\":{\"day\":1,\"month\":1,\"year\":2026},\"isOnMailingList\":"),
+                body.replacingOccurrences(of: "\"isOnMailingList\":", with: "\"phone\":\"+998\",\"isOnMailingList\":"),
+                body.replacingOccurrences(of: "\"level\":\"", with: "\"level\":\"x"),
+                body.replacingOccurrences(of: "\"verifiedBy\":", with: "\"until\":null,\"verifiedBy\":"),
+            ])
+    }
+
+    @Test("a founding with an entity of an unknown role, a member too many, or a sandbox declared with details, goes the general way")
+    func unusualFoundingsStepAside() throws {
+        let body = try #require(
+            try Self.bodies().map { String(decoding: $0, as: UTF8.self) }.first {
+                $0.contains("\"sandboxDeclared\"") && Self.common(Array($0.utf8)) != nil
+            })
+        Self.expectStepsAside(
+            body: body,
+            [
+                body.replacingOccurrences(of: "\"role\":\"chair\"", with: "\"role\":\"president\""),
+                body.replacingOccurrences(of: "\"functions\":\"chair\"", with: "\"functions\":\"chair\",\"seat\":1"),
+                body.replacingOccurrences(of: "{\"sandboxDeclared\":{}}", with: "{\"sandboxDeclared\":{\"by\":\"x\"}}"),
+                body.replacingOccurrences(of: "\"sandbox\":true", with: "\"sandbox\":1"),
             ])
     }
 

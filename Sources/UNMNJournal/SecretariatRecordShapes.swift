@@ -1,16 +1,18 @@
 import UNMNDomain
 
-/// A meeting's records — its agenda, minutes written, finalised and shared, action points — and
-/// a work plan drafted, read straight from the tape. In a real network's journal these are a
-/// third of the records (a ten-year network: 2,267 records, 40 meetings), and through `Codable`
-/// each cost as much as a dozen positions; a journal that holds no record read that way also
-/// never pays the runtime's one-time set-up of `Codable`'s generic types.
+/// What the secretariat records besides items — the network founded, a meeting scheduled, its
+/// agenda, its minutes written, finalised and shared, its action points; a work plan drafted, a
+/// key action and a focal point added — read straight from the tape. In a real network's journal
+/// these are a third of the records (the ten-year network: 2,267 records, 40 meetings), and
+/// through `Codable` each cost as much as a dozen positions; a journal none of whose records goes
+/// that way also never pays the runtime's one-time set-up of `Codable`'s generic types (a sixth
+/// of replaying the ten-year network).
 ///
 /// As in `commonBody`, only the shapes `JSONEncoder` writes are read, and only as a record of its
 /// kind normally has them (an action point as it is added: open, no notes). Anything else gives
 /// nil and the general reader takes the record, and says what is wrong with it.
 extension TapeDecoder {
-    func meetingOrPlanCommand(named name: Int, at details: Int) -> Command? {
+    func secretariatCommand(named name: Int, at details: Int) -> Command? {
         guard let fields = Object(self, details) else { return nil }
         if isName("scheduleMeeting", name) {
             guard fields.count == 1, let draftNode = fields["_0"], let (draft, extra) = meetingFields(at: draftNode), extra == 0 else {
@@ -62,6 +64,16 @@ extension TapeDecoder {
             guard fields.count == 1, let year = fields.integer("year") else { return nil }
             return .draftWorkPlan(year: year)
         }
+        if isName("found", name) {
+            guard fields.count == 2, let entitiesNode = fields["entities"], let entities = memberEntities(at: entitiesNode),
+                let sandbox = fields.bool("sandbox")
+            else { return nil }
+            return .found(entities: entities, sandbox: sandbox)
+        }
+        if isName("addFocalPoint", name) {
+            guard fields.count == 1, let draftNode = fields["_0"], let draft = focalPointDraft(at: draftNode) else { return nil }
+            return .addFocalPoint(draft)
+        }
         if isName("addKeyAction", name) {
             guard let year = fields.integer("year"), let draftNode = fields["_1"],
                 let (draft, overfunding) = keyActionFields(at: draftNode),
@@ -81,7 +93,7 @@ extension TapeDecoder {
         return nil
     }
 
-    func meetingOrPlanEvent(named name: Int, at details: Int) -> Event? {
+    func secretariatEvent(named name: Int, at details: Int) -> Event? {
         guard let fields = Object(self, details) else { return nil }
         if isName("meetingScheduled", name) {
             guard fields.count == 1, let meetingNode = fields["_0"], let meeting = scheduledMeeting(at: meetingNode) else { return nil }
@@ -109,6 +121,24 @@ extension TapeDecoder {
         if isName("workPlanDrafted", name) {
             guard fields.count == 1, let year = fields.integer("year") else { return nil }
             return .workPlanDrafted(year: year)
+        }
+        if isName("networkFounded", name) {
+            guard fields.count == 1, let entitiesNode = fields["entities"], let entities = memberEntities(at: entitiesNode) else {
+                return nil
+            }
+            return .networkFounded(entities: entities)
+        }
+        if isName("sandboxDeclared", name) { return fields.count == 0 ? .sandboxDeclared : nil }
+        if isName("focalPointAdded", name) {
+            guard fields.count == 1, let pointNode = fields["_0"], let point = addedFocalPoint(at: pointNode) else { return nil }
+            return .focalPointAdded(point)
+        }
+        if isName("mailingListChanged", name) {
+            guard fields.count == 1, let changeNode = fields["_0"], let change = Object(self, changeNode, exactly: 5),
+                let id = change.string("focalPointID"), let name = change.string("name"), let email = change.string("email"),
+                let added = change.bool("added"), let at = change.instant("at")
+            else { return nil }
+            return .mailingListChanged(MailingListChange(focalPointID: FocalPointID(id), name: name, email: email, added: added, at: at))
         }
         if isName("keyActionAdded", name) {
             guard fields.count == 2, let year = fields.integer("year"), let actionNode = fields["_1"],
@@ -212,6 +242,110 @@ extension TapeDecoder {
             return .requested(by: by.map { EntityCode($0) })
         }
         return nil
+    }
+
+    /// The entities a network is founded with (the Annex I roster, or a sandbox's).
+    private func memberEntities(at node: Int) -> [MemberEntity]? {
+        guard nodes[node].kind == .array else { return nil }
+        var entities: [MemberEntity] = []
+        entities.reserveCapacity(Int(nodes[node].count))
+        var element = node + 1
+        for _ in 0..<nodes[node].count {
+            guard let fields = Object(self, element), let code = fields.string("code"), let fullName = fields.string("fullName"),
+                let role = fields.word("role", of: NetworkRole.self), let status = fields.word("status", of: MemberEntity.Status.self),
+                let functions = fields.string("functions")
+            else { return nil }
+            var entity = MemberEntity(code: EntityCode(code), fullName: fullName, role: role, status: status, functions: functions)
+            var optional = 0
+            if fields["memberSince"] != nil {
+                guard let since = fields.date("memberSince") else { return nil }
+                entity.memberSince = since
+                optional += 1
+            }
+            if fields["admittedBy"] != nil {
+                guard let admittedBy = fields.string("admittedBy") else { return nil }
+                entity.admittedBy = admittedBy
+                optional += 1
+            }
+            if fields["withdrawnOn"] != nil {
+                guard let withdrawnOn = fields.date("withdrawnOn") else { return nil }
+                entity.withdrawnOn = withdrawnOn
+                optional += 1
+            }
+            guard fields.count == 5 + optional else { return nil }
+            entities.append(entity)
+            element = Int(nodes[element].next)
+        }
+        return entities
+    }
+
+    private func focalPointDraft(at node: Int) -> FocalPointDraft? {
+        guard let fields = Object(self, node), let entity = fields.string("entity"), let name = fields.string("name"),
+            let position = fields.string("position"), let level = fields.word("level", of: FocalPoint.Level.self),
+            let email = fields.string("email"), let isOnMailingList = fields.bool("isOnMailingList")
+        else { return nil }
+        var draft = FocalPointDraft(
+            entity: EntityCode(entity), name: name, position: position, level: level, email: email, isOnMailingList: isOnMailingList)
+        var optional = 0
+        if fields["exceptionReason"] != nil {
+            guard let reason = fields.string("exceptionReason") else { return nil }
+            draft.exceptionReason = reason
+            optional += 1
+        }
+        if fields["exceptionUntil"] != nil {
+            guard let until = fields.date("exceptionUntil") else { return nil }
+            draft.exceptionUntil = until
+            optional += 1
+        }
+        if fields["isRCOFocalPoint"] != nil {
+            guard let isRCO = fields.bool("isRCOFocalPoint") else { return nil }
+            draft.isRCOFocalPoint = isRCO
+            optional += 1
+        }
+        if fields["familyName"] != nil {
+            guard let family = fields.string("familyName") else { return nil }
+            draft.familyName = family
+            optional += 1
+        }
+        return fields.count == 6 + optional ? draft : nil
+    }
+
+    /// A focal point as it is added: not retired.
+    private func addedFocalPoint(at node: Int) -> FocalPoint? {
+        guard let fields = Object(self, node), let id = fields.string("id"), let entity = fields.string("entity"),
+            let name = fields.string("name"), let position = fields.string("position"),
+            let level = fields.word("level", of: FocalPoint.Level.self), let email = fields.string("email"),
+            let isOnMailingList = fields.bool("isOnMailingList"), fields["retiredOn"] == nil
+        else { return nil }
+        var point = FocalPoint(
+            id: FocalPointID(id), entity: EntityCode(entity), name: name, position: position, level: level, email: email,
+            isOnMailingList: isOnMailingList)
+        var optional = 0
+        if let exceptionNode = fields["emailException"] {
+            guard let exception = Object(self, exceptionNode), let reason = exception.string("reason"),
+                let verifiedBy = exception.string("verifiedBy")
+            else { return nil }
+            let untilNode = exception["until"]
+            guard exception.count == 2 + (untilNode == nil ? 0 : 1) else { return nil }
+            var until: LocalDate?
+            if untilNode != nil {
+                guard let date = exception.date("until") else { return nil }
+                until = date
+            }
+            point.emailException = FocalPoint.EmailException(reason: reason, verifiedBy: verifiedBy, until: until)
+            optional += 1
+        }
+        if fields["isRCOFocalPoint"] != nil {
+            guard let isRCO = fields.bool("isRCOFocalPoint") else { return nil }
+            point.isRCOFocalPoint = isRCO
+            optional += 1
+        }
+        if fields["familyName"] != nil {
+            guard let family = fields.string("familyName") else { return nil }
+            point.familyName = family
+            optional += 1
+        }
+        return fields.count == 7 + optional ? point : nil
     }
 
     /// An action point as it is added: open, without notes.
