@@ -36,10 +36,26 @@ extension NetworkState {
         var seen: Set<Operator.Key> = []
         for (batch, wasPlanned) in zip(batches, planned).reversed() {
             guard seen.insert(Operator.Key(batch.operator)).inserted, !wasPlanned else { continue }
-            undoPlans[NetworkState.operatorKey(batch.operator)] = .impossible(
-                summary: batch.summary, reason: "the journal stops being readable after it; nothing can be undone until it is repaired")
+            undoPlans[NetworkState.operatorKey(batch.operator)] = .impossible(summary: batch.summary, reason: Self.unreadableAfter)
         }
     }
+
+    /// After damage stopped a replay read in pieces: the people with records from the damaged
+    /// one on (in its piece or beyond) made a later change than their last one applied, even when
+    /// that one lies in an earlier piece, so it cannot be undone either — as when the journal is
+    /// read in one piece.
+    public mutating func undoUnreadable(after operators: some Sequence<Operator>) {
+        for op in operators {
+            let key = NetworkState.operatorKey(op)
+            switch undoPlans[key] {
+            case .inverse(let summary, _)?, .impossible(let summary, _)?:
+                undoPlans[key] = .impossible(summary: summary, reason: Self.unreadableAfter)
+            case nil: break
+            }
+        }
+    }
+
+    static let unreadableAfter = "the journal stops being readable after it; nothing can be undone until it is repaired"
 
     mutating func apply(_ event: Event, at: Instant) {
         switch event {

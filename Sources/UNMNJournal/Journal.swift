@@ -141,6 +141,29 @@ public final class Journal {
     /// Returns the new records (their number only, unless `keep`). A torn tail found while
     /// holding the lock is a crashed writer's: it is cut off when `recover` is set; otherwise
     /// (no lock) it may be a write in progress, and is left for the next read.
+    /// The bytes from `start` to the last whole line within a piece (a line longer than a piece
+    /// is read whole); nil at the end of the file, or when it ended sooner than it said (cut
+    /// meanwhile: what was read is all there is).
+    private func readPiece(at start: Int, size: Int) throws(FileSystemError) -> (bytes: [UInt8], start: Int)? {
+        guard start < size else { return nil }
+        var bytes = try fs.read(fd, at: start, count: min(Self.readPiece, size - start))
+        guard !bytes.isEmpty else { return nil }
+        if start + bytes.count < size {
+            if let end = bytes.lastIndex(of: 0x0A) {
+                bytes.removeSubrange((end + 1)...)
+            } else {
+                bytes = try fs.read(fd, at: start, count: size - start)
+            }
+        }
+        return (bytes, start)
+    }
+
+    private static func scan(_ piece: (bytes: [UInt8], start: Int), size: Int, after sequence: UInt64) -> JournalScan {
+        piece.bytes.withUnsafeBytes {
+            JournalScan.scan($0, startOffset: piece.start, previousSequence: sequence, followed: piece.start + piece.bytes.count < size)
+        }
+    }
+
     @discardableResult
     private func catchUp(recover: Bool, keep: Bool = true) throws(FileSystemError) -> (count: Int, records: [JournalRecord]) {
         let (size, currentInode) = try fs.size(fd)
@@ -153,28 +176,33 @@ public final class Journal {
         inode = currentInode
         var (count, records): (Int, [JournalRecord]) = (0, [])
         var problem: JournalScan.Problem?
-        while offset < size && problem == nil {
-            var bytes = try fs.read(fd, at: offset, count: min(Self.readPiece, size - offset))
-            // The file ended sooner than it said (cut meanwhile): what was read is all there is.
-            guard !bytes.isEmpty else { break }
-            let isLastPiece = offset + bytes.count >= size
-            if !isLastPiece {
-                // A piece ends with its last whole line; a line longer than a piece is read whole.
-                if let end = bytes.lastIndex(of: 0x0A) {
-                    bytes.removeSubrange((end + 1)...)
-                } else {
-                    bytes = try fs.read(fd, at: offset, count: size - offset)
-                }
+        // Each piece is read and checked (on every core) while the one before it is verified and
+        // applied, which only one thread can do: the two overlap instead of taking turns.
+        let first = lastSequence
+        var next = try readPiece(at: offset, size: size).map { piece in Prefetch { Self.scan(piece, size: size, after: first) } }
+        while let pending = next {
+            var scan = pending.value
+            next = nil
+            if scan.problem == nil, let piece = try readPiece(at: scan.validLength, size: size) {
+                let previous = scan.records.last?.sequence ?? lastSequence
+                next = Prefetch { Self.scan(piece, size: size, after: previous) }
             }
-            var scan = bytes.withUnsafeBytes {
-                JournalScan.scan($0, startOffset: offset, previousSequence: lastSequence, followed: offset + bytes.count < size)
-            }
+            let pieceEnd = (sequence: scan.records.last?.sequence ?? lastSequence, offset: scan.totalLength)
             scan.replay(onto: &state)
+            if case .damaged? = scan.problem, pieceEnd.offset < size {
+                let rest = try fs.read(fd, at: pieceEnd.offset, count: size - pieceEnd.offset)
+                let later = rest.withUnsafeBytes {
+                    JournalScan.scan($0, startOffset: pieceEnd.offset, previousSequence: pieceEnd.sequence, followed: false)
+                }
+                state.undoUnreadable(after: later.records.map(\.batch.operator))
+            }
             lastSequence = scan.records.last?.sequence ?? lastSequence
             offset = scan.validLength
             count += scan.records.count
             if keep { records += scan.records }
             problem = scan.problem
+            // Replay refused a record: what was read past it does not count.
+            if problem != nil { next = nil }
         }
         switch problem {
         case nil: break
@@ -421,5 +449,30 @@ public final class Journal {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
         return formatter.string(from: date)
+    }
+}
+
+/// Work started on another thread while the caller goes on; `value` waits for its result.
+private final class Prefetch<Value: Sendable>: @unchecked Sendable {
+    // Written once by the worker before it signals; read only after the wait.
+    private var result: Value?
+    private let done = DispatchSemaphore(value: 0)
+    // The caller's own: whether it has waited already.
+    private var waited = false
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.signal()
+        }
+    }
+
+    /// The result (waiting for it the first time).
+    var value: Value {
+        if !waited {
+            done.wait()
+            waited = true
+        }
+        return result!
     }
 }

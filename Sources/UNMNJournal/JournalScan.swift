@@ -191,6 +191,8 @@ extension JournalScan {
         for (index, record) in records[..<end].enumerated() {
             if let reason = state.verify(record.batch) {
                 state.undoUnplanned(batches.prefix(index), planned: planned)
+                // Whose last change applied lies in an earlier piece, and who wrote again from here on.
+                state.undoUnreadable(after: records[index...].lazy.map(\.batch.operator))
                 let offset = offsets[index]
                 records.removeSubrange(index...)
                 offsets.removeSubrange(index...)

@@ -172,6 +172,34 @@ struct ReplayVerificationTests {
         #expect(why.contains(forgery.reason))
     }
 
+    /// Pieces after the one being verified are read ahead on another thread; a forged record
+    /// must stop the replay exactly where it stops when the journal is read whole.
+    @Test(
+        "A forged record followed by more records, read in small pieces ahead of replay, stops replay at the same record",
+        arguments: [150, 400, 700, 1_500, 2_500, 4_096])
+    func forgedBeforeMorePieces(piece: Int) throws {
+        let (state, batches) = try Self.genuine()
+        let forgery = try #require(Self.forgeries.first)
+        let path = JournalFixture.directory() + "/journal"
+        try Journal.create(at: path, batches: batches + [forgery.batch(state)] + batches.suffix(4), osUser: "dilnoza")
+        let whole = try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "dilnoza", readOnly: true, useSnapshot: false)
+        let pieced = try Journal.$readPiece.withValue(piece) {
+            try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "dilnoza", readOnly: true, useSnapshot: false)
+        }
+        for journal in [whole, pieced] {
+            guard case .readOnly(let reason) = journal.mode else {
+                Issue.record("the forged record was accepted")
+                return
+            }
+            #expect(reason.hasPrefix("record \(batches.count + 1) at byte "), "\(reason)")
+            #expect(journal.state.batchCount == batches.count && journal.lastSequence == UInt64(batches.count))
+        }
+        // The same state, undo plans included: a person with a record past the forged one cannot
+        // undo, wherever the pieces end.
+        #expect(pieced.state == whole.state)
+        #expect(pieced.offset == whole.offset && pieced.offset < JournalFixture.bytes(path).count)
+    }
+
     /// Replay plans undo only for changes whose plan will be read (a person's last, or one their
     /// next change undoes); when damage stops it first, no older plan may stand in for the last.
     @Test("After damage, a person whose later change was forged cannot undo; the others' plans are as recorded")
