@@ -178,14 +178,19 @@ public final class Journal {
         var problem: JournalScan.Problem?
         // Each piece is read and checked (on every core) while the one before it is verified and
         // applied, which only one thread can do: the two overlap instead of taking turns.
-        let first = lastSequence
-        var next = try readPiece(at: offset, size: size).map { piece in Prefetch { Self.scan(piece, size: size, after: first) } }
+        // The first piece is read here (nothing to overlap with yet: an append's catch-up, a small
+        // journal); with `parallelLines` at `.max` everything stays on this thread.
+        let parallelLines = JournalScan.parallelLines
+        var next = try readPiece(at: offset, size: size).map { Prefetch(Self.scan($0, size: size, after: lastSequence)) }
         while let pending = next {
             var scan = pending.value
             next = nil
             if scan.problem == nil, let piece = try readPiece(at: scan.validLength, size: size) {
                 let previous = scan.records.last?.sequence ?? lastSequence
-                next = Prefetch { Self.scan(piece, size: size, after: previous) }
+                let work: @Sendable () -> JournalScan = {
+                    JournalScan.$parallelLines.withValue(parallelLines) { Self.scan(piece, size: size, after: previous) }
+                }
+                next = parallelLines == .max ? Prefetch(work()) : Prefetch(onAnotherThread: work)
             }
             let pieceEnd = (sequence: scan.records.last?.sequence ?? lastSequence, offset: scan.totalLength)
             scan.replay(onto: &state)
@@ -452,7 +457,8 @@ public final class Journal {
     }
 }
 
-/// Work started on another thread while the caller goes on; `value` waits for its result.
+/// Work started on another thread while the caller goes on (or already done); `value` waits for
+/// its result.
 private final class Prefetch<Value: Sendable>: @unchecked Sendable {
     // Written once by the worker before it signals; read only after the wait.
     private var result: Value?
@@ -460,11 +466,16 @@ private final class Prefetch<Value: Sendable>: @unchecked Sendable {
     // The caller's own: whether it has waited already.
     private var waited = false
 
-    init(_ work: @escaping @Sendable () -> Value) {
+    init(onAnotherThread work: @escaping @Sendable () -> Value) {
         DispatchQueue.global().async {
             self.result = work()
             self.done.signal()
         }
+    }
+
+    init(_ value: Value) {
+        result = value
+        waited = true
     }
 
     /// The result (waiting for it the first time).
