@@ -44,10 +44,15 @@ public enum TextLayout {
         // rejoined by the spaces it was split at (leading spaces are dropped, so not those). Only
         // short text is measured first, so that a long one pays for one walk, not two.
         let utf8 = text.utf8
-        if utf8.count <= 4 * width, utf8.first != 0x20, !utf8.contains(0x0A), !utf8.contains(0x0D), DisplayWidth.of(text) <= width {
-            return [text]
-        }
+        if utf8.count <= 4 * width, utf8.first != 0x20, !hasLineBreak(text), DisplayWidth.of(text) <= width { return [text] }
         return wrappedByScalars(text, toWidth: width) ?? wrappedByWords(text, toWidth: width)
+    }
+
+    /// Whether the text holds a line feed or a carriage return, looked for over its bytes in one
+    /// pass (the view's generic `contains` walked it a byte at a time through an iterator).
+    static func hasLineBreak(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.contains { $0 == 0x0A || $0 == 0x0D } }
     }
 
     /// Wrapping word by word, as `wrap` does for everything but one line that fits.
