@@ -4,8 +4,9 @@
 # + render at 200x50), each run under valgrind's callgrind collecting only inside the measured
 # function.
 #   bash bench/callgrind.sh [EVENTS]   (default 20000; the journal is synthetic, built by unmn-bench)
-# Prints instructions_per_record, first_frame_instructions, instructions_per_key and
-# instructions_per_append (the work around each fdatasync, which callgrind does not count).
+# Prints instructions_per_record (and the same for the ten-year network's mix of records),
+# first_frame_instructions, instructions_per_key and instructions_per_append (the work around
+# each fdatasync, which callgrind does not count; after one uncounted append).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
@@ -26,11 +27,11 @@ objcopy --strip-debug .build/release/unmn-bench "$WORK/unmn-bench"
 
 # Runs one measured part under callgrind; prints its instruction count and the count it reports.
 measure() {
-  local mode="$1" function="$2"
+  local mode="$1" function="$2" journal="${3:-$WORK/journal}"
   local out="$WORK/callgrind.$mode"
   local reported
   reported="$(valgrind --tool=callgrind --callgrind-out-file="$out" --collect-atstart=no --toggle-collect="*$function*" \
-    "$WORK/unmn-bench" --instructions "$mode" --journal "$WORK/journal" 2>/dev/null | awk '{print $2}')"
+    "$WORK/unmn-bench" --instructions "$mode" --journal "$journal" 2>/dev/null | awk '{print $2}')"
   # The file's "summary:" (or "totals:") line holds the instructions collected (Ir).
   local instructions
   instructions="$(awk '/^(summary|totals):/ {print $2; exit}' "$out")"
@@ -38,11 +39,16 @@ measure() {
 }
 
 read -r replay records < <(measure replay measuredReplay)
+# A real network's mix of records (meetings, minutes, key actions, focal points as well as
+# positions): the ten-year network at the sample's rate.
+"$WORK/unmn-bench" --write-journal "$WORK/decade" --ten-years >/dev/null
+read -r decade decadeRecords < <(measure replay measuredReplay "$WORK/decade")
 read -r keys count < <(measure keys measuredKeys)
 read -r firstFrame _ < <(measure first-frame measuredFirstFrame)
 read -r appended appendCount < <(measure append measuredAppends)
 echo "journal_records: $records ($EVENTS events)"
 echo "instructions_per_record: $((replay / records))"
+echo "ten_year_instructions_per_record: $((decade / decadeRecords)) ($decadeRecords records of the ten-year network)"
 echo "first_frame_instructions: $firstFrame (from the snapshot)"
 echo "instructions_per_key: $((keys / count)) over $count keys at 200x50"
 echo "instructions_per_append: $((appended / appendCount)) (a focal point added, decided, encoded, written)"

@@ -121,7 +121,8 @@ public struct JournalScan: Sendable {
     /// Lines this many or more are decoded on every core: each line is checked and read on its
     /// own (the records are applied in order afterwards), and reading was two thirds of a replay.
     /// (A task local so that tests can send small journals the parallel way; `.max` keeps all of
-    /// a replay on the calling thread, pieces read ahead included, for counting instructions.)
+    /// a replay — pieces read ahead included — and of a snapshot's read on the calling thread, for
+    /// counting instructions.)
     @TaskLocal public static var parallelLines = 512
 
     static func decodeLine(_ index: Int, of bytes: UnsafeRawBufferPointer, ends: [Int], reader: JournalJSONDecoder) -> Result<

@@ -115,9 +115,14 @@ public struct StateSnapshot: Sendable {
         let checksum = String(decoding: bytes[(headerLength - 8)..<headerLength], as: UTF8.self)
         let decoded = bytes.withUnsafeBytes { raw -> Result<NetworkState, StateReader.Failure> in
             Result { () throws(StateReader.Failure) in
-                // The items' two halves on two threads (the rest with the second).
+                // The items' two halves on two threads (the rest with the second); on this one
+                // when instructions are being counted.
                 try NetworkState(stateEncoded: UnsafeRawBufferPointer(rebasing: raw[headerLength..<end])) { body in
-                    DispatchQueue.concurrentPerform(iterations: 2, execute: body)
+                    if JournalScan.parallelLines == .max {
+                        (0..<2).forEach(body)
+                    } else {
+                        DispatchQueue.concurrentPerform(iterations: 2, execute: body)
+                    }
                 }
             }
         }

@@ -143,7 +143,8 @@ if let mode = options.instructions, let path = options.journal {
     case "first-frame":
         // The snapshot is written outside the measured part, as the console would have left it.
         try Journal(path: path, emailPolicy: policy, osUser: "bench").writeSnapshot()
-        print("replayed: \(try measuredFirstFrame(path).replayedAtStart)")
+        // All of it on this thread, as for replay: callgrind counts only the thread it entered on.
+        print("replayed: \(try JournalScan.$parallelLines.withValue(.max) { try measuredFirstFrame(path) }.replayedAtStart)")
     case "append":
         // One append first, not counted: a process's first record written sets up the Swift
         // runtime's generic types for encoding (~18 M instructions, once), which opening no
