@@ -1,53 +1,56 @@
 /// A fact about the network, as the journal keeps it. Applying the same events in the same order
 /// always builds the same state.
 public enum Event: Hashable, Sendable, Codable {
-    case networkFounded(entities: [MemberEntity])
+    // The cases with large payloads (an item, a meeting, a key action, a focal point) are boxed:
+    // an event is then about a hundred bytes, not three hundred, and every copy of the common
+    // ones (a position, progress) moved the largest case's size.
+    indirect case networkFounded(entities: [MemberEntity])
     /// The network is a sandbox (created with --demo): anyone may take any role, for training.
     case sandboxDeclared
-    case accessGranted(Grant)
+    indirect case accessGranted(Grant)
     case accessRevoked(login: String)
-    case entityApplied(MemberEntity)
-    case entityAdmitted(EntityCode, on: LocalDate, decision: String)
-    case entityWithdrew(EntityCode, on: LocalDate, note: String)
+    indirect case entityApplied(MemberEntity)
+    indirect case entityAdmitted(EntityCode, on: LocalDate, decision: String)
+    indirect case entityWithdrew(EntityCode, on: LocalDate, note: String)
 
-    case focalPointAdded(FocalPoint)
-    case focalPointChanged(FocalPoint)
+    indirect case focalPointAdded(FocalPoint)
+    indirect case focalPointChanged(FocalPoint)
     case mailingListChanged(MailingListChange)
     case mailingListRequestSent(at: Instant)
 
-    case meetingScheduled(Meeting)
-    case meetingRescheduled(MeetingReference, MeetingDraft)
-    case meetingCancelled(MeetingReference, Meeting.Cancellation)
-    case meetingPostponed(MeetingReference, Meeting.Postponement)
+    indirect case meetingScheduled(Meeting)
+    indirect case meetingRescheduled(MeetingReference, MeetingDraft)
+    indirect case meetingCancelled(MeetingReference, Meeting.Cancellation)
+    indirect case meetingPostponed(MeetingReference, Meeting.Postponement)
     case attendanceRecorded(meeting: MeetingReference, entity: EntityCode, Meeting.Attendance?)
     case agendaItemAdded(meeting: MeetingReference, title: String)
-    case guestAdded(meeting: MeetingReference, Meeting.Guest)
-    case guestRemoved(meeting: MeetingReference, Meeting.Guest)
+    indirect case guestAdded(meeting: MeetingReference, Meeting.Guest)
+    indirect case guestRemoved(meeting: MeetingReference, Meeting.Guest)
     case minutesWritten(meeting: MeetingReference, item: Int, text: String)
-    case meetingDecisionRecorded(meeting: MeetingReference, Meeting.Decision)
+    indirect case meetingDecisionRecorded(meeting: MeetingReference, Meeting.Decision)
     case minutesFinalised(MeetingReference, on: LocalDate)
-    case minutesAmended(MeetingReference, Meeting.Amendment)
+    indirect case minutesAmended(MeetingReference, Meeting.Amendment)
     case minutesShared(MeetingReference, on: LocalDate)
 
-    case actionPointAdded(ActionPoint)
-    case actionPointUpdated(ActionPointID, status: ActionPoint.Status, note: ActionPoint.Note)
+    indirect case actionPointAdded(ActionPoint)
+    indirect case actionPointUpdated(ActionPointID, status: ActionPoint.Status, note: ActionPoint.Note)
 
     case workPlanDrafted(year: Int)
-    case keyActionAdded(year: Int, KeyAction)
-    case keyActionChanged(year: Int, KeyAction)
+    indirect case keyActionAdded(year: Int, KeyAction)
+    indirect case keyActionChanged(year: Int, KeyAction)
     case progressRecorded(year: Int, code: String, KeyAction.ProgressUpdate)
     case workPlanEndorsed(year: Int, on: LocalDate, reference: String)
     case workPlanClosed(year: Int, on: LocalDate)
-    case workPlanRevised(year: Int, WorkPlan.Revision)
-    case reportSentToUNCT(ReportSent)
+    indirect case workPlanRevised(year: Int, WorkPlan.Revision)
+    indirect case reportSentToUNCT(ReportSent)
     /// An adopted endorsement item endorsed the revisions awaiting it.
     case workPlanRevisionsEndorsed(year: Int, reference: String)
-    case consultationReopened(ItemReference, consulted: [KeyActionDraft], deadline: LocalDate, on: LocalDate)
+    indirect case consultationReopened(ItemReference, consulted: [KeyActionDraft], deadline: LocalDate, on: LocalDate)
 
-    case itemOpened(ConsensusItem)
+    indirect case itemOpened(ConsensusItem)
     case positionRecorded(item: ItemReference, PositionRecord)
-    case itemClosed(ItemReference, ConsensusItem.Status, ConsensusItem.Closure)
-    case itemDeferred(ItemReference, newDeadline: LocalDate, ConsensusItem.Closure)
+    indirect case itemClosed(ItemReference, ConsensusItem.Status, ConsensusItem.Closure)
+    indirect case itemDeferred(ItemReference, newDeadline: LocalDate, ConsensusItem.Closure)
 }
 
 /// The events of one command, with who decided it and when: one journal record.
