@@ -145,6 +145,16 @@ extension TapeDecoder {
         subscript(name: StaticString) -> Int? { decoder.member(name, of: node) }
 
         func string(_ name: StaticString) -> String? { self[name].flatMap { try? decoder.string(at: $0) } }
+
+        /// A member that may be absent, read by `read`: `.some(nil)` when absent, nil when present
+        /// but not readable (the record then goes the general way).
+        func optional<Value>(_ name: StaticString, _ read: (Object, StaticString) -> Value?) -> Value?? {
+            guard self[name] != nil else { return .some(nil) }
+            return read(self, name).map { .some($0) }
+        }
+
+        /// How many of these members the object has: with its required ones, what its count must be.
+        func present(_ names: StaticString...) -> Int { names.reduce(0) { $0 + (self[$1] == nil ? 0 : 1) } }
         /// One of a closed set of words (a role, a source, a status), matched over its bytes: no
         /// string is made only to be switched on.
         func word<Word: RawRepresentable & CaseIterable>(_ name: StaticString, of type: Word.Type) -> Word? where Word.RawValue == String {

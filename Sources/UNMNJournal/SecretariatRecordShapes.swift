@@ -25,16 +25,9 @@ extension TapeDecoder {
             return .addAgendaItem(meeting: MeetingReference(meeting), title: title)
         }
         if isName("writeMinutes", name) {
-            guard let meeting = fields.string("meeting"), let item = fields.integer("item"), let text = fields.string("text") else {
-                return nil
-            }
-            let basedOnNode = fields["basedOn"]
-            guard fields.count == 3 + (basedOnNode == nil ? 0 : 1) else { return nil }
-            var basedOn: Int?
-            if let basedOnNode {
-                guard let decoded = try? integer(Int.self, at: basedOnNode) else { return nil }
-                basedOn = decoded
-            }
+            guard let meeting = fields.string("meeting"), let item = fields.integer("item"), let text = fields.string("text"),
+                let basedOn = fields.optional("basedOn", { $0.integer($1) }), fields.count == 3 + fields.present("basedOn")
+            else { return nil }
             return .writeMinutes(meeting: MeetingReference(meeting), item: item, text: text, basedOn: basedOn)
         }
         if isName("finaliseMinutes", name) {
@@ -47,18 +40,12 @@ extension TapeDecoder {
         }
         if isName("addActionPoint", name) {
             guard let meeting = fields.string("meeting"), let text = fields.string("text"), let responsible = fields.strings("responsible"),
-                let due = fields.date("due")
+                let due = fields.date("due"), let implements = fields.optional("implements", { $0.string($1) }),
+                fields.count == 4 + fields.present("implements")
             else { return nil }
-            let implementsNode = fields["implements"]
-            guard fields.count == 4 + (implementsNode == nil ? 0 : 1) else { return nil }
-            var implements: ItemReference?
-            if let implementsNode {
-                guard let decoded = try? string(at: implementsNode) else { return nil }
-                implements = ItemReference(decoded)
-            }
             return .addActionPoint(
                 meeting: MeetingReference(meeting), text: text, responsible: responsible.map { EntityCode($0) }, due: due,
-                implements: implements)
+                implements: implements.map { ItemReference($0) })
         }
         if isName("draftWorkPlan", name) {
             guard fields.count == 1, let year = fields.integer("year") else { return nil }
@@ -77,15 +64,9 @@ extension TapeDecoder {
         if isName("addKeyAction", name) {
             guard let year = fields.integer("year"), let draftNode = fields["_1"],
                 let (draft, overfunding) = keyActionFields(at: draftNode),
-                let acceptsOverfunding = overfunding
+                let acceptsOverfunding = overfunding, let revision = fields.optional("revision", { $0.string($1) }),
+                fields.count == 2 + fields.present("revision")
             else { return nil }
-            let revisionNode = fields["revision"]
-            guard fields.count == 2 + (revisionNode == nil ? 0 : 1) else { return nil }
-            var revision: String?
-            if let revisionNode {
-                guard let decoded = try? string(at: revisionNode) else { return nil }
-                revision = decoded
-            }
             var withOverfunding = draft
             withOverfunding.acceptsOverfunding = acceptsOverfunding
             return .addKeyAction(year: year, withOverfunding, revision: revision)
@@ -163,19 +144,10 @@ extension TapeDecoder {
             let sourceNode = fields["fundingSource"], let source = fundingSource(at: sourceNode),
             let objectives = fields.integers("gcmObjectives"), let targets = fields.strings("sdgTargets")
         else { return nil }
-        let (outcomeNode, overfundingNode) = (fields["cooperationFrameworkOutcome"], fields["acceptsOverfunding"])
-        let shared = 12 + (outcomeNode == nil ? 0 : 1)
-        guard fields.count == shared + (overfundingNode == nil ? 3 : 1) else { return nil }
-        var outcome: String?
-        if let outcomeNode {
-            guard let decoded = try? string(at: outcomeNode) else { return nil }
-            outcome = decoded
-        }
-        var overfunding: Bool?
-        if let overfundingNode {
-            guard let decoded = try? bool(at: overfundingNode) else { return nil }
-            overfunding = decoded
-        }
+        guard let outcome = fields.optional("cooperationFrameworkOutcome", { $0.string($1) }),
+            let overfunding = fields.optional("acceptsOverfunding", { $0.bool($1) }),
+            fields.count == 12 + fields.present("cooperationFrameworkOutcome") + (overfunding == nil ? 3 : 1)
+        else { return nil }
         let draft = KeyActionDraft(
             code: code, title: title, description: description, lead: EntityCode(lead), participants: participants.map { EntityCode($0) },
             starts: starts, ends: ends, budgetRequired: required, budgetFunded: funded, fundingSource: source,
@@ -202,21 +174,13 @@ extension TapeDecoder {
             let date = fields.date("date"), let startMinute = fields.integer("startMinute"),
             let durationMinutes = fields.integer("durationMinutes"), let location = fields.string("location")
         else { return nil }
-        let (modeNode, reasonNode) = (fields["mode"], fields["modeReason"])
-        var mode: Meeting.Mode?
-        if modeNode != nil {
-            guard let decoded = fields.word("mode", of: Meeting.Mode.self) else { return nil }
-            mode = decoded
-        }
-        var modeReason: String?
-        if let reasonNode {
-            guard let decoded = try? string(at: reasonNode) else { return nil }
-            modeReason = decoded
-        }
+        guard let mode = fields.optional("mode", { $0.word($1, of: Meeting.Mode.self) }),
+            let modeReason = fields.optional("modeReason", { $0.string($1) })
+        else { return nil }
         let draft = MeetingDraft(
             kind: kind, date: date, startMinute: startMinute, durationMinutes: durationMinutes, location: location, mode: mode,
             modeReason: modeReason)
-        return (draft, fields.count - 5 - (modeNode == nil ? 0 : 1) - (reasonNode == nil ? 0 : 1))
+        return (draft, fields.count - 5 - fields.present("mode", "modeReason"))
     }
 
     /// A meeting as it is scheduled: a draft's schedule, its reference, nothing recorded on it.
@@ -255,24 +219,14 @@ extension TapeDecoder {
                 let role = fields.word("role", of: NetworkRole.self), let status = fields.word("status", of: MemberEntity.Status.self),
                 let functions = fields.string("functions")
             else { return nil }
-            var entity = MemberEntity(code: EntityCode(code), fullName: fullName, role: role, status: status, functions: functions)
-            var optional = 0
-            if fields["memberSince"] != nil {
-                guard let since = fields.date("memberSince") else { return nil }
-                entity.memberSince = since
-                optional += 1
-            }
-            if fields["admittedBy"] != nil {
-                guard let admittedBy = fields.string("admittedBy") else { return nil }
-                entity.admittedBy = admittedBy
-                optional += 1
-            }
-            if fields["withdrawnOn"] != nil {
-                guard let withdrawnOn = fields.date("withdrawnOn") else { return nil }
-                entity.withdrawnOn = withdrawnOn
-                optional += 1
-            }
-            guard fields.count == 5 + optional else { return nil }
+            guard let memberSince = fields.optional("memberSince", { $0.date($1) }),
+                let admittedBy = fields.optional("admittedBy", { $0.string($1) }),
+                let withdrawnOn = fields.optional("withdrawnOn", { $0.date($1) }),
+                fields.count == 5 + fields.present("memberSince", "admittedBy", "withdrawnOn")
+            else { return nil }
+            let entity = MemberEntity(
+                code: EntityCode(code), fullName: fullName, role: role, status: status, functions: functions, memberSince: memberSince,
+                admittedBy: admittedBy, withdrawnOn: withdrawnOn)
             entities.append(entity)
             element = Int(nodes[element].next)
         }
@@ -284,30 +238,18 @@ extension TapeDecoder {
             let position = fields.string("position"), let level = fields.word("level", of: FocalPoint.Level.self),
             let email = fields.string("email"), let isOnMailingList = fields.bool("isOnMailingList")
         else { return nil }
+        guard let exceptionReason = fields.optional("exceptionReason", { $0.string($1) }),
+            let exceptionUntil = fields.optional("exceptionUntil", { $0.date($1) }),
+            let isRCOFocalPoint = fields.optional("isRCOFocalPoint", { $0.bool($1) }),
+            let familyName = fields.optional("familyName", { $0.string($1) }),
+            fields.count == 6 + fields.present("exceptionReason", "exceptionUntil", "isRCOFocalPoint", "familyName")
+        else { return nil }
         var draft = FocalPointDraft(
-            entity: EntityCode(entity), name: name, position: position, level: level, email: email, isOnMailingList: isOnMailingList)
-        var optional = 0
-        if fields["exceptionReason"] != nil {
-            guard let reason = fields.string("exceptionReason") else { return nil }
-            draft.exceptionReason = reason
-            optional += 1
-        }
-        if fields["exceptionUntil"] != nil {
-            guard let until = fields.date("exceptionUntil") else { return nil }
-            draft.exceptionUntil = until
-            optional += 1
-        }
-        if fields["isRCOFocalPoint"] != nil {
-            guard let isRCO = fields.bool("isRCOFocalPoint") else { return nil }
-            draft.isRCOFocalPoint = isRCO
-            optional += 1
-        }
-        if fields["familyName"] != nil {
-            guard let family = fields.string("familyName") else { return nil }
-            draft.familyName = family
-            optional += 1
-        }
-        return fields.count == 6 + optional ? draft : nil
+            entity: EntityCode(entity), name: name, position: position, level: level, email: email, isOnMailingList: isOnMailingList,
+            exceptionReason: exceptionReason, exceptionUntil: exceptionUntil, familyName: familyName)
+        // Set as written: the initialiser would make `false` absent.
+        draft.isRCOFocalPoint = isRCOFocalPoint
+        return draft
     }
 
     /// A focal point as it is added: not retired.
@@ -317,52 +259,39 @@ extension TapeDecoder {
             let level = fields.word("level", of: FocalPoint.Level.self), let email = fields.string("email"),
             let isOnMailingList = fields.bool("isOnMailingList"), fields["retiredOn"] == nil
         else { return nil }
+        guard let emailException = fields.optional("emailException", { $0.emailException($1) }),
+            let isRCOFocalPoint = fields.optional("isRCOFocalPoint", { $0.bool($1) }),
+            let familyName = fields.optional("familyName", { $0.string($1) }),
+            fields.count == 7 + fields.present("emailException", "isRCOFocalPoint", "familyName")
+        else { return nil }
         var point = FocalPoint(
             id: FocalPointID(id), entity: EntityCode(entity), name: name, position: position, level: level, email: email,
-            isOnMailingList: isOnMailingList)
-        var optional = 0
-        if let exceptionNode = fields["emailException"] {
-            guard let exception = Object(self, exceptionNode), let reason = exception.string("reason"),
-                let verifiedBy = exception.string("verifiedBy")
-            else { return nil }
-            let untilNode = exception["until"]
-            guard exception.count == 2 + (untilNode == nil ? 0 : 1) else { return nil }
-            var until: LocalDate?
-            if untilNode != nil {
-                guard let date = exception.date("until") else { return nil }
-                until = date
-            }
-            point.emailException = FocalPoint.EmailException(reason: reason, verifiedBy: verifiedBy, until: until)
-            optional += 1
-        }
-        if fields["isRCOFocalPoint"] != nil {
-            guard let isRCO = fields.bool("isRCOFocalPoint") else { return nil }
-            point.isRCOFocalPoint = isRCO
-            optional += 1
-        }
-        if fields["familyName"] != nil {
-            guard let family = fields.string("familyName") else { return nil }
-            point.familyName = family
-            optional += 1
-        }
-        return fields.count == 7 + optional ? point : nil
+            isOnMailingList: isOnMailingList, emailException: emailException)
+        point.isRCOFocalPoint = isRCOFocalPoint
+        point.familyName = familyName
+        return point
     }
 
     /// An action point as it is added: open, without notes.
     private func addedActionPoint(at node: Int) -> ActionPoint? {
         guard let fields = Object(self, node), let id = fields.string("id"), let meeting = fields.string("meeting"),
             let text = fields.string("text"), let responsible = fields.strings("responsible"), let due = fields.date("due"),
-            fields.word("status", of: ActionPoint.Status.self) == .open, fields.isEmptyArray("notes")
+            fields.word("status", of: ActionPoint.Status.self) == .open, fields.isEmptyArray("notes"),
+            let implements = fields.optional("implements", { $0.string($1) }), fields.count == 7 + fields.present("implements")
         else { return nil }
-        let implementsNode = fields["implements"]
-        guard fields.count == 7 + (implementsNode == nil ? 0 : 1) else { return nil }
-        var implements: ItemReference?
-        if let implementsNode {
-            guard let decoded = try? string(at: implementsNode) else { return nil }
-            implements = ItemReference(decoded)
-        }
         return ActionPoint(
             id: ActionPointID(id), meeting: MeetingReference(meeting), text: text, responsible: responsible.map { EntityCode($0) },
-            due: due, implements: implements)
+            due: due, implements: implements.map { ItemReference($0) })
+    }
+}
+
+extension TapeDecoder.Object {
+    /// A focal point's email exception: a reason, who verified it, and until when (if set).
+    fileprivate func emailException(_ name: StaticString) -> FocalPoint.EmailException? {
+        guard let node = self[name], let exception = TapeDecoder.Object(decoder, node), let reason = exception.string("reason"),
+            let verifiedBy = exception.string("verifiedBy"), let until = exception.optional("until", { $0.date($1) }),
+            exception.count == 2 + exception.present("until")
+        else { return nil }
+        return FocalPoint.EmailException(reason: reason, verifiedBy: verifiedBy, until: until)
     }
 }
