@@ -196,31 +196,24 @@ extension TapeDecoder {
         }
 
         /// An array of whole numbers; nil when missing or when any element is not one.
-        func integers(_ name: StaticString) -> [Int]? {
-            guard let member = self[name], decoder.nodes[member].kind == .array else { return nil }
-            var integers: [Int] = []
-            integers.reserveCapacity(Int(decoder.nodes[member].count))
-            var element = member + 1
-            for _ in 0..<decoder.nodes[member].count {
-                guard let integer = try? decoder.integer(Int.self, at: element) else { return nil }
-                integers.append(integer)
-                element = Int(decoder.nodes[element].next)
-            }
-            return integers
-        }
+        func integers(_ name: StaticString) -> [Int]? { array(name) { try decoder.integer(Int.self, at: $0) } }
 
         /// An array of strings; nil when missing or when any element is not a string.
-        func strings(_ name: StaticString) -> [String]? {
+        func strings(_ name: StaticString) -> [String]? { array(name) { try decoder.string(at: $0) } }
+
+        /// An array member, each element read by `read` (given its node); nil when missing or when
+        /// any element does not read.
+        private func array<Element>(_ name: StaticString, _ read: (Int) throws -> Element) -> [Element]? {
             guard let member = self[name], decoder.nodes[member].kind == .array else { return nil }
-            var strings: [String] = []
-            strings.reserveCapacity(Int(decoder.nodes[member].count))
+            var elements: [Element] = []
+            elements.reserveCapacity(Int(decoder.nodes[member].count))
             var element = member + 1
             for _ in 0..<decoder.nodes[member].count {
-                guard let string = try? decoder.string(at: element) else { return nil }
-                strings.append(string)
+                guard let value = try? read(element) else { return nil }
+                elements.append(value)
                 element = Int(decoder.nodes[element].next)
             }
-            return strings
+            return elements
         }
 
         func date(_ name: StaticString) -> LocalDate? {
