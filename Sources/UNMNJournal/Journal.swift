@@ -137,10 +137,6 @@ public final class Journal {
     /// whole file and every record of it.
     @TaskLocal static var readPiece = 4 << 20
 
-    /// Reads what was appended since the last read (by this process or another) and applies it.
-    /// Returns the new records (their number only, unless `keep`). A torn tail found while
-    /// holding the lock is a crashed writer's: it is cut off when `recover` is set; otherwise
-    /// (no lock) it may be a write in progress, and is left for the next read.
     /// The bytes from `start` to the last whole line within a piece (a line longer than a piece
     /// is read whole); nil at the end of the file, or when it ended sooner than it said (cut
     /// meanwhile: what was read is all there is).
@@ -164,6 +160,10 @@ public final class Journal {
         }
     }
 
+    /// Reads what was appended since the last read (by this process or another) and applies it.
+    /// Returns the new records (their number only, unless `keep`). A torn tail found while
+    /// holding the lock is a crashed writer's: it is cut off when `recover` is set; otherwise
+    /// (no lock) it may be a write in progress, and is left for the next read.
     @discardableResult
     private func catchUp(recover: Bool, keep: Bool = true) throws(FileSystemError) -> (count: Int, records: [JournalRecord]) {
         let (size, currentInode) = try fs.size(fd)
@@ -194,6 +194,8 @@ public final class Journal {
             }
             let pieceEnd = (sequence: scan.records.last?.sequence ?? lastSequence, offset: scan.totalLength)
             scan.replay(onto: &state)
+            // Damage stopped the replay: whoever wrote past this piece cannot undo either, as when
+            // the journal is read in one piece (`undoUnreadable`).
             if case .damaged? = scan.problem, pieceEnd.offset < size {
                 let rest = try fs.read(fd, at: pieceEnd.offset, count: size - pieceEnd.offset)
                 let later = rest.withUnsafeBytes {
