@@ -102,18 +102,17 @@ public struct Buffer: Hashable, Sendable {
     /// Draws a box border with an optional title in the top edge.
     public mutating func drawBox(_ rect: Rect, title: String? = nil, style: Style = .plain) {
         guard rect.width >= 2, rect.height >= 2 else { return }
-        for x in rect.x + 1..<rect.maxX - 1 {
-            write("─", x: x, y: rect.y, style: style)
-            write("─", x: x, y: rect.maxY - 1, style: style)
-        }
-        for y in rect.y + 1..<rect.maxY - 1 {
-            write("│", x: rect.x, y: y, style: style)
-            write("│", x: rect.maxX - 1, y: y, style: style)
-        }
-        write("┌", x: rect.x, y: rect.y, style: style)
-        write("┐", x: rect.maxX - 1, y: rect.y, style: style)
-        write("└", x: rect.x, y: rect.maxY - 1, style: style)
-        write("┘", x: rect.maxX - 1, y: rect.maxY - 1, style: style)
+        // Each edge is one cell repeated: filled, not written a cell at a time (a write makes
+        // its text safe and measures it, for every cell of the border).
+        let inner = (width: rect.width - 2, height: rect.height - 2)
+        fill(Rect(x: rect.x + 1, y: rect.y, width: inner.width, height: 1), with: "─", style: style)
+        fill(Rect(x: rect.x + 1, y: rect.maxY - 1, width: inner.width, height: 1), with: "─", style: style)
+        fill(Rect(x: rect.x, y: rect.y + 1, width: 1, height: inner.height), with: "│", style: style)
+        fill(Rect(x: rect.maxX - 1, y: rect.y + 1, width: 1, height: inner.height), with: "│", style: style)
+        fill(Rect(x: rect.x, y: rect.y, width: 1, height: 1), with: "┌", style: style)
+        fill(Rect(x: rect.maxX - 1, y: rect.y, width: 1, height: 1), with: "┐", style: style)
+        fill(Rect(x: rect.x, y: rect.maxY - 1, width: 1, height: 1), with: "└", style: style)
+        fill(Rect(x: rect.maxX - 1, y: rect.maxY - 1, width: 1, height: 1), with: "┘", style: style)
         if let title, rect.width > 4 {
             write(" \(title) ", x: rect.x + 2, y: rect.y, maxWidth: rect.width - 4, style: style.adding(.bold))
         }

@@ -50,6 +50,36 @@ struct BufferTests {
         #expect(buffer.lines == ["┌─ Help ───┐", "│          │", "└──────────┘"])
     }
 
+    @Test("A box's border is the same cells as written one by one, wherever it lies, partly off the buffer too")
+    func boxMatchesCellByCell() {
+        var random = SeededGenerator(state: 103)
+        for _ in 0..<500 {
+            let rect = Rect(
+                x: Int.random(in: -4...10, using: &random), y: Int.random(in: -3...6, using: &random),
+                width: Int.random(in: 0...16, using: &random), height: Int.random(in: 0...9, using: &random))
+            let style = Style(.bold, color: .accent)
+            var filled = Buffer(width: 12, height: 6)
+            filled.drawBox(rect, style: style)
+            var written = Buffer(width: 12, height: 6)
+            if rect.width >= 2, rect.height >= 2 {
+                for x in rect.x + 1..<rect.maxX - 1 {
+                    written.write("─", x: x, y: rect.y, style: style)
+                    written.write("─", x: x, y: rect.maxY - 1, style: style)
+                }
+                for y in rect.y + 1..<rect.maxY - 1 {
+                    written.write("│", x: rect.x, y: y, style: style)
+                    written.write("│", x: rect.maxX - 1, y: y, style: style)
+                }
+                for (corner, x, y) in [
+                    ("┌", rect.x, rect.y), ("┐", rect.maxX - 1, rect.y), ("└", rect.x, rect.maxY - 1), ("┘", rect.maxX - 1, rect.maxY - 1),
+                ] {
+                    written.write(corner, x: x, y: y, style: style)
+                }
+            }
+            #expect(filled.cells == written.cells, "\(rect)")
+        }
+    }
+
     @Test("Only changed rows are reported, all of them after a resize")
     func changedRows() {
         var before = Buffer(width: 5, height: 3)
