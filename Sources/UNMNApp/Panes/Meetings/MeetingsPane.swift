@@ -87,7 +87,9 @@ extension AppState {
     var focusedMeeting: Meeting? {
         if let openedMeeting { return openedMeeting }
         guard let network, !meetings.showsActionPoints else { return nil }
-        return MeetingsPane.listed(network: network, query: meetings.list.filterText)[safe: meetings.list.selection]
+        return MeetingsPane.listedPlaces(network: network, query: meetings.list.filterText)[safe: meetings.list.selection].map {
+            network.meetings[$0]
+        }
     }
 
     /// The action point selected in the action points of all meetings.

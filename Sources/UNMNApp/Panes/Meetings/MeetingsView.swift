@@ -6,14 +6,22 @@ extension MeetingsPane {
     /// Meetings newest first, with a heading per quarter that says whether the rule was kept.
     /// The meetings the list shows, newest first, matching the filter.
     static func listed(network: NetworkState, query: String = "") -> [Meeting] {
-        network.meetings.filter { meeting in
-            query.isEmpty
+        listedPlaces(network: network, query: query).map { network.meetings[$0] }
+    }
+
+    /// Where the listed meetings lie in the network's, in list order: sorting places moves
+    /// integers, not meetings (a question about the selected one needs no copy of the others).
+    static func listedPlaces(network: NetworkState, query: String = "") -> [Int] {
+        let meetings = network.meetings
+        return meetings.indices.filter { place in
+            let meeting = meetings[place]
+            return query.isEmpty
                 || SearchFolding.matches(
                     [
                         meeting.reference.rawValue, meeting.date.description, meeting.kind.title, meeting.location,
                         meeting.mode?.rawValue ?? "",
                     ].joined(separator: " "), query: query)
-        }.sorted { ($0.date, $0.startMinute) > ($1.date, $1.startMinute) }
+        }.sorted { (meetings[$0].date, meetings[$0].startMinute) > (meetings[$1].date, meetings[$1].startMinute) }
     }
 
     static func rows(network: NetworkState, today: LocalDate, query: String = "") -> (
