@@ -23,10 +23,6 @@ struct ChangeLog: Hashable, Sendable, Codable {
         return (deferred.value[record] ?? [:]).merging(applied) { _, later in later }
     }
 
-    mutating func set(_ change: FieldChange, of record: RecordKey, field: String) {
-        entries[record, default: [:]][field] = change
-    }
-
     /// One change to several fields of a record. A record first seen is given room for
     /// `expected` fields at once, not grown one doubling at a time as they arrive.
     mutating func set(_ change: FieldChange, of record: RecordKey, fields: [String], expected: Int) {

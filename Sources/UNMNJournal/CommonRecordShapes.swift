@@ -1,4 +1,3 @@
-import Foundation
 import UNMNDomain
 
 /// The records a network writes most — a member's position on an item (seven in ten of a
@@ -48,14 +47,13 @@ extension TapeDecoder {
     }
 
     private func operatorValue(at node: Int) -> Operator? {
-        let written = UnsafeRawBufferPointer(rebasing: bytes[Int(nodes[node].start)..<Int(nodes[node].end)])
-        if let recent, let known = recent.operatorValue, recent.holdsOperator(written) { return known }
+        let written = text(at: node)
+        if let known = recent?.operator(written) { return known }
         guard let object = Object(self, node, exactly: 3), let name = object.string("name"), let entity = object.string("entity"),
             let role = object.word("role", of: Operator.Role.self)
         else { return nil }
         let value = Operator(name: name, entity: EntityCode(entity), role: role)
-        recent?.operatorBytes = Array(written)
-        recent?.operatorValue = value
+        recent?.remember(operator: value, written: written)
         return value
     }
 
@@ -155,6 +153,7 @@ extension TapeDecoder {
 
         /// How many of these members the object has: with its required ones, what its count must be.
         func present(_ names: StaticString...) -> Int { names.reduce(0) { $0 + (self[$1] == nil ? 0 : 1) } }
+
         /// One of a closed set of words (a role, a source, a status), matched over its bytes: no
         /// string is made only to be switched on.
         func word<Word: RawRepresentable & CaseIterable>(_ name: StaticString, of type: Word.Type) -> Word? where Word.RawValue == String {
@@ -162,23 +161,22 @@ extension TapeDecoder {
             let written = decoder.text(at: member)
             return Word.allCases.first { word in
                 var raw = word.rawValue
-                return raw.withUTF8 {
-                    $0.count == written.count && ($0.isEmpty || memcmp($0.baseAddress!, written.baseAddress!, $0.count) == 0)
-                }
+                return raw.withUTF8 { sameBytes(UnsafeRawBufferPointer($0), written) }
             }
         }
+
         /// A person's name: most records name the one who wrote the record before, so the last
         /// name read is kept with its bytes and given again when they are the same.
         func name(_ name: StaticString) -> String? {
             guard let member = self[name] else { return nil }
-            let node = decoder.nodes[member]
-            guard node.kind == .string, let recent = decoder.recent else { return try? decoder.string(at: member) }
-            let written = UnsafeRawBufferPointer(rebasing: decoder.bytes[Int(node.start)..<Int(node.end)])
+            guard decoder.nodes[member].kind == .string, let recent = decoder.recent else { return try? decoder.string(at: member) }
+            let written = decoder.text(at: member)
             if let known = recent.name(written) { return known }
             guard let read = try? decoder.string(at: member) else { return nil }
             recent.remember(name: read, written: written)
             return read
         }
+
         func integer(_ name: StaticString) -> Int? { self[name].flatMap { try? decoder.integer(Int.self, at: $0) } }
         func bool(_ name: StaticString) -> Bool? { self[name].flatMap { try? decoder.bool(at: $0) } }
 

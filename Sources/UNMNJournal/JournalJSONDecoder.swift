@@ -492,23 +492,32 @@ private struct SingleValueTapeContainer: SingleValueDecodingContainer {
 /// record after record, and reading the same operator again (three strings and a role) was a
 /// seventh of the typed reader's work. Only ever used when the bytes are the same.
 final class RecentValues {
-    var operatorBytes: [UInt8] = []
-    var operatorValue: Operator?
+    private var operatorBytes: [UInt8] = []
+    private var lastOperator: Operator?
     private var nameBytes: [UInt8] = []
     private var lastName: String?
 
-    func holdsOperator(_ written: UnsafeRawBufferPointer) -> Bool { Self.same(operatorBytes, written) }
+    /// The last operator read, if it was written with these bytes.
+    func `operator`(_ written: UnsafeRawBufferPointer) -> Operator? {
+        operatorBytes.withUnsafeBytes { sameBytes($0, written) } ? lastOperator : nil
+    }
+
+    func remember(operator value: Operator, written: UnsafeRawBufferPointer) {
+        operatorBytes = Array(written)
+        lastOperator = value
+    }
 
     /// The last name read, if it was written with these bytes (a string without escapes).
-    func name(_ written: UnsafeRawBufferPointer) -> String? { Self.same(nameBytes, written) ? lastName : nil }
+    func name(_ written: UnsafeRawBufferPointer) -> String? { nameBytes.withUnsafeBytes { sameBytes($0, written) } ? lastName : nil }
 
     func remember(name: String, written: UnsafeRawBufferPointer) {
         nameBytes = Array(written)
         lastName = name
     }
+}
 
-    private static func same(_ kept: [UInt8], _ written: UnsafeRawBufferPointer) -> Bool {
-        kept.count == written.count
-            && (kept.isEmpty || kept.withUnsafeBytes { memcmp($0.baseAddress!, written.baseAddress!, kept.count) == 0 })
-    }
+/// Whether two runs of bytes are the same (`memcmp`: comparing through a collection's generic
+/// `elementsEqual` cost more than reading the value again).
+func sameBytes(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> Bool {
+    first.count == second.count && (first.isEmpty || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0)
 }
