@@ -3,9 +3,9 @@
 /// for a value, so skipping a member costs one index jump.
 ///
 /// Strict RFC 8259: one value, nothing after it but whitespace; no comments, trailing commas or
-/// control characters in strings; at most `maximumDepth` containers deep, so that a crafted
-/// snapshot cannot exhaust the stack.
-struct JSONTape {
+/// control characters in strings; at most `maximumDepth` containers deep (a crafted snapshot
+/// cannot make the list of open containers, or a decoder's recursion, grow without end).
+struct JSONTape: ~Copyable {
     enum Kind: UInt8 {
         case object, array, string, escapedString, number, trueValue, falseValue, null
     }
@@ -29,21 +29,44 @@ struct JSONTape {
 
     static let maximumDepth = 256
 
-    private(set) var nodes: [Node] = []
+    /// The nodes of the last parse, in storage kept from one parse to the next.
+    private var storage: UnsafeMutablePointer<Node>
+    private var capacity: Int
+    private(set) var count = 0
+    /// The containers open at each depth while parsing (their nodes).
+    private let open = UnsafeMutablePointer<Int32>.allocate(capacity: JSONTape.maximumDepth)
 
-    init() {}
+    init() {
+        capacity = 256
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        storage.deallocate()
+        open.deallocate()
+    }
+
+    /// The nodes of the last parse, the first the whole value's.
+    func withNodes<Result, Failure>(_ body: (UnsafeBufferPointer<Node>) throws(Failure) -> Result) throws(Failure) -> Result {
+        try body(UnsafeBufferPointer(start: storage, count: count))
+    }
 
     /// Parses `bytes`, reusing the node storage of the last parse.
     mutating func parse(_ bytes: UnsafeRawBufferPointer) throws(SyntaxError) {
-        nodes.removeAll(keepingCapacity: true)
+        count = 0
         guard bytes.count < Int(Int32.max) else { throw SyntaxError(offset: 0, reason: "the text is too long") }
-        // A record's line has about one node for every eight bytes: room once, not grown per record.
-        nodes.reserveCapacity(bytes.count / 4)
-        var parser = Parser(bytes: bytes)
-        parser.skipWhitespace()
-        try parser.value(into: &nodes, depth: 0)
-        parser.skipWhitespace()
-        guard parser.position == bytes.count else { throw SyntaxError(offset: parser.position, reason: "unexpected text after the value") }
+        // Every node takes two bytes or more (quotes, brackets, a number and the comma or bracket
+        // after it) but a lone number: room for all of them once, so that adding a node never
+        // asks whether there is room (the parser checks it anyway).
+        let needed = bytes.count / 2 + 2
+        if needed > capacity {
+            storage.deallocate()
+            capacity = max(needed, capacity * 2)
+            storage = .allocate(capacity: capacity)
+        }
+        var parser = Parser(bytes: bytes, nodes: storage, capacity: capacity, open: open)
+        try parser.parse()
+        count = parser.count
     }
 
     /// Where the first quote, backslash or control character (below 0x20) lies in eight bytes,
@@ -58,14 +81,26 @@ struct JSONTape {
         return belowSpace | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C))
     }
 
+    /// Parses in one loop, not one call per value: a container's node stays open (in `open`)
+    /// until its end, and counts its members as each ends. Recursion with the nodes in an array
+    /// cost ten times as much per node.
     private struct Parser {
         let bytes: UnsafeRawBufferPointer
+        let end: Int
+        let nodes: UnsafeMutablePointer<Node>
+        let capacity: Int
+        let open: UnsafeMutablePointer<Int32>
+        var count = 0
         var position = 0
 
-        init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+        init(bytes: UnsafeRawBufferPointer, nodes: UnsafeMutablePointer<Node>, capacity: Int, open: UnsafeMutablePointer<Int32>) {
+            (self.bytes, end, self.nodes, self.capacity, self.open) = (bytes, bytes.count, nodes, capacity, open)
+        }
 
-        mutating func skipWhitespace() {
-            while position < bytes.count {
+        func fail(_ reason: String) -> SyntaxError { SyntaxError(offset: position, reason: reason) }
+
+        @inline(__always) mutating func skipWhitespace() {
+            while position < end {
                 switch bytes[position] {
                 case 0x20, 0x0A, 0x0D, 0x09: position += 1
                 default: return
@@ -73,72 +108,92 @@ struct JSONTape {
             }
         }
 
-        func fail(_ reason: String) -> SyntaxError { SyntaxError(offset: position, reason: reason) }
-
-        mutating func value(into nodes: inout [Node], depth: Int) throws(SyntaxError) {
-            guard position < bytes.count else { throw fail("the text ends where a value was expected") }
-            switch bytes[position] {
-            case UInt8(ascii: "{"): try container(into: &nodes, depth: depth, isObject: true)
-            case UInt8(ascii: "["): try container(into: &nodes, depth: depth, isObject: false)
-            case UInt8(ascii: "\""): try string(into: &nodes)
-            case UInt8(ascii: "t"): try literal("true", .trueValue, into: &nodes)
-            case UInt8(ascii: "f"): try literal("false", .falseValue, into: &nodes)
-            case UInt8(ascii: "n"): try literal("null", .null, into: &nodes)
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number(into: &nodes)
-            default: throw fail("unexpected character")
-            }
+        @inline(__always) mutating func append(_ kind: Kind, from start: Int) {
+            precondition(count < capacity, "a JSON tape ran out of room")
+            nodes[count] = Node(kind: kind, start: Int32(start), end: Int32(position), next: Int32(count + 1), count: 0)
+            count += 1
         }
 
-        mutating func container(into nodes: inout [Node], depth: Int, isObject: Bool) throws(SyntaxError) {
-            guard depth < JSONTape.maximumDepth else { throw fail("values are nested too deeply") }
-            let index = nodes.count
-            let start = position
-            nodes.append(Node(kind: isObject ? .object : .array, start: Int32(start), end: 0, next: 0, count: 0))
-            let close = UInt8(ascii: isObject ? "}" : "]")
-            position += 1
+        mutating func parse() throws(SyntaxError) {
+            var depth = 0
             skipWhitespace()
-            var count: Int32 = 0
-            if position < bytes.count && bytes[position] == close {
-                position += 1
-            } else {
-                while true {
-                    if isObject {
-                        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-                            throw fail("a member's name was expected")
-                        }
-                        try string(into: &nodes)
-                        skipWhitespace()
-                        guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw fail("':' was expected") }
-                        position += 1
-                        skipWhitespace()
-                    }
-                    try value(into: &nodes, depth: depth + 1)
-                    count += 1
+            nextValue: while true {
+                guard position < end else { throw fail("the text ends where a value was expected") }
+                let byte = bytes[position]
+                switch byte {
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    guard depth < JSONTape.maximumDepth else { throw fail("values are nested too deeply") }
+                    let isObject = byte == UInt8(ascii: "{")
+                    open[depth] = Int32(count)
+                    depth += 1
+                    append(isObject ? .object : .array, from: position)
+                    position += 1
                     skipWhitespace()
-                    guard position < bytes.count else { throw fail("the text ends inside a container") }
+                    if position < end && bytes[position] == byte + 2 {  // "}" and "]" are two after their openings
+                        position += 1
+                        depth -= 1
+                        close(Int(open[depth]))
+                    } else {
+                        if isObject { try memberName() }
+                        continue nextValue
+                    }
+                case UInt8(ascii: "\""): try string()
+                case UInt8(ascii: "t"): try literal("true", .trueValue)
+                case UInt8(ascii: "f"): try literal("false", .falseValue)
+                case UInt8(ascii: "n"): try literal("null", .null)
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
+                default: throw fail("unexpected character")
+                }
+                // A value ended: its container counts it, then goes on to the next or ends too.
+                while depth > 0 {
+                    let container = Int(open[depth - 1])
+                    nodes[container].count += 1
+                    skipWhitespace()
+                    guard position < end else { throw fail("the text ends inside a container") }
+                    let isObject = nodes[container].kind == .object
                     if bytes[position] == UInt8(ascii: ",") {
                         position += 1
                         skipWhitespace()
-                        continue
+                        if isObject { try memberName() }
+                        continue nextValue
                     }
-                    guard bytes[position] == close else { throw fail("',' or the container's end was expected") }
+                    guard bytes[position] == UInt8(ascii: isObject ? "}" : "]") else {
+                        throw fail("',' or the container's end was expected")
+                    }
                     position += 1
-                    break
+                    depth -= 1
+                    close(container)
                 }
+                skipWhitespace()
+                guard position == end else { throw fail("unexpected text after the value") }
+                return
             }
-            nodes[index].end = Int32(position)
-            nodes[index].next = Int32(nodes.count)
-            nodes[index].count = count
         }
 
-        @inline(__always) mutating func string(into nodes: inout [Node]) throws(SyntaxError) {
+        /// A container's node once its end is read: where it ends and where the node after it is.
+        @inline(__always) func close(_ container: Int) {
+            nodes[container].end = Int32(position)
+            nodes[container].next = Int32(count)
+        }
+
+        /// A member's name and the colon after it.
+        mutating func memberName() throws(SyntaxError) {
+            guard position < end, bytes[position] == UInt8(ascii: "\"") else { throw fail("a member's name was expected") }
+            try string()
+            skipWhitespace()
+            guard position < end, bytes[position] == UInt8(ascii: ":") else { throw fail("':' was expected") }
+            position += 1
+            skipWhitespace()
+        }
+
+        @inline(__always) mutating func string() throws(SyntaxError) {
             position += 1
             let start = position
             var escaped = false
             while true {
                 // Eight bytes at a time to the first that ends the string or escapes: a record is
                 // mostly plain text, and a byte at a time was a tenth of a replay.
-                if position + 8 <= bytes.count {
+                if position + 8 <= end {
                     let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self))
                     let found = JSONTape.firstQuoteBackslashOrControl(word)
                     guard found != 0 else {
@@ -147,57 +202,55 @@ struct JSONTape {
                     }
                     position += found.trailingZeroBitCount / 8
                 }
-                guard position < bytes.count else { throw fail("the text ends inside a string") }
+                guard position < end else { throw fail("the text ends inside a string") }
                 let byte = bytes[position]
                 if byte == UInt8(ascii: "\"") { break }
                 if byte < 0x20 { throw fail("a control character inside a string") }
                 if byte == UInt8(ascii: "\\") {
                     escaped = true
                     position += 1
-                    guard position < bytes.count else { throw fail("the text ends inside a string") }
+                    guard position < end else { throw fail("the text ends inside a string") }
                 }
                 position += 1
             }
-            nodes.append(
-                Node(
-                    kind: escaped ? .escapedString : .string, start: Int32(start), end: Int32(position), next: Int32(nodes.count + 1),
-                    count: 0))
+            append(escaped ? .escapedString : .string, from: start)
             position += 1
         }
 
-        mutating func literal(_ word: StaticString, _ kind: Kind, into nodes: inout [Node]) throws(SyntaxError) {
+        mutating func literal(_ word: StaticString, _ kind: Kind) throws(SyntaxError) {
             let length = word.utf8CodeUnitCount
-            guard position + length <= bytes.count else { throw fail("unexpected character") }
+            guard position + length <= end else { throw fail("unexpected character") }
             for offset in 0..<length where bytes[position + offset] != word.utf8Start[offset] { throw fail("unexpected character") }
-            nodes.append(Node(kind: kind, start: Int32(position), end: Int32(position + length), next: Int32(nodes.count + 1), count: 0))
+            let start = position
             position += length
+            append(kind, from: start)
         }
 
-        mutating func number(into nodes: inout [Node]) throws(SyntaxError) {
+        mutating func number() throws(SyntaxError) {
             let start = position
             if bytes[position] == UInt8(ascii: "-") { position += 1 }
             let integerStart = position
             let integerDigits = digits()
             guard integerDigits > 0 else { throw fail("a number without digits") }
             if integerDigits > 1 && bytes[integerStart] == UInt8(ascii: "0") { throw fail("a number with a leading zero") }
-            if position < bytes.count && bytes[position] == UInt8(ascii: ".") {
+            if position < end && bytes[position] == UInt8(ascii: ".") {
                 position += 1
                 guard digits() > 0 else { throw fail("a number without digits after its point") }
             }
-            if position < bytes.count && (bytes[position] | 0x20) == UInt8(ascii: "e") {
+            if position < end && (bytes[position] | 0x20) == UInt8(ascii: "e") {
                 position += 1
-                if position < bytes.count && (bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")) {
+                if position < end && (bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")) {
                     position += 1
                 }
                 guard digits() > 0 else { throw fail("a number without digits in its exponent") }
             }
-            nodes.append(Node(kind: .number, start: Int32(start), end: Int32(position), next: Int32(nodes.count + 1), count: 0))
+            append(.number, from: start)
         }
 
         /// Skips decimal digits; returns how many.
-        mutating func digits() -> Int {
+        @inline(__always) mutating func digits() -> Int {
             let start = position
-            while position < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
+            while position < end && bytes[position] &- UInt8(ascii: "0") < 10 { position += 1 }
             return position - start
         }
     }

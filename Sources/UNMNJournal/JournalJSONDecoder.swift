@@ -35,7 +35,7 @@ public final class JournalJSONDecoder {
         do { try tape.parse(bytes) } catch {
             throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "Not JSON: \(error)"))
         }
-        return try tape.nodes.withUnsafeBufferPointer { try read(TapeDecoder(bytes: bytes, nodes: $0, recent: recent)) }
+        return try tape.withNodes { nodes throws in try read(TapeDecoder(bytes: bytes, nodes: nodes, recent: recent)) }
     }
 
     public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {

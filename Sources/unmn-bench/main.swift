@@ -28,6 +28,8 @@ struct BenchOptions: ParsableCommand {
             valueName: "replay|first-frame|keys|append"))
     var instructions: String?
     @Option(help: ArgumentHelp("The journal --instructions and --console-memory work on.", valueName: "PATH")) var journal: String?
+    @Flag(help: "Only replay --journal's journal (no snapshot, on every core) five times, then print the best records a second.")
+    var replayOnly = false
     @Flag(help: "Only open --journal's journal as a console does (its snapshot if any), then print the first frame's time and peak memory.")
     var consoleMemory = false
     @Option(
@@ -132,6 +134,20 @@ func append(_ index: Int, to journal: Journal) throws {
     let context = CommandContext(
         operator: SampleNetwork.secretariat, now: Instant(tashkent: LocalDate(year: 2026, month: 11, day: 29)!, hour: 10))
     try journal.commit(command, context: context)
+}
+
+if options.replayOnly, let path = options.journal {
+    var best = Double.infinity
+    var records = 0
+    for _ in 0..<5 {
+        best = min(
+            best,
+            try seconds {
+                records = try Journal(path: path, emailPolicy: policy, osUser: "bench", readOnly: true, useSnapshot: false).state.batchCount
+            })
+    }
+    print("replay_records_per_s: \(Int(Double(records) / best)) (\(records) records, best of 5)")
+    exit(0)
 }
 
 if let mode = options.instructions, let path = options.journal {

@@ -14,7 +14,7 @@ struct CommonRecordShapesTests {
         json.withUnsafeBytes { bytes in
             var tape = JSONTape()
             guard (try? tape.parse(bytes)) != nil else { return nil }
-            return tape.nodes.withUnsafeBufferPointer { TapeDecoder(bytes: bytes, nodes: $0).commonBody() }
+            return tape.withNodes { TapeDecoder(bytes: bytes, nodes: $0).commonBody() }
         }
     }
 

@@ -175,6 +175,28 @@ struct RecordDecoderTests {
         #expect(throws: (any Error).self) { try JournalJSONDecoder().decode([Int].self, from: Array(text.utf8)) }
     }
 
+    @Test("one reader reads a small text, one far larger, then a small one again: the tape's room grows and is reused")
+    func tapeGrowsAndIsReused() throws {
+        let reader = JournalJSONDecoder()
+        let large = Array(0..<100_000)
+        #expect(try reader.decode([Int].self, from: Array("[1]".utf8)) == [1])
+        #expect(try reader.decode([Int].self, from: try JSONEncoder().encode(large).map { $0 }) == large)
+        #expect(try reader.decode([[Int]].self, from: Array("[[],[2]]".utf8)) == [[], [2]])
+    }
+
+    static let densest: [String] = {
+        func list(_ element: String, _ count: Int) -> String { "[" + Array(repeating: element, count: count).joined(separator: ",") + "]" }
+        let deepest = String(repeating: "[", count: 255) + String(repeating: "]", count: 255)
+        return [list("1", 4_097), deepest, list("[]", 3_001), list("{}", 3_001), list("\"\"", 3_001), list("{\"\":0}", 999), "7"]
+    }()
+
+    @Test("the densest texts, a node for every two bytes, fit the tape's room and read as Foundation parses them", arguments: densest)
+    func densestTexts(text: String) throws {
+        let expected = try JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)
+        let read = try JournalJSONDecoder().decode(JSONValue.self, from: Array(text.utf8))
+        #expect(read == JSONValue(expected))
+    }
+
     @Test("numbers out of range or of the wrong kind are refused, as JSONDecoder refuses them")
     func numbersAreChecked() throws {
         let reader = JournalJSONDecoder()
@@ -230,5 +252,58 @@ struct RecordDecoderTests {
         #expect(journal.state == expected)
         #expect(journal.state.focalPoints.contains { $0.name == "Гулнора \"Gulya\" Тошматова 🌸 \\ é" })
         #expect(journal.state.items.contains { $0.reference == "UNMN/2026/007" && $0.isUnderSilence })
+    }
+}
+
+/// Any JSON value (whole numbers only; no true or false from Foundation), to compare what the journal's reader makes of a text
+/// with what Foundation's parser makes of it.
+indirect enum JSONValue: Decodable, Equatable {
+    case number(Int)
+    case string(String)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    init(from decoder: any Decoder) throws {
+        if let object = try? decoder.container(keyedBy: AnyKey.self) {
+            self = .object(
+                try Dictionary(uniqueKeysWithValues: object.allKeys.map { ($0.stringValue, try object.decode(JSONValue.self, forKey: $0)) })
+            )
+        } else if var array = try? decoder.unkeyedContainer() {
+            var elements: [JSONValue] = []
+            while !array.isAtEnd { elements.append(try array.decode(JSONValue.self)) }
+            self = .array(elements)
+        } else {
+            let single = try decoder.singleValueContainer()
+            if single.decodeNil() {
+                self = .null
+            } else if let value = try? single.decode(Bool.self) {
+                self = .bool(value)
+            } else if let value = try? single.decode(Int.self) {
+                self = .number(value)
+            } else {
+                self = .string(try single.decode(String.self))
+            }
+        }
+    }
+
+    /// What `JSONSerialization` parsed.
+    init(_ parsed: Any) {
+        switch parsed {
+        case let object as [String: Any]: self = .object(object.mapValues(JSONValue.init))
+        case let array as [Any]: self = .array(array.map(JSONValue.init))
+        case let string as String: self = .string(string)
+        case is NSNull: self = .null
+        case let number as NSNumber: self = .number(number.intValue)
+        default: self = .null
+        }
+    }
+
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }
