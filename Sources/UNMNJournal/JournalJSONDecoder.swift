@@ -132,7 +132,7 @@ final class TapeDecoder: Decoder {
         let key = nodes[node]
         let length = Int(key.end - key.start)
         return key.kind == .string && length == name.utf8CodeUnitCount
-            && memcmp(name.utf8Start, bytes.baseAddress! + Int(key.start), length) == 0
+            && equalBytes(name.utf8Start, bytes.baseAddress! + Int(key.start), count: length)
     }
 
     /// The node of an object's member, by name; nil when the node is not an object or lacks it
@@ -181,11 +181,11 @@ final class TapeDecoder: Decoder {
             // unchanged: much cheaper than `String(validating:)`, which was a tenth of a replay.
             let raw = text(at: node)
             let string = String(decoding: raw, as: UTF8.self)
+            // ASCII (most text here: codes, references) needs no repair and no comparing back.
             let unchanged =
-                string.utf8.count == raw.count
-                && string.utf8.withContiguousStorageIfAvailable {
-                    $0.isEmpty || memcmp($0.baseAddress!, raw.baseAddress!, raw.count) == 0
-                } ?? string.utf8.elementsEqual(raw)
+                isASCII(raw)
+                || string.utf8.withContiguousStorageIfAvailable { sameBytes(UnsafeRawBufferPointer($0), raw) }
+                    ?? string.utf8.elementsEqual(raw)
             guard unchanged else { throw mismatch("UTF-8 text", at: node) }
             return string
         case .escapedString:
@@ -516,8 +516,41 @@ final class RecentValues {
     }
 }
 
-/// Whether two runs of bytes are the same (`memcmp`: comparing through a collection's generic
+/// Whether two runs of bytes are the same (comparing through a collection's generic
 /// `elementsEqual` cost more than reading the value again).
 func sameBytes(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> Bool {
-    first.count == second.count && (first.isEmpty || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0)
+    first.count == second.count && (first.isEmpty || equalBytes(first.baseAddress!, second.baseAddress!, count: first.count))
+}
+
+/// Whether every byte is below 0x80, eight at a time.
+func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    var (offset, seen): (Int, UInt64) = (0, 0)
+    while offset + 8 <= bytes.count {
+        seen |= base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        offset += 8
+    }
+    while offset < bytes.count {
+        seen |= UInt64(base.load(fromByteOffset: offset, as: UInt8.self))
+        offset += 1
+    }
+    return seen & 0x8080_8080_8080_8080 == 0
+}
+
+/// Whether `count` bytes are the same in both places, eight at a time: the names and words
+/// compared are short, and calling `memcmp` for each cost more than comparing them here.
+@inline(__always) func equalBytes(_ first: UnsafeRawPointer, _ second: UnsafeRawPointer, count: Int) -> Bool {
+    var offset = 0
+    while offset + 8 <= count {
+        guard first.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == second.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        else { return false }
+        offset += 8
+    }
+    while offset < count {
+        guard first.load(fromByteOffset: offset, as: UInt8.self) == second.load(fromByteOffset: offset, as: UInt8.self) else {
+            return false
+        }
+        offset += 1
+    }
+    return true
 }
