@@ -161,9 +161,24 @@ extension NetworkState {
     /// counted as not objecting ("silence not broken"); an objection still blocks ("silence broken").
     public func adoptionBlockers(_ item: ConsensusItem, on today: LocalDate) -> [String] {
         var blockers: [String] = []
-        // Members' codes only: copying every member entity was most of deciding an adoption.
-        let consulted = entities.compactMap { $0.isMember ? $0.code : nil }
-        let unanswered = consulted.filter { item.positions[$0] == nil }.map(\.rawValue)
+        // One look at each member's position, the entity read in place: copying every member
+        // entity, then looking each position up three times, was most of deciding an adoption.
+        var (unanswered, objections, asides): ([String], [String], [String]) = ([], [], [])
+        for index in entities.indices where entities[index].isMember {
+            let member = entities[index].code
+            guard let record = item.positions[member] else {
+                unanswered.append(member.rawValue)
+                continue
+            }
+            switch record.position {
+            case .object(let reason)?:
+                objections.append(
+                    item.isUnderSilence
+                        ? "silence broken by \(member) on \(record.at.tashkentDate): \(reason)" : "\(member) objects: \(reason)")
+            case .standAside?: asides.append(member.rawValue)
+            default: break
+            }
+        }
         let silenceEnded = item.isUnderSilence && today > item.deadline
         if !unanswered.isEmpty && !silenceEnded {
             blockers.append(
@@ -171,24 +186,14 @@ extension NetworkState {
                     + (item.isUnderSilence
                         ? " (under silence until \(item.deadline): from the day after, no answer counts as no objection)" : ""))
         }
-        for member in consulted {
-            guard case .object(let reason)? = item.positions[member]?.position else { continue }
-            if item.isUnderSilence, let on = item.positions[member]?.at.tashkentDate {
-                blockers.append("silence broken by \(member) on \(on): \(reason)")
-            } else {
-                blockers.append("\(member) objects: \(reason)")
-            }
-        }
+        blockers += objections
         if case .workPlanEndorsement(let year) = item.kind, workPlans[year]?.actions.isEmpty ?? true {
             blockers.append("the \(year) plan has no key actions")
         }
         if let change = planChange(since: item) { blockers.append(change) }
-        if case .admission = item.kind {
-            let asides = consulted.filter { item.positions[$0]?.position?.isStandAside == true }.map(\.rawValue)
-            if !asides.isEmpty {
-                blockers.append(
-                    "\(listed(asides)) \(asides.count == 1 ? "stands" : "stand") aside, and an admission needs every member to agree")
-            }
+        if case .admission = item.kind, !asides.isEmpty {
+            blockers.append(
+                "\(listed(asides)) \(asides.count == 1 ? "stands" : "stand") aside, and an admission needs every member to agree")
         }
         return blockers
     }
