@@ -110,7 +110,10 @@ struct JSONTape: ~Copyable {
 
         @inline(__always) mutating func append(_ kind: Kind, from start: Int) {
             precondition(count < capacity, "a JSON tape ran out of room")
-            nodes[count] = Node(kind: kind, start: Int32(start), end: Int32(position), next: Int32(count + 1), count: 0)
+            // Offsets and counts fit: the text is shorter than Int32.max (checked once in `parse`).
+            nodes[count] = Node(
+                kind: kind, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: position),
+                next: Int32(truncatingIfNeeded: count + 1), count: 0)
             count += 1
         }
 
@@ -124,7 +127,7 @@ struct JSONTape: ~Copyable {
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     guard depth < JSONTape.maximumDepth else { throw fail("values are nested too deeply") }
                     let isObject = byte == UInt8(ascii: "{")
-                    open[depth] = Int32(count)
+                    open[depth] = Int32(truncatingIfNeeded: count)
                     depth += 1
                     append(isObject ? .object : .array, from: position)
                     position += 1
@@ -172,12 +175,12 @@ struct JSONTape: ~Copyable {
 
         /// A container's node once its end is read: where it ends and where the node after it is.
         @inline(__always) func close(_ container: Int) {
-            nodes[container].end = Int32(position)
-            nodes[container].next = Int32(count)
+            nodes[container].end = Int32(truncatingIfNeeded: position)
+            nodes[container].next = Int32(truncatingIfNeeded: count)
         }
 
         /// A member's name and the colon after it.
-        mutating func memberName() throws(SyntaxError) {
+        @inline(__always) mutating func memberName() throws(SyntaxError) {
             guard position < end, bytes[position] == UInt8(ascii: "\"") else { throw fail("a member's name was expected") }
             try string()
             skipWhitespace()
