@@ -73,10 +73,14 @@ public struct JournalScan: Sendable {
                 )
             }
             var failure: String
-            switch decoded[index - decodedFrom] {
+            // Taken out of the batch, not copied: a copy retained (then released) every string
+            // and list a record holds.
+            var taken = Result<JournalRecord, RecordDefect>.failure(RecordDefect("taken"))
+            swap(&taken, &decoded[index - decodedFrom])
+            switch consume taken {
             case .success(let record):
                 if record.sequence == expected {
-                    records.append(record)
+                    records.append(consume record)
                     offsets.append(startOffset + position)
                     sequence = expected
                     continue
