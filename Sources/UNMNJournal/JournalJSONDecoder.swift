@@ -199,6 +199,24 @@ final class TapeDecoder: Decoder {
         guard nodes[node].kind == .number else { throw mismatch("a number", at: node) }
         let digits = text(at: node)
         let negative = digits[0] == UInt8(ascii: "-")
+        // Up to eighteen digits cannot overflow 64 bits: summed without a check at each digit
+        // (the instants and versions of every record), then fitted to the type once.
+        let start = negative ? 1 : 0
+        if digits.count - start <= 18 && digits.count > start {
+            var magnitude: Int64 = 0
+            var allDigits = true
+            for offset in start..<digits.count {
+                let digit = digits[offset] &- UInt8(ascii: "0")
+                allDigits = allDigits && digit < 10
+                magnitude = magnitude &* 10 &+ Int64(digit)
+            }
+            if allDigits {
+                guard let value = I(exactly: negative ? -magnitude : magnitude) else {
+                    throw mismatch("a number that fits \(I.self)", at: node)
+                }
+                return value
+            }
+        }
         var value: I = 0
         var overflow = false
         for byte in digits.dropFirst(negative ? 1 : 0) {
