@@ -11,11 +11,12 @@ import UNMNDomain
 /// what is wrong. So this reader can only ever agree with the general one, or step aside; the
 /// tests hold it to that on every sample record and on damaged variants of them.
 extension TapeDecoder {
-    func commonBody() -> JournalRecord.Body? {
+    /// The record of this body, made here so that its batch is moved into it, not copied.
+    func commonRecord(sequence: UInt64) -> JournalRecord? {
         guard let object = Object(self, 0, exactly: 2), let batch = object["batch"], let osUser = object.string("osUser"),
             let body = commonBatch(at: batch)
         else { return nil }
-        return JournalRecord.Body(osUser: osUser, batch: body)
+        return JournalRecord(sequence: sequence, osUser: osUser, batch: body)
     }
 
     private func commonBatch(at node: Int) -> EventBatch? {

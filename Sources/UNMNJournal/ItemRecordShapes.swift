@@ -5,7 +5,7 @@ import UNMNDomain
 /// `Codable` one of these cost more than ten position records together (an item is a dozen
 /// nested enums and containers); they are one record in ten of a network's journal.
 ///
-/// As in `commonBody`, only the shapes `JSONEncoder` writes for these types are read, and only
+/// As in `commonRecord`, only the shapes `JSONEncoder` writes for these types are read, and only
 /// those a record of its kind normally has: an item as it is opened (no positions, history,
 /// closure or deferrals yet; a work plan's endorsement, which carries the actions consulted on,
 /// goes the general way). Anything else gives nil and the general reader takes the record.

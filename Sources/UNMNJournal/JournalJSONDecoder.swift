@@ -24,10 +24,14 @@ public final class JournalJSONDecoder {
         try walk(bytes) { try $0.decodeValue(T.self, at: 0) }
     }
 
-    /// A record's body: read straight from the tape when it has one of the commonest shapes
-    /// (`TapeDecoder.commonBody`), otherwise through its `Codable` conformance.
-    func decodeBody(from bytes: UnsafeRawBufferPointer) throws -> JournalRecord.Body {
-        try walk(bytes) { try $0.commonBody() ?? $0.decodeValue(JournalRecord.Body.self, at: 0) }
+    /// The record with this body: read straight from the tape when it has one of the commonest
+    /// shapes (`TapeDecoder.commonRecord`), otherwise through its `Codable` conformance.
+    func decodeRecord(from bytes: UnsafeRawBufferPointer, sequence: UInt64) throws -> JournalRecord {
+        try walk(bytes) { decoder in
+            if let record = decoder.commonRecord(sequence: sequence) { return record }
+            let body = try decoder.decodeValue(JournalRecord.Body.self, at: 0)
+            return JournalRecord(sequence: sequence, osUser: body.osUser, batch: body.batch)
+        }
     }
 
     /// Parses `bytes` into the tape, then reads it with one walker.

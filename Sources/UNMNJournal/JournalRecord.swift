@@ -41,6 +41,7 @@ public struct JournalRecord: Hashable, Sendable {
     struct Body: Codable, Equatable {
         var osUser: String
         var batch: EventBatch
+
     }
 
     public func encodedLine() throws -> [UInt8] {
@@ -63,25 +64,38 @@ public struct JournalRecord: Hashable, Sendable {
         guard let firstSpace = line.firstIndex(of: 0x20), firstSpace > 0,
             line.count > firstSpace + 10, line[firstSpace + 9] == 0x20
         else { return .failure(RecordDefect("the record's frame is incomplete")) }
-        let digits = UnsafeRawBufferPointer(rebasing: line[0..<firstSpace])
-        guard digits.allSatisfy({ (0x30...0x39).contains($0) }), let sequence = UInt64(String(decoding: digits, as: UTF8.self)) else {
-            return .failure(RecordDefect("the sequence number is unreadable"))
+        // Read over the bytes: making a string of each to parse it was a tenth of the frame's cost.
+        var sequence: UInt64 = 0
+        for digit in line[0..<firstSpace] {
+            let value = digit &- UInt8(ascii: "0")
+            let (times10, overflow) = sequence.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = times10.addingReportingOverflow(UInt64(value))
+            guard value < 10, !overflow, !carry else { return .failure(RecordDefect("the sequence number is unreadable")) }
+            sequence = sum
         }
-        guard
-            let stored = UInt32(
-                String(decoding: UnsafeRawBufferPointer(rebasing: line[(firstSpace + 1)..<(firstSpace + 9)]), as: UTF8.self), radix: 16)
-        else {
-            return .failure(RecordDefect("the checksum is unreadable"))
+        var stored: UInt32 = 0
+        for digit in line[(firstSpace + 1)..<(firstSpace + 9)] {
+            guard let value = Self.hexDigit(digit) else { return .failure(RecordDefect("the checksum is unreadable")) }
+            stored = stored << 4 | value
         }
         let json = UnsafeRawBufferPointer(rebasing: line[(firstSpace + 10)...])
         var crc = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: line[0...firstSpace]))
         crc = CRC32C.checksum(json, seed: crc)
         guard crc == stored else { return .failure(RecordDefect("the checksum does not match")) }
         do {
-            let body = try reader.decodeBody(from: json)
-            return .success(JournalRecord(sequence: sequence, osUser: body.osUser, batch: body.batch))
+            return .success(try reader.decodeRecord(from: json, sequence: sequence))
         } catch {
             return .failure(RecordDefect("a newer unmn wrote it (its content is not one this version knows)", isNewer: true))
+        }
+    }
+
+    /// A hexadecimal digit's value (either case, as `UInt32(_:radix:)` reads them).
+    static func hexDigit(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
         }
     }
 

@@ -8,7 +8,7 @@ import UNMNDomain
 /// that way also never pays the runtime's one-time set-up of `Codable`'s generic types (a sixth
 /// of replaying the ten-year network).
 ///
-/// As in `commonBody`, only the shapes `JSONEncoder` writes are read, and only as a record of its
+/// As in `commonRecord`, only the shapes `JSONEncoder` writes are read, and only as a record of its
 /// kind normally has them (an action point as it is added: open, no notes). Anything else gives
 /// nil and the general reader takes the record, and says what is wrong with it.
 extension TapeDecoder {

@@ -50,6 +50,30 @@ struct JournalFormatTests {
         #expect(scan.problem == nil)
     }
 
+    @Test("A frame's sequence and checksum are read over the bytes: digits only, no overflow, hexadecimal of either case")
+    func frame() throws {
+        let record = JournalRecord(sequence: 7, osUser: "dilnoza", batch: JournalFixture.founding())
+        let line = Array(try record.encodedLine().dropLast())
+        let text = String(decoding: line, as: UTF8.self)
+        let (checksum, json) = (String(text.dropFirst(2).prefix(8)), String(text.dropFirst(11)))
+        func decoded(_ text: String) -> Result<JournalRecord, RecordDefect> {
+            Array(text.utf8).withUnsafeBytes { JournalRecord.decode(line: $0) }
+        }
+        func reason(_ text: String) -> String? {
+            guard case .failure(let defect) = decoded(text) else { return nil }
+            return defect.reason
+        }
+        #expect(try decoded(text).get() == record)
+        #expect(try decoded("7 \(checksum.uppercased()) \(json)").get() == record)
+        #expect(reason("7a \(checksum) \(json)") == "the sequence number is unreadable")
+        #expect(reason("-7 \(checksum) \(json)") == "the sequence number is unreadable")
+        #expect(reason("18446744073709551616 \(checksum) \(json)") == "the sequence number is unreadable")
+        #expect(reason("7 \(checksum.dropLast())g \(json)") == "the checksum is unreadable")
+        #expect(reason("7 +\(checksum.dropFirst()) \(json)") == "the checksum is unreadable")
+        #expect(reason("8 \(checksum) \(json)") == "the checksum does not match")
+        #expect(reason("7 \(checksum)") == "the record's frame is incomplete")
+    }
+
     @Test("A record out of sequence does not count")
     func sequence() throws {
         let line = try JournalRecord(sequence: 3, osUser: "u", batch: JournalFixture.founding()).encodedLine()
