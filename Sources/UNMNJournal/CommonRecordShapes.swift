@@ -20,11 +20,13 @@ extension TapeDecoder {
     }
 
     private func commonBatch(at node: Int) -> EventBatch? {
-        guard let object = Object(self, node), let at = object.instant("at"), let summary = object.string("summary"),
-            let isUndo = object.bool("isUndo"), let operatorNode = object["operator"], let op = operatorValue(at: operatorNode),
-            let eventsNode = object["events"], nodes[eventsNode].kind == .array
+        // Asked in the order written (see `member(_:of:)`).
+        guard let object = Object(self, node), let at = object.instant("at") else { return nil }
+        let commandNode = object["command"]
+        guard let eventsNode = object["events"], nodes[eventsNode].kind == .array, let isUndo = object.bool("isUndo") else { return nil }
+        let loginNode = object["login"]
+        guard let operatorNode = object["operator"], let op = operatorValue(at: operatorNode), let summary = object.string("summary")
         else { return nil }
-        let (commandNode, loginNode) = (object["command"], object["login"])
         guard object.count == 5 + (commandNode == nil ? 0 : 1) + (loginNode == nil ? 0 : 1) else { return nil }
         var command: Command?
         if let commandNode {
@@ -50,7 +52,7 @@ extension TapeDecoder {
     private func operatorValue(at node: Int) -> Operator? {
         let written = text(at: node)
         if let known = recent?.operator(written) { return known }
-        guard let object = Object(self, node, exactly: 3), let name = object.string("name"), let entity = object.string("entity"),
+        guard let object = Object(self, node, exactly: 3), let entity = object.string("entity"), let name = object.string("name"),
             let role = object.word("role", of: Operator.Role.self)
         else { return nil }
         let value = Operator(name: name, entity: EntityCode(entity), role: role)
@@ -63,10 +65,11 @@ extension TapeDecoder {
         guard Object(self, node, exactly: 1) != nil else { return nil }
         let details = node + 2
         if isName("recordPosition", node + 1) {
-            guard let fields = Object(self, details), let item = fields.string("item"), let entity = fields.string("entity"),
+            guard let fields = Object(self, details) else { return nil }
+            let (positionNode, basedOnNode) = (fields["_2"], fields["basedOn"])
+            guard let entity = fields.string("entity"), let item = fields.string("item"),
                 let source = fields.word("source", of: PositionRecord.Source.self)
             else { return nil }
-            let (positionNode, basedOnNode) = (fields["_2"], fields["basedOn"])
             guard fields.count == 3 + (positionNode == nil ? 0 : 1) + (basedOnNode == nil ? 0 : 1) else { return nil }
             var position: Position?
             if let positionNode {
@@ -81,11 +84,11 @@ extension TapeDecoder {
             return .recordPosition(item: ItemReference(item), entity: EntityCode(entity), position, source: source, basedOn: basedOn)
         }
         if isName("recordProgress", node + 1) {
-            guard let fields = Object(self, details), let year = fields.integer("year"), let code = fields.string("code"),
-                let percent = fields.integer("percent"), let note = fields.string("note"),
-                let status = fields.word("status", of: KeyAction.Status.self)
-            else { return nil }
+            guard let fields = Object(self, details) else { return nil }
             let basedOnNode = fields["basedOn"]
+            guard let code = fields.string("code"), let note = fields.string("note"), let percent = fields.integer("percent"),
+                let status = fields.word("status", of: KeyAction.Status.self), let year = fields.integer("year")
+            else { return nil }
             guard fields.count == 5 + (basedOnNode == nil ? 0 : 1) else { return nil }
             var basedOn: Int?
             if let basedOnNode {
@@ -101,11 +104,12 @@ extension TapeDecoder {
         guard Object(self, node, exactly: 1) != nil else { return nil }
         let details = node + 2
         if isName("positionRecorded", node + 1) {
-            guard let fields = Object(self, details, exactly: 2), let item = fields.string("item"), let recordNode = fields["_1"],
-                let record = Object(self, recordNode), let entity = record.string("entity"), let recordedBy = record.name("recordedBy"),
-                let at = record.instant("at"), let source = record.word("source", of: PositionRecord.Source.self)
+            guard let fields = Object(self, details, exactly: 2), let recordNode = fields["_1"], let item = fields.string("item"),
+                let record = Object(self, recordNode), let at = record.instant("at"), let entity = record.string("entity")
             else { return nil }
             let positionNode = record["position"]
+            guard let recordedBy = record.name("recordedBy"), let source = record.word("source", of: PositionRecord.Source.self)
+            else { return nil }
             guard record.count == 4 + (positionNode == nil ? 0 : 1) else { return nil }
             var position: Position?
             if let positionNode {
@@ -117,10 +121,12 @@ extension TapeDecoder {
                 PositionRecord(entity: EntityCode(entity), position: position, source: source, recordedBy: recordedBy, at: at))
         }
         if isName("progressRecorded", node + 1) {
-            guard let fields = Object(self, details, exactly: 3), let year = fields.integer("year"), let code = fields.string("code"),
-                let updateNode = fields["_2"], let update = Object(self, updateNode, exactly: 6), let by = update.name("by"),
-                let entity = update.string("entity"), let note = update.string("note"), let on = update.date("on"),
-                let percent = update.integer("percent"), let status = update.word("status", of: KeyAction.Status.self)
+            guard let fields = Object(self, details, exactly: 3), let updateNode = fields["_2"],
+                let update = Object(self, updateNode, exactly: 6),
+                let by = update.name("by"), let entity = update.string("entity"), let note = update.string("note"),
+                let on = update.date("on"), let percent = update.integer("percent"),
+                let status = update.word("status", of: KeyAction.Status.self), let code = fields.string("code"),
+                let year = fields.integer("year")
             else { return nil }
             return .progressRecorded(
                 year: year, code: code,
@@ -216,8 +222,8 @@ extension TapeDecoder {
         }
 
         func date(_ name: StaticString) -> LocalDate? {
-            guard let at = self[name], let object = Object(decoder, at, exactly: 3), let year = object.integer("year"),
-                let month = object.integer("month"), let day = object.integer("day")
+            guard let at = self[name], let object = Object(decoder, at, exactly: 3), let day = object.integer("day"),
+                let month = object.integer("month"), let year = object.integer("year")
             else { return nil }
             return LocalDate(year: year, month: month, day: day)
         }

@@ -141,15 +141,27 @@ final class TapeDecoder: Decoder {
 
     /// The node of an object's member, by name; nil when the node is not an object or lacks it
     /// (the caller then takes the general path, which says what is wrong).
+    ///
+    /// The search starts after the member found last in the same object and goes round: records
+    /// are written with their members in order (`JSONEncoder`'s sorted keys), and the readers of
+    /// the commonest ones ask in that order, so most names are found at the first place looked.
     func member(_ name: StaticString, of object: Int) -> Int? {
         guard nodes[object].kind == .object else { return nil }
-        var member = object + 1
+        let (first, end) = (object + 1, Int(nodes[object].next))
+        var member = lastFound.object == object && lastFound.next < end ? lastFound.next : first
         for _ in 0..<nodes[object].count {
-            if isName(name, member) { return member + 1 }
+            if isName(name, member) {
+                lastFound = (object, Int(nodes[member + 1].next))
+                return member + 1
+            }
             member = Int(nodes[member + 1].next)
+            if member == end { member = first }
         }
         return nil
     }
+
+    /// The object a member was last found in, and the member after that one.
+    private var lastFound = (object: -1, next: 0)
 
     func require(_ kind: JSONTape.Kind, at node: Int) throws {
         let found = nodes[node].kind
