@@ -252,6 +252,39 @@ struct CommonRecordShapesTests {
         #expect(typed == expected.count && typed > 20 && items.count > 12)
     }
 
+    @Test("a record whose members are written in another order (reversed at every level) reads the same, the typed way")
+    func membersInAnyOrder() throws {
+        var compared = 0
+        for body in try Self.bodies() {
+            guard let common = Self.common(body) else { continue }
+            let reversed = Array(Self.reversingMembers(try JSONSerialization.jsonObject(with: Data(body), options: .fragmentsAllowed)).utf8)
+            #expect(Self.common(reversed) == common, "\(String(decoding: reversed, as: UTF8.self))")
+            compared += 1
+        }
+        #expect(compared > 20)
+    }
+
+    /// JSON text of a parsed value with every object's members in reverse order of their names.
+    static func reversingMembers(_ value: Any) -> String {
+        switch value {
+        case let object as [String: Any]:
+            let members = object.keys.sorted(by: >).map { key in "\(quoted(key)):\(reversingMembers(object[key]!))" }
+            return "{" + members.joined(separator: ",") + "}"
+        case let array as [Any]: return "[" + array.map(reversingMembers).joined(separator: ",") + "]"
+        case let string as String: return quoted(string)
+        case is NSNull: return "null"
+        case let number as NSNumber:
+            // Foundation reads true and false as numbers of a Boolean type.
+            if String(cString: number.objCType) == "c" { return number.boolValue ? "true" : "false" }
+            return number.stringValue
+        default: return "null"
+        }
+    }
+
+    static func quoted(_ text: String) -> String {
+        String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
+    }
+
     @Test(
         "one reader over many records, in any order, gives each its own operator and names: what it keeps is used only for the same bytes")
     func readerKeepsOnlyTheSame() throws {
