@@ -166,10 +166,12 @@ extension TapeDecoder {
         func word<Word: RawRepresentable & CaseIterable>(_ name: StaticString, of type: Word.Type) -> Word? where Word.RawValue == String {
             guard let member = self[name], decoder.nodes[member].kind == .string else { return nil }
             let written = decoder.text(at: member)
-            return Word.allCases.first { word in
+            for word in Word.allCases {
                 var raw = word.rawValue
-                return raw.withUTF8 { sameBytes(UnsafeRawBufferPointer($0), written) }
+                guard raw.utf8.count == written.count else { continue }
+                if raw.withUTF8({ sameBytes(UnsafeRawBufferPointer($0), written) }) { return word }
             }
+            return nil
         }
 
         /// A person's name: most records name the one who wrote the record before, so the last

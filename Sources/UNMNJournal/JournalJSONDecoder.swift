@@ -14,11 +14,18 @@ import UNMNDomain
 ///
 /// Not thread-safe: one reader per thread (each scan makes its own).
 public final class JournalJSONDecoder {
-    private var tape = JSONTape()
+    // One reader per thread (see above): no access to it overlaps another.
+    @exclusivity(unchecked) private var tape = JSONTape()
     /// What the last records read held that the next ones likely hold again.
-    private let recent = RecentValues()
+    private let recent: RecentValues
+    /// One walker for every text this reader reads (not one made for each record).
+    private let walker: TapeDecoder
 
-    public init() {}
+    public init() {
+        recent = RecentValues()
+        walker = TapeDecoder(
+            bytes: UnsafeRawBufferPointer(start: nil, count: 0), nodes: UnsafeBufferPointer(start: nil, count: 0), recent: recent)
+    }
 
     public func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws -> T {
         try walk(bytes) { try $0.decodeValue(T.self, at: 0) }
@@ -39,7 +46,10 @@ public final class JournalJSONDecoder {
         do { try tape.parse(bytes) } catch {
             throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "Not JSON: \(error)"))
         }
-        return try tape.withNodes { nodes throws in try read(TapeDecoder(bytes: bytes, nodes: nodes, recent: recent)) }
+        return try tape.withNodes { nodes throws in
+            walker.start(bytes: bytes, nodes: nodes)
+            return try read(walker)
+        }
     }
 
     public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
@@ -50,8 +60,9 @@ public final class JournalJSONDecoder {
 /// Walks the tape. Containers remember their own node; the decoder's `current` node is moved
 /// for the duration of each nested `init(from:)` and put back after.
 final class TapeDecoder: Decoder {
-    let bytes: UnsafeRawBufferPointer
-    let nodes: UnsafeBufferPointer<JSONTape.Node>
+    // Set only by `start`, between two texts; one walker per thread, so no access overlaps.
+    @exclusivity(unchecked) private(set) var bytes: UnsafeRawBufferPointer
+    @exclusivity(unchecked) private(set) var nodes: UnsafeBufferPointer<JSONTape.Node>
     let recent: RecentValues?
     var current = 0
 
@@ -59,6 +70,11 @@ final class TapeDecoder: Decoder {
         self.bytes = bytes
         self.nodes = nodes
         self.recent = recent
+    }
+
+    /// Walks another text from its start.
+    func start(bytes: UnsafeRawBufferPointer, nodes: UnsafeBufferPointer<JSONTape.Node>) {
+        (self.bytes, self.nodes, current, lastFound) = (bytes, nodes, 0, (-1, 0))
     }
 
     // Paths are not tracked (it would cost an array per value); errors name the value's byte.
