@@ -35,9 +35,12 @@ public struct JournalScan: Sendable {
         }
     }
 
-    public var records: [JournalRecord]
+    public private(set) var records: [JournalRecord]
     /// Where each record starts in the file.
     public var offsets: [Int] = []
+    /// For each record, whether its undo plan will be read (`NetworkState.needsUndoPlan`):
+    /// worked out by the thread that read the records, so that the one applying them need not.
+    var undoPlanNeeded: [Bool] = []
     /// Bytes from the start that hold whole, valid records.
     public var validLength: Int
     public var totalLength: Int
@@ -60,8 +63,14 @@ public struct JournalScan: Sendable {
         var sequence = previousSequence
         let count = bytes.count
         func scanned(validLength position: Int, problem: Problem?) -> JournalScan {
-            JournalScan(
-                records: records, offsets: offsets, validLength: startOffset + position, totalLength: startOffset + count, problem: problem)
+            var needs = UndoPlanNeeds()
+            var planned = [Bool](repeating: true, count: records.count)
+            for index in records.indices.reversed() {
+                planned[index] = needs.isNeeded(by: records[index].batch.operator, before: records[index].batch.command)
+            }
+            return JournalScan(
+                records: records, offsets: offsets, undoPlanNeeded: planned, validLength: startOffset + position,
+                totalLength: startOffset + count, problem: problem)
         }
         for (index, newline) in ends.enumerated() {
             let position = index == 0 ? 0 : ends[index - 1] + 1
@@ -189,10 +198,15 @@ extension JournalScan {
         var unverified = 0
         let end = instant.map { instant in records.firstIndex { $0.batch.at > instant } ?? records.count } ?? records.count
         let batches = records[..<end].lazy.map(\.batch)
-        var planned = [Bool](repeating: true, count: end)
-        var needs = UndoPlanNeeds()
-        for index in (0..<end).reversed() {
-            planned[index] = needs.isNeeded(by: records[index].batch.operator, before: records[index].batch.command)
+        var planned = undoPlanNeeded
+        if end != records.count || planned.count != end {
+            // Replayed only in part (or records were changed since the scan): whose plan is read
+            // depends on where the replay stops.
+            planned = [Bool](repeating: true, count: end)
+            var needs = UndoPlanNeeds()
+            for index in (0..<end).reversed() {
+                planned[index] = needs.isNeeded(by: records[index].batch.operator, before: records[index].batch.command)
+            }
         }
         for (index, record) in records[..<end].enumerated() {
             if let reason = state.verify(record.batch) {
