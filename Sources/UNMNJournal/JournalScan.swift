@@ -38,8 +38,8 @@ public struct JournalScan: Sendable {
     public private(set) var records: [JournalRecord]
     /// Where each record starts in the file.
     public var offsets: [Int] = []
-    /// For each record, whether its undo plan will be read (`NetworkState.needsUndoPlan`):
-    /// worked out by the thread that read the records, so that the one applying them need not.
+    /// For each record, whether its undo plan will be read (`undoPlanNeeded(_:)`): worked out by
+    /// the thread that read the records, so that the one applying them need not.
     var undoPlanNeeded: [Bool] = []
     /// Bytes from the start that hold whole, valid records.
     public var validLength: Int
@@ -63,13 +63,8 @@ public struct JournalScan: Sendable {
         var sequence = previousSequence
         let count = bytes.count
         func scanned(validLength position: Int, problem: Problem?) -> JournalScan {
-            var needs = UndoPlanNeeds()
-            var planned = [Bool](repeating: true, count: records.count)
-            for index in records.indices.reversed() {
-                planned[index] = needs.isNeeded(by: records[index].batch.operator, before: records[index].batch.command)
-            }
-            return JournalScan(
-                records: records, offsets: offsets, undoPlanNeeded: planned, validLength: startOffset + position,
+            JournalScan(
+                records: records, offsets: offsets, undoPlanNeeded: undoPlanNeeded(records[...]), validLength: startOffset + position,
                 totalLength: startOffset + count, problem: problem)
         }
         for (index, newline) in ends.enumerated() {
@@ -116,6 +111,17 @@ public struct JournalScan: Sendable {
                     record: sequence + 1, offset: startOffset + position, reason: "it has no end of line (the write was cut short)"))
         }
         return scanned(validLength: count, problem: nil)
+    }
+
+    /// For each record, whether its undo plan will be read once all of them are applied
+    /// (`UndoPlanNeeds`, asked from the last record back).
+    static func undoPlanNeeded(_ records: ArraySlice<JournalRecord>) -> [Bool] {
+        var needs = UndoPlanNeeds()
+        var planned = [Bool](repeating: true, count: records.count)
+        for index in records.indices.reversed() {
+            planned[index - records.startIndex] = needs.isNeeded(by: records[index].batch.operator, before: records[index].batch.command)
+        }
+        return planned
     }
 
     /// Where each whole line of `bytes` ends (its newline).
@@ -198,16 +204,8 @@ extension JournalScan {
         var unverified = 0
         let end = instant.map { instant in records.firstIndex { $0.batch.at > instant } ?? records.count } ?? records.count
         let batches = records[..<end].lazy.map(\.batch)
-        var planned = undoPlanNeeded
-        if end != records.count || planned.count != end {
-            // Replayed only in part (or records were changed since the scan): whose plan is read
-            // depends on where the replay stops.
-            planned = [Bool](repeating: true, count: end)
-            var needs = UndoPlanNeeds()
-            for index in (0..<end).reversed() {
-                planned[index] = needs.isNeeded(by: records[index].batch.operator, before: records[index].batch.command)
-            }
-        }
+        // Replayed only in part, whose plan is read depends on where the replay stops.
+        let planned = end == records.count && undoPlanNeeded.count == end ? undoPlanNeeded : Self.undoPlanNeeded(records[..<end])
         for (index, record) in records[..<end].enumerated() {
             if let reason = state.verify(record.batch) {
                 state.undoUnplanned(batches.prefix(index), planned: planned)
