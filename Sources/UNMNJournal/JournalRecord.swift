@@ -41,7 +41,6 @@ public struct JournalRecord: Hashable, Sendable {
     struct Body: Codable, Equatable {
         var osUser: String
         var batch: EventBatch
-
     }
 
     public func encodedLine() throws -> [UInt8] {
