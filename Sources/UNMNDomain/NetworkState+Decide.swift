@@ -27,7 +27,7 @@ extension NetworkState {
             throw CommandRejection(attempted, reason: refusal)
         }
         var check = Reasons()
-        let events = try decideEvents(command, context: context, check: &check)
+        let events = try decideEvents(command, attempted: attempted, context: context, check: &check)
         if !check.list.isEmpty { throw CommandRejection(attempted, reasons: check.list) }
         if case .undo = command, case .inverse(let summary, _)? = undoPlan(for: context.operator) { return (events, summary) }
         return (events, nil)
@@ -35,8 +35,9 @@ extension NetworkState {
 
     /// One function per command, by area: members and focal points, meetings, work plans,
     /// consensus items (the files `NetworkState+Decide<Area>.swift`).
-    private func decideEvents(_ command: Command, context: CommandContext, check: inout Reasons) throws(CommandRejection) -> [Event] {
-        let attempted = Attempt(command)
+    private func decideEvents(_ command: Command, attempted: Attempt, context: CommandContext, check: inout Reasons)
+        throws(CommandRejection) -> [Event]
+    {
         switch command {
         case .addFocalPoint(let draft):
             return try decideAddFocalPoint(draft, attempted: attempted, context: context, check: &check)
