@@ -36,3 +36,12 @@ public struct MemberEntity: Hashable, Sendable, Codable, Identifiable {
     /// Members are consulted on items; applicants and withdrawn entities are not.
     public var isMember: Bool { status == .member }
 }
+
+extension MemberEntity {
+    /// Whether the entity was a member on a day: admitted on or before it, and not withdrawn by
+    /// then (`NetworkState.members(on:)`).
+    public func isMember(on day: LocalDate) -> Bool {
+        guard status != .applicant, memberSince.map({ $0 <= day }) ?? true else { return false }
+        return withdrawnOn.map { $0 > day } ?? (status == .member)
+    }
+}

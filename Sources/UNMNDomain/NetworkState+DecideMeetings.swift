@@ -58,12 +58,19 @@ extension NetworkState {
         _ reference: MeetingReference, _ code: EntityCode, _ attendance: Meeting.Attendance?, basedOn: Int?, attempted: Attempt,
         context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
-        let meeting = try existingMeeting(reference, attempted)
-        checkUnlocked(meeting, check: &check)
-        if let member = entity(code) {
+        // The meeting and the entity are read where they lie (one attendance is recorded for
+        // every member at every meeting): copying the meeting, then every member of the day to
+        // look for this one among them, was most of deciding it.
+        guard let place = meetings.firstIndex(where: { $0.reference == reference }) else {
+            throw CommandRejection(attempted, reason: "there is no meeting \(reference)")
+        }
+        checkUnlocked(meetings[place], check: &check)
+        let date = meetings[place].date
+        if let index = entities.firstIndex(where: { $0.code == code }) {
+            let member = entities[index]
             check.require(member.status != .applicant, "\(code) is not a member yet")
-            if member.status != .applicant, !members(on: meeting.date).contains(member) {
-                if let since = member.memberSince, since > meeting.date {
+            if member.status != .applicant, !member.isMember(on: date) {
+                if let since = member.memberSince, since > date {
                     check.fail("\(code) became a member on \(since), after the meeting")
                 } else if let left = member.withdrawnOn {
                     check.fail("\(code) withdrew on \(left), before the meeting")
@@ -84,8 +91,9 @@ extension NetworkState {
         guard check.list.isEmpty else { return [] }
         try checkUnchanged(
             .meeting(reference), field: Self.attendanceField(code), title: "attendance of \(code)", since: basedOn,
-            theirs: Meeting.Attendance.title(meeting.attendance[code]), yours: Meeting.Attendance.title(attendance), attempted: attempted)
-        check.require(meeting.attendance[code] != attendance, "that is already recorded")
+            theirs: Meeting.Attendance.title(meetings[place].attendance[code]), yours: Meeting.Attendance.title(attendance),
+            attempted: attempted)
+        check.require(meetings[place].attendance[code] != attendance, "that is already recorded")
         return [.attendanceRecorded(meeting: reference, entity: code, attendance)]
     }
 

@@ -56,12 +56,7 @@ extension NetworkState {
 
     /// The entities that were members on a day: admitted on or before it, and not withdrawn by
     /// then. Attendance at a meeting is asked of these, not of whoever is a member today.
-    public func members(on day: LocalDate) -> [MemberEntity] {
-        entities.filter { entity in
-            guard entity.status != .applicant, entity.memberSince.map({ $0 <= day }) ?? true else { return false }
-            return entity.withdrawnOn.map { $0 > day } ?? (entity.status == .member)
-        }
-    }
+    public func members(on day: LocalDate) -> [MemberEntity] { entities.filter { $0.isMember(on: day) } }
 
     /// The first meeting on or after `today`.
     public func nextMeeting(from today: LocalDate) -> Meeting? {

@@ -197,6 +197,17 @@ struct RecordDecoderTests {
         #expect(read == JSONValue(expected))
     }
 
+    @Test("a whole-number amount reads as the Decimal its text makes, to the bit; others as Decimal(string:) reads them")
+    func decimals() throws {
+        let texts = ["15000", "-250", "0", "-0", "7", "100", "123456789012345678", "1234567890123456789", "1.5", "-0.25", "1e3", "2E-2"]
+        let read = try JournalJSONDecoder().decode([Decimal].self, from: Array("[\(texts.joined(separator: ","))]".utf8))
+        for (text, value) in zip(texts, read) {
+            var (ours, theirs) = (value, Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))!)
+            #expect(value == theirs, "\(text)")
+            #expect(withUnsafeBytes(of: &ours) { Array($0) } == withUnsafeBytes(of: &theirs) { Array($0) }, "\(text)")
+        }
+    }
+
     @Test("numbers out of range or of the wrong kind are refused, as JSONDecoder refuses them")
     func numbersAreChecked() throws {
         let reader = JournalJSONDecoder()
