@@ -273,9 +273,23 @@ extension Decimal: StateCodable {
     func write(to writer: inout StateWriter) { writer.string(description) }
     init(from reader: inout StateReader) throws(StateReader.Failure) {
         let text = try reader.string()
-        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
-            throw StateReader.Failure("“\(text)” is not an amount")
+        guard let value = Decimal(amount: text) else { throw StateReader.Failure("“\(text)” is not an amount") }
+        self = value
+    }
+}
+
+extension Decimal {
+    /// An amount from its text (`1250000`, `-0.5`, `2E-2`), as `Decimal(string:)` reads it. A whole
+    /// number of up to eighteen digits — most budgets — is the `Decimal` of its integer, the same to
+    /// the bit, without `Decimal(string:)`'s ~13 k instructions: an amount is read for every key
+    /// action of every record replayed and every snapshot loaded.
+    public init?(amount text: String) {
+        let digits = text.utf8.first == UInt8(ascii: "-") ? text.utf8.dropFirst() : text.utf8[...]
+        if !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }), let whole = Int64(text) {
+            self.init(whole)
+            return
         }
+        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
         self = value
     }
 }

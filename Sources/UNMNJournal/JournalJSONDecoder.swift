@@ -276,17 +276,7 @@ final class TapeDecoder: Decoder {
     }
 
     func decimal(at node: Int) throws -> Decimal {
-        guard nodes[node].kind == .number else { throw mismatch("a number", at: node) }
-        // A whole number (most budgets) is the `Decimal` of its integer, the same to the bit (the
-        // tests hold it to that); `Decimal(string:)` cost ~13 k instructions a number.
-        let written = text(at: node)
-        let digitsStart = written.first == UInt8(ascii: "-") ? 1 : 0
-        if written.count > digitsStart, written.count - digitsStart <= 18,
-            written[digitsStart...].allSatisfy({ $0 &- UInt8(ascii: "0") < 10 })
-        {
-            return Decimal(try integer(Int64.self, at: node))
-        }
-        guard let value = Decimal(string: String(decoding: written, as: UTF8.self), locale: Locale(identifier: "en_US_POSIX")) else {
+        guard nodes[node].kind == .number, let value = Decimal(amount: String(decoding: text(at: node), as: UTF8.self)) else {
             throw mismatch("a number", at: node)
         }
         return value
