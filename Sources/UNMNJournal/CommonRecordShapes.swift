@@ -108,7 +108,7 @@ extension TapeDecoder {
                 let record = Object(self, recordNode), let at = record.instant("at"), let entity = record.string("entity")
             else { return nil }
             let positionNode = record["position"]
-            guard let recordedBy = record.name("recordedBy"), let source = record.word("source", of: PositionRecord.Source.self)
+            guard let recordedBy = record.string("recordedBy"), let source = record.word("source", of: PositionRecord.Source.self)
             else { return nil }
             guard record.count == 4 + (positionNode == nil ? 0 : 1) else { return nil }
             var position: Position?
@@ -123,7 +123,7 @@ extension TapeDecoder {
         if isName("progressRecorded", node + 1) {
             guard let fields = Object(self, details, exactly: 3), let updateNode = fields["_2"],
                 let update = Object(self, updateNode, exactly: 6),
-                let by = update.name("by"), let entity = update.string("entity"), let note = update.string("note"),
+                let by = update.string("by"), let entity = update.string("entity"), let note = update.string("note"),
                 let on = update.date("on"), let percent = update.integer("percent"),
                 let status = update.word("status", of: KeyAction.Status.self), let code = fields.string("code"),
                 let year = fields.integer("year")
@@ -161,29 +161,10 @@ extension TapeDecoder {
         /// How many of these members the object has: with its required ones, what its count must be.
         func present(_ names: StaticString...) -> Int { names.reduce(0) { $0 + (self[$1] == nil ? 0 : 1) } }
 
-        /// One of a closed set of words (a role, a source, a status), matched over its bytes: no
-        /// string is made only to be switched on.
-        func word<Word: RawRepresentable & CaseIterable>(_ name: StaticString, of type: Word.Type) -> Word? where Word.RawValue == String {
-            guard let member = self[name], decoder.nodes[member].kind == .string else { return nil }
-            let written = decoder.text(at: member)
-            for word in Word.allCases {
-                var raw = word.rawValue
-                guard raw.utf8.count == written.count else { continue }
-                if raw.withUTF8({ sameBytes(UnsafeRawBufferPointer($0), written) }) { return word }
-            }
-            return nil
-        }
-
-        /// A person's name: most records name the one who wrote the record before, so the last
-        /// name read is kept with its bytes and given again when they are the same.
-        func name(_ name: StaticString) -> String? {
-            guard let member = self[name] else { return nil }
-            guard decoder.nodes[member].kind == .string, let recent = decoder.recent else { return try? decoder.string(at: member) }
-            let written = decoder.text(at: member)
-            if let known = recent.name(written) { return known }
-            guard let read = try? decoder.string(at: member) else { return nil }
-            recent.remember(name: read, written: written)
-            return read
+        /// One of a closed set of words (a role, a source, a status): read as a string (kept from
+        /// one record to the next) and switched on.
+        func word<Word: RawRepresentable>(_ name: StaticString, of type: Word.Type) -> Word? where Word.RawValue == String {
+            string(name).flatMap(Word.init(rawValue:))
         }
 
         func integer(_ name: StaticString) -> Int? { self[name].flatMap { try? decoder.integer(Int.self, at: $0) } }

@@ -209,6 +209,9 @@ final class TapeDecoder: Decoder {
     func string(at node: Int) throws -> String {
         switch nodes[node].kind {
         case .string:
+            // Codes, references, names and words come back record after record: made once.
+            let short = recent == nil ? nil : ShortText(bytes, at: Int(nodes[node].start), count: Int(nodes[node].end - nodes[node].start))
+            if let short, let known = recent?.string(short) { return known }
             // Decoding repairs bad UTF-8 (as U+FFFD), so the bytes are valid when they come back
             // unchanged: much cheaper than `String(validating:)`, which was a tenth of a replay.
             let raw = text(at: node)
@@ -219,6 +222,7 @@ final class TapeDecoder: Decoder {
                 || string.utf8.withContiguousStorageIfAvailable { sameBytes(UnsafeRawBufferPointer($0), raw) }
                     ?? string.utf8.elementsEqual(raw)
             guard unchanged else { throw mismatch("UTF-8 text", at: node) }
+            if let short { recent?.remember(string, as: short) }
             return string
         case .escapedString:
             return try unescaped(text(at: node), node: node)
@@ -544,8 +548,24 @@ private struct SingleValueTapeContainer: SingleValueDecodingContainer {
 final class RecentValues {
     private var operatorBytes: [UInt8] = []
     private var lastOperator: Operator?
-    private var nameBytes: [UInt8] = []
-    private var lastName: String?
+    /// Strings read lately, in a table of `slots` places found from their bytes; a string read
+    /// where another was kept takes its place.
+    private let texts: UnsafeMutablePointer<ShortText>
+    private let strings: UnsafeMutablePointer<String>
+    private static let slots = 256
+
+    init() {
+        texts = .allocate(capacity: Self.slots)
+        texts.initialize(repeating: ShortText(), count: Self.slots)
+        strings = .allocate(capacity: Self.slots)
+        strings.initialize(repeating: "", count: Self.slots)
+    }
+
+    deinit {
+        texts.deallocate()
+        strings.deinitialize(count: Self.slots)
+        strings.deallocate()
+    }
 
     /// The last operator read, if it was written with these bytes.
     func `operator`(_ written: UnsafeRawBufferPointer) -> Operator? {
@@ -557,12 +577,56 @@ final class RecentValues {
         lastOperator = value
     }
 
-    /// The last name read, if it was written with these bytes (a string without escapes).
-    func name(_ written: UnsafeRawBufferPointer) -> String? { nameBytes.withUnsafeBytes { sameBytes($0, written) } ? lastName : nil }
+    /// The string last read from these bytes (a string without escapes), if it is still kept.
+    @inline(__always) func string(_ text: ShortText) -> String? {
+        let slot = text.slot(of: Self.slots)
+        return texts[slot] == text ? strings[slot] : nil
+    }
 
-    func remember(name: String, written: UnsafeRawBufferPointer) {
-        nameBytes = Array(written)
-        lastName = name
+    func remember(_ string: String, as text: ShortText) {
+        let slot = text.slot(of: Self.slots)
+        texts[slot] = text
+        strings[slot] = string
+    }
+}
+
+/// Up to 32 bytes of text held as four words and a length: the same words and length are the
+/// same bytes. A word covers eight bytes of the text from its start, the last one its last
+/// eight (overlapping the one before), or, for text shorter than eight, the eight bytes ending
+/// where it ends with those before it shifted out.
+struct ShortText: Equatable {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    private var count = 0
+
+    init() {}
+
+    /// The text of `count` bytes at `start` in `bytes`; nil when it is longer than 32 bytes.
+    @inline(__always) init?(_ bytes: UnsafeRawBufferPointer, at start: Int, count: Int) {
+        guard count <= 32, let base = bytes.baseAddress else { return nil }
+        self.count = count
+        func word(_ offset: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start + offset, as: UInt64.self)) }
+        switch count {
+        case 0: break
+        case 1..<8:
+            if start >= 8 - count {
+                words.0 = word(count - 8) >> UInt64((8 - count) * 8)
+            } else {
+                for offset in 0..<count { words.0 |= UInt64(bytes[start + offset]) << UInt64(offset * 8) }
+            }
+        case 8...16: words = (word(0), word(count - 8), 0, 0)
+        case 17...24: words = (word(0), word(8), word(count - 8), 0)
+        default: words = (word(0), word(8), word(16), word(count - 8))
+        }
+    }
+
+    @inline(__always) func slot(of slots: Int) -> Int {
+        let mixed = (words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15) ^ (words.2 &* 0xC2B2_AE3D_27D4_EB4F) ^ words.3 ^ UInt64(count))
+        return Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> 32) & (slots - 1)
+    }
+
+    static func == (lhs: ShortText, rhs: ShortText) -> Bool {
+        lhs.count == rhs.count && lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2
+            && lhs.words.3 == rhs.words.3
     }
 }
 

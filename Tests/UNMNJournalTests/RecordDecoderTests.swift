@@ -135,6 +135,43 @@ struct RecordDecoderTests {
         }
     }
 
+    @Test("short texts are the same words and length exactly when they are the same bytes, at any place in any text")
+    func shortTextsAreTheirBytes() {
+        var random = SeededGenerator(state: 33)
+        let pool: [UInt8] = [0x00, 0x41, 0x42, 0x61, 0x80, 0xFF]
+        for _ in 0..<20_000 {
+            // Texts from a small pool, so that equal ones are common, at offsets from the very start
+            // (where a short text cannot be read with the bytes before it) to well inside.
+            let (first, second) = (0..<Int.random(in: 0...34, using: &random), 0..<Int.random(in: 0...34, using: &random))
+            let one = first.map { _ in pool.randomElement(using: &random)! }
+            let other = Bool.random(using: &random) ? one : second.map { _ in pool.randomElement(using: &random)! }
+            let (oneAt, otherAt) = (Int.random(in: 0...9, using: &random), Int.random(in: 0...9, using: &random))
+            let oneText = (Array(repeating: UInt8(0x7A), count: oneAt) + one + [0x7B]).withUnsafeBytes {
+                ShortText($0, at: oneAt, count: one.count)
+            }
+            let otherText = (Array(repeating: UInt8(0x5A), count: otherAt) + other + [0x5B]).withUnsafeBytes {
+                ShortText($0, at: otherAt, count: other.count)
+            }
+            #expect((oneText == nil) == (one.count > 32))
+            if let oneText, let otherText { #expect((oneText == otherText) == (one == other), "\(one) \(other)") }
+        }
+    }
+
+    @Test("one reader reading many short strings, again and again and in one slot of its table, reads what JSONDecoder reads")
+    func keptStringsReadAlike() throws {
+        var random = SeededGenerator(state: 1991)
+        let words =
+            ["UNDP", "UN Women", "Ўзбек", "Oʻzbekiston", "🌸", "", "a", "UNMN/2026/004", "Dilnoza Yusupova-Karimova"]
+            + (0..<600).map { "MTG/\($0)" } + (0..<40).map { String(repeating: "x", count: $0) }
+        let reader = JournalJSONDecoder()
+        for _ in 0..<3_000 {
+            let texts = (0..<Int.random(in: 1...6, using: &random)).map { _ in words.randomElement(using: &random)! }
+            // No space or one, so the first string starts at the text's second or third byte.
+            let json = Array((Bool.random(using: &random) ? " " : "").utf8) + (try Self.encoded(texts))
+            #expect(try reader.decode([String].self, from: json) == texts)
+        }
+    }
+
     @Test("random bytes inside quotes, across eight-byte boundaries, are read or refused as JSONDecoder reads or refuses them")
     func randomStringBytesAgree() throws {
         let pool: [UInt8] = [
