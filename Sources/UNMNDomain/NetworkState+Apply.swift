@@ -166,11 +166,9 @@ extension NetworkState {
                 workPlans[year]?.actions[index] = action
             }
         case .progressRecorded(let year, let code, let update):
-            if let index = workPlans[year]?.actions.firstIndex(where: { $0.code == code }) {
-                workPlans[year]?.actions[index].progress = update.percent
-                workPlans[year]?.actions[index].status = update.status
-                workPlans[year]?.actions[index].history.append(update)
-            }
+            // Changed in place through its index: each `workPlans[year]?` found the plan again and
+            // put it back (~1,400 instructions).
+            if let plan = workPlans.index(forKey: year) { workPlans.values[plan].record(update, on: code) }
         case .workPlanEndorsed(let year, let on, let reference):
             workPlans[year]?.status = .endorsed(on: on, reference: reference)
         case .reportSentToUNCT(let report):
@@ -327,10 +325,29 @@ public struct UndoPlanNeeds {
 
 extension NetworkState {
     /// The number in a reference's `index`th part between slashes ("UNMN/2026/007": part 1 is
-    /// 2026; empty parts are skipped), read over its bytes: splitting by `Character` cost
-    /// thousands of instructions for each item opened or adopted.
+    /// 2026; empty parts are skipped), read over its bytes: splitting by `Character`, or into
+    /// an array of parts, cost thousands of instructions for each item opened or adopted.
     static func number(inField index: Int, of text: String) -> Int? {
-        let parts = text.utf8.split(separator: UInt8(ascii: "/"), maxSplits: index + 1)
-        return index < parts.count ? Int(Substring(parts[index])) : nil
+        let utf8 = text.utf8
+        var (part, start) = (0, utf8.startIndex)
+        while start < utf8.endIndex {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "/")) ?? utf8.endIndex
+            if start < end {
+                if part == index { return Int(Substring(utf8[start..<end])) }
+                part += 1
+            }
+            start = end < utf8.endIndex ? utf8.index(after: end) : end
+        }
+        return nil
+    }
+}
+
+extension WorkPlan {
+    /// A key action's progress update, applied to the action with this code (if there is one).
+    fileprivate mutating func record(_ update: KeyAction.ProgressUpdate, on code: String) {
+        guard let index = actions.firstIndex(where: { $0.code == code }) else { return }
+        actions[index].progress = update.percent
+        actions[index].status = update.status
+        actions[index].history.append(update)
     }
 }
