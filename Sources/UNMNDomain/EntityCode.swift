@@ -1,14 +1,16 @@
 /// A member entity's short code as the network writes it: `IOM`, `UNICEF`, `UN Women`, `WB`.
-public struct EntityCode: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
-    public let rawValue: String
+public struct EntityCode: HashedText, Hashable, Comparable, Sendable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+    private let text: HashedString
+    public var rawValue: String { text.text }
 
-    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { text = HashedString(rawValue) }
+    package init(_ text: HashedString) { self.text = text }
     public init(stringLiteral value: String) { self.init(value) }
 
     public var description: String { rawValue }
 
     public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
+        self.init(try decoder.singleValueContainer().decode(String.self))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -21,28 +21,63 @@ extension TextIdentifier {
     }
 }
 
+/// Text that keeps its hash, worked out once where it is made (for a replayed record, on the
+/// thread that read it): identifiers and entity codes key the state's tables, and hashing their
+/// text again at every lookup was most of what deciding and applying a record cost. The hash is
+/// the text's own (`String.hashValue`, which agrees with `==` on canonically equivalent text), so
+/// equal values hash alike; it is never written anywhere (it changes from run to run).
+public struct HashedString: Hashable, Sendable {
+    public let text: String
+    private let textHash: Int
+
+    public init(_ text: String) { (self.text, textHash) = (text, text.hashValue) }
+
+    /// A journal reader keeps the hashes of the texts it read lately with them: `hash` must be
+    /// `text.hashValue` (checked in debug builds).
+    package init(_ text: String, hash: Int) {
+        assert(hash == text.hashValue, "the hash given with \(text) is not its own")
+        (self.text, textHash) = (text, hash)
+    }
+
+    public static func == (lhs: HashedString, rhs: HashedString) -> Bool { lhs.textHash == rhs.textHash && lhs.text == rhs.text }
+    public func hash(into hasher: inout Hasher) { hasher.combine(textHash) }
+}
+
+/// A value made of text whose hash is known (see `HashedString`).
+package protocol HashedText {
+    init(_ text: HashedString)
+}
+
 /// A meeting's reference: `MTG/2026/03`.
-public struct MeetingReference: TextIdentifier {
-    public let rawValue: String
-    public init(_ rawValue: String) { self.rawValue = rawValue }
+public struct MeetingReference: TextIdentifier, HashedText {
+    private let text: HashedString
+    public var rawValue: String { text.text }
+    public init(_ rawValue: String) { text = HashedString(rawValue) }
+    package init(_ text: HashedString) { self.text = text }
 }
 
 /// A consensus item's reference: `UNMN/2026/007`.
-public struct ItemReference: TextIdentifier {
-    public let rawValue: String
-    public init(_ rawValue: String) { self.rawValue = rawValue }
+public struct ItemReference: TextIdentifier, HashedText {
+    private let text: HashedString
+    public var rawValue: String { text.text }
+    public init(_ rawValue: String) { text = HashedString(rawValue) }
+    package init(_ text: HashedString) { self.text = text }
 }
 
 /// An action point's identifier: `AP/2026/001`.
-public struct ActionPointID: TextIdentifier {
-    public let rawValue: String
-    public init(_ rawValue: String) { self.rawValue = rawValue }
+public struct ActionPointID: TextIdentifier, HashedText {
+    private let text: HashedString
+    public var rawValue: String { text.text }
+    public init(_ rawValue: String) { text = HashedString(rawValue) }
+    package init(_ text: HashedString) { self.text = text }
 }
 
 /// A focal point's identifier: `FP-0001`.
-public struct FocalPointID: TextIdentifier {
-    public let rawValue: String
-    public init(_ rawValue: String) { self.rawValue = rawValue }
+public struct FocalPointID: TextIdentifier, HashedText {
+    private let text: HashedString
+    public var rawValue: String { text.text }
+    public init(_ rawValue: String) { text = HashedString(rawValue) }
+    package init(_ text: HashedString) { self.text = text }
 }
 
 extension String {

@@ -67,7 +67,7 @@ extension TapeDecoder {
         if isName("recordPosition", node + 1) {
             guard let fields = Object(self, details) else { return nil }
             let (positionNode, basedOnNode) = (fields["_2"], fields["basedOn"])
-            guard let entity = fields.string("entity"), let item = fields.string("item"),
+            guard let entity = fields.text("entity", as: EntityCode.self), let item = fields.text("item", as: ItemReference.self),
                 let source = fields.word("source", of: PositionRecord.Source.self)
             else { return nil }
             guard fields.count == 3 + (positionNode == nil ? 0 : 1) + (basedOnNode == nil ? 0 : 1) else { return nil }
@@ -81,7 +81,7 @@ extension TapeDecoder {
                 guard let decoded = try? integer(Int.self, at: basedOnNode) else { return nil }
                 basedOn = decoded
             }
-            return .recordPosition(item: ItemReference(item), entity: EntityCode(entity), position, source: source, basedOn: basedOn)
+            return .recordPosition(item: item, entity: entity, position, source: source, basedOn: basedOn)
         }
         if isName("recordProgress", node + 1) {
             guard let fields = Object(self, details) else { return nil }
@@ -104,8 +104,9 @@ extension TapeDecoder {
         guard Object(self, node, exactly: 1) != nil else { return nil }
         let details = node + 2
         if isName("positionRecorded", node + 1) {
-            guard let fields = Object(self, details, exactly: 2), let recordNode = fields["_1"], let item = fields.string("item"),
-                let record = Object(self, recordNode), let at = record.instant("at"), let entity = record.string("entity")
+            guard let fields = Object(self, details, exactly: 2), let recordNode = fields["_1"],
+                let item = fields.text("item", as: ItemReference.self), let record = Object(self, recordNode),
+                let at = record.instant("at"), let entity = record.text("entity", as: EntityCode.self)
             else { return nil }
             let positionNode = record["position"]
             guard let recordedBy = record.string("recordedBy"), let source = record.word("source", of: PositionRecord.Source.self)
@@ -117,20 +118,20 @@ extension TapeDecoder {
                 position = decoded
             }
             return .positionRecorded(
-                item: ItemReference(item),
-                PositionRecord(entity: EntityCode(entity), position: position, source: source, recordedBy: recordedBy, at: at))
+                item: item,
+                PositionRecord(entity: entity, position: position, source: source, recordedBy: recordedBy, at: at))
         }
         if isName("progressRecorded", node + 1) {
             guard let fields = Object(self, details, exactly: 3), let updateNode = fields["_2"],
                 let update = Object(self, updateNode, exactly: 6),
-                let by = update.string("by"), let entity = update.string("entity"), let note = update.string("note"),
+                let by = update.string("by"), let entity = update.text("entity", as: EntityCode.self), let note = update.string("note"),
                 let on = update.date("on"), let percent = update.integer("percent"),
                 let status = update.word("status", of: KeyAction.Status.self), let code = fields.string("code"),
                 let year = fields.integer("year")
             else { return nil }
             return .progressRecorded(
                 year: year, code: code,
-                KeyAction.ProgressUpdate(on: on, by: by, entity: EntityCode(entity), percent: percent, status: status, note: note))
+                KeyAction.ProgressUpdate(on: on, by: by, entity: entity, percent: percent, status: status, note: note))
         }
         return itemOrAttendanceEvent(named: node + 1, at: details) ?? secretariatEvent(named: node + 1, at: details)
     }
@@ -147,13 +148,17 @@ extension TapeDecoder {
         }
 
         var count: Int { Int(decoder.nodes[node].count) }
-        subscript(name: StaticString) -> Int? { decoder.member(name, of: node) }
+        @inline(__always) subscript(name: StaticString) -> Int? { decoder.member(name, of: node) }
 
-        func string(_ name: StaticString) -> String? { self[name].flatMap { try? decoder.string(at: $0) } }
+        @inline(__always) func string(_ name: StaticString) -> String? { self[name].flatMap { try? decoder.string(at: $0) } }
+        /// An identifier or entity code (see `TapeDecoder.hashedText`).
+        @inline(__always) func text<Text: HashedText>(_ name: StaticString, as type: Text.Type) -> Text? {
+            self[name].flatMap { try? decoder.hashedText(at: $0, as: type) }
+        }
 
         /// A member that may be absent, read by `read`: `.some(nil)` when absent, nil when present
         /// but not readable (the record then goes the general way).
-        func optional<Value>(_ name: StaticString, _ read: (Object, StaticString) -> Value?) -> Value?? {
+        @inline(__always) func optional<Value>(_ name: StaticString, _ read: (Object, StaticString) -> Value?) -> Value?? {
             guard self[name] != nil else { return .some(nil) }
             return read(self, name).map { .some($0) }
         }
@@ -162,15 +167,17 @@ extension TapeDecoder {
         func present(_ names: StaticString...) -> Int { names.reduce(0) { $0 + (self[$1] == nil ? 0 : 1) } }
 
         /// One of a closed set of words (a role, a source, a status): read as a string (kept from
-        /// one record to the next) and switched on.
-        func word<Word: RawRepresentable>(_ name: StaticString, of type: Word.Type) -> Word? where Word.RawValue == String {
-            string(name).flatMap(Word.init(rawValue:))
+        /// one record to the next) and compared with each word (`init(rawValue:)` cost more).
+        @inline(__always) func word<Word: RawRepresentable & CaseIterable>(_ name: StaticString, of type: Word.Type) -> Word?
+        where Word.RawValue == String {
+            guard let written = string(name) else { return nil }
+            return Word.allCases.first { $0.rawValue == written }
         }
 
-        func integer(_ name: StaticString) -> Int? { self[name].flatMap { try? decoder.integer(Int.self, at: $0) } }
-        func bool(_ name: StaticString) -> Bool? { self[name].flatMap { try? decoder.bool(at: $0) } }
+        @inline(__always) func integer(_ name: StaticString) -> Int? { self[name].flatMap { try? decoder.integer(Int.self, at: $0) } }
+        @inline(__always) func bool(_ name: StaticString) -> Bool? { self[name].flatMap { try? decoder.bool(at: $0) } }
 
-        func instant(_ name: StaticString) -> Instant? {
+        @inline(__always) func instant(_ name: StaticString) -> Instant? {
             guard let at = self[name], let object = Object(decoder, at, exactly: 1), let seconds = object["secondsSinceEpoch"],
                 let value = try? decoder.integer(Int64.self, at: seconds)
             else { return nil }
@@ -204,7 +211,7 @@ extension TapeDecoder {
             return elements
         }
 
-        func date(_ name: StaticString) -> LocalDate? {
+        @inline(__always) func date(_ name: StaticString) -> LocalDate? {
             guard let at = self[name], let object = Object(decoder, at, exactly: 3), let day = object.integer("day"),
                 let month = object.integer("month"), let year = object.integer("year")
             else { return nil }

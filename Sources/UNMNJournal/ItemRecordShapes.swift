@@ -24,7 +24,8 @@ extension TapeDecoder {
             return .withdrawItem(item, statement: statement)
         }
         if isName("recordAttendance", name) {
-            guard let meeting = fields.string("meeting"), let entity = fields.string("entity") else { return nil }
+            guard let meeting = fields.text("meeting", as: MeetingReference.self), let entity = fields.text("entity", as: EntityCode.self)
+            else { return nil }
             let (attendanceNode, basedOnNode) = (fields["_2"], fields["basedOn"])
             guard fields.count == 2 + (attendanceNode == nil ? 0 : 1) + (basedOnNode == nil ? 0 : 1) else { return nil }
             var attendance: Meeting.Attendance?
@@ -37,7 +38,7 @@ extension TapeDecoder {
                 guard let decoded = try? integer(Int.self, at: basedOnNode) else { return nil }
                 basedOn = decoded
             }
-            return .recordAttendance(meeting: MeetingReference(meeting), entity: EntityCode(entity), attendance, basedOn: basedOn)
+            return .recordAttendance(meeting: meeting, entity: entity, attendance, basedOn: basedOn)
         }
         return nil
     }
@@ -55,7 +56,8 @@ extension TapeDecoder {
             return .itemClosed(ItemReference(item), status, closure)
         }
         if isName("attendanceRecorded", name) {
-            guard let meeting = fields.string("meeting"), let entity = fields.string("entity") else { return nil }
+            guard let meeting = fields.text("meeting", as: MeetingReference.self), let entity = fields.text("entity", as: EntityCode.self)
+            else { return nil }
             let attendanceNode = fields["_2"]
             guard fields.count == 2 + (attendanceNode == nil ? 0 : 1) else { return nil }
             var attendance: Meeting.Attendance?
@@ -63,7 +65,7 @@ extension TapeDecoder {
                 guard let decoded = self.attendance(at: attendanceNode) else { return nil }
                 attendance = decoded
             }
-            return .attendanceRecorded(meeting: MeetingReference(meeting), entity: EntityCode(entity), attendance)
+            return .attendanceRecorded(meeting: meeting, entity: entity, attendance)
         }
         return nil
     }

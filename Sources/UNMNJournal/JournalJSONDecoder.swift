@@ -106,11 +106,11 @@ final class TapeDecoder: Decoder {
         // JSONEncoder writes a Decimal as a number, not as its keyed Codable form.
         if T.self == Decimal.self { return try decimal(at: node) as! T }
         // The domain's identifiers are plain strings; an instant is {"secondsSinceEpoch": N}.
-        if T.self == EntityCode.self { return unsafeBitCast(EntityCode(try string(at: node)), to: T.self) }
-        if T.self == ItemReference.self { return unsafeBitCast(ItemReference(try string(at: node)), to: T.self) }
-        if T.self == MeetingReference.self { return unsafeBitCast(MeetingReference(try string(at: node)), to: T.self) }
-        if T.self == FocalPointID.self { return unsafeBitCast(FocalPointID(try string(at: node)), to: T.self) }
-        if T.self == ActionPointID.self { return unsafeBitCast(ActionPointID(try string(at: node)), to: T.self) }
+        if T.self == EntityCode.self { return unsafeBitCast(try hashedText(at: node, as: EntityCode.self), to: T.self) }
+        if T.self == ItemReference.self { return unsafeBitCast(try hashedText(at: node, as: ItemReference.self), to: T.self) }
+        if T.self == MeetingReference.self { return unsafeBitCast(try hashedText(at: node, as: MeetingReference.self), to: T.self) }
+        if T.self == FocalPointID.self { return unsafeBitCast(try hashedText(at: node, as: FocalPointID.self), to: T.self) }
+        if T.self == ActionPointID.self { return unsafeBitCast(try hashedText(at: node, as: ActionPointID.self), to: T.self) }
         if T.self == Instant.self, let seconds = member("secondsSinceEpoch", of: node) {
             return unsafeBitCast(Instant(secondsSinceEpoch: try integer(Int64.self, at: seconds)), to: T.self)
         }
@@ -148,7 +148,7 @@ final class TapeDecoder: Decoder {
     }
 
     /// Whether a member-name node is exactly `name` (unescaped).
-    func isName(_ name: StaticString, _ node: Int) -> Bool {
+    @inline(__always) func isName(_ name: StaticString, _ node: Int) -> Bool {
         let key = nodes[node]
         let length = Int(key.end - key.start)
         return key.kind == .string && length == name.utf8CodeUnitCount
@@ -161,7 +161,8 @@ final class TapeDecoder: Decoder {
     /// The search starts after the member found last in the same object and goes round: records
     /// are written with their members in order (`JSONEncoder`'s sorted keys), and the readers of
     /// the commonest ones ask in that order, so most names are found at the first place looked.
-    func member(_ name: StaticString, of object: Int) -> Int? {
+    /// Inlined, so that each name is compared as the constant it is (a word or two at once).
+    @inline(__always) func member(_ name: StaticString, of object: Int) -> Int? {
         guard nodes[object].kind == .object else { return nil }
         let (first, end) = (object + 1, Int(nodes[object].next))
         var member = lastFound.object == object && lastFound.next < end ? lastFound.next : first
@@ -206,11 +207,27 @@ final class TapeDecoder: Decoder {
         }
     }
 
+    /// An identifier or entity code: its text with the text's hash, kept with the text when it is
+    /// one of those read lately.
+    func hashedText<Text: HashedText>(at node: Int, as type: Text.Type = Text.self) throws -> Text {
+        if nodes[node].kind == .string, let recent, let short = shortText(at: node) {
+            if let (known, hash) = recent.hashedString(short) { return Text(HashedString(known, hash: hash)) }
+            let string = try self.string(at: node)
+            return Text(HashedString(string, hash: recent.rememberHash(of: string, as: short)))
+        }
+        let string = try self.string(at: node)
+        return Text(HashedString(string))
+    }
+
+    @inline(__always) private func shortText(at node: Int) -> ShortText? {
+        ShortText(bytes, at: Int(nodes[node].start), count: Int(nodes[node].end - nodes[node].start))
+    }
+
     func string(at node: Int) throws -> String {
         switch nodes[node].kind {
         case .string:
             // Codes, references, names and words come back record after record: made once.
-            let short = recent == nil ? nil : ShortText(bytes, at: Int(nodes[node].start), count: Int(nodes[node].end - nodes[node].start))
+            let short = recent == nil ? nil : shortText(at: node)
             if let short, let known = recent?.string(short) { return known }
             // Decoding repairs bad UTF-8 (as U+FFFD), so the bytes are valid when they come back
             // unchanged: much cheaper than `String(validating:)`, which was a tenth of a replay.
@@ -552,6 +569,8 @@ final class RecentValues {
     /// where another was kept takes its place.
     private let texts: UnsafeMutablePointer<ShortText>
     private let strings: UnsafeMutablePointer<String>
+    /// Each string's hash once an identifier was made of it (0 until then).
+    private let hashes: UnsafeMutablePointer<Int>
     private static let slots = 256
 
     init() {
@@ -559,12 +578,15 @@ final class RecentValues {
         texts.initialize(repeating: ShortText(), count: Self.slots)
         strings = .allocate(capacity: Self.slots)
         strings.initialize(repeating: "", count: Self.slots)
+        hashes = .allocate(capacity: Self.slots)
+        hashes.initialize(repeating: 0, count: Self.slots)
     }
 
     deinit {
         texts.deallocate()
         strings.deinitialize(count: Self.slots)
         strings.deallocate()
+        hashes.deallocate()
     }
 
     /// The last operator read, if it was written with these bytes.
@@ -587,6 +609,21 @@ final class RecentValues {
         let slot = text.slot(of: Self.slots)
         texts[slot] = text
         strings[slot] = string
+        hashes[slot] = 0
+    }
+
+    /// The string last read from these bytes with its hash, if both are kept.
+    @inline(__always) func hashedString(_ text: ShortText) -> (String, Int)? {
+        let slot = text.slot(of: Self.slots)
+        return texts[slot] == text && hashes[slot] != 0 ? (strings[slot], hashes[slot]) : nil
+    }
+
+    /// Keeps the string read from these bytes with its hash; returns the hash.
+    func rememberHash(of string: String, as text: ShortText) -> Int {
+        let hash = string.hashValue
+        remember(string, as: text)
+        hashes[text.slot(of: Self.slots)] = hash
+        return hash
     }
 }
 
