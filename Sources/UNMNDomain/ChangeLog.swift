@@ -9,7 +9,9 @@ import Synchronization
 /// over what the bytes say.
 struct ChangeLog: Hashable, Sendable, Codable {
     /// Every change when nothing is deferred; otherwise the changes applied since.
-    private var entries: [RecordKey: [String: FieldChange]] = [:]
+    /// Field names keep their hashes (`HashedString`): every replayed record records its changes,
+    /// and hashing the names again at each was a tenth of applying one.
+    private var entries: [RecordKey: [HashedString: FieldChange]] = [:]
     private var deferred: DeferredChanges?
 
     init() {}
@@ -17,7 +19,7 @@ struct ChangeLog: Hashable, Sendable, Codable {
     init(deferred: DeferredChanges) { self.deferred = deferred }
 
     /// The changes to one record's fields.
-    subscript(record: RecordKey) -> [String: FieldChange]? {
+    subscript(record: RecordKey) -> [HashedString: FieldChange]? {
         guard let deferred else { return entries[record] }
         guard let applied = entries[record] else { return deferred.value[record] }
         return (deferred.value[record] ?? [:]).merging(applied) { _, later in later }
@@ -25,14 +27,19 @@ struct ChangeLog: Hashable, Sendable, Codable {
 
     /// One change to several fields of a record. A record first seen is given room for
     /// `expected` fields at once, not grown one doubling at a time as they arrive.
-    mutating func set(_ change: FieldChange, of record: RecordKey, fields: [String], expected: Int) {
-        entries[record, default: Dictionary(minimumCapacity: max(expected, fields.count))].merge(fields.lazy.map { ($0, change) }) {
-            _, new in new
+    mutating func set(_ change: FieldChange, of record: RecordKey, fields: [HashedString], expected: Int) {
+        // A record seen before is changed in place through its index (its key hashed once).
+        guard let known = entries.index(forKey: record) else {
+            var changes = [HashedString: FieldChange](minimumCapacity: max(expected, fields.count))
+            for field in fields { changes[field] = change }
+            entries[record] = changes
+            return
         }
+        for field in fields { entries.values[known][field] = change }
     }
 
     /// Every record's changes (reading deferred ones): for the snapshot, equality and tests.
-    var all: [RecordKey: [String: FieldChange]] {
+    var all: [RecordKey: [HashedString: FieldChange]] {
         guard let deferred else { return entries }
         var merged = deferred.value
         for (record, fields) in entries { merged[record, default: [:]].merge(fields) { _, later in later } }
@@ -48,11 +55,16 @@ struct ChangeLog: Hashable, Sendable, Codable {
     static func == (lhs: ChangeLog, rhs: ChangeLog) -> Bool { lhs.all == rhs.all }
     func hash(into hasher: inout Hasher) { hasher.combine(all) }
 
-    init(from decoder: any Decoder) throws { entries = try decoder.singleValueContainer().decode([RecordKey: [String: FieldChange]].self) }
+    // Written with the names as plain strings.
+    init(from decoder: any Decoder) throws {
+        entries = try decoder.singleValueContainer().decode([RecordKey: [String: FieldChange]].self).mapValues { fields in
+            Dictionary(uniqueKeysWithValues: fields.map { (HashedString($0.key), $0.value) })
+        }
+    }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(all)
+        try container.encode(all.mapValues { fields in Dictionary(uniqueKeysWithValues: fields.map { ($0.key.text, $0.value) }) })
     }
 }
 
@@ -62,20 +74,20 @@ struct ChangeLog: Hashable, Sendable, Codable {
 final class DeferredChanges: Sendable {
     private let bytes: [UInt8]
     private let strings: [String]
-    private let decoded = Mutex<[RecordKey: [String: FieldChange]]?>(nil)
+    private let decoded = Mutex<[RecordKey: [HashedString: FieldChange]]?>(nil)
 
     init(bytes: [UInt8], strings: [String]) {
         self.bytes = bytes
         self.strings = strings
     }
 
-    var value: [RecordKey: [String: FieldChange]] {
+    var value: [RecordKey: [HashedString: FieldChange]] {
         decoded.withLock { decoded in
             if let decoded { return decoded }
             let value =
-                bytes.withUnsafeBytes { raw -> [RecordKey: [String: FieldChange]]? in
+                bytes.withUnsafeBytes { raw -> [RecordKey: [HashedString: FieldChange]]? in
                     var reader = StateReader(raw, strings: strings)
-                    guard let value = try? reader.read([RecordKey: [String: FieldChange]].self), reader.isAtEnd else { return nil }
+                    guard let value = try? reader.read([RecordKey: [HashedString: FieldChange]].self), reader.isAtEnd else { return nil }
                     return value
                 } ?? [:]
             decoded = value

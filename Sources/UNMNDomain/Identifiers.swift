@@ -26,11 +26,12 @@ extension TextIdentifier {
 /// text again at every lookup was most of what deciding and applying a record cost. The hash is
 /// the text's own (`String.hashValue`, which agrees with `==` on canonically equivalent text), so
 /// equal values hash alike; it is never written anywhere (it changes from run to run).
-public struct HashedString: Hashable, Sendable {
+public struct HashedString: Hashable, Sendable, ExpressibleByStringLiteral {
     public let text: String
     private let textHash: Int
 
     public init(_ text: String) { (self.text, textHash) = (text, text.hashValue) }
+    public init(stringLiteral text: String) { self.init(text) }
 
     /// A journal reader keeps the hashes of the texts it read lately with them: `hash` must be
     /// `text.hashValue` (checked in debug builds).

@@ -194,6 +194,11 @@ extension String: StateCodable {
     init(from reader: inout StateReader) throws(StateReader.Failure) { self = try reader.string() }
 }
 
+extension HashedString: StateCodable {
+    func write(to writer: inout StateWriter) { writer.string(text) }
+    init(from reader: inout StateReader) throws(StateReader.Failure) { self.init(try reader.string()) }
+}
+
 extension EntityCode: StateCodable {
     func write(to writer: inout StateWriter) { writer.string(rawValue) }
     init(from reader: inout StateReader) throws(StateReader.Failure) { self.init(try reader.string()) }

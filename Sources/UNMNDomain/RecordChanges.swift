@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One record of the network, as versions, edits and conflicts name it.
 public enum RecordKey: Hashable, Sendable, Codable, CustomStringConvertible {
     case entity(EntityCode)
@@ -35,10 +37,11 @@ typealias DraftFieldTitle = (name: String, title: String)
 /// One stored property of a record, by the name edits and conflicts use, with a test of whether
 /// two versions of the record differ in it.
 struct RecordField<Record>: Sendable {
-    let name: String
+    /// Hashed once, as the change log keeps it.
+    let name: HashedString
     let differs: @Sendable (Record, Record) -> Bool
 
-    init<Value: Equatable>(_ name: String, _ value: @escaping @Sendable (Record) -> Value) {
+    init<Value: Equatable>(_ name: HashedString, _ value: @escaping @Sendable (Record) -> Value) {
         self.name = name
         differs = { value($0) != value($1) }
     }
@@ -55,7 +58,7 @@ protocol FieldListed {
 enum RecordFields {
     /// The names of the fields whose values differ between two versions of a record (all of
     /// them for a new record).
-    static func changed<Record: FieldListed>(from old: Record?, to new: Record) -> [String] {
+    static func changed<Record: FieldListed>(from old: Record?, to new: Record) -> [HashedString] {
         guard let old else { return Record.recordFields.map(\.name) }
         return Record.recordFields.compactMap { $0.differs(old, new) ? $0.name : nil }
     }
@@ -138,6 +141,28 @@ extension ConsensusItem: FieldListed {
     ]
 }
 
+/// The names of fields that events change, hashed once (literals were hashed at every record).
+private enum Field {
+    static let actions: HashedString = "actions"
+    static let agenda: HashedString = "agenda"
+    static let amendments: HashedString = "amendments"
+    static let cancellation: HashedString = "cancellation"
+    static let closure: HashedString = "closure"
+    static let consultedActions: HashedString = "consultedActions"
+    static let date: HashedString = "date"
+    static let deadline: HashedString = "deadline"
+    static let decisions: HashedString = "decisions"
+    static let deferrals: HashedString = "deferrals"
+    static let guests: HashedString = "guests"
+    static let history: HashedString = "history"
+    static let isOnMailingList: HashedString = "isOnMailingList"
+    static let notes: HashedString = "notes"
+    static let postponements: HashedString = "postponements"
+    static let progress: HashedString = "progress"
+    static let revisions: HashedString = "revisions"
+    static let status: HashedString = "status"
+}
+
 extension NetworkState {
     /// The version of a record: the journal sequence of the last change to any of its fields
     /// (0 for a record that does not exist).
@@ -149,60 +174,70 @@ extension NetworkState {
     public func lastChanged(_ record: RecordKey) -> Instant? { changes[record]?.values.map(\.at).max() }
 
     /// The last change to a field of a record, if it was ever changed.
-    public func lastChange(of record: RecordKey, field: String) -> FieldChange? { changes[record]?[field] }
+    public func lastChange(of record: RecordKey, field: String) -> FieldChange? { changes[record]?[HashedString(field)] }
 
     /// The fields of a record changed after `version`, with who changed them, newest first.
     public func changes(to record: RecordKey, after version: Int) -> [(field: String, change: FieldChange)] {
-        (changes[record] ?? [:]).filter { $0.value.version > version }.map { ($0.key, $0.value) }.sorted { $0.1.version > $1.1.version }
+        (changes[record] ?? [:]).filter { $0.value.version > version }.map { ($0.key.text, $0.value) }.sorted {
+            $0.1.version > $1.1.version
+        }
     }
 
     /// The records and fields an event changes, decided against the state before it.
-    func changedFields(by event: Event) -> [(RecordKey, [String])] {
+    func changedFields(by event: Event) -> [(RecordKey, [HashedString])] {
         switch event {
-        case .networkFounded(let entities): return entities.map { (.entity($0.code), ["status"]) }
+        case .networkFounded(let entities): return entities.map { (.entity($0.code), [Field.status]) }
         case .sandboxDeclared, .accessGranted, .accessRevoked: return []
         case .entityApplied(let entity): return [(.entity(entity.code), RecordFields.changed(from: self.entity(entity.code), to: entity))]
-        case .entityAdmitted(let code, _, _), .entityWithdrew(let code, _, _): return [(.entity(code), ["status"])]
+        case .entityAdmitted(let code, _, _), .entityWithdrew(let code, _, _): return [(.entity(code), [Field.status])]
         case .focalPointAdded(let point): return [(.focalPoint(point.id), RecordFields.changed(from: nil, to: point))]
         case .focalPointChanged(let point): return [(.focalPoint(point.id), RecordFields.changed(from: focalPoint(point.id), to: point))]
-        case .mailingListChanged(let change): return [(.focalPoint(change.focalPointID), ["isOnMailingList"])]
+        case .mailingListChanged(let change): return [(.focalPoint(change.focalPointID), [Field.isOnMailingList])]
         case .mailingListRequestSent: return []
         case .meetingScheduled(let meeting): return [(.meeting(meeting.reference), RecordFields.changed(from: nil, to: meeting))]
-        case .meetingCancelled(let reference, _): return [(.meeting(reference), ["cancellation"])]
-        case .meetingPostponed(let reference, _): return [(.meeting(reference), ["date", "postponements"])]
+        case .meetingCancelled(let reference, _): return [(.meeting(reference), [Field.cancellation])]
+        case .meetingPostponed(let reference, _): return [(.meeting(reference), [Field.date, Field.postponements])]
         case .meetingRescheduled(let reference, let draft):
             guard let old = meeting(reference) else { return [] }
             return [(.meeting(reference), RecordFields.changed(from: MeetingDraft(old), to: draft))]
-        case .attendanceRecorded(let reference, let entity, _): return [(.meeting(reference), [Self.attendanceField(entity)])]
-        case .agendaItemAdded(let reference, _): return [(.meeting(reference), ["agenda"])]
-        case .guestAdded(let reference, _), .guestRemoved(let reference, _): return [(.meeting(reference), ["guests"])]
-        case .minutesWritten(let reference, let item, _): return [(.meeting(reference), [Self.minutesField(item)])]
-        case .meetingDecisionRecorded(let reference, _): return [(.meeting(reference), ["decisions"])]
-        case .minutesFinalised(let reference, _), .minutesShared(let reference, _): return [(.meeting(reference), ["status"])]
-        case .minutesAmended(let reference, _): return [(.meeting(reference), ["amendments"])]
+        case .attendanceRecorded(let reference, let entity, _): return [(.meeting(reference), [Self.fieldNames.attendance(of: entity)])]
+        case .agendaItemAdded(let reference, _): return [(.meeting(reference), [Field.agenda])]
+        case .guestAdded(let reference, _), .guestRemoved(let reference, _): return [(.meeting(reference), [Field.guests])]
+        case .minutesWritten(let reference, let item, _): return [(.meeting(reference), [HashedString(Self.minutesField(item))])]
+        case .meetingDecisionRecorded(let reference, _): return [(.meeting(reference), [Field.decisions])]
+        case .minutesFinalised(let reference, _), .minutesShared(let reference, _): return [(.meeting(reference), [Field.status])]
+        case .minutesAmended(let reference, _): return [(.meeting(reference), [Field.amendments])]
         case .actionPointAdded(let point): return [(.actionPoint(point.id), RecordFields.changed(from: nil, to: point))]
-        case .actionPointUpdated(let id, _, _): return [(.actionPoint(id), ["status", "notes"])]
+        case .actionPointUpdated(let id, _, _): return [(.actionPoint(id), [Field.status, Field.notes])]
         case .workPlanDrafted(let year), .workPlanEndorsed(let year, _, _), .workPlanClosed(let year, _):
-            return [(.plan(year: year), ["status"])]
+            return [(.plan(year: year), [Field.status])]
         case .keyActionAdded(let year, let action):
             return [
-                (.keyAction(year: year, code: action.code), RecordFields.changed(from: nil, to: action)), (.plan(year: year), ["actions"]),
+                (.keyAction(year: year, code: action.code), RecordFields.changed(from: nil, to: action)),
+                (.plan(year: year), [Field.actions]),
             ]
         case .keyActionChanged(let year, let action):
             let old = workPlans[year]?.actions.first { $0.code == action.code }
             return [
-                (.keyAction(year: year, code: action.code), RecordFields.changed(from: old, to: action)), (.plan(year: year), ["actions"]),
+                (.keyAction(year: year, code: action.code), RecordFields.changed(from: old, to: action)),
+                (.plan(year: year), [Field.actions]),
             ]
-        case .progressRecorded(let year, let code, _): return [(.keyAction(year: year, code: code), ["progress", "status", "history"])]
-        case .workPlanRevised(let year, _), .workPlanRevisionsEndorsed(let year, _): return [(.plan(year: year), ["revisions"])]
+        case .progressRecorded(let year, let code, _):
+            return [(.keyAction(year: year, code: code), [Field.progress, Field.status, Field.history])]
+        case .workPlanRevised(let year, _), .workPlanRevisionsEndorsed(let year, _): return [(.plan(year: year), [Field.revisions])]
         case .reportSentToUNCT: return []
         case .consultationReopened(let reference, _, _, _):
             // Every position is reset: a position recorded against the old consultation conflicts.
-            return [(.item(reference), ["consultedActions", "deadline", "status"] + entities.map { Self.positionField($0.code) })]
+            return [
+                (
+                    .item(reference),
+                    [Field.consultedActions, Field.deadline, Field.status] + entities.map { Self.fieldNames.position(of: $0.code) }
+                )
+            ]
         case .itemOpened(let item): return [(.item(item.reference), RecordFields.changed(from: nil, to: item))]
-        case .positionRecorded(let reference, let record): return [(.item(reference), [Self.positionField(record.entity)])]
-        case .itemClosed(let reference, _, _): return [(.item(reference), ["status", "closure"])]
-        case .itemDeferred(let reference, _, _): return [(.item(reference), ["status", "deadline", "deferrals"])]
+        case .positionRecorded(let reference, let record): return [(.item(reference), [Self.fieldNames.position(of: record.entity)])]
+        case .itemClosed(let reference, _, _): return [(.item(reference), [Field.status, Field.closure])]
+        case .itemDeferred(let reference, _, _): return [(.item(reference), [Field.status, Field.deadline, Field.deferrals])]
         }
     }
 
@@ -223,8 +258,12 @@ extension NetworkState {
     public static func minutesField(_ item: Int) -> String { "minutes of item \(item + 1)" }
     public static func positionField(_ entity: EntityCode) -> String { "position of \(entity)" }
 
+    /// The names of the fields each member has in items and meetings, made once for each member
+    /// (building and hashing "position of UNDP" was a tenth of applying a position).
+    static let fieldNames = MemberFieldNames()
+
     /// Records who changed which fields in this batch, at the batch's sequence.
-    mutating func recordChanges(_ fields: [(RecordKey, [String])], by batch: EventBatch, version: Int) {
+    mutating func recordChanges(_ fields: [(RecordKey, [HashedString])], by batch: EventBatch, version: Int) {
         let change = FieldChange(version: version, by: batch.operator.name, entity: batch.operator.entity, at: batch.at)
         for (record, names) in fields {
             // An item's fields are followed by every member's position.
@@ -241,5 +280,28 @@ extension MeetingDraft {
         self.init(
             kind: meeting.kind, date: meeting.date, startMinute: meeting.startMinute, durationMinutes: meeting.durationMinutes,
             location: meeting.location, mode: meeting.mode, modeReason: meeting.modeReason)
+    }
+}
+
+/// Field names made once for each member entity (see `NetworkState.fieldNames`).
+final class MemberFieldNames: Sendable {
+    private let made = Mutex<(positions: [EntityCode: HashedString], attendances: [EntityCode: HashedString])>(([:], [:]))
+
+    func position(of entity: EntityCode) -> HashedString {
+        made.withLock { made in
+            if let known = made.positions[entity] { return known }
+            let name = HashedString(NetworkState.positionField(entity))
+            made.positions[entity] = name
+            return name
+        }
+    }
+
+    func attendance(of entity: EntityCode) -> HashedString {
+        made.withLock { made in
+            if let known = made.attendances[entity] { return known }
+            let name = HashedString(NetworkState.attendanceField(entity))
+            made.attendances[entity] = name
+            return name
+        }
     }
 }

@@ -32,7 +32,7 @@ struct RecordFieldsTests {
             let old = records(before)
             var compared = 0
             for (id, new) in records(after) where old[id] != new {
-                #expect(RecordFields.changed(from: old[id], to: new) == RecordFieldsTests.reflected(from: old[id], to: new), "\(id)")
+                #expect(RecordFields.changed(from: old[id], to: new).map(\.text) == RecordFieldsTests.reflected(from: old[id], to: new), "\(id)")
                 compared += 1
             }
             return compared
@@ -51,7 +51,7 @@ struct RecordFieldsTests {
         func check<Record: FieldListed>(_ value: Record) {
             let stored = Mirror(reflecting: value).children.compactMap(\.label)
             #expect(
-                Record.recordFields.map(\.name) == stored,
+                Record.recordFields.map(\.name.text) == stored,
                 "\(Record.self)'s field list differs from its stored properties: add the new one to RecordChanges.swift")
         }
         check(try #require(state.entities.first))
