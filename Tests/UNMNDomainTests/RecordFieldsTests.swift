@@ -32,7 +32,8 @@ struct RecordFieldsTests {
             let old = records(before)
             var compared = 0
             for (id, new) in records(after) where old[id] != new {
-                #expect(RecordFields.changed(from: old[id], to: new).map(\.text) == RecordFieldsTests.reflected(from: old[id], to: new), "\(id)")
+                let changed = RecordFields.changed(from: old[id], to: new).map(\.text)
+                #expect(changed == RecordFieldsTests.reflected(from: old[id], to: new), "\(id)")
                 compared += 1
             }
             return compared
