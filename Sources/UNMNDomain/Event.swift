@@ -71,6 +71,11 @@ public struct EventBatch: Hashable, Sendable, Codable {
         if case .none = command { return false }
         return true
     }
+    /// Whether the record's command is an undo, asked without copying the command.
+    public var isUndoCommand: Bool {
+        if case .undo? = command { return true }
+        return false
+    }
     /// The login the operator acted under (its grant was checked).
     public var login: String?
 

@@ -311,8 +311,12 @@ public struct UndoPlanNeeds {
     /// Whether the plan of a batch by `op` deciding `command` will be read, the batches after it
     /// having been asked already.
     public mutating func isNeeded(by op: Operator, before command: Command?) -> Bool {
-        let isUndo: Bool
-        if case .undo? = command { isUndo = true } else { isUndo = false }
+        if case .undo? = command { return isNeeded(by: op, beforeUndo: true) }
+        return isNeeded(by: op, beforeUndo: false)
+    }
+
+    /// The same, told whether the command is an undo (`EventBatch.isUndoCommand`).
+    public mutating func isNeeded(by op: Operator, beforeUndo isUndo: Bool) -> Bool {
         let key = Operator.Key(op)
         guard let place = operators.firstIndex(where: { $0.key == key }) else {
             operators.append((key, isUndo))

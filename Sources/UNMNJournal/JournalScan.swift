@@ -118,8 +118,11 @@ public struct JournalScan: Sendable {
     static func undoPlanNeeded(_ records: ArraySlice<JournalRecord>) -> [Bool] {
         var needs = UndoPlanNeeds()
         var planned = [Bool](repeating: true, count: records.count)
-        for index in records.indices.reversed() {
-            planned[index - records.startIndex] = needs.isNeeded(by: records[index].batch.operator, before: records[index].batch.command)
+        // Read in place: reading the operator and command out of the list copied both.
+        records.withUnsafeBufferPointer { records in
+            for index in records.indices.reversed() {
+                planned[index] = needs.isNeeded(by: records[index].batch.operator, beforeUndo: records[index].batch.isUndoCommand)
+            }
         }
         return planned
     }
