@@ -38,6 +38,17 @@ struct ChangeLog: Hashable, Sendable, Codable {
         for field in fields { entries.values[known][field] = change }
     }
 
+    /// The same for one field.
+    mutating func set(_ change: FieldChange, of record: RecordKey, field: HashedString, expected: Int) {
+        guard let known = entries.index(forKey: record) else {
+            var changes = [HashedString: FieldChange](minimumCapacity: expected)
+            changes[field] = change
+            entries[record] = changes
+            return
+        }
+        entries.values[known][field] = change
+    }
+
     /// Every record's changes (reading deferred ones): for the snapshot, equality and tests.
     var all: [RecordKey: [HashedString: FieldChange]] {
         guard let deferred else { return entries }

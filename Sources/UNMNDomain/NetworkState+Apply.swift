@@ -12,10 +12,10 @@ extension NetworkState {
                 ? UndoPlan.impossible(summary: batch.summary, reason: "your last change was itself an undo")
                 : Undo.plan(for: batch, before: self, version: batchCount + 1)
         let version = batchCount + 1
+        let change = FieldChange(version: version, by: batch.operator.name, entity: batch.operator.entity, at: batch.at)
         for event in batch.events {
-            let fields = changedFields(by: event)
+            recordChanges(of: event, as: change)
             apply(event, at: batch.at)
-            recordChanges(fields, by: batch, version: version)
         }
         if let plan { undoPlans[NetworkState.operatorKey(batch.operator)] = plan }
         if batch.hasCommand { isVerified = true }

@@ -161,6 +161,7 @@ private enum Field {
     static let progress: HashedString = "progress"
     static let revisions: HashedString = "revisions"
     static let status: HashedString = "status"
+    static let progressStatusHistory = [progress, status, history]
 }
 
 extension NetworkState {
@@ -183,61 +184,62 @@ extension NetworkState {
         }
     }
 
-    /// The records and fields an event changes, decided against the state before it.
-    func changedFields(by event: Event) -> [(RecordKey, [HashedString])] {
+    /// Records which fields of which records an event changes, as `change`: decided against the
+    /// state before it (so asked before the event is applied). Noted as they are found, with no
+    /// list of them made first (two lists and their release were a tenth of applying a record).
+    mutating func recordChanges(of event: Event, as change: FieldChange) {
+        func note(_ record: RecordKey, _ fields: [HashedString]) {
+            changes.set(change, of: record, fields: fields, expected: expectedFields(record, fields.count))
+        }
+        func note(_ record: RecordKey, _ field: HashedString) {
+            changes.set(change, of: record, field: field, expected: expectedFields(record, 1))
+        }
         switch event {
-        case .networkFounded(let entities): return entities.map { (.entity($0.code), [Field.status]) }
-        case .sandboxDeclared, .accessGranted, .accessRevoked: return []
-        case .entityApplied(let entity): return [(.entity(entity.code), RecordFields.changed(from: self.entity(entity.code), to: entity))]
-        case .entityAdmitted(let code, _, _), .entityWithdrew(let code, _, _): return [(.entity(code), [Field.status])]
-        case .focalPointAdded(let point): return [(.focalPoint(point.id), RecordFields.changed(from: nil, to: point))]
-        case .focalPointChanged(let point): return [(.focalPoint(point.id), RecordFields.changed(from: focalPoint(point.id), to: point))]
-        case .mailingListChanged(let change): return [(.focalPoint(change.focalPointID), [Field.isOnMailingList])]
-        case .mailingListRequestSent: return []
-        case .meetingScheduled(let meeting): return [(.meeting(meeting.reference), RecordFields.changed(from: nil, to: meeting))]
-        case .meetingCancelled(let reference, _): return [(.meeting(reference), [Field.cancellation])]
-        case .meetingPostponed(let reference, _): return [(.meeting(reference), [Field.date, Field.postponements])]
+        case .networkFounded(let entities): for entity in entities { note(.entity(entity.code), Field.status) }
+        case .sandboxDeclared, .accessGranted, .accessRevoked: break
+        case .entityApplied(let entity): note(.entity(entity.code), RecordFields.changed(from: self.entity(entity.code), to: entity))
+        case .entityAdmitted(let code, _, _), .entityWithdrew(let code, _, _): note(.entity(code), Field.status)
+        case .focalPointAdded(let point): note(.focalPoint(point.id), RecordFields.changed(from: nil, to: point))
+        case .focalPointChanged(let point): note(.focalPoint(point.id), RecordFields.changed(from: focalPoint(point.id), to: point))
+        case .mailingListChanged(let change): note(.focalPoint(change.focalPointID), Field.isOnMailingList)
+        case .mailingListRequestSent: break
+        case .meetingScheduled(let meeting): note(.meeting(meeting.reference), RecordFields.changed(from: nil, to: meeting))
+        case .meetingCancelled(let reference, _): note(.meeting(reference), Field.cancellation)
+        case .meetingPostponed(let reference, _): note(.meeting(reference), [Field.date, Field.postponements])
         case .meetingRescheduled(let reference, let draft):
-            guard let old = meeting(reference) else { return [] }
-            return [(.meeting(reference), RecordFields.changed(from: MeetingDraft(old), to: draft))]
-        case .attendanceRecorded(let reference, let entity, _): return [(.meeting(reference), [Self.fieldNames.attendance(of: entity)])]
-        case .agendaItemAdded(let reference, _): return [(.meeting(reference), [Field.agenda])]
-        case .guestAdded(let reference, _), .guestRemoved(let reference, _): return [(.meeting(reference), [Field.guests])]
-        case .minutesWritten(let reference, let item, _): return [(.meeting(reference), [HashedString(Self.minutesField(item))])]
-        case .meetingDecisionRecorded(let reference, _): return [(.meeting(reference), [Field.decisions])]
-        case .minutesFinalised(let reference, _), .minutesShared(let reference, _): return [(.meeting(reference), [Field.status])]
-        case .minutesAmended(let reference, _): return [(.meeting(reference), [Field.amendments])]
-        case .actionPointAdded(let point): return [(.actionPoint(point.id), RecordFields.changed(from: nil, to: point))]
-        case .actionPointUpdated(let id, _, _): return [(.actionPoint(id), [Field.status, Field.notes])]
+            guard let old = meeting(reference) else { return }
+            note(.meeting(reference), RecordFields.changed(from: MeetingDraft(old), to: draft))
+        case .attendanceRecorded(let reference, let entity, _): note(.meeting(reference), Self.fieldNames.attendance(of: entity))
+        case .agendaItemAdded(let reference, _): note(.meeting(reference), Field.agenda)
+        case .guestAdded(let reference, _), .guestRemoved(let reference, _): note(.meeting(reference), Field.guests)
+        case .minutesWritten(let reference, let item, _): note(.meeting(reference), HashedString(Self.minutesField(item)))
+        case .meetingDecisionRecorded(let reference, _): note(.meeting(reference), Field.decisions)
+        case .minutesFinalised(let reference, _), .minutesShared(let reference, _): note(.meeting(reference), Field.status)
+        case .minutesAmended(let reference, _): note(.meeting(reference), Field.amendments)
+        case .actionPointAdded(let point): note(.actionPoint(point.id), RecordFields.changed(from: nil, to: point))
+        case .actionPointUpdated(let id, _, _): note(.actionPoint(id), [Field.status, Field.notes])
         case .workPlanDrafted(let year), .workPlanEndorsed(let year, _, _), .workPlanClosed(let year, _):
-            return [(.plan(year: year), [Field.status])]
+            note(.plan(year: year), Field.status)
         case .keyActionAdded(let year, let action):
-            return [
-                (.keyAction(year: year, code: action.code), RecordFields.changed(from: nil, to: action)),
-                (.plan(year: year), [Field.actions]),
-            ]
+            note(.keyAction(year: year, code: action.code), RecordFields.changed(from: nil, to: action))
+            note(.plan(year: year), Field.actions)
         case .keyActionChanged(let year, let action):
             let old = workPlans[year]?.actions.first { $0.code == action.code }
-            return [
-                (.keyAction(year: year, code: action.code), RecordFields.changed(from: old, to: action)),
-                (.plan(year: year), [Field.actions]),
-            ]
+            note(.keyAction(year: year, code: action.code), RecordFields.changed(from: old, to: action))
+            note(.plan(year: year), Field.actions)
         case .progressRecorded(let year, let code, _):
-            return [(.keyAction(year: year, code: code), [Field.progress, Field.status, Field.history])]
-        case .workPlanRevised(let year, _), .workPlanRevisionsEndorsed(let year, _): return [(.plan(year: year), [Field.revisions])]
-        case .reportSentToUNCT: return []
+            note(.keyAction(year: year, code: code), Field.progressStatusHistory)
+        case .workPlanRevised(let year, _), .workPlanRevisionsEndorsed(let year, _): note(.plan(year: year), Field.revisions)
+        case .reportSentToUNCT: break
         case .consultationReopened(let reference, _, _, _):
             // Every position is reset: a position recorded against the old consultation conflicts.
-            return [
-                (
-                    .item(reference),
-                    [Field.consultedActions, Field.deadline, Field.status] + entities.map { Self.fieldNames.position(of: $0.code) }
-                )
-            ]
-        case .itemOpened(let item): return [(.item(item.reference), RecordFields.changed(from: nil, to: item))]
-        case .positionRecorded(let reference, let record): return [(.item(reference), [Self.fieldNames.position(of: record.entity)])]
-        case .itemClosed(let reference, _, _): return [(.item(reference), [Field.status, Field.closure])]
-        case .itemDeferred(let reference, _, _): return [(.item(reference), [Field.status, Field.deadline, Field.deferrals])]
+            note(
+                .item(reference),
+                [Field.consultedActions, Field.deadline, Field.status] + entities.map { Self.fieldNames.position(of: $0.code) })
+        case .itemOpened(let item): note(.item(item.reference), RecordFields.changed(from: nil, to: item))
+        case .positionRecorded(let reference, let record): note(.item(reference), Self.fieldNames.position(of: record.entity))
+        case .itemClosed(let reference, _, _): note(.item(reference), [Field.status, Field.closure])
+        case .itemDeferred(let reference, _, _): note(.item(reference), [Field.status, Field.deadline, Field.deferrals])
         }
     }
 
@@ -262,15 +264,11 @@ extension NetworkState {
     /// (building and hashing "position of UNDP" was a tenth of applying a position).
     static let fieldNames = MemberFieldNames()
 
-    /// Records who changed which fields in this batch, at the batch's sequence.
-    mutating func recordChanges(_ fields: [(RecordKey, [HashedString])], by batch: EventBatch, version: Int) {
-        let change = FieldChange(version: version, by: batch.operator.name, entity: batch.operator.entity, at: batch.at)
-        for (record, names) in fields {
-            // An item's fields are followed by every member's position.
-            let expected: Int
-            if case .item = record { expected = names.count + entities.count } else { expected = names.count }
-            changes.set(change, of: record, fields: names, expected: expected)
-        }
+    /// Room for the fields of a record first seen: an item's fields are followed by every
+    /// member's position.
+    private func expectedFields(_ record: RecordKey, _ count: Int) -> Int {
+        if case .item = record { return count + entities.count }
+        return count
     }
 }
 
