@@ -85,11 +85,13 @@ struct ChangeLog: Hashable, Sendable, Codable {
 final class DeferredChanges: Sendable {
     private let bytes: [UInt8]
     private let strings: [String]
+    private let hashes: [Int]
     private let decoded = Mutex<[RecordKey: [HashedString: FieldChange]]?>(nil)
 
-    init(bytes: [UInt8], strings: [String]) {
+    init(bytes: [UInt8], strings: [String], hashes: [Int]) {
         self.bytes = bytes
         self.strings = strings
+        self.hashes = hashes
     }
 
     var value: [RecordKey: [HashedString: FieldChange]] {
@@ -97,7 +99,7 @@ final class DeferredChanges: Sendable {
             if let decoded { return decoded }
             let value =
                 bytes.withUnsafeBytes { raw -> [RecordKey: [HashedString: FieldChange]]? in
-                    var reader = StateReader(raw, strings: strings)
+                    var reader = StateReader(raw, strings: strings, hashes: hashes)
                     guard let value = try? reader.read([RecordKey: [HashedString: FieldChange]].self), reader.isAtEnd else { return nil }
                     return value
                 } ?? [:]

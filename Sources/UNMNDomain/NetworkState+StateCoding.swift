@@ -49,6 +49,7 @@ extension NetworkState {
             throw StateReader.Failure("it was written by a version of unmn with other cases", isOtherVersion: true)
         }
         let strings = try reader.stringTable()
+        let hashes = StateReader.hashes(of: strings)
         var ranges: [Range<Int>] = []
         let lengths = [try reader.count(), try reader.count(), try reader.count(), try reader.count()]
         var start = reader.position
@@ -65,7 +66,7 @@ extension NetworkState {
         runParts { part in
             let whole = UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address), count: count)
             func reader(_ range: Range<Int>) -> StateReader {
-                StateReader(UnsafeRawBufferPointer(rebasing: whole[range]), strings: strings)
+                StateReader(UnsafeRawBufferPointer(rebasing: whole[range]), strings: strings, hashes: hashes)
             }
             if part == 0 {
                 parts.firstItems = Result { () throws(StateReader.Failure) in
@@ -89,7 +90,7 @@ extension NetworkState {
         self = try remainder.get()
         self.items = try firstItems.get() + secondItems.get()
         rebuildItemLists()
-        self.changes = ChangeLog(deferred: DeferredChanges(bytes: Array(bytes[changeLog]), strings: strings))
+        self.changes = ChangeLog(deferred: DeferredChanges(bytes: Array(bytes[changeLog]), strings: strings, hashes: hashes))
         guard itemIndex.count == self.items.count,
             itemIndex.allSatisfy({ self.items.indices.contains($0.value) && self.items[$0.value].reference == $0.key })
         else { throw StateReader.Failure("the items' index does not match the items") }
@@ -196,17 +197,17 @@ extension String: StateCodable {
 
 extension HashedString: StateCodable {
     func write(to writer: inout StateWriter) { writer.string(text) }
-    init(from reader: inout StateReader) throws(StateReader.Failure) { self.init(try reader.string()) }
+    init(from reader: inout StateReader) throws(StateReader.Failure) { self = try reader.hashedString() }
 }
 
 extension EntityCode: StateCodable {
     func write(to writer: inout StateWriter) { writer.string(rawValue) }
-    init(from reader: inout StateReader) throws(StateReader.Failure) { self.init(try reader.string()) }
+    init(from reader: inout StateReader) throws(StateReader.Failure) { self.init(try reader.hashedString()) }
 }
 
-extension StateCodable where Self: TextIdentifier {
+extension StateCodable where Self: TextIdentifier & HashedText {
     func write(to writer: inout StateWriter) { writer.string(rawValue) }
-    init(from reader: inout StateReader) throws(StateReader.Failure) { self.init(try reader.string()) }
+    init(from reader: inout StateReader) throws(StateReader.Failure) { self.init(try reader.hashedString()) }
 }
 
 extension MeetingReference: StateCodable {}

@@ -16,12 +16,19 @@ public struct StateReader: ~Copyable {
     private let bytes: UnsafeRawBufferPointer
     public private(set) var position = 0
     private let strings: [String]
+    /// The hashes of the short strings (`hashes(of:)`), 0 for the others.
+    private let hashes: [Int]
 
     /// A reader of values whose strings are numbers in `strings`.
-    public init(_ bytes: UnsafeRawBufferPointer, strings: [String] = []) {
+    public init(_ bytes: UnsafeRawBufferPointer, strings: [String] = [], hashes: [Int] = []) {
         self.bytes = bytes
         self.strings = strings
+        self.hashes = hashes
     }
+
+    /// The hashes of a table's short strings (up to 32 bytes: codes, references, names), worked
+    /// out once: each is read as an identifier or entity code many times (`hashedString()`).
+    static func hashes(of strings: [String]) -> [Int] { strings.map { $0.utf8.count <= 32 ? $0.hashValue : 0 } }
 
     /// Reads a table of strings as `StateWriter.stringTable` wrote it.
     public mutating func stringTable() throws(Failure) -> [String] {
@@ -94,6 +101,15 @@ public struct StateReader: ~Copyable {
         let value = try unsigned()
         guard value <= UInt64(bytes.count - position) else { throw Failure("a count of \(value) exceeds what is left at byte \(position)") }
         return Int(value)
+    }
+
+    /// A string with its hash: from the table's when it was worked out once.
+    mutating func hashedString() throws(Failure) -> HashedString {
+        let number = try unsigned()
+        guard number < UInt64(strings.count) else { throw Failure("a string refers to one not in the table at byte \(position)") }
+        let index = Int(number)
+        guard index < hashes.count, hashes[index] != 0 else { return HashedString(strings[index]) }
+        return HashedString(strings[index], hash: hashes[index])
     }
 
     public mutating func string() throws(Failure) -> String {
