@@ -283,22 +283,22 @@ extension MeetingDraft {
 
 /// Field names made once for each member entity (see `NetworkState.fieldNames`).
 final class MemberFieldNames: Sendable {
-    private let made = Mutex<(positions: [EntityCode: HashedString], attendances: [EntityCode: HashedString])>(([:], [:]))
-
-    func position(of entity: EntityCode) -> HashedString {
-        made.withLock { made in
-            if let known = made.positions[entity] { return known }
-            let name = HashedString(NetworkState.positionField(entity))
-            made.positions[entity] = name
-            return name
-        }
+    private struct Made {
+        var positions: [EntityCode: HashedString] = [:]
+        var attendances: [EntityCode: HashedString] = [:]
     }
+    private let made = Mutex(Made())
 
-    func attendance(of entity: EntityCode) -> HashedString {
+    func position(of entity: EntityCode) -> HashedString { name(\.positions, of: entity, NetworkState.positionField) }
+    func attendance(of entity: EntityCode) -> HashedString { name(\.attendances, of: entity, NetworkState.attendanceField) }
+
+    private func name(_ names: WritableKeyPath<Made, [EntityCode: HashedString]>, of entity: EntityCode, _ text: (EntityCode) -> String)
+        -> HashedString
+    {
         made.withLock { made in
-            if let known = made.attendances[entity] { return known }
-            let name = HashedString(NetworkState.attendanceField(entity))
-            made.attendances[entity] = name
+            if let known = made[keyPath: names][entity] { return known }
+            let name = HashedString(text(entity))
+            made[keyPath: names][entity] = name
             return name
         }
     }
