@@ -166,8 +166,8 @@ extension NetworkState {
                 workPlans[year]?.actions[index] = action
             }
         case .progressRecorded(let year, let code, let update):
-            // Changed in place through its index: each `workPlans[year]?` found the plan again and
-            // put it back (~1,400 instructions).
+            // Changed in place through its index: each of four `workPlans[year]?` found the plan
+            // again and put it back (~700 instructions each).
             if let plan = workPlans.index(forKey: year) { workPlans.values[plan].record(update, on: code) }
         case .workPlanEndorsed(let year, let on, let reference):
             workPlans[year]?.status = .endorsed(on: on, reference: reference)
