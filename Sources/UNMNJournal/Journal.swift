@@ -183,7 +183,7 @@ public final class Journal {
         let parallelLines = JournalScan.parallelLines
         var next = try readPiece(at: offset, size: size).map { Prefetch(Self.scan($0, size: size, after: lastSequence)) }
         while let pending = next {
-            var scan = pending.value
+            var scan = pending.take()
             next = nil
             if scan.problem == nil, let piece = try readPiece(at: scan.validLength, size: size) {
                 let previous = scan.records.last?.sequence ?? lastSequence
@@ -480,12 +480,14 @@ private final class Prefetch<Value: Sendable>: @unchecked Sendable {
         waited = true
     }
 
-    /// The result (waiting for it the first time).
-    var value: Value {
+    /// The result, given up (waiting for it the first time): the caller holds the only copy, so
+    /// that it can change it in place.
+    func take() -> Value {
         if !waited {
             done.wait()
             waited = true
         }
-        return result!
+        defer { result = nil }
+        return result.take()!
     }
 }

@@ -206,24 +206,41 @@ extension JournalScan {
     public mutating func replay(onto state: inout NetworkState, through instant: Instant?) -> Int {
         var unverified = 0
         let end = instant.map { instant in records.firstIndex { $0.batch.at > instant } ?? records.count } ?? records.count
-        let batches = records[..<end].lazy.map(\.batch)
         // Replayed only in part, whose plan is read depends on where the replay stops.
         let planned = end == records.count && undoPlanNeeded.count == end ? undoPlanNeeded : Self.undoPlanNeeded(records[..<end])
-        for (index, record) in records[..<end].enumerated() {
-            if let reason = state.verify(record.batch) {
-                state.undoUnplanned(batches.prefix(index), planned: planned)
-                // Whose last change applied lies in an earlier piece, and who wrote again from here on.
-                state.undoUnreadable(after: records[index...].lazy.map(\.batch.operator))
-                let offset = offsets[index]
-                records.removeSubrange(index...)
-                offsets.removeSubrange(index...)
-                validLength = offset
-                problem = .damaged(record: record.sequence, offset: offset, reason: reason)
-                return unverified
-            }
-            if !record.batch.hasCommand { unverified += 1 }
-            state.apply(record.batch, planningUndo: planned[index])
+        let refused = records.withUnsafeMutableBufferPointer { records in
+            Self.verifyAndApply(records, upTo: end, onto: &state, planned: planned, unverified: &unverified)
         }
+        guard let (index, reason) = refused else { return unverified }
+        state.undoUnplanned(records[..<index].lazy.map(\.batch), planned: planned)
+        // Whose last change applied lies in an earlier piece, and who wrote again from here on.
+        state.undoUnreadable(after: records[index...].lazy.map(\.batch.operator))
+        let offset = offsets[index]
+        problem = .damaged(record: records[index].sequence, offset: offset, reason: reason)
+        records.removeSubrange(index...)
+        offsets.removeSubrange(index...)
+        validLength = offset
         return unverified
+    }
+
+    /// Verifies and applies the first `end` records in order; returns the first refused, and why.
+    /// Each record is moved out of the list for its turn and back after it (its bytes only): a
+    /// copy retained and released every string and list it holds, and so did reading it in place.
+    private static func verifyAndApply(
+        _ records: UnsafeMutableBufferPointer<JournalRecord>, upTo end: Int, onto state: inout NetworkState, planned: [Bool],
+        unverified: inout Int
+    ) -> (index: Int, reason: String)? {
+        for index in 0..<end {
+            let slot = records.baseAddress! + index
+            let record = slot.move()
+            let reason = state.verify(record.batch)
+            if reason == nil {
+                if !record.batch.hasCommand { unverified += 1 }
+                state.apply(record.batch, planningUndo: planned[index])
+            }
+            slot.initialize(to: consume record)
+            if let reason { return (index, reason) }
+        }
+        return nil
     }
 }
