@@ -487,7 +487,6 @@ private final class Prefetch<Value: Sendable>: @unchecked Sendable {
             done.wait()
             waited = true
         }
-        defer { result = nil }
         return result.take()!
     }
 }
