@@ -31,10 +31,12 @@ public final class JournalJSONDecoder {
         try walk(bytes) { try $0.decodeValue(T.self, at: 0) }
     }
 
-    /// The record with this body: read straight from the tape when it has one of the commonest
-    /// shapes (`TapeDecoder.commonRecord`), otherwise through its `Codable` conformance.
+    /// The record with this body: read in one pass when it is one of the commonest records as the
+    /// journal writes them (`WrittenOrderReader`), else straight from the tape when it has one of
+    /// the common shapes (`TapeDecoder.commonRecord`), otherwise through its `Codable` conformance.
     func decodeRecord(from bytes: UnsafeRawBufferPointer, sequence: UInt64) throws -> JournalRecord {
-        try walk(bytes) { decoder in
+        if var reader = WrittenOrderReader(bytes, recent: recent), let record = reader.record(sequence: sequence) { return record }
+        return try walk(bytes) { decoder in
             if let record = decoder.commonRecord(sequence: sequence) { return record }
             let body = try decoder.decodeValue(JournalRecord.Body.self, at: 0)
             return JournalRecord(sequence: sequence, osUser: body.osUser, batch: body.batch)
@@ -210,36 +212,18 @@ final class TapeDecoder: Decoder {
     /// An identifier or entity code: its text with the text's hash, kept with the text when it is
     /// one of those read lately.
     func hashedText<Text: HashedText>(at node: Int, as type: Text.Type = Text.self) throws -> Text {
-        if nodes[node].kind == .string, let recent, let short = shortText(at: node) {
-            if let (known, hash) = recent.hashedString(short) { return Text(HashedString(known, hash: hash)) }
-            let string = try self.string(at: node)
-            return Text(HashedString(string, hash: recent.rememberHash(of: string, as: short)))
-        }
-        let string = try self.string(at: node)
-        return Text(HashedString(string))
-    }
-
-    @inline(__always) private func shortText(at node: Int) -> ShortText? {
-        ShortText(bytes, at: Int(nodes[node].start), count: Int(nodes[node].end - nodes[node].start))
+        guard nodes[node].kind == .string else { return Text(HashedString(try string(at: node))) }
+        guard let text = plainHashedText(bytes, from: Int(nodes[node].start), to: Int(nodes[node].end), recent: recent, as: Text.self)
+        else { throw mismatch("UTF-8 text", at: node) }
+        return text
     }
 
     func string(at node: Int) throws -> String {
         switch nodes[node].kind {
         case .string:
-            // Codes, references, names and words come back record after record: made once.
-            let short = recent == nil ? nil : shortText(at: node)
-            if let short, let known = recent?.string(short) { return known }
-            // Decoding repairs bad UTF-8 (as U+FFFD), so the bytes are valid when they come back
-            // unchanged: much cheaper than `String(validating:)`, which was a tenth of a replay.
-            let raw = text(at: node)
-            let string = String(decoding: raw, as: UTF8.self)
-            // ASCII (most text here: codes, references) needs no repair and no comparing back.
-            let unchanged =
-                isASCII(raw)
-                || string.utf8.withContiguousStorageIfAvailable { sameBytes(UnsafeRawBufferPointer($0), raw) }
-                    ?? string.utf8.elementsEqual(raw)
-            guard unchanged else { throw mismatch("UTF-8 text", at: node) }
-            if let short { recent?.remember(string, as: short) }
+            guard let string = plainString(bytes, from: Int(nodes[node].start), to: Int(nodes[node].end), recent: recent) else {
+                throw mismatch("UTF-8 text", at: node)
+            }
             return string
         case .escapedString:
             return try unescaped(text(at: node), node: node)
@@ -557,6 +541,39 @@ private struct SingleValueTapeContainer: SingleValueDecodingContainer {
     func decode(_ type: UInt32.Type) throws -> UInt32 { try decoder.integer(type, at: node) }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try decoder.integer(type, at: node) }
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.decodeValue(type, at: node) }
+}
+
+/// The string of the bytes `start..<end` of `bytes`, a string without escapes; nil when they are
+/// not UTF-8. Codes, references, names and words come back record after record: one of those
+/// kept in `recent` is not made again.
+@inline(__always) func plainString(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int, recent: RecentValues?) -> String? {
+    let short = recent == nil ? nil : ShortText(bytes, at: start, count: end - start)
+    if let short, let known = recent?.string(short) { return known }
+    // Decoding repairs bad UTF-8 (as U+FFFD), so the bytes are valid when they come back
+    // unchanged: much cheaper than `String(validating:)`, which was a tenth of a replay.
+    let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+    let string = String(decoding: raw, as: UTF8.self)
+    // ASCII (most text here: codes, references) needs no repair and no comparing back.
+    let unchanged =
+        isASCII(raw)
+        || string.utf8.withContiguousStorageIfAvailable { sameBytes(UnsafeRawBufferPointer($0), raw) }
+            ?? string.utf8.elementsEqual(raw)
+    guard unchanged else { return nil }
+    if let short { recent?.remember(string, as: short) }
+    return string
+}
+
+/// An identifier or entity code of the bytes `start..<end` (a string without escapes): its text
+/// with the text's hash, kept with the text when it is one of those read lately.
+@inline(__always) func plainHashedText<Text: HashedText>(
+    _ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int, recent: RecentValues?, as type: Text.Type
+) -> Text? {
+    if let recent, let short = ShortText(bytes, at: start, count: end - start) {
+        if let (known, hash) = recent.hashedString(short) { return Text(HashedString(known, hash: hash)) }
+        guard let string = plainString(bytes, from: start, to: end, recent: recent) else { return nil }
+        return Text(HashedString(string, hash: recent.rememberHash(of: string, as: short)))
+    }
+    return plainString(bytes, from: start, to: end, recent: recent).map { Text(HashedString($0)) }
 }
 
 /// Values a reader met in its last record, kept with their bytes: one secretariat officer writes
