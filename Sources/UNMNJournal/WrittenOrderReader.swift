@@ -116,7 +116,8 @@ struct WrittenOrderReader {
                 literal(#","year":"#), let year = integer(), literal("}}")
             else { return nil }
             return .progressRecorded(
-                year: year, code: code, KeyAction.ProgressUpdate(on: on, by: by, entity: entity, percent: percent, status: status, note: note))
+                year: year, code: code,
+                KeyAction.ProgressUpdate(on: on, by: by, entity: entity, percent: percent, status: status, note: note))
         }
         return nil
     }
