@@ -38,6 +38,8 @@ struct WrittenOrderReader {
         guard literal(#","events":["#) else { return nil }
         var events: [Event] = []
         if !literal("]") {
+            // Most batches hold one event: a list made for it, not grown to it.
+            events.reserveCapacity(1)
             repeat {
                 guard let event = self.event() else { return nil }
                 events.append(event)
@@ -51,13 +53,15 @@ struct WrittenOrderReader {
             login = read
         }
         guard literal(#","operator":{"entity":"#), let entity = text(as: EntityCode.self), literal(#","name":"#),
-            let name = string(), literal(#","role":"#), let role = word(of: Operator.Role.self), literal(#"},"summary":"#),
+            let name = string(), literal(#","role":"#), let role = word(in: roles), literal(#"},"summary":"#),
             let summary = string(), literal(#"},"osUser":"#), let osUser = string(), literal("}"), offset == end
         else { return nil }
-        let batch = EventBatch(
-            operator: Operator(name: name, entity: entity, role: role), at: at, events: events, summary: summary, isUndo: isUndo,
-            command: command, login: login)
-        return JournalRecord(sequence: sequence, osUser: osUser, batch: batch)
+        // Made where it is kept: a batch made first was copied into the record, then destroyed.
+        return JournalRecord(
+            sequence: sequence, osUser: osUser,
+            batch: EventBatch(
+                operator: Operator(name: name, entity: entity, role: role), at: at, events: events, summary: summary, isUndo: isUndo,
+                command: command, login: login))
     }
 
     // MARK: Commands and events
@@ -71,7 +75,7 @@ struct WrittenOrderReader {
             }
             let basedOn = self.basedOn()
             guard let basedOn, literal(#""entity":"#), let entity = text(as: EntityCode.self), literal(#","item":"#),
-                let item = text(as: ItemReference.self), literal(#","source":"#), let source = word(of: PositionRecord.Source.self),
+                let item = text(as: ItemReference.self), literal(#","source":"#), let source = word(in: sources),
                 literal("}}")
             else { return nil }
             return .recordPosition(item: item, entity: entity, position, source: source, basedOn: basedOn)
@@ -79,7 +83,7 @@ struct WrittenOrderReader {
         if literal(#"{"recordProgress":{"#) {
             guard let basedOn = self.basedOn(), literal(#""code":"#), let code = string(), literal(#","note":"#),
                 let note = string(), literal(#","percent":"#), let percent = integer(), literal(#","status":"#),
-                let status = word(of: KeyAction.Status.self), literal(#","year":"#), let year = integer(), literal("}}")
+                let status = word(in: statuses), literal(#","year":"#), let year = integer(), literal("}}")
             else { return nil }
             return .recordProgress(year: year, code: code, percent: percent, status: status, note: note, basedOn: basedOn)
         }
@@ -103,7 +107,7 @@ struct WrittenOrderReader {
                 position = read
             }
             guard literal(#","recordedBy":"#), let recordedBy = string(), literal(#","source":"#),
-                let source = word(of: PositionRecord.Source.self), literal(#"},"item":"#), let item = text(as: ItemReference.self),
+                let source = word(in: sources), literal(#"},"item":"#), let item = text(as: ItemReference.self),
                 literal("}}")
             else { return nil }
             return .positionRecorded(
@@ -112,7 +116,7 @@ struct WrittenOrderReader {
         if literal(#"{"progressRecorded":{"_2":{"by":"#) {
             guard let by = string(), literal(#","entity":"#), let entity = text(as: EntityCode.self), literal(#","note":"#),
                 let note = string(), literal(#","on":"#), let on = date(), literal(#","percent":"#), let percent = integer(),
-                literal(#","status":"#), let status = word(of: KeyAction.Status.self), literal(#"},"code":"#), let code = string(),
+                literal(#","status":"#), let status = word(in: statuses), literal(#"},"code":"#), let code = string(),
                 literal(#","year":"#), let year = integer(), literal("}}")
             else { return nil }
             return .progressRecorded(
@@ -223,10 +227,11 @@ struct WrittenOrderReader {
         return plainHashedText(bytes, from: range.lowerBound, to: range.upperBound, recent: recent, as: Text.self)
     }
 
-    /// One of a closed set of words (a role, a source, a status).
-    private mutating func word<Word: RawRepresentable & CaseIterable>(of type: Word.Type) -> Word? where Word.RawValue == String {
-        guard let written = string() else { return nil }
-        return Word.allCases.first { $0.rawValue == written }
+    /// One of a closed set of words (a role, a source, a status), found by its bytes.
+    private mutating func word<Word>(in words: WrittenWords<Word>) -> Word? {
+        guard let (word, count) = words.word(at: base + offset, available: end - offset) else { return nil }
+        offset += count
+        return word
     }
 
     /// Whether these bytes come next; the offset moves past them when they do. Inlined, so
@@ -236,5 +241,42 @@ struct WrittenOrderReader {
         guard offset + count <= end, equalBytes(expected.utf8Start, base + offset, count: count) else { return false }
         offset += count
         return true
+    }
+}
+
+private let roles = WrittenWords<Operator.Role>()
+private let sources = WrittenWords<PositionRecord.Source>()
+private let statuses = WrittenWords<KeyAction.Status>()
+
+/// The words of a closed set (a role, a source, a status) as the journal writes them, in their
+/// quotes: a word read is found by comparing bytes, instead of being made a string and compared
+/// with each word's string, which cost as much as the rest of reading a position. A word written
+/// with an escape is not found, and the record is read the tape's way.
+struct WrittenWords<Word: Sendable>: Sendable {
+    /// Every word's bytes, quotes included, one after the other; each word's end and value.
+    private let bytes: [UInt8]
+    private let words: [(end: Int, value: Word)]
+
+    init() where Word: RawRepresentable & CaseIterable, Word.RawValue == String {
+        var (bytes, words): ([UInt8], [(end: Int, value: Word)]) = ([], [])
+        for word in Word.allCases {
+            bytes += Array("\"\(word.rawValue)\"".utf8)
+            words.append((bytes.count, word))
+        }
+        (self.bytes, self.words) = (bytes, words)
+    }
+
+    /// The word whose bytes start at `pointer` (with `available` bytes there), and how many
+    /// bytes it takes.
+    func word(at pointer: UnsafeRawPointer, available: Int) -> (Word, Int)? {
+        bytes.withUnsafeBytes { all in
+            var start = 0
+            for (end, value) in words {
+                let count = end - start
+                if count <= available && equalBytes(all.baseAddress! + start, pointer, count: count) { return (value, count) }
+                start = end
+            }
+            return nil
+        }
     }
 }

@@ -144,6 +144,26 @@ struct WrittenOrderReaderTests {
         }
     }
 
+    @Test("each word of a closed set is found by its bytes in quotes, and only then: not a prefix, not without its quotes")
+    func wordsAreFoundByTheirBytes() {
+        func found<Word>(_ text: String, in words: WrittenWords<Word>) -> (Word, Int)? {
+            Array(text.utf8).withUnsafeBytes { words.word(at: $0.baseAddress!, available: $0.count) }
+        }
+        let statuses = WrittenWords<KeyAction.Status>()
+        for status in KeyAction.Status.allCases {
+            let quoted = "\"\(status.rawValue)\""
+            #expect(found(quoted + ",\"year\":1}", in: statuses).map { $0.0 == status && $0.1 == quoted.utf8.count } == true)
+            #expect(found(String(quoted.dropLast()), in: statuses) == nil)
+            #expect(found(String(quoted.dropLast()) + "x\"", in: statuses) == nil)
+            #expect(found(status.rawValue, in: statuses) == nil)
+        }
+        let roles = WrittenWords<Operator.Role>()
+        #expect(Operator.Role.allCases.allSatisfy { role in found("\"\(role.rawValue)\"}", in: roles)?.0 == role })
+        let sources = WrittenWords<PositionRecord.Source>()
+        #expect(PositionRecord.Source.allCases.allSatisfy { source in found("\"\(source.rawValue)\"", in: sources)?.0 == source })
+        #expect(found("\"\"", in: sources) == nil)
+    }
+
     @Test("a journal written by the release of 2026-11-29 reads record by record as the tape reads it")
     func releaseJournalReadsAlike() throws {
         let recent = RecentValues()
