@@ -5,6 +5,8 @@ public struct EntityCode: HashedText, Hashable, Comparable, Sendable, Codable, C
 
     public init(_ rawValue: String) { text = HashedString(rawValue) }
     package init(_ text: HashedString) { self.text = text }
+    /// Filed under its text's kept hash (see `HashedString`).
+    public func _rawHashValue(seed: Int) -> Int { text._rawHashValue(seed: seed) }
     public init(stringLiteral value: String) { self.init(value) }
 
     public var description: String { rawValue }

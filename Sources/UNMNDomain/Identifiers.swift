@@ -42,6 +42,18 @@ public struct HashedString: Hashable, Sendable, ExpressibleByStringLiteral {
 
     public static func == (lhs: HashedString, rhs: HashedString) -> Bool { lhs.textHash == rhs.textHash && lhs.text == rhs.text }
     public func hash(into hasher: inout Hasher) { hasher.combine(textHash) }
+
+    /// The hash a table (`Dictionary`, `Set`) files the text under, with the table's own seed:
+    /// the text's hash, already as even as a hash gets, mixed with the seed in a few instructions
+    /// (a 64-bit finaliser), instead of by a new `Hasher`'s rounds, which were a twentieth of a
+    /// replayed record. Equal texts still give equal hashes under one seed, which is all a table
+    /// asks; the seed still spreads a table's copy differently from its original.
+    public func _rawHashValue(seed: Int) -> Int {
+        var bits = UInt64(UInt(bitPattern: textHash ^ seed))
+        bits = (bits ^ (bits &>> 32)) &* 0xD6E8_FEB8_6659_FD93
+        bits = (bits ^ (bits &>> 32)) &* 0xD6E8_FEB8_6659_FD93
+        return Int(Int64(bitPattern: bits ^ (bits &>> 32)))
+    }
 }
 
 /// A value made of text whose hash is known (see `HashedString`).
@@ -55,6 +67,7 @@ public struct MeetingReference: TextIdentifier, HashedText {
     public var rawValue: String { text.text }
     public init(_ rawValue: String) { text = HashedString(rawValue) }
     package init(_ text: HashedString) { self.text = text }
+    public func _rawHashValue(seed: Int) -> Int { text._rawHashValue(seed: seed) }
 }
 
 /// A consensus item's reference: `UNMN/2026/007`.
@@ -63,6 +76,7 @@ public struct ItemReference: TextIdentifier, HashedText {
     public var rawValue: String { text.text }
     public init(_ rawValue: String) { text = HashedString(rawValue) }
     package init(_ text: HashedString) { self.text = text }
+    public func _rawHashValue(seed: Int) -> Int { text._rawHashValue(seed: seed) }
 }
 
 /// An action point's identifier: `AP/2026/001`.
@@ -71,6 +85,7 @@ public struct ActionPointID: TextIdentifier, HashedText {
     public var rawValue: String { text.text }
     public init(_ rawValue: String) { text = HashedString(rawValue) }
     package init(_ text: HashedString) { self.text = text }
+    public func _rawHashValue(seed: Int) -> Int { text._rawHashValue(seed: seed) }
 }
 
 /// A focal point's identifier: `FP-0001`.
@@ -79,6 +94,7 @@ public struct FocalPointID: TextIdentifier, HashedText {
     public var rawValue: String { text.text }
     public init(_ rawValue: String) { text = HashedString(rawValue) }
     package init(_ text: HashedString) { self.text = text }
+    public func _rawHashValue(seed: Int) -> Int { text._rawHashValue(seed: seed) }
 }
 
 extension String {

@@ -21,6 +21,24 @@ public enum RecordKey: Hashable, Sendable, Codable, CustomStringConvertible {
         case .item(let reference): return reference.rawValue
         }
     }
+
+    /// Records named by an identifier are filed under its kept hash, each kind with a seed of
+    /// its own (the change log looks one up for every replayed record); the rest as `Hasher`
+    /// files them.
+    public func _rawHashValue(seed: Int) -> Int {
+        switch self {
+        case .entity(let code): return code._rawHashValue(seed: seed &+ 1)
+        case .focalPoint(let id): return id._rawHashValue(seed: seed &+ 2)
+        case .meeting(let reference): return reference._rawHashValue(seed: seed &+ 3)
+        case .actionPoint(let id): return id._rawHashValue(seed: seed &+ 4)
+        case .item(let reference): return reference._rawHashValue(seed: seed &+ 5)
+        case .plan, .keyAction:
+            var hasher = Hasher()
+            hasher.combine(seed)
+            hasher.combine(self)
+            return hasher.finalize()
+        }
+    }
 }
 
 /// The last change to one field of a record: the journal sequence that made it (the field's

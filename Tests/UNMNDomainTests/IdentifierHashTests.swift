@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import UNMNDomain
@@ -18,6 +19,9 @@ struct IdentifierHashTests {
         for (one, other) in equivalent {
             #expect(make(one) == make(other), "\(one) \(other)")
             #expect(make(one).hashValue == make(other).hashValue, "\(one) \(other)")
+            for seed in [0, 1, -7, Int.max, 0x5EED] {
+                #expect(make(one)._rawHashValue(seed: seed) == make(other)._rawHashValue(seed: seed), "\(one) \(other)")
+            }
             #expect(Set([make(one), make(other)]).count == 1)
         }
         for (one, other) in different {
@@ -34,6 +38,27 @@ struct IdentifierHashTests {
         Self.check { ActionPointID($0) }
         Self.check { FocalPointID($0) }
         Self.check { RecordKey.entity(EntityCode($0)) }
+        Self.check { RecordKey.item(ItemReference($0)) }
+        Self.check { RecordKey.keyAction(year: 2026, code: $0) }
+    }
+
+    @Test("tables file them apart: ten thousand references under one seed, and one reference under many seeds, rarely share a bucket")
+    func hashesSpreadOverATable() {
+        // A table of 16,384 buckets (its hash's low 14 bits): a good hash leaves about
+        // 16,384 × (1 − e^(−10,000/16,384)) ≈ 7,150 buckets filled.
+        let buckets = 1 << 14
+        let references = (0..<10_000).map { ItemReference("UNMN/\(2016 + $0 / 1_000)/\(String(format: "%03d", $0 % 1_000))") }
+        for seed in [0, 0x5EED, -1] {
+            let filled = Set(references.map { $0._rawHashValue(seed: seed) & (buckets - 1) }).count
+            #expect(filled > 6_900, "seed \(seed): \(filled) buckets")
+        }
+        // The seed moves a text to another bucket, so that a table copied into one of another
+        // seed is not filled in the original's order.
+        let one = EntityCode("UN Women")
+        #expect(Set((0..<1_000).map { one._rawHashValue(seed: $0) & (buckets - 1) }).count > 900)
+        // The same text under two kinds of record is two records.
+        #expect(RecordKey.entity("WB")._rawHashValue(seed: 3) != RecordKey.meeting("WB")._rawHashValue(seed: 3))
+        #expect(Set([RecordKey.entity("WB"), RecordKey.meeting("WB"), RecordKey.focalPoint("WB")]).count == 3)
     }
 
     @Test("one made with its hash given is the one made from its text")
