@@ -208,6 +208,12 @@ public final class Journal {
             count += scan.records.count
             if keep { records += scan.records }
             problem = scan.problem
+            // The piece's records are released on another thread: freeing every string and list
+            // they hold was a tenth of the work only the replaying thread can do.
+            if !keep && parallelLines != .max {
+                let applied = scan.takeRecords()
+                DispatchQueue.global().async { withExtendedLifetime(applied) {} }
+            }
             // Replay refused a record: what was read past it does not count.
             if problem != nil { next = nil }
         }

@@ -226,7 +226,8 @@ final class TapeDecoder: Decoder {
             }
             return string
         case .escapedString:
-            return try unescaped(text(at: node), node: node)
+            guard let string = unescapedString(text(at: node)) else { throw mismatch("a valid escape and UTF-8 text", at: node) }
+            return string
         default:
             throw mismatch("a string", at: node)
         }
@@ -286,61 +287,60 @@ final class TapeDecoder: Decoder {
         }
         return value
     }
+}
 
-    /// The string with its escapes resolved (`\n`, `\"`, `\u00e9`, surrogate pairs).
-    func unescaped(_ raw: UnsafeRawBufferPointer, node: Int) throws -> String {
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(raw.count)
-        var index = 0
-        func hex4(_ at: Int) throws -> UInt16 {
-            guard at + 4 <= raw.count else { throw mismatch("a \\u escape with four hex digits", at: node) }
-            var value: UInt16 = 0
-            for byte in raw[at..<(at + 4)] {
-                guard let digit = byte.hexDigitValue else { throw mismatch("a \\u escape with four hex digits", at: node) }
-                value = value << 4 | UInt16(digit)
-            }
-            return value
+/// The text of a JSON string's bytes (inside its quotes) with its escapes resolved (`\n`, `\"`,
+/// `\u00e9`, surrogate pairs); nil when an escape is not one JSON defines or the text is not UTF-8.
+func unescapedString(_ raw: UnsafeRawBufferPointer) -> String? {
+    var utf8: [UInt8] = []
+    utf8.reserveCapacity(raw.count)
+    var index = 0
+    func hex4(_ at: Int) -> UInt16? {
+        guard at + 4 <= raw.count else { return nil }
+        var value: UInt16 = 0
+        for byte in raw[at..<(at + 4)] {
+            guard let digit = byte.hexDigitValue else { return nil }
+            value = value << 4 | UInt16(digit)
         }
-        while index < raw.count {
-            let byte = raw[index]
-            guard byte == UInt8(ascii: "\\") else {
-                utf8.append(byte)
-                index += 1
-                continue
-            }
-            let escape = raw[index + 1]
-            index += 2
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
-            case UInt8(ascii: "b"): utf8.append(0x08)
-            case UInt8(ascii: "f"): utf8.append(0x0C)
-            case UInt8(ascii: "n"): utf8.append(0x0A)
-            case UInt8(ascii: "r"): utf8.append(0x0D)
-            case UInt8(ascii: "t"): utf8.append(0x09)
-            case UInt8(ascii: "u"):
-                let first = try hex4(index)
-                index += 4
-                var scalar: Unicode.Scalar?
-                if UTF16.isLeadSurrogate(first) {
-                    guard index + 6 <= raw.count, raw[index] == UInt8(ascii: "\\"), raw[index + 1] == UInt8(ascii: "u") else {
-                        throw mismatch("a surrogate pair", at: node)
-                    }
-                    let second = try hex4(index + 2)
-                    guard UTF16.isTrailSurrogate(second) else { throw mismatch("a surrogate pair", at: node) }
-                    index += 6
-                    scalar = Unicode.Scalar(0x10000 + (UInt32(first - 0xD800) << 10) + UInt32(second - 0xDC00))
-                } else {
-                    scalar = Unicode.Scalar(first)
-                }
-                guard let scalar else { throw mismatch("a Unicode scalar", at: node) }
-                utf8.append(contentsOf: UTF8.encode(scalar)!)
-            default:
-                throw mismatch("a valid escape", at: node)
-            }
-        }
-        guard let string = String(validating: utf8, as: UTF8.self) else { throw mismatch("UTF-8 text", at: node) }
-        return string
+        return value
     }
+    while index < raw.count {
+        let byte = raw[index]
+        guard byte == UInt8(ascii: "\\") else {
+            utf8.append(byte)
+            index += 1
+            continue
+        }
+        guard index + 1 < raw.count else { return nil }
+        let escape = raw[index + 1]
+        index += 2
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
+        case UInt8(ascii: "b"): utf8.append(0x08)
+        case UInt8(ascii: "f"): utf8.append(0x0C)
+        case UInt8(ascii: "n"): utf8.append(0x0A)
+        case UInt8(ascii: "r"): utf8.append(0x0D)
+        case UInt8(ascii: "t"): utf8.append(0x09)
+        case UInt8(ascii: "u"):
+            guard let first = hex4(index) else { return nil }
+            index += 4
+            var scalar: Unicode.Scalar?
+            if UTF16.isLeadSurrogate(first) {
+                guard index + 6 <= raw.count, raw[index] == UInt8(ascii: "\\"), raw[index + 1] == UInt8(ascii: "u"),
+                    let second = hex4(index + 2), UTF16.isTrailSurrogate(second)
+                else { return nil }
+                index += 6
+                scalar = Unicode.Scalar(0x10000 + (UInt32(first - 0xD800) << 10) + UInt32(second - 0xDC00))
+            } else {
+                scalar = Unicode.Scalar(first)
+            }
+            guard let scalar else { return nil }
+            utf8.append(contentsOf: UTF8.encode(scalar)!)
+        default:
+            return nil
+        }
+    }
+    return String(validating: utf8, as: UTF8.self)
 }
 
 extension UInt8 {

@@ -113,6 +113,12 @@ public struct JournalScan: Sendable {
         return scanned(validLength: count, problem: nil)
     }
 
+    /// Gives up the records: the caller holds the only reference to them, the scan none.
+    mutating func takeRecords() -> [JournalRecord] {
+        defer { records = [] }
+        return records
+    }
+
     /// For each record, whether its undo plan will be read once all of them are applied
     /// (`UndoPlanNeeds`, asked from the last record back).
     static func undoPlanNeeded(_ records: ArraySlice<JournalRecord>) -> [Bool] {
