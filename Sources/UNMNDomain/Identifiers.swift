@@ -48,8 +48,11 @@ public struct HashedString: Hashable, Sendable, ExpressibleByStringLiteral {
     /// (a 64-bit finaliser), instead of by a new `Hasher`'s rounds, which were a twentieth of a
     /// replayed record. Equal texts still give equal hashes under one seed, which is all a table
     /// asks; the seed still spreads a table's copy differently from its original.
-    public func _rawHashValue(seed: Int) -> Int {
-        var bits = UInt64(UInt(bitPattern: textHash ^ seed))
+    public func _rawHashValue(seed: Int) -> Int { Self.mixed(textHash, seed: seed) }
+
+    /// A hash of `value` under `seed`, every bit of each mixed into every bit of the result.
+    static func mixed(_ value: Int, seed: Int) -> Int {
+        var bits = UInt64(UInt(bitPattern: value ^ seed))
         bits = (bits ^ (bits &>> 32)) &* 0xD6E8_FEB8_6659_FD93
         bits = (bits ^ (bits &>> 32)) &* 0xD6E8_FEB8_6659_FD93
         return Int(Int64(bitPattern: bits ^ (bits &>> 32)))

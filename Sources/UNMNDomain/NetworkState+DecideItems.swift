@@ -76,10 +76,10 @@ extension NetworkState {
             let status = items[index].status
             check.fail("\(reference) was \(status.title) by \(closure.by) (\(closure.entity)) on \(closure.at.tashkentDate)")
         }
+        // Only the entity's status is read: asking the entity (`isMember`) copied it whole.
         if let member = entities.firstIndex(where: { $0.code == code }) {
             let status = entities[member].status
-            check.require(
-                entities[member].isMember, "\(code) is not consulted: \(status == .withdrawn ? "it withdrew" : "it is not a member yet")")
+            check.require(status == .member, "\(code) is not consulted: \(status == .withdrawn ? "it withdrew" : "it is not a member yet")")
         } else {
             check.fail("\(code) is not an entity of the network")
         }

@@ -5,15 +5,17 @@ extension NetworkState {
     /// without its command (written before verification) is accepted as it stands, but only
     /// before the first verified one.
     public func verify(_ batch: EventBatch) -> String? {
-        guard let command = batch.command else {
+        guard batch.hasCommand else {
             return isVerified ? "it has no command, and records before it do (written by hand?)" : nil
         }
-        let context = CommandContext(operator: batch.operator, now: batch.at, login: batch.login)
         // Worded only for a refusal: every replayed record is verified.
         var who: String { "\(batch.operator.name) (\(batch.operator.entity) \(batch.operator.role.rawValue))" }
         do {
-            let decided = try decided(command, context: context)
-            if decided.events != batch.events { return "its events are not what its command decides (\(Self.describe(command)) by \(who))" }
+            let decided = try decided(
+                batch.command!, context: CommandContext(operator: batch.operator, now: batch.at, login: batch.login))
+            if decided.events != batch.events {
+                return "its events are not what its command decides (\(Self.describe(batch.command!)) by \(who))"
+            }
             if (decided.undoing != nil) != batch.isUndo { return "it is marked as an undo wrongly" }
             return nil
         } catch {

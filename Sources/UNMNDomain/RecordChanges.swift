@@ -23,8 +23,8 @@ public enum RecordKey: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// Records named by an identifier are filed under its kept hash, each kind with a seed of
-    /// its own (the change log looks one up for every replayed record); the rest as `Hasher`
-    /// files them.
+    /// its own (the change log looks one up for every replayed record); a key action under its
+    /// code's hash and its year, a plan under its year.
     public func _rawHashValue(seed: Int) -> Int {
         switch self {
         case .entity(let code): return code._rawHashValue(seed: seed &+ 1)
@@ -32,11 +32,8 @@ public enum RecordKey: Hashable, Sendable, Codable, CustomStringConvertible {
         case .meeting(let reference): return reference._rawHashValue(seed: seed &+ 3)
         case .actionPoint(let id): return id._rawHashValue(seed: seed &+ 4)
         case .item(let reference): return reference._rawHashValue(seed: seed &+ 5)
-        case .plan, .keyAction:
-            var hasher = Hasher()
-            hasher.combine(seed)
-            hasher.combine(self)
-            return hasher.finalize()
+        case .keyAction(let year, let code): return code._rawHashValue(seed: seed &+ 6 &+ year &* 8)
+        case .plan(let year): return HashedString.mixed(year, seed: seed &+ 7)
         }
     }
 }

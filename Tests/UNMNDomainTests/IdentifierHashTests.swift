@@ -56,6 +56,9 @@ struct IdentifierHashTests {
         // seed is not filled in the original's order.
         let one = EntityCode("UN Women")
         #expect(Set((0..<1_000).map { one._rawHashValue(seed: $0) & (buckets - 1) }).count > 900)
+        // Plans and key actions of different years are filed apart.
+        #expect(Set((2016..<2036).map { RecordKey.plan(year: $0)._rawHashValue(seed: 1) }).count == 20)
+        #expect(Set((2016..<2036).map { RecordKey.keyAction(year: $0, code: "2026-01")._rawHashValue(seed: 1) }).count == 20)
         // The same text under two kinds of record is two records.
         #expect(RecordKey.entity("WB")._rawHashValue(seed: 3) != RecordKey.meeting("WB")._rawHashValue(seed: 3))
         #expect(Set([RecordKey.entity("WB"), RecordKey.meeting("WB"), RecordKey.focalPoint("WB")]).count == 3)
