@@ -611,6 +611,14 @@ final class RecentValues {
         operatorBytes.withUnsafeBytes { sameBytes($0, written) } ? lastOperator : nil
     }
 
+    /// The last operator read, if the bytes at `pointer` (`available` of them) begin with all of
+    /// its written bytes; with how many those are.
+    @inline(__always) func `operator`(at pointer: UnsafeRawPointer, available: Int) -> (Operator, Int)? {
+        guard let lastOperator, !operatorBytes.isEmpty, operatorBytes.count <= available else { return nil }
+        let count = operatorBytes.count
+        return operatorBytes.withUnsafeBytes { equalBytes($0.baseAddress!, pointer, count: count) } ? (lastOperator, count) : nil
+    }
+
     func remember(operator value: Operator, written: UnsafeRawBufferPointer) {
         operatorBytes = Array(written)
         lastOperator = value

@@ -52,16 +52,31 @@ struct WrittenOrderReader {
             guard let read = string() else { return nil }
             login = read
         }
-        guard literal(#","operator":{"entity":"#), let entity = text(as: EntityCode.self), literal(#","name":"#),
-            let name = string(), literal(#","role":"#), let role = word(in: roles), literal(#"},"summary":"#),
-            let summary = string(), literal(#"},"osUser":"#), let osUser = string(), literal("}"), offset == end
+        guard literal(#","operator":"#), let op = operatorValue(), literal(#","summary":"#), let summary = string(),
+            literal(#"},"osUser":"#), let osUser = string(), literal("}"), offset == end
         else { return nil }
         // Made where it is kept: a batch made first was copied into the record, then destroyed.
         return JournalRecord(
             sequence: sequence, osUser: osUser,
             batch: EventBatch(
-                operator: Operator(name: name, entity: entity, role: role), at: at, events: events, summary: summary, isUndo: isUndo,
+                operator: op, at: at, events: events, summary: summary, isUndo: isUndo,
                 command: command, login: login))
+    }
+
+    /// Who wrote the record. One person writes record after record: when the bytes here begin
+    /// with the whole of the operator last read (its closing brace included), it is that one.
+    private mutating func operatorValue() -> Operator? {
+        if let (known, count) = recent.operator(at: base + offset, available: end - offset) {
+            offset += count
+            return known
+        }
+        let start = offset
+        guard literal(#"{"entity":"#), let entity = text(as: EntityCode.self), literal(#","name":"#), let name = string(),
+            literal(#","role":"#), let role = word(in: roles), literal("}")
+        else { return nil }
+        let value = Operator(name: name, entity: entity, role: role)
+        recent.remember(operator: value, written: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]))
+        return value
     }
 
     // MARK: Commands and events
@@ -300,7 +315,7 @@ struct WrittenOrderReader {
     /// A whole number of up to eighteen digits (which cannot overflow), without a leading zero.
     /// What follows is not looked at here: a fraction or an exponent is not the punctuation the
     /// next `literal` expects, so the record steps aside.
-    private mutating func integer() -> Int? {
+    @inline(__always) private mutating func integer() -> Int? {
         var at = offset
         let negative = at < end && base.load(fromByteOffset: at, as: UInt8.self) == UInt8(ascii: "-")
         if negative { at += 1 }
