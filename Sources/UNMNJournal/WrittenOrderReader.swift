@@ -1,18 +1,18 @@
 import UNMNDomain
 
 /// Reads the records a network writes most — a member's position on an item, progress on a key
-/// action, attendance, an item opened and closed: nineteen in twenty of a network's records — in
-/// one pass over their bytes, in the order the journal writes them, without a tape.
+/// action, attendance, an item opened and closed: most of a network's records — in one pass over
+/// their bytes, in the order the journal writes them, without a tape.
 ///
 /// The journal writes every record the same way (`JournalJSONEncoder`: no spaces, members in
 /// sorted order, slashes unescaped), so a reader can expect each member's name, and the
 /// punctuation around it, at the very bytes where it comes and compare them as constants; the
 /// tape (`JSONTape`), which finds every value of any JSON text first, was half of what reading a
 /// record cost. Anything else — another command or event, a member out of order, a space, a
-/// control character in a string, a number with a fraction — makes this reader step aside (nil), and the
-/// record is read through the tape as before, which also says what is wrong. What this reader
-/// accepts is therefore valid JSON that the tape reader reads to the same record; the tests hold
-/// it to that on every sample record and on damaged variants of them.
+/// control character in a string, a number with a fraction — makes this reader step aside
+/// (nil), and the record is read through the tape as before, which also says what is wrong.
+/// What this reader accepts is therefore valid JSON that the tape reader reads to the same
+/// record; the tests hold it to that on every sample record and on damaged variants of them.
 ///
 /// A value of the reader is made for one record's body and used once.
 struct WrittenOrderReader {
@@ -55,7 +55,6 @@ struct WrittenOrderReader {
         guard literal(#","operator":"#), let op = operatorValue(), literal(#","summary":"#), let summary = string(),
             literal(#"},"osUser":"#), let osUser = string(), literal("}"), offset == end
         else { return nil }
-        // Made where it is kept: a batch made first was copied into the record, then destroyed.
         return JournalRecord(
             sequence: sequence, osUser: osUser,
             batch: EventBatch(
