@@ -146,14 +146,32 @@ func append(_ index: Int, to journal: Journal) throws {
     try journal.commit(command, context: context)
 }
 
+/// Runs one of the single-purpose modes, which a person points at a path: an error (a journal
+/// that is already there, one that cannot be read) is said in words and ends the run with status
+/// 1, instead of crashing with a backtrace.
+func runMode(_ body: () throws -> Void) -> Never {
+    do {
+        try body()
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("unmn-bench: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
 if options.replayOnly, let path = options.journal {
-    let best = try (0..<5).map { _ in try replayTime(path) }.min()!
-    let records = try Journal(path: path, emailPolicy: policy, osUser: "bench", readOnly: true).state.batchCount
-    print("replay_records_per_s: \(Int(Double(records) / best)) (\(records) records, best of 5)")
-    exit(0)
+    runMode {
+        let best = try (0..<5).map { _ in try replayTime(path) }.min()!
+        let records = try Journal(path: path, emailPolicy: policy, osUser: "bench", readOnly: true).state.batchCount
+        print("replay_records_per_s: \(Int(Double(records) / best)) (\(records) records, best of 5)")
+    }
 }
 
 if let mode = options.instructions, let path = options.journal {
+    runMode { try measureInstructions(mode, path) }
+}
+
+func measureInstructions(_ mode: String, _ path: String) throws {
     switch mode {
     case "replay":
         // On one thread: callgrind counts only the thread that entered the measured function,
@@ -178,7 +196,6 @@ if let mode = options.instructions, let path = options.journal {
         print("--instructions is replay, first-frame, keys or append")
         exit(64)
     }
-    exit(0)
 }
 
 /// The peak resident memory of this process so far, in MiB.
@@ -197,13 +214,14 @@ func ownPeakMemoryMiB() -> Double {
 }
 
 if options.consoleMemory, let path = options.journal {
-    let (elapsed, journal) = try firstFrame(path)
-    // The change log, read on another thread after the first frame, counts in the memory.
-    journal.state.deferredReading?()
-    print(
-        "peak_mib: \(String(format: "%.0f", ownPeakMemoryMiB())) first_frame_ms: \(String(format: "%.1f", elapsed * 1000)) "
-            + "replayed: \(journal.replayedAtStart)")
-    exit(0)
+    runMode {
+        let (elapsed, journal) = try firstFrame(path)
+        // The change log, read on another thread after the first frame, counts in the memory.
+        journal.state.deferredReading?()
+        print(
+            "peak_mib: \(String(format: "%.0f", ownPeakMemoryMiB())) first_frame_ms: \(String(format: "%.1f", elapsed * 1000)) "
+                + "replayed: \(journal.replayedAtStart)")
+    }
 }
 
 /// One console's peak memory over a journal, measured in a process of its own (this one has
@@ -221,17 +239,17 @@ func consolePeakMemoryMiB(_ path: String) throws -> Double {
 }
 
 if let url = options.postgres {
-    try PostgresBench.run(url: url, events: options.events ?? 10_000)
-    exit(0)
+    runMode { try PostgresBench.run(url: url, events: options.events ?? 10_000) }
 }
 
 // `--write-journal PATH --events N`: only write a synthetic journal (for bench/peers.sh).
 if let path = options.writeJournal {
-    var network = SyntheticNetwork(entities: entities, policy: policy)
-    if options.tenYears { network.growTenYears() } else { network.grow(toEvents: options.events ?? realisticEvents) }
-    try Journal.create(at: path, batches: network.batches, osUser: "bench")
-    print("wrote \(path): \(network.eventCount) events in \(network.batches.count) records")
-    exit(0)
+    runMode {
+        var network = SyntheticNetwork(entities: entities, policy: policy)
+        if options.tenYears { network.growTenYears() } else { network.grow(toEvents: options.events ?? realisticEvents) }
+        try Journal.create(at: path, batches: network.batches, osUser: "bench")
+        print("wrote \(path): \(network.eventCount) events in \(network.batches.count) records")
+    }
 }
 
 print("unmn-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(quick ? "quick" : "full") run")
