@@ -1,8 +1,9 @@
 import UNMNDomain
 
 /// Reads the records a network writes most — a member's position on an item, progress on a key
-/// action, attendance, an item opened and closed: most of a network's records — in one pass over
-/// their bytes, in the order the journal writes them, without a tape.
+/// action, attendance, an item opened and closed, an agenda and its minutes, a plan drafted: most
+/// of a network's records — in one pass over their bytes, in the order the journal writes them,
+/// without a tape.
 ///
 /// The journal writes every record the same way (`JournalJSONEncoder`: no spaces, members in
 /// sorted order, slashes unescaped), so a reader can expect each member's name, and the
@@ -116,10 +117,37 @@ struct WrittenOrderReader {
             guard let draft = itemDraft(), literal("}}") else { return nil }
             return .openItem(draft)
         }
+        if literal(#"{"addAgendaItem":{"meeting":"#) {
+            guard let meeting = text(as: MeetingReference.self), literal(#","title":"#), let title = string(), literal("}}") else {
+                return nil
+            }
+            return .addAgendaItem(meeting: meeting, title: title)
+        }
+        if literal(#"{"writeMinutes":{"#) {
+            guard let basedOn = self.basedOn(), literal(#""item":"#), let item = integer(), literal(#","meeting":"#),
+                let meeting = text(as: MeetingReference.self), literal(#","text":"#), let text = string(), literal("}}")
+            else { return nil }
+            return .writeMinutes(meeting: meeting, item: item, text: text, basedOn: basedOn)
+        }
+        if literal(#"{"finaliseMinutes":{"_0":"#) {
+            guard let meeting = text(as: MeetingReference.self), literal("}}") else { return nil }
+            return .finaliseMinutes(meeting)
+        }
+        if literal(#"{"shareMinutesWithRCO":{"_0":"#) { return meetingOn().map { .shareMinutesWithRCO($0, on: $1) } }
+        if literal(#"{"draftWorkPlan":{"year":"#) {
+            guard let year = integer(), literal("}}") else { return nil }
+            return .draftWorkPlan(year: year)
+        }
         if literal(#"{"adoptItem":{"_0":"#) { return closing().map { .adoptItem($0, statement: $1) } }
         if literal(#"{"rejectItem":{"_0":"#) { return closing().map { .rejectItem($0, statement: $1) } }
         if literal(#"{"withdrawItem":{"_0":"#) { return closing().map { .withdrawItem($0, statement: $1) } }
         return nil
+    }
+
+    /// A meeting's reference and a date (`{"_0":…,"on":{…}}`, the opening brace read).
+    private mutating func meetingOn() -> (MeetingReference, LocalDate)? {
+        guard let meeting = text(as: MeetingReference.self), literal(#","on":"#), let on = date(), literal("}}") else { return nil }
+        return (meeting, on)
     }
 
     /// An item's reference and the outcome statement of a command that closes it.
@@ -188,6 +216,24 @@ struct WrittenOrderReader {
                 let meeting = text(as: MeetingReference.self), literal("}}")
             else { return nil }
             return .attendanceRecorded(meeting: meeting, entity: entity, attendance)
+        }
+        if literal(#"{"agendaItemAdded":{"meeting":"#) {
+            guard let meeting = text(as: MeetingReference.self), literal(#","title":"#), let title = string(), literal("}}") else {
+                return nil
+            }
+            return .agendaItemAdded(meeting: meeting, title: title)
+        }
+        if literal(#"{"minutesWritten":{"item":"#) {
+            guard let item = integer(), literal(#","meeting":"#), let meeting = text(as: MeetingReference.self), literal(#","text":"#),
+                let text = string(), literal("}}")
+            else { return nil }
+            return .minutesWritten(meeting: meeting, item: item, text: text)
+        }
+        if literal(#"{"minutesFinalised":{"_0":"#) { return meetingOn().map { .minutesFinalised($0, on: $1) } }
+        if literal(#"{"minutesShared":{"_0":"#) { return meetingOn().map { .minutesShared($0, on: $1) } }
+        if literal(#"{"workPlanDrafted":{"year":"#) {
+            guard let year = integer(), literal("}}") else { return nil }
+            return .workPlanDrafted(year: year)
         }
         // An item as it is opened: nothing recorded on it yet (an item with more goes the tape's way).
         if literal(#"{"itemOpened":{"_0":{"deadline":"#) {

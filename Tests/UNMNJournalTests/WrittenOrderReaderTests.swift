@@ -67,17 +67,22 @@ struct WrittenOrderReaderTests {
     }
 
     /// A record of the kinds this reader takes: a position, progress, attendance, an item opened
-    /// (nothing on it yet; not a work plan's endorsement) or closed, and nothing else (progress
+    /// (nothing on it yet; not a work plan's endorsement) or closed, an agenda item, minutes
+    /// written, finalised or shared, a plan drafted, and nothing else (progress
     /// that cancels an action also revises the plan: that record goes the tape's way).
     static func isReadInOnePass(_ batch: EventBatch) -> Bool {
         switch batch.command {
-        case .recordPosition?, .recordProgress?, .recordAttendance?, .adoptItem?, .rejectItem?, .withdrawItem?: break
+        case .recordPosition?, .recordProgress?, .recordAttendance?, .adoptItem?, .rejectItem?, .withdrawItem?, .addAgendaItem?,
+            .writeMinutes?, .finaliseMinutes?, .shareMinutesWithRCO?, .draftWorkPlan?:
+            break
         case .openItem(let draft)?: guard draft.kind.category != .workPlanEndorsement else { return false }
         default: return false
         }
         return batch.events.allSatisfy {
             switch $0 {
-            case .positionRecorded, .progressRecorded, .attendanceRecorded, .itemClosed: true
+            case .positionRecorded, .progressRecorded, .attendanceRecorded, .itemClosed, .agendaItemAdded, .minutesWritten,
+                .minutesFinalised, .minutesShared, .workPlanDrafted:
+                true
             case .itemOpened(let item):
                 item.kind.category != .workPlanEndorsement && item.status == .open && item.positions.isEmpty && item.history.isEmpty
                     && item.closure == nil && item.deferrals.isEmpty && item.consultedActions == nil && item.reopenings == nil
@@ -129,6 +134,14 @@ struct WrittenOrderReaderTests {
         let bodies = try Self.bodies().map { String(decoding: $0, as: UTF8.self) }
         let position = try #require(bodies.first { $0.contains("{\"recordPosition\"") && Self.written(Array($0.utf8)) != nil })
         let progress = try #require(bodies.first { $0.contains("{\"recordProgress\"") && Self.written(Array($0.utf8)) != nil })
+        let minutes = try #require(bodies.first { $0.contains("\"basedOn\":4,\"item\":1") && Self.written(Array($0.utf8)) != nil })
+        for variant in [
+            minutes.replacingOccurrences(of: "\"item\":1", with: "\"item\":1.5"),
+            minutes.replacingOccurrences(of: "\"basedOn\":4", with: "\"basedOn\":\"4\""),
+            minutes.replacingOccurrences(of: "{\"minutesWritten\":{\"item\"", with: "{\"minutesWritten\":{\"basedOn\":4,\"item\""),
+        ] {
+            #expect(variant != minutes && Self.written(Array(variant.utf8)) == nil, "\(variant)")
+        }
         let variants: [String] = [
             position.replacingOccurrences(of: "\"batch\":{", with: "\"batch\": {"),
             position.replacingOccurrences(of: ",\"osUser\"", with: "\n,\"osUser\""),
