@@ -43,9 +43,7 @@ struct WrittenOrderReaderTests {
         return bodies
     }
 
-    @Test(
-        "every sample record reads as the tape reads it; every position, progress, attendance and item opened or closed is read in one pass"
-    )
+    @Test("every sample record reads as the tape reads it; every record of the kinds this reader takes is read in one pass")
     func sampleRecordsAgree() throws {
         var (positions, progress, others) = (0, 0, 0)
         for body in try Self.bodies() {
