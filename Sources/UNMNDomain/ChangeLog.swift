@@ -27,7 +27,7 @@ struct ChangeLog: Hashable, Sendable, Codable {
 
     /// One change to several fields of a record. A record first seen is given room for
     /// `expected` fields at once, not grown one doubling at a time as they arrive.
-    mutating func set(_ change: FieldChange, of record: RecordKey, fields: [HashedString], expected: Int) {
+    mutating func set(_ change: FieldChange, of record: RecordKey, fields: some Collection<HashedString>, expected: Int) {
         // A record seen before is changed in place through its index (its key hashed once).
         guard let known = entries.index(forKey: record) else {
             var changes = [HashedString: FieldChange](minimumCapacity: max(expected, fields.count))
@@ -36,17 +36,6 @@ struct ChangeLog: Hashable, Sendable, Codable {
             return
         }
         for field in fields { entries.values[known][field] = change }
-    }
-
-    /// The same for one field.
-    mutating func set(_ change: FieldChange, of record: RecordKey, field: HashedString, expected: Int) {
-        guard let known = entries.index(forKey: record) else {
-            var changes = [HashedString: FieldChange](minimumCapacity: expected)
-            changes[field] = change
-            entries[record] = changes
-            return
-        }
-        entries.values[known][field] = change
     }
 
     /// Every record's changes (reading deferred ones): for the snapshot, equality and tests.

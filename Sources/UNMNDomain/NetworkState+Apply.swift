@@ -26,7 +26,7 @@ extension NetworkState {
     /// (see `UndoPlanNeeds`).
     public static func needsUndoPlan(_ batches: some BidirectionalCollection<EventBatch>) -> [Bool] {
         var needs = UndoPlanNeeds()
-        return batches.reversed().map { needs.isNeeded(by: $0.operator, before: $0.command) }.reversed()
+        return batches.reversed().map { needs.isNeeded(by: $0.operator, beforeUndo: $0.isUndoCommand) }.reversed()
     }
 
     /// After a replay applied `batches` (in order) with plans only for `planned` ones, and
@@ -308,14 +308,8 @@ public struct UndoPlanNeeds {
 
     public init() {}
 
-    /// Whether the plan of a batch by `op` deciding `command` will be read, the batches after it
-    /// having been asked already.
-    public mutating func isNeeded(by op: Operator, before command: Command?) -> Bool {
-        if case .undo? = command { return isNeeded(by: op, beforeUndo: true) }
-        return isNeeded(by: op, beforeUndo: false)
-    }
-
-    /// The same, told whether the command is an undo (`EventBatch.isUndoCommand`).
+    /// Whether the plan of a batch by `op` will be read, the batches after it having been asked
+    /// already; told whether its command is an undo (`EventBatch.isUndoCommand`).
     public mutating func isNeeded(by op: Operator, beforeUndo isUndo: Bool) -> Bool {
         let key = Operator.Key(op)
         guard let place = operators.firstIndex(where: { $0.key == key }) else {

@@ -207,7 +207,7 @@ extension NetworkState {
             changes.set(change, of: record, fields: fields, expected: expectedFields(record, fields.count))
         }
         func note(_ record: RecordKey, _ field: HashedString) {
-            changes.set(change, of: record, field: field, expected: expectedFields(record, 1))
+            changes.set(change, of: record, fields: CollectionOfOne(field), expected: expectedFields(record, 1))
         }
         switch event {
         case .networkFounded(let entities): for entity in entities { note(.entity(entity.code), Field.status) }

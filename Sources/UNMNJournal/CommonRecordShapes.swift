@@ -51,7 +51,11 @@ extension TapeDecoder {
 
     private func operatorValue(at node: Int) -> Operator? {
         let written = text(at: node)
-        if let known = recent?.operator(written) { return known }
+        if let base = written.baseAddress, let (known, count) = recent?.operator(at: base, available: written.count),
+            count == written.count
+        {
+            return known
+        }
         guard let object = Object(self, node, exactly: 3), let entity = object.string("entity"), let name = object.string("name"),
             let role = object.word("role", of: Operator.Role.self)
         else { return nil }

@@ -606,11 +606,6 @@ final class RecentValues {
         hashes.deallocate()
     }
 
-    /// The last operator read, if it was written with these bytes.
-    func `operator`(_ written: UnsafeRawBufferPointer) -> Operator? {
-        operatorBytes.withUnsafeBytes { sameBytes($0, written) } ? lastOperator : nil
-    }
-
     /// The last operator read, if the bytes at `pointer` (`available` of them) begin with all of
     /// its written bytes; with how many those are.
     @inline(__always) func `operator`(at pointer: UnsafeRawPointer, available: Int) -> (Operator, Int)? {
