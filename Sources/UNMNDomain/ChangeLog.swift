@@ -10,9 +10,29 @@ import Synchronization
 struct ChangeLog: Hashable, Sendable, Codable {
     /// Every change when nothing is deferred; otherwise the changes applied since.
     /// Field names keep their hashes (`HashedString`): every replayed record records its changes,
-    /// and hashing the names again at each was a tenth of applying one.
-    private var entries: [RecordKey: [HashedString: FieldChange]] = [:]
+    /// and hashing the names again at each was a tenth of applying one. A change is kept as plain
+    /// numbers (`Stamp`), its author once in `authors`: copying the name into every field's
+    /// change, from the thread that replays while others read the same name, was a third of
+    /// recording a record's changes.
+    private var entries: [RecordKey: [HashedString: Stamp]] = [:]
     private var deferred: DeferredChanges?
+    private var authors: [Author] = []
+    private var authorIndex: [Author: UInt32] = [:]
+    /// The author of the last change stamped.
+    private var lastAuthor: UInt32 = 0
+
+    /// Who made a change.
+    struct Author: Hashable, Sendable {
+        var by: String
+        var entity: EntityCode
+    }
+
+    /// One change as the log keeps it: its version, its author's place in `authors`, its time.
+    struct Stamp: Hashable, Sendable {
+        var version: Int
+        var author: UInt32
+        var at: Instant
+    }
 
     init() {}
 
@@ -20,29 +40,63 @@ struct ChangeLog: Hashable, Sendable, Codable {
 
     /// The changes to one record's fields.
     subscript(record: RecordKey) -> [HashedString: FieldChange]? {
-        guard let deferred else { return entries[record] }
-        guard let applied = entries[record] else { return deferred.value[record] }
+        let applied = entries[record]?.mapValues(change)
+        guard let deferred else { return applied }
+        guard let applied else { return deferred.value[record] }
         return (deferred.value[record] ?? [:]).merging(applied) { _, later in later }
+    }
+
+    /// The last change to one field of a record.
+    subscript(record: RecordKey, field: HashedString) -> FieldChange? {
+        if let stamp = entries[record]?[field] { return change(stamp) }
+        return deferred?.value[record]?[field]
+    }
+
+    /// The stamp of a change by `name` of `entity`, numbered `version`, made at `at`: what
+    /// `set` records for each field it changed.
+    mutating func stamp(version: Int, by name: String, entity: EntityCode, at: Instant) -> Stamp {
+        // Consecutive changes are mostly one person's: their place is found without hashing.
+        if authors.indices.contains(Int(lastAuthor)), authors[Int(lastAuthor)].by == name, authors[Int(lastAuthor)].entity == entity {
+            return Stamp(version: version, author: lastAuthor, at: at)
+        }
+        let author = Author(by: name, entity: entity)
+        if let index = authorIndex[author] {
+            lastAuthor = index
+        } else {
+            authors.append(author)
+            lastAuthor = UInt32(authors.count - 1)
+            authorIndex[author] = lastAuthor
+        }
+        return Stamp(version: version, author: lastAuthor, at: at)
+    }
+
+    private func change(_ stamp: Stamp) -> FieldChange {
+        let author = authors[Int(stamp.author)]
+        return FieldChange(version: stamp.version, by: author.by, entity: author.entity, at: stamp.at)
     }
 
     /// One change to several fields of a record. A record first seen is given room for
     /// `expected` fields at once, not grown one doubling at a time as they arrive.
-    mutating func set(_ change: FieldChange, of record: RecordKey, fields: some Collection<HashedString>, expected: Int) {
+    mutating func set(_ stamp: Stamp, of record: RecordKey, fields: some Collection<HashedString>, expected: Int) {
         // A record seen before is changed in place through its index (its key hashed once).
         guard let known = entries.index(forKey: record) else {
-            var changes = [HashedString: FieldChange](minimumCapacity: max(expected, fields.count))
-            for field in fields { changes[field] = change }
+            var changes = [HashedString: Stamp](minimumCapacity: max(expected, fields.count))
+            for field in fields { changes[field] = stamp }
             entries[record] = changes
             return
         }
-        for field in fields { entries.values[known][field] = change }
+        for field in fields { entries.values[known][field] = stamp }
+    }
+
+    /// Records one change to several fields, interning its author (for a change log read back).
+    mutating func set(_ change: FieldChange, of record: RecordKey, fields: some Collection<HashedString>) {
+        set(stamp(version: change.version, by: change.by, entity: change.entity, at: change.at), of: record, fields: fields, expected: 0)
     }
 
     /// Every record's changes (reading deferred ones): for the snapshot, equality and tests.
     var all: [RecordKey: [HashedString: FieldChange]] {
-        guard let deferred else { return entries }
-        var merged = deferred.value
-        for (record, fields) in entries { merged[record, default: [:]].merge(fields) { _, later in later } }
+        var merged = deferred?.value ?? [:]
+        for (record, fields) in entries { merged[record, default: [:]].merge(fields.mapValues(change)) { _, later in later } }
         return merged
     }
 
@@ -57,14 +111,19 @@ struct ChangeLog: Hashable, Sendable, Codable {
 
     // Written with the names as plain strings.
     init(from decoder: any Decoder) throws {
-        entries = try decoder.singleValueContainer().decode([RecordKey: [String: FieldChange]].self).mapValues { fields in
-            Dictionary(uniqueKeysWithValues: fields.map { (HashedString($0.key), $0.value) })
+        for (record, fields) in try decoder.singleValueContainer().decode([RecordKey: [String: FieldChange]].self) {
+            for (field, change) in fields { set(change, of: record, fields: CollectionOfOne(HashedString(field))) }
         }
     }
 
+    /// Written as a dictionary keyed by records is (key, value, key, value…), in the order of
+    /// the records' names: `all` is a new dictionary each time, and its order with it.
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(all.mapValues { fields in Dictionary(uniqueKeysWithValues: fields.map { ($0.key.text, $0.value) }) })
+        var container = encoder.unkeyedContainer()
+        for (record, fields) in all.sorted(by: { $0.key.description < $1.key.description }) {
+            try container.encode(record)
+            try container.encode(Dictionary(uniqueKeysWithValues: fields.map { ($0.key.text, $0.value) }))
+        }
     }
 }
 

@@ -12,7 +12,7 @@ extension NetworkState {
                 ? UndoPlan.impossible(summary: batch.summary, reason: "your last change was itself an undo")
                 : Undo.plan(for: batch, before: self, version: batchCount + 1)
         let version = batchCount + 1
-        let change = FieldChange(version: version, by: batch.operator.name, entity: batch.operator.entity, at: batch.at)
+        let change = changes.stamp(version: version, by: batch.operator.name, entity: batch.operator.entity, at: batch.at)
         for event in batch.events {
             recordChanges(of: event, as: change)
             apply(event, at: batch.at)

@@ -20,17 +20,41 @@ extension NetworkState {
     /// verifying a recorded batch compares (its own summary is not).
     func decided(_ command: Command, context: CommandContext) throws(CommandRejection) -> (events: [Event], undoing: String?) {
         let attempted = Attempt(command)
+        try checkAuthority(command, attempted, context: context)
+        var check = Reasons()
+        let events = try decideEvents(command, attempted: attempted, context: context, check: &check)
+        if !check.list.isEmpty { throw CommandRejection(attempted, reasons: check.list) }
+        if case .undo = command, case .inverse(let summary, _)? = undoPlan(for: context.operator) { return (events, summary) }
+        return (events, nil)
+    }
+
+    /// Throws why `context`'s operator may not do `command` at all: no authority here, or not
+    /// this command.
+    private func checkAuthority(_ command: Command, _ attempted: Attempt, context: CommandContext) throws(CommandRejection) {
         if let refusal = authorityRefusal(context) {
             throw CommandRejection(attempted, reason: refusal)
         }
         if let refusal = Permissions.refusal(for: command, by: context, in: self) {
             throw CommandRejection(attempted, reason: refusal)
         }
+    }
+
+    /// Throws why a command whose events are plain (`EventBatch.eventsArePlain`) may not be done
+    /// against this state: all that is left to decide of it once its events are known.
+    func checkAllowed(plain command: Command, context: CommandContext) throws(CommandRejection) {
+        let attempted = Attempt(command)
+        try checkAuthority(command, attempted, context: context)
         var check = Reasons()
-        let events = try decideEvents(command, attempted: attempted, context: context, check: &check)
+        switch command {
+        case .recordPosition(let reference, let code, let position, _, let basedOn):
+            try checkRecordPosition(reference, code, position, basedOn: basedOn, attempted: attempted, check: &check)
+        case .recordProgress(let year, let code, let percent, let status, let note, let basedOn):
+            try checkRecordProgress(year, code, percent, status, note, basedOn: basedOn, attempted: attempted, check: &check)
+        default:
+            // A command said to be plain without a check of its own is refused, never let through.
+            throw CommandRejection(attempted, reason: "unmn has no check for it (a fault in unmn)")
+        }
         if !check.list.isEmpty { throw CommandRejection(attempted, reasons: check.list) }
-        if case .undo = command, case .inverse(let summary, _)? = undoPlan(for: context.operator) { return (events, summary) }
-        return (events, nil)
     }
 
     /// One function per command, by area: members and focal points, meetings, work plans,
@@ -104,8 +128,8 @@ extension NetworkState {
         case .openItem(let draft):
             return try decideOpenItem(draft, attempted: attempted, context: context, check: &check)
         case .recordPosition(let reference, let code, let position, let source, let basedOn):
-            return try decideRecordPosition(
-                reference, code, position, source, basedOn: basedOn, attempted: attempted, context: context, check: &check)
+            try checkRecordPosition(reference, code, position, basedOn: basedOn, attempted: attempted, check: &check)
+            return [.positionRecorded(item: reference, .recorded(code, position, source, by: context.operatorName, at: context.now))]
         case .adoptItem(let reference, let statement):
             return try decideAdoptItem(reference, statement, attempted: attempted, context: context, check: &check)
         case .rejectItem(let reference, let statement):

@@ -65,10 +65,10 @@ extension NetworkState {
         return "\(listed(changed + removed)) changed after the consultation opened on \(since.longDescription); re-open the consultation"
     }
 
-    func decideRecordPosition(
-        _ reference: ItemReference, _ code: EntityCode, _ position: Position?, _ source: PositionRecord.Source, basedOn: Int?,
-        attempted: Attempt, context: CommandContext, check: inout Reasons
-    ) throws(CommandRejection) -> [Event] {
+    /// What may stop a position being recorded (its event is plain: `Event.positionRecorded`).
+    func checkRecordPosition(
+        _ reference: ItemReference, _ code: EntityCode, _ position: Position?, basedOn: Int?, attempted: Attempt, check: inout Reasons
+    ) throws(CommandRejection) {
         // The item and the entity are read where they lie: this is seven records in ten, and
         // copying a whole item and entity was a third of deciding one again.
         guard let index = itemIndex[reference] else { throw CommandRejection(attempted, reason: "there is no consensus item \(reference)") }
@@ -84,23 +84,12 @@ extension NetworkState {
             check.fail("\(code) is not an entity of the network")
         }
         if case .object(let reason)? = position { check.require(!reason.trimmed.isEmpty, "an objection needs a reason") }
-        guard check.list.isEmpty else { return [] }
+        guard check.list.isEmpty else { return }
         let current = items[index].positions[code]?.position
         try checkUnchanged(
             .item(reference), field: Self.positionField(code), title: "position of \(code)", since: basedOn,
             theirs: current?.title ?? "no answer", yours: position?.title ?? "no answer", attempted: attempted)
         check.require(current != position, "\(code)'s position is already \(position?.title ?? "no answer")")
-        var recorded = position
-        switch position {
-        case .object(let reason)?: recorded = .object(reason: reason.trimmed)
-        case .standAside(let reason?)?: recorded = .standAside(reason: reason.trimmed.isEmpty ? nil : reason.trimmed)
-        default: break
-        }
-        return [
-            .positionRecorded(
-                item: reference,
-                PositionRecord(entity: code, position: recorded, source: source, recordedBy: context.operatorName, at: context.now))
-        ]
     }
 
     func decideAdoptItem(_ reference: ItemReference, _ statement: String, attempted: Attempt, context: CommandContext, check: inout Reasons)

@@ -75,31 +75,38 @@ extension NetworkState {
         return events
     }
 
+    /// What may stop progress being recorded. Its event is plain (`Event.progressRecorded`);
+    /// only cancelling an action of the endorsed plan adds one (`decideRecordProgress`).
+    func checkRecordProgress(
+        _ year: Int, _ code: String, _ percent: Int, _ status: KeyAction.Status, _ note: String, basedOn: Int?, attempted: Attempt,
+        check: inout Reasons
+    ) throws(CommandRejection) {
+        // The plan and the action are read where they lie: copying both was most of deciding
+        // progress again, one record in five.
+        guard let plan = workPlans.index(forKey: year) else { throw CommandRejection(attempted, reason: "there is no \(year) work plan") }
+        checkOpen(workPlans.values[plan], check: &check)
+        guard let index = workPlans.values[plan].actions.firstIndex(where: { $0.code == code }) else {
+            throw CommandRejection(attempted, reason: "the \(year) plan has no action \(code)")
+        }
+        guard check.list.isEmpty else { return }
+        let (progress, current) = (workPlans.values[plan].actions[index].progress, workPlans.values[plan].actions[index].status)
+        try checkUnchanged(
+            .keyAction(year: year, code: code), field: "progress", title: "progress", since: basedOn,
+            theirs: "\(progress) %, \(current.rawValue)", yours: "\(percent) %, \(status.rawValue)", attempted: attempted)
+        check.require((0...100).contains(percent), "progress must be between 0 and 100 %, not \(percent)")
+        check.require(status != .completed || percent == 100, "a completed action is at 100 %")
+        check.require(
+            percent != progress || status != current || !note.trimmed.isEmpty, "nothing changed: give a new percentage, status or a note")
+    }
+
     func decideRecordProgress(
         _ year: Int, _ code: String, _ percent: Int, _ status: KeyAction.Status, _ note: String, basedOn: Int?, attempted: Attempt,
         context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
-        let today = context.today
-        let plan = try existingPlan(year, attempted)
-        checkOpen(plan, check: &check)
-        guard let action = plan.actions.first(where: { $0.code == code }) else {
-            throw CommandRejection(attempted, reason: "the \(year) plan has no action \(code)")
-        }
-        guard check.list.isEmpty else { return [] }
-        try checkUnchanged(
-            .keyAction(year: year, code: code), field: "progress", title: "progress", since: basedOn,
-            theirs: "\(action.progress) %, \(action.status.rawValue)", yours: "\(percent) %, \(status.rawValue)", attempted: attempted)
-        check.require((0...100).contains(percent), "progress must be between 0 and 100 %, not \(percent)")
-        check.require(status != .completed || percent == 100, "a completed action is at 100 %")
-        check.require(
-            percent != action.progress || status != action.status || !note.trimmed.isEmpty,
-            "nothing changed: give a new percentage, status or a note")
+        try checkRecordProgress(year, code, percent, status, note, basedOn: basedOn, attempted: attempted, check: &check)
+        guard check.list.isEmpty, let plan = workPlans[year], let action = plan.actions.first(where: { $0.code == code }) else { return [] }
         var events: [Event] = [
-            .progressRecorded(
-                year: year, code: code,
-                KeyAction.ProgressUpdate(
-                    on: today, by: context.operatorName, entity: context.entity,
-                    percent: percent, status: status, note: note.trimmed))
+            .progressRecorded(year: year, code: code, .recorded(percent, status, note, by: context.operator, on: context.today))
         ]
         // Progress stays free; cancelling an action of the endorsed plan is a revision, the note its reason.
         if status == .cancelled && action.status != .cancelled, plan.isEndorsed {
@@ -108,7 +115,7 @@ extension NetworkState {
                 .workPlanRevised(
                     year: year,
                     WorkPlan.Revision(
-                        code: code, change: .cancelled, reason: note.trimmed, on: today, by: context.operatorName,
+                        code: code, change: .cancelled, reason: note.trimmed, on: context.today, by: context.operatorName,
                         needsEndorsement: false)))
         }
         return events

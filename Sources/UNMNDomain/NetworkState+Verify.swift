@@ -4,13 +4,22 @@ extension NetworkState {
     /// Why this recorded batch could not have been written, or nil when it could. A batch
     /// without its command (written before verification) is accepted as it stands, but only
     /// before the first verified one.
-    public func verify(_ batch: EventBatch) -> String? {
+    ///
+    /// `eventsArePlain` says the caller found the batch's events are its command's plain events
+    /// (`EventBatch.eventsArePlain`, asked on the thread that read the record): then only whether
+    /// the command was allowed is left to decide against the state.
+    public func verify(_ batch: EventBatch, eventsArePlain: Bool = false) -> String? {
         guard batch.hasCommand else {
             return isVerified ? "it has no command, and records before it do (written by hand?)" : nil
         }
         // Worded only for a refusal: every replayed record is verified.
         var who: String { "\(batch.operator.name) (\(batch.operator.entity) \(batch.operator.role.rawValue))" }
         do {
+            if eventsArePlain {
+                try checkAllowed(
+                    plain: batch.command!, context: CommandContext(operator: batch.operator, now: batch.at, login: batch.login))
+                return batch.isUndo ? "it is marked as an undo wrongly" : nil
+            }
             let decided = try decided(
                 batch.command!, context: CommandContext(operator: batch.operator, now: batch.at, login: batch.login))
             if decided.events != batch.events {

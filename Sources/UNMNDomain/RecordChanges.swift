@@ -190,7 +190,7 @@ extension NetworkState {
     public func lastChanged(_ record: RecordKey) -> Instant? { changes[record]?.values.map(\.at).max() }
 
     /// The last change to a field of a record, if it was ever changed.
-    public func lastChange(of record: RecordKey, field: String) -> FieldChange? { changes[record]?[HashedString(field)] }
+    public func lastChange(of record: RecordKey, field: String) -> FieldChange? { changes[record, HashedString(field)] }
 
     /// The fields of a record changed after `version`, with who changed them, newest first.
     public func changes(to record: RecordKey, after version: Int) -> [(field: String, change: FieldChange)] {
@@ -202,7 +202,7 @@ extension NetworkState {
     /// Records which fields of which records an event changes, as `change`: decided against the
     /// state before it (so asked before the event is applied). Noted as they are found, with no
     /// list of them made first (two lists and their release were a tenth of applying a record).
-    mutating func recordChanges(of event: Event, as change: FieldChange) {
+    mutating func recordChanges(of event: Event, as change: ChangeLog.Stamp) {
         func note(_ record: RecordKey, _ fields: [HashedString]) {
             changes.set(change, of: record, fields: fields, expected: expectedFields(record, fields.count))
         }

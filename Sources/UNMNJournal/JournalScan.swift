@@ -41,6 +41,10 @@ public struct JournalScan: Sendable {
     /// For each record, whether its undo plan will be read (`undoPlanNeeded(_:)`): worked out by
     /// the thread that read the records, so that the one applying them need not.
     var undoPlanNeeded: [Bool] = []
+    /// For each record, whether its events are its command's plain events
+    /// (`EventBatch.eventsArePlain`): compared by the threads that read the records, so that the
+    /// one applying them only checks each command was allowed.
+    var eventsArePlain: [Bool] = []
     /// Bytes from the start that hold whole, valid records.
     public var validLength: Int
     public var totalLength: Int
@@ -54,18 +58,20 @@ public struct JournalScan: Sendable {
         -> JournalScan
     {
         let ends = lineEnds(bytes)
-        var decoded: [Result<JournalRecord, RecordDefect>] = []
+        var decoded: [Result<ReadRecord, RecordDefect>] = []
         var decodedFrom = 0
         var records: [JournalRecord] = []
         records.reserveCapacity(ends.count)
         var offsets: [Int] = []
         offsets.reserveCapacity(ends.count)
+        var plain: [Bool] = []
+        plain.reserveCapacity(ends.count)
         var sequence = previousSequence
         let count = bytes.count
         func scanned(validLength position: Int, problem: Problem?) -> JournalScan {
             JournalScan(
-                records: records, offsets: offsets, undoPlanNeeded: undoPlanNeeded(records[...]), validLength: startOffset + position,
-                totalLength: startOffset + count, problem: problem)
+                records: records, offsets: offsets, undoPlanNeeded: undoPlanNeeded(records[...]), eventsArePlain: plain,
+                validLength: startOffset + position, totalLength: startOffset + count, problem: problem)
         }
         for (index, newline) in ends.enumerated() {
             let position = index == 0 ? 0 : ends[index - 1] + 1
@@ -79,12 +85,13 @@ public struct JournalScan: Sendable {
             var failure: String
             // Taken out of the batch, not copied: a copy retained (then released) every string
             // and list a record holds.
-            var taken = Result<JournalRecord, RecordDefect>.failure(RecordDefect("taken"))
+            var taken = Result<ReadRecord, RecordDefect>.failure(RecordDefect("taken"))
             swap(&taken, &decoded[index - decodedFrom])
             switch consume taken {
-            case .success(let record):
+            case .success(let (record, eventsArePlain)):
                 if record.sequence == expected {
                     records.append(consume record)
+                    plain.append(eventsArePlain)
                     offsets.append(startOffset + position)
                     sequence = expected
                     continue
@@ -153,11 +160,20 @@ public struct JournalScan: Sendable {
     /// counting instructions.)
     @TaskLocal public static var parallelLines = 512
 
+    /// A record as its line was read, and whether its events are plain.
+    typealias ReadRecord = (record: JournalRecord, eventsArePlain: Bool)
+
     static func decodeLine(_ index: Int, of bytes: UnsafeRawBufferPointer, ends: [Int], reader: JournalJSONDecoder) -> Result<
-        JournalRecord, RecordDefect
+        ReadRecord, RecordDefect
     > {
         let start = index == 0 ? 0 : ends[index - 1] + 1
-        return JournalRecord.decode(line: UnsafeRawBufferPointer(rebasing: bytes[start..<ends[index]]), reader: reader)
+        switch JournalRecord.decode(line: UnsafeRawBufferPointer(rebasing: bytes[start..<ends[index]]), reader: reader) {
+        case .success(let record):
+            let plain = record.batch.eventsArePlain
+            return .success((record, plain))
+        case .failure(let defect):
+            return .failure(defect)
+        }
     }
 
     /// How many lines are read before they are walked (a task local so that tests can walk
@@ -165,13 +181,13 @@ public struct JournalScan: Sendable {
     @TaskLocal static var linesAtATime = 8_192
 
     /// Lines `lines` checked and read, in order; on several threads when there are many.
-    static func decodeLines(_ bytes: UnsafeRawBufferPointer, ends: [Int], lines: Range<Int>) -> [Result<JournalRecord, RecordDefect>] {
+    static func decodeLines(_ bytes: UnsafeRawBufferPointer, ends: [Int], lines: Range<Int>) -> [Result<ReadRecord, RecordDefect>] {
         let threads = min(ProcessInfo.processInfo.activeProcessorCount, 4)
         guard lines.count >= parallelLines && threads > 1 else {
             let reader = JournalJSONDecoder()
             return lines.map { decodeLine($0, of: bytes, ends: ends, reader: reader) }
         }
-        return [Result<JournalRecord, RecordDefect>](unsafeUninitializedCapacity: lines.count) { buffer, initialized in
+        return [Result<ReadRecord, RecordDefect>](unsafeUninitializedCapacity: lines.count) { buffer, initialized in
             // Each thread fills its own slice of the buffer and reads only the bytes; the caller
             // keeps both alive until all have finished.
             nonisolated(unsafe) let (results, source) = (buffer, bytes)
@@ -214,8 +230,9 @@ extension JournalScan {
         let end = instant.map { instant in records.firstIndex { $0.batch.at > instant } ?? records.count } ?? records.count
         // Replayed only in part, whose plan is read depends on where the replay stops.
         let planned = end == records.count && undoPlanNeeded.count == end ? undoPlanNeeded : Self.undoPlanNeeded(records[..<end])
+        let plain = eventsArePlain.count == records.count ? eventsArePlain : records.map(\.batch.eventsArePlain)
         let refused = records.withUnsafeMutableBufferPointer { records in
-            Self.verifyAndApply(records, upTo: end, onto: &state, planned: planned, unverified: &unverified)
+            Self.verifyAndApply(records, upTo: end, onto: &state, planned: planned, plain: plain, unverified: &unverified)
         }
         guard let (index, reason) = refused else { return unverified }
         state.undoUnplanned(records[..<index].lazy.map(\.batch), planned: planned)
@@ -225,6 +242,7 @@ extension JournalScan {
         problem = .damaged(record: records[index].sequence, offset: offset, reason: reason)
         records.removeSubrange(index...)
         offsets.removeSubrange(index...)
+        eventsArePlain.removeSubrange(min(index, eventsArePlain.count)...)
         validLength = offset
         return unverified
     }
@@ -234,12 +252,12 @@ extension JournalScan {
     /// copy retained and released every string and list it holds, and so did reading it in place.
     private static func verifyAndApply(
         _ records: UnsafeMutableBufferPointer<JournalRecord>, upTo end: Int, onto state: inout NetworkState, planned: [Bool],
-        unverified: inout Int
+        plain: [Bool], unverified: inout Int
     ) -> (index: Int, reason: String)? {
         for index in 0..<end {
             let slot = records.baseAddress! + index
             let record = slot.move()
-            let reason = state.verify(record.batch)
+            let reason = state.verify(record.batch, eventsArePlain: plain[index])
             if reason == nil {
                 if !record.batch.hasCommand { unverified += 1 }
                 state.apply(record.batch, planningUndo: planned[index])

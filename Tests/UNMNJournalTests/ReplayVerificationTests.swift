@@ -112,6 +112,26 @@ struct ReplayVerificationTests {
             },
             reason: "its events are not what its command decides"),
         Forgery(
+            name: "a position recorded in someone else's name",
+            batch: { _ in
+                let record = PositionRecord(entity: "UNICEF", position: .agree, source: .console, recordedBy: laura.name, at: at)
+                return EventBatch(
+                    operator: gulnora, at: at, events: [.positionRecorded(item: "UNMN/2026/001", record)], summary: "Recorded",
+                    command: .recordPosition(item: "UNMN/2026/001", entity: "UNICEF", .agree, source: .console), login: "gulnora")
+            },
+            reason: "its events are not what its command decides"),
+        Forgery(
+            name: "an objection whose recorded reason is not the command's",
+            batch: { _ in
+                let record = PositionRecord(
+                    entity: "UNICEF", position: .object(reason: "We never said this"), source: .console, recordedBy: gulnora.name, at: at)
+                return EventBatch(
+                    operator: gulnora, at: at, events: [.positionRecorded(item: "UNMN/2026/001", record)], summary: "Recorded",
+                    command: .recordPosition(item: "UNMN/2026/001", entity: "UNICEF", .object(reason: "Timing"), source: .console),
+                    login: "gulnora")
+            },
+            reason: "its events are not what its command decides"),
+        Forgery(
             name: "a second founding",
             batch: { _ in
                 EventBatch(

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+@testable import UNMNDomain
+
+/// Replay compares a position's or progress's events with its command on the thread that read
+/// the record, and in order only checks the command was allowed (`EventBatch.eventsArePlain`,
+/// `NetworkState.verify(_:eventsArePlain:)`): both halves must say what deciding it again says.
+@Suite("Plain events: verified in two halves, as deciding again would")
+struct PlainEventsTests {
+    /// A founded network with an open item and a drafted 2026 plan with key action A1.
+    func network() throws -> NetworkState {
+        var state = try Fixture.withOpenItem()
+        try state.execute(.draftWorkPlan(year: 2026), context: Fixture.context(Fixture.secretariat))
+        try state.execute(
+            .addKeyAction(
+                year: 2026,
+                KeyActionDraft(
+                    code: "A1", title: "Action A1", lead: "UNICEF", participants: [], starts: LocalDate(year: 2026, month: 1, day: 1)!,
+                    ends: LocalDate(year: 2026, month: 6, day: 30)!, budgetRequired: 100_000, budgetFunded: 50_000,
+                    fundingSource: .migrationMPTF, gcmObjectives: [7])),
+            context: Fixture.context(Fixture.secretariat))
+        return state
+    }
+
+    static let stance = Command.recordPosition(
+        item: "UNMN/2026/001", entity: "UNICEF", .standAside(reason: "  Outside our mandate\n"), source: .console)
+    static let progress = Command.recordProgress(year: 2026, code: "A1", percent: 40, status: .atRisk, note: " Procurement slipped. ")
+
+    @Test("A position's and progress's events are plain; cancelling, and every other command, are not")
+    func whichArePlain() throws {
+        let state = try network()
+        #expect(try state.decide(Self.stance, context: Fixture.context(Fixture.unicef)).eventsArePlain)
+        #expect(try state.decide(Self.progress, context: Fixture.context(Fixture.secretariat)).eventsArePlain)
+        let cancelling = Command.recordProgress(year: 2026, code: "A1", percent: 40, status: .cancelled, note: "Dropped")
+        #expect(try !state.decide(cancelling, context: Fixture.context(Fixture.secretariat)).eventsArePlain)
+        let adding = Command.addAgendaItem(meeting: "MTG/2026/01", title: "x")
+        #expect(!EventBatch(operator: Fixture.secretariat, at: Fixture.now, events: [], summary: "", command: adding).eventsArePlain)
+        #expect(!EventBatch(operator: Fixture.secretariat, at: Fixture.now, events: [], summary: "").eventsArePlain)
+    }
+
+    @Test("Events that differ from the command's in any part are not plain")
+    func alteredEventsAreNot() throws {
+        let state = try network()
+        let position = try state.decide(Self.stance, context: Fixture.context(Fixture.unicef))
+        guard case .positionRecorded(let item, let record) = position.events[0] else { throw Unexpected() }
+        #expect(record.position == .standAside(reason: "Outside our mandate"))
+        var altered: [EventBatch] = []
+        func with(_ change: (inout PositionRecord) -> Void, item other: ItemReference? = nil) {
+            var changed = record
+            change(&changed)
+            var batch = position
+            batch.events = [.positionRecorded(item: other ?? item, changed)]
+            altered.append(batch)
+        }
+        with { $0.recordedBy = Fixture.chair.name }
+        with { $0.entity = "ILO" }
+        with { $0.position = .standAside(reason: "  Outside our mandate\n") }
+        with { $0.position = .agree }
+        with { $0.source = .email }
+        with { $0.at = Instant(tashkent: Fixture.today, hour: 11) }
+        with({ _ in }, item: "UNMN/2026/002")
+        var twice = position
+        twice.events += position.events
+        altered.append(twice)
+
+        let update = try state.decide(Self.progress, context: Fixture.context(Fixture.secretariat))
+        guard case .progressRecorded(_, _, let recorded) = update.events[0] else { throw Unexpected() }
+        #expect(recorded.note == "Procurement slipped.")
+        for change in [{ $0.note = " Procurement slipped. " }, { $0.percent = 41 }, { $0.by = "Someone" }, { $0.entity = "ILO" }]
+            as [(inout KeyAction.ProgressUpdate) -> Void]
+        {
+            var changed = recorded
+            change(&changed)
+            var batch = update
+            batch.events = [.progressRecorded(year: 2026, code: "A1", changed)]
+            altered.append(batch)
+        }
+        var otherYear = update
+        otherYear.events = [.progressRecorded(year: 2027, code: "A1", recorded)]
+        altered.append(otherYear)
+
+        for batch in altered {
+            #expect(!batch.eventsArePlain, "\(batch.events)")
+            #expect(state.verify(batch)?.hasPrefix("its events are not what its command decides") == true)
+        }
+    }
+
+    @Test("A plain record that could not have been written is refused as deciding it again refuses it")
+    func refusedAlike() throws {
+        var state = try network()
+        let position = try state.decide(Self.stance, context: Fixture.context(Fixture.unicef))
+        let update = try state.decide(Self.progress, context: Fixture.context(Fixture.secretariat))
+        // Allowed now: both halves accept.
+        for batch in [position, update] {
+            #expect(state.verify(batch, eventsArePlain: true) == nil)
+            #expect(state.verify(batch) == nil)
+        }
+        // The same records against states where they could not have been written, and progress
+        // past 100 % whose event says what its command says.
+        var closed = state
+        try closed.execute(.withdrawItem("UNMN/2026/001", statement: "Overtaken"), context: Fixture.context(Fixture.chair))
+        var tooMuch = update
+        tooMuch.command = .recordProgress(year: 2026, code: "A1", percent: 150, status: .onTrack, note: "")
+        tooMuch.events = [
+            .progressRecorded(
+                year: 2026, code: "A1", .recorded(150, .onTrack, "", by: Fixture.secretariat, on: Fixture.now.tashkentDate))
+        ]
+        #expect(tooMuch.eventsArePlain)
+        let cases: [(NetworkState, EventBatch)] = [
+            (closed, position), (Fixture.founded(), position), (Fixture.founded(), update), (state, tooMuch),
+        ]
+        for (against, batch) in cases {
+            let full = against.verify(batch)
+            #expect(full != nil)
+            #expect(against.verify(batch, eventsArePlain: true) == full)
+        }
+        // Someone who may not record it at all.
+        var viewers = position
+        viewers.operator = Fixture.viewer
+        if case .positionRecorded(let item, var record) = viewers.events[0] {
+            record.recordedBy = Fixture.viewer.name
+            viewers.events = [.positionRecorded(item: item, record)]
+        }
+        #expect(viewers.eventsArePlain)
+        #expect(state.verify(viewers) != nil)
+        #expect(state.verify(viewers, eventsArePlain: true) == state.verify(viewers))
+    }
+
+    struct Unexpected: Error {}
+}
