@@ -408,9 +408,17 @@ public final class Journal {
             throw .notAJournal(path: path, reason: "it is not a regular file (a directory, a FIFO or a device)")
         }
         guard info.st_size > 0 else { throw .notAJournal(path: path, reason: "it is empty") }
-        let head: [UInt8]
-        do { head = try fs.read(fd, at: 0, count: min(Int(info.st_size), 4_194_304)) } catch { throw .io(error) }
-        guard let newline = head.firstIndex(of: 0x0A) else {
+        // The founding is read alone: its line is a few kilobytes (more for a large roster), and
+        // reading as much as a replay's first piece to find it read every large journal's start twice.
+        var head: [UInt8] = []
+        var newline: Int?
+        var count = 65_536
+        while newline == nil && head.count < min(Int(info.st_size), 4_194_304) {
+            do { head = try fs.read(fd, at: 0, count: min(Int(info.st_size), count, 4_194_304)) } catch { throw .io(error) }
+            newline = head.firstIndex(of: 0x0A)
+            count *= 4
+        }
+        guard let newline else {
             throw .notAJournal(path: path, reason: "its first line is not a unmn record")
         }
         let decoded = head[..<newline].withUnsafeBytes { JournalRecord.decode(line: $0) }

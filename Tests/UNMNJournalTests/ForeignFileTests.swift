@@ -65,6 +65,30 @@ struct ForeignFileTests {
         #expect(throws: JournalError.self) { try JournalMaintenance.check(path: directory + "/fifo", emailPolicy: JournalFixture.policy) }
     }
 
+    @Test("A founding longer than the first read (a large roster, 300 KB on one line) is read whole and opens")
+    func longFounding() throws {
+        let roster =
+            JournalFixture.entities
+            + (0..<1_500).map {
+                MemberEntity(
+                    code: EntityCode("E\($0)"), fullName: "Entity \($0) " + String(repeating: "x", count: 120), role: .member,
+                    functions: "Coordination of migration work")
+            }
+        let founding = NetworkState.founding(
+            entities: roster, emailPolicy: JournalFixture.policy, by: JournalFixture.secretariat,
+            at: Instant(tashkent: JournalFixture.today, hour: 9)
+        ).batch
+        let path = JournalFixture.directory() + "/journal"
+        try Journal.create(at: path, batches: [founding], osUser: "x")
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int > 4 * 65_536)
+        guard case .success(let journal) = open(path) else {
+            Issue.record("the journal did not open")
+            return
+        }
+        #expect(journal.state.entities.count == roster.count)
+        #expect(journal.mode == .writable)
+    }
+
     @Test("A sequence number written +2 is not record 2")
     func signedSequence() throws {
         let path = try JournalFixture.journal(records: 2)
