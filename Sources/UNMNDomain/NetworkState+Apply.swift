@@ -205,10 +205,11 @@ extension NetworkState {
             listItem(at: items.count - 1, was: nil)
             if let year = Self.number(inField: 1, of: item.reference.rawValue) { itemsPerYear[year, default: 0] += 1 }
         case .positionRecorded(let reference, let record):
-            updateItem(reference) {
-                $0.positions[record.entity] = record.position == nil ? nil : record
-                $0.history.append(record)
-            }
+            // Changed in place, not through `updateItem` (a position never changes an item's
+            // status): its closure copied the record twice more, seven records in ten.
+            guard let index = itemIndex[reference] else { break }
+            items[index].positions[record.entity] = record.position == nil ? nil : record
+            items[index].history.append(record)
         case .itemClosed(let reference, let status, let closure):
             updateItem(reference) {
                 $0.status = status

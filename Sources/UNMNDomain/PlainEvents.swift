@@ -11,13 +11,17 @@ extension EventBatch {
         guard events.count == 1 else { return false }
         switch command {
         case .recordPosition(let reference, let code, let position, let source, _)?:
+            // Field by field: making the record it would be retained and released every string.
             guard case .positionRecorded(let item, let record) = events[0] else { return false }
-            return item == reference && record == PositionRecord.recorded(code, position, source, by: self.operator.name, at: at)
+            return item == reference && record.entity == code && record.source == source && record.at == at
+                && record.recordedBy == self.operator.name && record.position == PositionRecord.recorded(position)
         // Cancelling may revise the endorsed plan as well, which depends on the plan.
         case .recordProgress(let year, let code, let percent, let status, let note, _)? where status != .cancelled:
+            // As `KeyAction.ProgressUpdate.recorded` makes it, field by field.
             guard case .progressRecorded(let recordedYear, let recordedCode, let update) = events[0] else { return false }
-            return recordedYear == year && recordedCode == code
-                && update == KeyAction.ProgressUpdate.recorded(percent, status, note, by: self.operator, on: at.tashkentDate)
+            return recordedYear == year && recordedCode == code && update.percent == percent && update.status == status
+                && update.on == at.tashkentDate && update.by == self.operator.name && update.entity == self.operator.entity
+                && update.note == note.trimmed
         default:
             return false
         }
@@ -27,13 +31,16 @@ extension EventBatch {
 extension PositionRecord {
     /// A position as deciding records it: its reasons trimmed, an empty stand-aside reason none.
     static func recorded(_ code: EntityCode, _ position: Position?, _ source: Source, by name: String, at: Instant) -> PositionRecord {
-        var recorded = position
+        PositionRecord(entity: code, position: recorded(position), source: source, recordedBy: name, at: at)
+    }
+
+    /// A position as recorded: its reasons trimmed, an empty stand-aside reason none.
+    static func recorded(_ position: Position?) -> Position? {
         switch position {
-        case .object(let reason)?: recorded = .object(reason: reason.trimmed)
-        case .standAside(let reason?)?: recorded = .standAside(reason: reason.trimmed.isEmpty ? nil : reason.trimmed)
-        default: break
+        case .object(let reason)?: return .object(reason: reason.trimmed)
+        case .standAside(let reason?)?: return .standAside(reason: reason.trimmed.isEmpty ? nil : reason.trimmed)
+        default: return position
         }
-        return PositionRecord(entity: code, position: recorded, source: source, recordedBy: name, at: at)
     }
 }
 
