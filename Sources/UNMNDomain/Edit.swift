@@ -131,7 +131,7 @@ extension NetworkState {
     /// most without a version to check.)
     func checkUnchanged(
         _ record: RecordKey, field: @autoclosure () -> String, title: @autoclosure () -> String, since basedOn: Int?,
-        theirs: @autoclosure () -> String, yours: @autoclosure () -> String, attempted: Attempt
+        theirs: @autoclosure () -> String, yours: @autoclosure () -> String, attempted: @autoclosure () -> Attempt
     ) throws(CommandRejection) {
         guard let basedOn else { return }
         let field = field()
@@ -139,7 +139,7 @@ extension NetworkState {
         let (theirs, yours) = (theirs(), yours())
         guard theirs != yours else { return }
         throw CommandRejection(
-            attempted, conflicts: [Conflict(record: record, field: field, title: title(), theirs: theirs, yours: yours, change: last)])
+            attempted(), conflicts: [Conflict(record: record, field: field, title: title(), theirs: theirs, yours: yours, change: last)])
     }
 }
 

@@ -30,31 +30,34 @@ extension NetworkState {
 
     /// Throws why `context`'s operator may not do `command` at all: no authority here, or not
     /// this command.
-    private func checkAuthority(_ command: Command, _ attempted: Attempt, context: CommandContext) throws(CommandRejection) {
+    private func checkAuthority(_ command: Command, _ attempted: @autoclosure () -> Attempt, context: CommandContext)
+        throws(CommandRejection)
+    {
         if let refusal = authorityRefusal(context) {
-            throw CommandRejection(attempted, reason: refusal)
+            throw CommandRejection(attempted(), reason: refusal)
         }
         if let refusal = Permissions.refusal(for: command, by: context, in: self) {
-            throw CommandRejection(attempted, reason: refusal)
+            throw CommandRejection(attempted(), reason: refusal)
         }
     }
 
     /// Throws why a command whose events are plain (`EventBatch.eventsArePlain`) may not be done
     /// against this state: all that is left to decide of it once its events are known.
+    /// (What was attempted is worded only for a refusal: copying the command for it, for every
+    /// replayed record, was a sixth of this check.)
     func checkAllowed(plain command: Command, context: CommandContext) throws(CommandRejection) {
-        let attempted = Attempt(command)
-        try checkAuthority(command, attempted, context: context)
+        try checkAuthority(command, Attempt(command), context: context)
         var check = Reasons()
         switch command {
         case .recordPosition(let reference, let code, let position, _, let basedOn):
-            try checkRecordPosition(reference, code, position, basedOn: basedOn, attempted: attempted, check: &check)
+            try checkRecordPosition(reference, code, position, basedOn: basedOn, attempted: Attempt(command), check: &check)
         case .recordProgress(let year, let code, let percent, let status, let note, let basedOn):
-            try checkRecordProgress(year, code, percent, status, note, basedOn: basedOn, attempted: attempted, check: &check)
+            try checkRecordProgress(year, code, percent, status, note, basedOn: basedOn, attempted: Attempt(command), check: &check)
         default:
             // A command said to be plain without a check of its own is refused, never let through.
-            throw CommandRejection(attempted, reason: "unmn has no check for it (a fault in unmn)")
+            throw CommandRejection(Attempt(command), reason: "unmn has no check for it (a fault in unmn)")
         }
-        if !check.list.isEmpty { throw CommandRejection(attempted, reasons: check.list) }
+        if !check.list.isEmpty { throw CommandRejection(Attempt(command), reasons: check.list) }
     }
 
     /// One function per command, by area: members and focal points, meetings, work plans,

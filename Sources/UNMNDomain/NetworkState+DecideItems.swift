@@ -67,11 +67,14 @@ extension NetworkState {
 
     /// What may stop a position being recorded (its event is plain: `Event.positionRecorded`).
     func checkRecordPosition(
-        _ reference: ItemReference, _ code: EntityCode, _ position: Position?, basedOn: Int?, attempted: Attempt, check: inout Reasons
+        _ reference: ItemReference, _ code: EntityCode, _ position: Position?, basedOn: Int?, attempted: @autoclosure () -> Attempt,
+        check: inout Reasons
     ) throws(CommandRejection) {
         // The item and the entity are read where they lie: this is seven records in ten, and
         // copying a whole item and entity was a third of deciding one again.
-        guard let index = itemIndex[reference] else { throw CommandRejection(attempted, reason: "there is no consensus item \(reference)") }
+        guard let index = itemIndex[reference] else {
+            throw CommandRejection(attempted(), reason: "there is no consensus item \(reference)")
+        }
         if let closure = items[index].closure, items[index].status.isClosed {
             let status = items[index].status
             check.fail("\(reference) was \(status.title) by \(closure.by) (\(closure.entity)) on \(closure.at.tashkentDate)")
@@ -88,7 +91,7 @@ extension NetworkState {
         let current = items[index].positions[code]?.position
         try checkUnchanged(
             .item(reference), field: Self.positionField(code), title: "position of \(code)", since: basedOn,
-            theirs: current?.title ?? "no answer", yours: position?.title ?? "no answer", attempted: attempted)
+            theirs: current?.title ?? "no answer", yours: position?.title ?? "no answer", attempted: attempted())
         check.require(current != position, "\(code)'s position is already \(position?.title ?? "no answer")")
     }
 
@@ -153,7 +156,7 @@ extension NetworkState {
         // One look at each member's position, the entity read in place: copying every member
         // entity, then looking each position up three times, was most of deciding an adoption.
         var (unanswered, objections, asides): ([String], [String], [String]) = ([], [], [])
-        for index in entities.indices where entities[index].isMember {
+        for index in entities.indices where entities[index].status == .member {
             let member = entities[index].code
             guard let record = item.positions[member] else {
                 unanswered.append(member.rawValue)

@@ -78,21 +78,22 @@ extension NetworkState {
     /// What may stop progress being recorded. Its event is plain (`Event.progressRecorded`);
     /// only cancelling an action of the endorsed plan adds one (`decideRecordProgress`).
     func checkRecordProgress(
-        _ year: Int, _ code: String, _ percent: Int, _ status: KeyAction.Status, _ note: String, basedOn: Int?, attempted: Attempt,
-        check: inout Reasons
+        _ year: Int, _ code: String, _ percent: Int, _ status: KeyAction.Status, _ note: String, basedOn: Int?,
+        attempted: @autoclosure () -> Attempt, check: inout Reasons
     ) throws(CommandRejection) {
-        // The plan and the action are read where they lie: copying both was most of deciding
-        // progress again, one record in five.
-        guard let plan = workPlans.index(forKey: year) else { throw CommandRejection(attempted, reason: "there is no \(year) work plan") }
-        checkOpen(workPlans.values[plan], check: &check)
-        guard let index = workPlans.values[plan].actions.firstIndex(where: { $0.code == code }) else {
-            throw CommandRejection(attempted, reason: "the \(year) plan has no action \(code)")
+        // The plan is copied once and its action read where it lies: copying the action too
+        // (and, read through the dictionary's values, the plan at every look) was most of
+        // deciding progress again, one record in five.
+        guard let plan = workPlans[year] else { throw CommandRejection(attempted(), reason: "there is no \(year) work plan") }
+        checkOpen(plan, check: &check)
+        guard let index = plan.actions.firstIndex(where: { $0.code == code }) else {
+            throw CommandRejection(attempted(), reason: "the \(year) plan has no action \(code)")
         }
         guard check.list.isEmpty else { return }
-        let (progress, current) = (workPlans.values[plan].actions[index].progress, workPlans.values[plan].actions[index].status)
+        let (progress, current) = (plan.actions[index].progress, plan.actions[index].status)
         try checkUnchanged(
             .keyAction(year: year, code: code), field: "progress", title: "progress", since: basedOn,
-            theirs: "\(progress) %, \(current.rawValue)", yours: "\(percent) %, \(status.rawValue)", attempted: attempted)
+            theirs: "\(progress) %, \(current.rawValue)", yours: "\(percent) %, \(status.rawValue)", attempted: attempted())
         check.require((0...100).contains(percent), "progress must be between 0 and 100 %, not \(percent)")
         check.require(status != .completed || percent == 100, "a completed action is at 100 %")
         check.require(
