@@ -312,9 +312,14 @@ public struct UndoPlanNeeds {
     /// Whether the plan of a batch by `op` will be read, the batches after it having been asked
     /// already; told whether its command is an undo (`EventBatch.isUndoCommand`).
     public mutating func isNeeded(by op: Operator, beforeUndo isUndo: Bool) -> Bool {
-        let key = Operator.Key(op)
-        guard let place = operators.firstIndex(where: { $0.key == key }) else {
-            operators.append((key, isUndo))
+        isNeeded(name: op.name, entity: op.entity, beforeUndo: isUndo)
+    }
+
+    /// The same, told the operator's name and entity (read where they lie, not copied into an
+    /// operator and a key for every record).
+    public mutating func isNeeded(name: borrowing String, entity: borrowing EntityCode, beforeUndo isUndo: Bool) -> Bool {
+        guard let place = operators.firstIndex(where: { $0.key.name == name && $0.key.entity == entity }) else {
+            operators.append((Operator.Key(name: copy name, entity: copy entity), isUndo))
             return true
         }
         defer { operators[place].nextIsUndo = isUndo }

@@ -38,5 +38,6 @@ extension Operator {
         let entity: EntityCode
 
         init(_ op: Operator) { (name, entity) = (op.name, op.entity) }
+        init(name: String, entity: EntityCode) { (self.name, self.entity) = (name, entity) }
     }
 }

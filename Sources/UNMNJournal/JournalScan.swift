@@ -134,7 +134,9 @@ public struct JournalScan: Sendable {
         // Read in place: reading the operator and command out of the list copied both.
         records.withUnsafeBufferPointer { records in
             for index in records.indices.reversed() {
-                planned[index] = needs.isNeeded(by: records[index].batch.operator, beforeUndo: records[index].batch.isUndoCommand)
+                planned[index] = needs.isNeeded(
+                    name: records[index].batch.operator.name, entity: records[index].batch.operator.entity,
+                    beforeUndo: records[index].batch.isUndoCommand)
             }
         }
         return planned
