@@ -44,7 +44,7 @@ extension NetworkState {
     /// Throws why a command whose events are plain (`EventBatch.eventsArePlain`) may not be done
     /// against this state: all that is left to decide of it once its events are known.
     /// (What was attempted is worded only for a refusal: copying the command for it, for every
-    /// replayed record, was a sixth of this check.)
+    /// replayed record, was a fifth of this check.)
     func checkAllowed(plain command: Command, context: CommandContext) throws(CommandRejection) {
         try checkAuthority(command, Attempt(command), context: context)
         var check = Reasons()
