@@ -26,7 +26,8 @@ extension NetworkState {
     /// (see `UndoPlanNeeds`).
     public static func needsUndoPlan(_ batches: some BidirectionalCollection<EventBatch>) -> [Bool] {
         var needs = UndoPlanNeeds()
-        return batches.reversed().map { needs.isNeeded(by: $0.operator, beforeUndo: $0.isUndoCommand) }.reversed()
+        return batches.reversed().map { needs.isNeeded(name: $0.operator.name, entity: $0.operator.entity, beforeUndo: $0.isUndoCommand) }
+            .reversed()
     }
 
     /// After a replay applied `batches` (in order) with plans only for `planned` ones, and
@@ -309,14 +310,10 @@ public struct UndoPlanNeeds {
 
     public init() {}
 
-    /// Whether the plan of a batch by `op` will be read, the batches after it having been asked
-    /// already; told whether its command is an undo (`EventBatch.isUndoCommand`).
-    public mutating func isNeeded(by op: Operator, beforeUndo isUndo: Bool) -> Bool {
-        isNeeded(name: op.name, entity: op.entity, beforeUndo: isUndo)
-    }
-
-    /// The same, told the operator's name and entity (read where they lie, not copied into an
-    /// operator and a key for every record).
+    /// Whether the plan of a batch by the operator `name` of `entity` will be read, the batches
+    /// after it having been asked already; told whether its command is an undo
+    /// (`EventBatch.isUndoCommand`). The name and entity are borrowed where they lie: copying
+    /// them into an operator and a key for every replayed record cost a third of this.
     public mutating func isNeeded(name: borrowing String, entity: borrowing EntityCode, beforeUndo isUndo: Bool) -> Bool {
         guard let place = operators.firstIndex(where: { $0.key.name == name && $0.key.entity == entity }) else {
             operators.append((Operator.Key(name: copy name, entity: copy entity), isUndo))
