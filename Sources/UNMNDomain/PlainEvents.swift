@@ -44,7 +44,23 @@ extension PositionRecord {
     }
 }
 
+extension Position {
+    /// Whether deciding records this position just as it is given (`PositionRecord.recorded`):
+    /// its reason without spaces around it, a stand-aside's reason not empty.
+    public var isRecordedAsGiven: Bool {
+        // As `PositionRecord.recorded(_:)` decides, asked without making the recorded position.
+        switch self {
+        case .agree, .standAside(reason: nil): return true
+        case .standAside(let reason?): return !reason.isEmpty && reason.trimmed == reason
+        case .object(let reason): return reason.trimmed == reason
+        }
+    }
+}
+
 extension KeyAction.ProgressUpdate {
+    /// Whether deciding records this note just as it is given: without spaces around it.
+    public static func isRecordedAsGiven(note: String) -> Bool { note.trimmed == note }
+
     /// Progress as deciding records it: by the operator for their entity, the note trimmed.
     static func recorded(_ percent: Int, _ status: KeyAction.Status, _ note: String, by recorder: Operator, on day: LocalDate)
         -> KeyAction.ProgressUpdate

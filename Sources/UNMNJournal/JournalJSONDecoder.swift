@@ -35,12 +35,21 @@ public final class JournalJSONDecoder {
     /// journal writes them (`WrittenOrderReader`), else straight from the tape when it has one of
     /// the common shapes (`TapeDecoder.commonRecord`), otherwise through its `Codable` conformance.
     func decodeRecord(from bytes: UnsafeRawBufferPointer, sequence: UInt64) throws -> JournalRecord {
-        if var reader = WrittenOrderReader(bytes, recent: recent), let record = reader.record(sequence: sequence) { return record }
-        return try walk(bytes) { decoder in
+        try readRecord(from: bytes, sequence: sequence).record
+    }
+
+    /// The same, saying as well whether the record's events are its command's plain events
+    /// (`EventBatch.eventsArePlain`): the written-order reader knows when it compared them.
+    func readRecord(from bytes: UnsafeRawBufferPointer, sequence: UInt64) throws -> JournalScan.ReadRecord {
+        if var reader = WrittenOrderReader(bytes, recent: recent), let record = reader.record(sequence: sequence) {
+            return (record, reader.eventsArePlain || record.batch.eventsArePlain)
+        }
+        let record = try walk(bytes) { decoder in
             if let record = decoder.commonRecord(sequence: sequence) { return record }
             let body = try decoder.decodeValue(JournalRecord.Body.self, at: 0)
             return JournalRecord(sequence: sequence, osUser: body.osUser, batch: body.batch)
         }
+        return (record, record.batch.eventsArePlain)
     }
 
     /// Parses `bytes` into the tape, then reads it with one walker.

@@ -60,6 +60,12 @@ public struct JournalRecord: Hashable, Sendable {
     static func decode(line: UnsafeRawBufferPointer, reader: JournalJSONDecoder = JournalJSONDecoder()) -> Result<
         JournalRecord, RecordDefect
     > {
+        read(line: line, reader: reader).map(\.record)
+    }
+
+    /// The same, saying as well whether the record's events are its command's plain events
+    /// (`EventBatch.eventsArePlain`).
+    static func read(line: UnsafeRawBufferPointer, reader: JournalJSONDecoder) -> Result<JournalScan.ReadRecord, RecordDefect> {
         guard let firstSpace = line.firstIndex(of: 0x20), firstSpace > 0,
             line.count > firstSpace + 10, line[firstSpace + 9] == 0x20
         else { return .failure(RecordDefect("the record's frame is incomplete")) }
@@ -82,7 +88,7 @@ public struct JournalRecord: Hashable, Sendable {
         crc = CRC32C.checksum(json, seed: crc)
         guard crc == stored else { return .failure(RecordDefect("the checksum does not match")) }
         do {
-            return .success(try reader.decodeRecord(from: json, sequence: sequence))
+            return .success(try reader.readRecord(from: json, sequence: sequence))
         } catch {
             return .failure(RecordDefect("a newer unmn wrote it (its content is not one this version knows)", isNewer: true))
         }

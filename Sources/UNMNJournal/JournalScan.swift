@@ -169,13 +169,7 @@ public struct JournalScan: Sendable {
         ReadRecord, RecordDefect
     > {
         let start = index == 0 ? 0 : ends[index - 1] + 1
-        switch JournalRecord.decode(line: UnsafeRawBufferPointer(rebasing: bytes[start..<ends[index]]), reader: reader) {
-        case .success(let record):
-            let plain = record.batch.eventsArePlain
-            return .success((record, plain))
-        case .failure(let defect):
-            return .failure(defect)
-        }
+        return JournalRecord.read(line: UnsafeRawBufferPointer(rebasing: bytes[start..<ends[index]]), reader: reader)
     }
 
     /// How many lines are read before they are walked (a task local so that tests can walk

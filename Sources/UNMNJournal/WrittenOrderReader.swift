@@ -22,10 +22,18 @@ struct WrittenOrderReader {
     private let end: Int
     private let recent: RecentValues
     private var offset = 0
+    /// Whether a position's or progress's event is compared where it lies with the command read
+    /// before it (see `plainEvent`), rather than read.
+    private let comparesPlainEvents: Bool
+    /// Where the fields of the command just read lie, when it is a position or progress.
+    private var plainFields: PlainFields?
+    /// The record read holds its command's plain event, compared where it was written.
+    private(set) var eventsArePlain = false
 
-    init?(_ bytes: UnsafeRawBufferPointer, recent: RecentValues) {
+    init?(_ bytes: UnsafeRawBufferPointer, recent: RecentValues, comparesPlainEvents: Bool = true) {
         guard let base = bytes.baseAddress else { return nil }
         (self.bytes, self.base, end, self.recent) = (bytes, base, bytes.count, recent)
+        self.comparesPlainEvents = comparesPlainEvents
     }
 
     /// The record, or nil when its body is not one this reader takes (see above).
@@ -38,7 +46,14 @@ struct WrittenOrderReader {
         }
         guard literal(#","events":["#) else { return nil }
         var events: [Event] = []
-        if !literal("]") {
+        let eventsStart = offset
+        // Who recorded the plain event (and for whom), to compare with the operator once read.
+        var plainBy: (name: Span, entity: Span?)?
+        if comparesPlainEvents, let fields = plainFields {
+            plainBy = plainEvent(fields, at: at)
+            if plainBy == nil { offset = eventsStart }
+        }
+        if plainBy == nil && !literal("]") {
             // Most batches hold one event: a list made for it, not grown to it.
             events.reserveCapacity(1)
             repeat {
@@ -56,11 +71,95 @@ struct WrittenOrderReader {
         guard literal(#","operator":"#), let op = operatorValue(), literal(#","summary":"#), let summary = string(),
             literal(#"},"osUser":"#), let osUser = string(), literal("}"), offset == end
         else { return nil }
+        if let plainBy {
+            // Recorded by someone else, or for another entity: read the event as it is written.
+            guard same(plainBy.name, as: op.name), plainBy.entity.map({ same($0, as: op.entity.rawValue) }) ?? true,
+                let event = command.flatMap({ Self.plainEvent(of: $0, by: op, at: at) })
+            else {
+                var reader = WrittenOrderReader(bytes, recent: recent, comparesPlainEvents: false)
+                return reader?.record(sequence: sequence)
+            }
+            events = [event]
+            eventsArePlain = true
+        }
         return JournalRecord(
             sequence: sequence, osUser: osUser,
             batch: EventBatch(
                 operator: op, at: at, events: events, summary: summary, isUndo: isUndo,
                 command: command, login: login))
+    }
+
+    /// Where a position's or progress's command keeps each field its event repeats: the bytes of
+    /// each value as written (a string's with its quotes).
+    private enum PlainFields {
+        case position(entity: Span, item: Span, position: Span?, source: Span)
+        case progress(code: Span, note: Span, percent: Span, status: Span, year: Span)
+    }
+
+    /// Where a value's bytes lie in the record's (a range's two bounds, kept plain to copy).
+    private struct Span {
+        var start: Int
+        var end: Int
+    }
+
+    /// The event the command records when its bytes say so (see `plainEvent(_:at:)`): the
+    /// command's own values, by the operator, then.
+    private static func plainEvent(of command: Command, by op: Operator, at: Instant) -> Event? {
+        switch command {
+        case .recordPosition(let item, let entity, let position, let source, _):
+            return .positionRecorded(
+                item: item, PositionRecord(entity: entity, position: position, source: source, recordedBy: op.name, at: at))
+        case .recordProgress(let year, let code, let percent, let status, let note, _):
+            return .progressRecorded(
+                year: year, code: code,
+                KeyAction.ProgressUpdate(
+                    on: at.tashkentDate, by: op.name, entity: op.entity, percent: percent, status: status, note: note))
+        default:
+            return nil
+        }
+    }
+
+    /// Reads the events list (after its opening bracket) when it holds just the command's plain
+    /// event (`EventBatch.plainEvent`), comparing each field where it is written with the
+    /// command's bytes instead of making a value of it: the same encoder wrote both, so the same
+    /// value has the same bytes. Returns where the name of who recorded it lies (and the entity,
+    /// for progress), which must be the operator's; nil when anything differs (a reason with
+    /// spaces trimmed, an escape, another event), and the list is then read as written.
+    private mutating func plainEvent(_ fields: PlainFields, at: Instant) -> (name: Span, entity: Span?)? {
+        switch fields {
+        case .position(let entity, let item, let position, let source):
+            guard literal(#"{"positionRecorded":{"_1":{"at":"#), instant() == at, literal(#","entity":"#), same(entity) else {
+                return nil
+            }
+            if let position {
+                guard literal(#","position":"#), same(position) else { return nil }
+            }
+            guard literal(#","recordedBy":"#), let (name, escaped) = stringBytes(), !escaped, literal(#","source":"#), same(source),
+                literal(#"},"item":"#), same(item), literal("}}]")
+            else { return nil }
+            return (Span(start: name.lowerBound, end: name.upperBound), nil)
+        case .progress(let code, let note, let percent, let status, let year):
+            guard literal(#"{"progressRecorded":{"_2":{"by":"#), let (name, nameEscaped) = stringBytes(), !nameEscaped,
+                literal(#","entity":"#), let (entity, entityEscaped) = stringBytes(), !entityEscaped, literal(#","note":"#), same(note),
+                literal(#","on":"#), date() == at.tashkentDate, literal(#","percent":"#), same(percent), literal(#","status":"#),
+                same(status), literal(#"},"code":"#), same(code), literal(#","year":"#), same(year), literal("}}]")
+            else { return nil }
+            return (Span(start: name.lowerBound, end: name.upperBound), Span(start: entity.lowerBound, end: entity.upperBound))
+        }
+    }
+
+    /// Whether the bytes at `earlier` come next (compared, then passed).
+    @inline(__always) private mutating func same(_ earlier: Span) -> Bool {
+        let count = earlier.end - earlier.start
+        guard offset + count <= end, equalBytes(base + earlier.start, base + offset, count: count) else { return false }
+        offset += count
+        return true
+    }
+
+    /// Whether the bytes `written` (a string's, without escapes) are the text `text`.
+    private func same(_ written: Span, as text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { sameBytes(UnsafeRawBufferPointer($0), UnsafeRawBufferPointer(rebasing: bytes[written.start..<written.end])) }
     }
 
     /// Who wrote the record. One person writes record after record: when the bytes here begin
@@ -83,23 +182,42 @@ struct WrittenOrderReader {
 
     private mutating func command() -> Command? {
         if literal(#"{"recordPosition":{"#) {
-            var position: Position?
+            var (position, positionBytes): (Position?, Span?) = (nil, nil)
             if literal(#""_2":"#) {
-                guard let read = self.position(), literal(",") else { return nil }
-                position = read
+                let start = offset
+                guard let read = self.position() else { return nil }
+                (position, positionBytes) = (read, Span(start: start, end: offset))
+                guard literal(",") else { return nil }
             }
             let basedOn = self.basedOn()
-            guard let basedOn, literal(#""entity":"#), let entity = text(as: EntityCode.self), literal(#","item":"#),
-                let item = text(as: ItemReference.self), literal(#","source":"#), let source = word(in: sources),
-                literal("}}")
+            guard let basedOn, literal(#""entity":"#), case let entityStart = offset, let entity = text(as: EntityCode.self),
+                case let entityEnd = offset, literal(#","item":"#), case let itemStart = offset, let item = text(as: ItemReference.self),
+                case let itemEnd = offset, literal(#","source":"#), case let sourceStart = offset, let source = word(in: sources),
+                case let sourceEnd = offset, literal("}}")
             else { return nil }
+            // A reason with spaces around it is recorded trimmed: the event's bytes then differ.
+            guard position?.isRecordedAsGiven ?? true else {
+                return .recordPosition(item: item, entity: entity, position, source: source, basedOn: basedOn)
+            }
+            plainFields = .position(
+                entity: Span(start: entityStart, end: entityEnd), item: Span(start: itemStart, end: itemEnd), position: positionBytes,
+                source: Span(start: sourceStart, end: sourceEnd))
             return .recordPosition(item: item, entity: entity, position, source: source, basedOn: basedOn)
         }
         if literal(#"{"recordProgress":{"#) {
-            guard let basedOn = self.basedOn(), literal(#""code":"#), let code = string(), literal(#","note":"#),
-                let note = string(), literal(#","percent":"#), let percent = integer(), literal(#","status":"#),
-                let status = word(in: statuses), literal(#","year":"#), let year = integer(), literal("}}")
+            guard let basedOn = self.basedOn(), literal(#""code":"#), case let codeStart = offset, let code = string(),
+                case let codeEnd = offset, literal(#","note":"#), case let noteStart = offset, let note = string(),
+                case let noteEnd = offset, literal(#","percent":"#), case let percentStart = offset, let percent = integer(),
+                case let percentEnd = offset, literal(#","status":"#), case let statusStart = offset,
+                let status = word(in: statuses), case let statusEnd = offset, literal(#","year":"#), case let yearStart = offset,
+                let year = integer(), case let yearEnd = offset, literal("}}")
             else { return nil }
+            if status != .cancelled && KeyAction.ProgressUpdate.isRecordedAsGiven(note: note) {
+                plainFields = .progress(
+                    code: Span(start: codeStart, end: codeEnd), note: Span(start: noteStart, end: noteEnd),
+                    percent: Span(start: percentStart, end: percentEnd), status: Span(start: statusStart, end: statusEnd),
+                    year: Span(start: yearStart, end: yearEnd))
+            }
             return .recordProgress(year: year, code: code, percent: percent, status: status, note: note, basedOn: basedOn)
         }
         if literal(#"{"recordAttendance":{"#) {

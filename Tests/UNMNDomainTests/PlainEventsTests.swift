@@ -127,5 +127,20 @@ struct PlainEventsTests {
         #expect(state.verify(viewers, eventsArePlain: true) == state.verify(viewers))
     }
 
+    @Test("A position or note is recorded as given exactly when deciding would record it unchanged")
+    func recordedAsGiven() {
+        let reasons: [String] = ["", " ", "Outside our mandate", " Outside", "mandate\n", "Oʻzbekiston 🌸", "\u{00A0}Oʻz", "🌸\u{2003}"]
+        var positions: [Position?] = [nil, .agree, .standAside(reason: nil)]
+        positions += reasons.flatMap { [Position.standAside(reason: $0), .object(reason: $0)] }
+        for position in positions {
+            #expect(
+                (position?.isRecordedAsGiven ?? true) == (PositionRecord.recorded(position) == position), "\(String(describing: position))")
+        }
+        for note in reasons {
+            #expect(KeyAction.ProgressUpdate.isRecordedAsGiven(note: note) == (note.trimmed == note), "\(note)")
+        }
+        #expect(positions.filter { $0?.isRecordedAsGiven ?? true }.count == 8)
+    }
+
     struct Unexpected: Error {}
 }

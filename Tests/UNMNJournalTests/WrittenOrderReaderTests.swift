@@ -171,6 +171,88 @@ struct WrittenOrderReaderTests {
         }
     }
 
+    @Test("a position's or progress's event is compared with its command where it is written: read alike, plain only when it is")
+    func plainEventsAreComparedWhereWritten() throws {
+        let op = Operator(name: "Гулнора «Тошматова»", entity: "UNICEF", role: .member)
+        let other = Operator(name: "Гулнора «Тошматова» ", entity: "ILO", role: .member)
+        let at = Instant(secondsSinceEpoch: 1_796_000_000)
+        let item: ItemReference = "UNMN/2026/004"
+        func position(_ reason: String?, source: PositionRecord.Source = .email) -> Command {
+            .recordPosition(item: item, entity: "ILO", reason.map { .object(reason: $0) }, source: source, basedOn: 7)
+        }
+        func positionEvent(_ reason: String?, entity: EntityCode = "ILO", by name: String? = nil, at when: Instant? = nil) -> Event {
+            .positionRecorded(
+                item: item,
+                PositionRecord(
+                    entity: entity, position: reason.map { .object(reason: $0) }, source: .email, recordedBy: name ?? op.name,
+                    at: when ?? at))
+        }
+        let progress = Command.recordProgress(
+            year: 2026, code: "2026-03", percent: 40, status: .onTrack, note: "Oʻzbekiston 🌸", basedOn: nil)
+        func progressEvent(
+            percent: Int = 40, status: KeyAction.Status = .onTrack, note: String = "Oʻzbekiston 🌸", by recorder: Operator? = nil,
+            code: String = "2026-03", year: Int = 2026, on day: LocalDate? = nil
+        ) -> Event {
+            let by = recorder ?? op
+            return .progressRecorded(
+                year: year, code: code,
+                KeyAction.ProgressUpdate(
+                    on: day ?? at.tashkentDate, by: by.name, entity: by.entity, percent: percent, status: status, note: note))
+        }
+        let cases: [(command: Command, events: [Event], isUndo: Bool)] = [
+            (position("not yet"), [positionEvent("not yet")], false),
+            (position(nil), [positionEvent(nil)], false),
+            (position(" not yet "), [positionEvent("not yet")], false),
+            (position(" not yet "), [positionEvent(" not yet ")], false),
+            (position("not yet"), [positionEvent("not now")], false),
+            (position("not yet"), [positionEvent(nil)], false),
+            (position(nil), [positionEvent("not yet")], false),
+            (position("not yet"), [positionEvent("not yet", entity: "IOM")], false),
+            (position("not yet"), [positionEvent("not yet", by: other.name)], false),
+            (position("not yet"), [positionEvent("not yet", at: Instant(secondsSinceEpoch: 1))], false),
+            (position("not yet", source: .phone), [positionEvent("not yet")], false),
+            (position("not yet"), [positionEvent("not yet"), positionEvent("not yet")], false),
+            (position("not yet"), [], false),
+            (position("not yet"), [positionEvent("not yet")], true),
+            (progress, [progressEvent()], false),
+            (progress, [progressEvent(percent: 41)], false),
+            (progress, [progressEvent(status: .delayed)], false),
+            (progress, [progressEvent(note: "Oʻzbekiston")], false),
+            (progress, [progressEvent(by: other)], false),
+            (progress, [progressEvent(by: Operator(name: op.name, entity: "ILO", role: .member))], false),
+            (progress, [progressEvent(code: "2026-04")], false),
+            (progress, [progressEvent(year: 2027)], false),
+            (progress, [progressEvent(on: LocalDate(year: 2026, month: 1, day: 1)!)], false),
+            (progress, [progressEvent(), progressEvent()], false),
+            (
+                .recordProgress(year: 2026, code: "2026-03", percent: 40, status: .cancelled, note: "", basedOn: nil),
+                [progressEvent(status: .cancelled, note: "")], false
+            ),
+        ]
+        var plain = 0
+        for (command, events, isUndo) in cases {
+            let batch = EventBatch(operator: op, at: at, events: events, summary: "Recorded", isUndo: isUndo, command: command)
+            let body = try JournalJSONEncoder().encode(JournalRecord.Body(osUser: "unmn", batch: batch))
+            let text = String(decoding: body, as: UTF8.self)
+            let (written, comparedPlain) = try #require(
+                body.withUnsafeBytes { bytes -> (JournalRecord, Bool)? in
+                    var reader = WrittenOrderReader(bytes, recent: RecentValues())
+                    return reader?.record(sequence: 1).map { ($0, reader!.eventsArePlain) }
+                }, "\(text)")
+            #expect(written.batch == batch, "\(text)")
+            #expect(JournalRecord.Body(osUser: written.osUser, batch: written.batch) == Self.tape(body), "\(text)")
+            // Found plain by its bytes only when it is; what reading says in the end is the values' answer.
+            #expect(!comparedPlain || batch.eventsArePlain, "\(text)")
+            let read = try body.withUnsafeBytes { try JournalJSONDecoder().readRecord(from: $0, sequence: 1) }
+            #expect(read.eventsArePlain == batch.eventsArePlain, "\(text)")
+            if comparedPlain { plain += 1 }
+        }
+        // The position as written (and marked an undo: verifying refuses that), the withdrawal,
+        // progress: compared where they lie. A reason trimmed (plain, but not byte for byte) is
+        // compared as values.
+        #expect(plain == 4)
+    }
+
     @Test("each word of a closed set is found by its bytes in quotes, and only then: not a prefix, not without its quotes")
     func wordsAreFoundByTheirBytes() {
         func found<Word>(_ text: String, in words: WrittenWords<Word>) -> (Word, Int)? {
