@@ -291,7 +291,9 @@ extension NetworkState {
 
     /// The first place in a list sorted by `isAtOrAfter` where it holds (the list's end if nowhere).
     static func firstPlace(in list: [Int], where isAtOrAfter: (Int) -> Bool) -> Int {
-        var (low, high) = (0, list.count)
+        // Items are opened and decisions numbered in order: most go last, found in one look.
+        guard let last = list.last, isAtOrAfter(last) else { return list.count }
+        var (low, high) = (0, list.count - 1)
         while low < high {
             let middle = (low + high) / 2
             if isAtOrAfter(list[middle]) { high = middle } else { low = middle + 1 }

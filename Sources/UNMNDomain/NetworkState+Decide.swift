@@ -20,7 +20,7 @@ extension NetworkState {
     /// verifying a recorded batch compares (its own summary is not).
     func decided(_ command: Command, context: CommandContext) throws(CommandRejection) -> (events: [Event], undoing: String?) {
         let attempted = Attempt(command)
-        try checkAuthority(command, attempted, context: context)
+        try checkAuthority(command, attempted, by: context.operator, login: context.login)
         var check = Reasons()
         let events = try decideEvents(command, attempted: attempted, context: context, check: &check)
         if !check.list.isEmpty { throw CommandRejection(attempted, reasons: check.list) }
@@ -28,25 +28,26 @@ extension NetworkState {
         return (events, nil)
     }
 
-    /// Throws why `context`'s operator may not do `command` at all: no authority here, or not
-    /// this command.
-    private func checkAuthority(_ command: Command, _ attempted: @autoclosure () -> Attempt, context: CommandContext)
+    /// Throws why the operator (acting under `login`) may not do `command` at all: no authority
+    /// here, or not this command.
+    private func checkAuthority(_ command: Command, _ attempted: @autoclosure () -> Attempt, by op: Operator, login: String?)
         throws(CommandRejection)
     {
-        if let refusal = authorityRefusal(context) {
+        if let refusal = authorityRefusal(op, login: login) {
             throw CommandRejection(attempted(), reason: refusal)
         }
-        if let refusal = Permissions.refusal(for: command, by: context, in: self) {
+        if let refusal = Permissions.refusal(for: Permissions.capability(for: command), by: op, in: self) {
             throw CommandRejection(attempted(), reason: refusal)
         }
     }
 
     /// Throws why a command whose events are plain (`EventBatch.eventsArePlain`) may not be done
-    /// against this state: all that is left to decide of it once its events are known.
-    /// (What was attempted is worded only for a refusal: copying the command for it, for every
-    /// replayed record, was a fifth of this check.)
-    func checkAllowed(plain command: Command, context: CommandContext) throws(CommandRejection) {
-        try checkAuthority(command, Attempt(command), context: context)
+    /// by the operator (acting under `login`) against this state: all that is left to decide of
+    /// it once its events are known. (What was attempted is worded only for a refusal: copying
+    /// the command for it, for every replayed record, was a fifth of this check; and no context
+    /// is made of the record's operator: copying it in and out was a tenth.)
+    func checkAllowed(plain command: Command, by op: Operator, login: String?) throws(CommandRejection) {
+        try checkAuthority(command, Attempt(command), by: op, login: login)
         var check = Reasons()
         switch command {
         case .recordPosition(let reference, let code, let position, _, let basedOn):

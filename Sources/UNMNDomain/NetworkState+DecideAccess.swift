@@ -4,18 +4,18 @@ extension NetworkState {
     /// Why this login may not act as this operator, if so. A sandbox lets anyone take any role;
     /// a network without a roster yet (from before it) checks nobody; otherwise the login's
     /// grant must be this person, entity and role, or the operator narrows it to a viewer.
-    func authorityRefusal(_ context: CommandContext) -> String? {
-        guard !isSandbox, !grants.isEmpty, let login = context.login else { return nil }
+    func authorityRefusal(_ op: Operator, login: String?) -> String? {
+        guard !isSandbox, !grants.isEmpty, let login else { return nil }
         guard let grant = grants[login] else {
             return "\(login) has no access to this network; ask the secretariat to grant it (unmn access grant \(login) …)"
         }
-        if grant.name != context.operatorName {
-            return "\(login) is \(grant.name), not \(context.operatorName)"
+        if grant.name != op.name {
+            return "\(login) is \(grant.name), not \(op.name)"
         }
-        if grant.entity != context.entity || (grant.role != context.role && context.role != .viewer) {
+        if grant.entity != op.entity || (grant.role != op.role && op.role != .viewer) {
             return
-                "\(login) is \(grant.name), \(grant.entity) \(grant.role.rawValue); it cannot act as \(context.entity) "
-                + "\(context.role.rawValue)"
+                "\(login) is \(grant.name), \(grant.entity) \(grant.role.rawValue); it cannot act as \(op.entity) "
+                + "\(op.role.rawValue)"
         }
         return nil
     }

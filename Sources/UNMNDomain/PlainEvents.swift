@@ -2,7 +2,7 @@
 /// whether they may be done. Positions and progress are nine records in ten, so replay compares a
 /// record's events with its command on the thread that read it (`EventBatch.eventsArePlain`), and
 /// in order — the one part of a replay only one thread can do — asks just whether the command was
-/// allowed (`NetworkState.checkAllowed(plain:context:)`).
+/// allowed (`NetworkState.checkAllowed(plain:by:login:)`).
 extension EventBatch {
     /// Whether the events are exactly what the command decides whenever it is allowed. The
     /// records are compared where they lie (building the expected events and comparing arrays
