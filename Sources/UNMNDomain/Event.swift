@@ -55,16 +55,26 @@ public enum Event: Hashable, Sendable, Codable {
 
 /// The events of one command, with who decided it and when: one journal record.
 public struct EventBatch: Hashable, Sendable, Codable {
-    public var `operator`: Operator
-    public var at: Instant
-    public var events: [Event]
+    // A batch whose event follows from who acted when on what command (`eventsFollowCommand`)
+    // lists it before any of these changes: its events stay what they were.
+    public var `operator`: Operator { willSet { listEvents() } }
+    public var at: Instant { willSet { listEvents() } }
+    /// The events, in order. A batch whose one event follows from its command makes the list
+    /// when asked (see `eventsFollowCommand`).
+    public var events: [Event] {
+        get { eventsFollowCommand ? plainEvent.map { [$0] } ?? [] : listedEvents }
+        set {
+            listedEvents = newValue
+            eventsFollowCommand = false
+        }
+    }
     /// What the command did, in words: "Recorded ILO's position on UNMN/2026/004".
     public var summary: String
     /// True for the compensating events of an undo.
     public var isUndo: Bool
     /// The command the events were decided from: replay decides it again and requires the same
     /// events. Absent in records written before verification.
-    public var command: Command?
+    public var command: Command? { willSet { listEvents() } }
     /// Whether the record carries its command, asked without copying the command (comparing an
     /// optional with nil copied it, once a record on each replay).
     public var hasCommand: Bool {
@@ -79,16 +89,88 @@ public struct EventBatch: Hashable, Sendable, Codable {
     /// The login the operator acted under (its grant was checked).
     public var login: String?
 
+    /// The events as listed; none while they follow from the command.
+    private var listedEvents: [Event]
+    /// The batch's one event is its command's plain event (`plainEvent`), made from the command
+    /// when it is applied or asked for, not listed: the journal's reader found it so in the
+    /// record's bytes, and making the event and a list for it, copying it out of the list and
+    /// freeing both was a twentieth of a replay.
+    public private(set) var eventsFollowCommand = false
+
     public init(
         operator op: Operator, at: Instant, events: [Event], summary: String, isUndo: Bool = false, command: Command? = nil,
         login: String? = nil
     ) {
         self.operator = op
         self.at = at
-        self.events = events
+        self.listedEvents = events
         self.summary = summary
         self.isUndo = isUndo
         self.command = command
         self.login = login
+    }
+
+    /// A batch whose one event is its command's plain event (`plainEvent`), not listed: only for
+    /// a command that has one (`hasPlainEvent`).
+    public init(
+        plainEventOf command: Command, operator op: Operator, at: Instant, summary: String, isUndo: Bool = false, login: String? = nil
+    ) {
+        precondition(Self.hasPlainEvent(command), "a batch of a command without a plain event, said to have one")
+        self.operator = op
+        self.at = at
+        self.listedEvents = []
+        self.summary = summary
+        self.isUndo = isUndo
+        self.command = command
+        self.login = login
+        eventsFollowCommand = true
+    }
+
+    /// Lists the events that followed from the command, before what they followed from changes.
+    private mutating func listEvents() {
+        guard eventsFollowCommand else { return }
+        listedEvents = events
+        eventsFollowCommand = false
+    }
+
+    // Written, read and compared by what the batch says, however its events are held.
+    private enum CodingKeys: String, CodingKey {
+        case `operator`, at, events, summary, isUndo, command, login
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            operator: try container.decode(Operator.self, forKey: .operator), at: try container.decode(Instant.self, forKey: .at),
+            events: try container.decode([Event].self, forKey: .events), summary: try container.decode(String.self, forKey: .summary),
+            isUndo: try container.decode(Bool.self, forKey: .isUndo),
+            command: try container.decodeIfPresent(Command.self, forKey: .command),
+            login: try container.decodeIfPresent(String.self, forKey: .login))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.operator, forKey: .operator)
+        try container.encode(at, forKey: .at)
+        try container.encode(events, forKey: .events)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(isUndo, forKey: .isUndo)
+        try container.encodeIfPresent(command, forKey: .command)
+        try container.encodeIfPresent(login, forKey: .login)
+    }
+
+    public static func == (lhs: EventBatch, rhs: EventBatch) -> Bool {
+        lhs.operator == rhs.operator && lhs.at == rhs.at && lhs.summary == rhs.summary && lhs.isUndo == rhs.isUndo
+            && lhs.login == rhs.login && lhs.command == rhs.command && lhs.events == rhs.events
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.operator)
+        hasher.combine(at)
+        hasher.combine(events)
+        hasher.combine(summary)
+        hasher.combine(isUndo)
+        hasher.combine(command)
+        hasher.combine(login)
     }
 }

@@ -13,9 +13,13 @@ extension NetworkState {
                 : Undo.plan(for: batch, before: self, version: batchCount + 1)
         let version = batchCount + 1
         let change = changes.stamp(version: version, by: batch.operator.name, entity: batch.operator.entity, at: batch.at)
-        for event in batch.events {
-            recordChanges(of: event, as: change)
-            apply(event, at: batch.at)
+        if batch.eventsFollowCommand {
+            applyPlainEvent(of: batch, as: change)
+        } else {
+            for event in batch.events {
+                recordChanges(of: event, as: change)
+                apply(event, at: batch.at)
+            }
         }
         if let plan { undoPlans[NetworkState.operatorKey(batch.operator)] = plan }
         if batch.hasCommand { isVerified = true }
@@ -166,10 +170,7 @@ extension NetworkState {
             if let index = workPlans[year]?.actions.firstIndex(where: { $0.code == action.code }) {
                 workPlans[year]?.actions[index] = action
             }
-        case .progressRecorded(let year, let code, let update):
-            // Changed in place through its index: each of four `workPlans[year]?` found the plan
-            // again and put it back (~700 instructions each).
-            if let plan = workPlans.index(forKey: year) { workPlans.values[plan].record(update, on: code) }
+        case .progressRecorded(let year, let code, let update): recordProgress(update, year: year, code: code)
         case .workPlanEndorsed(let year, let on, let reference):
             workPlans[year]?.status = .endorsed(on: on, reference: reference)
         case .reportSentToUNCT(let report):
@@ -205,12 +206,7 @@ extension NetworkState {
             items.append(item)
             listItem(at: items.count - 1, was: nil)
             if let year = Self.number(inField: 1, of: item.reference.rawValue) { itemsPerYear[year, default: 0] += 1 }
-        case .positionRecorded(let reference, let record):
-            // Changed in place, not through `updateItem` (a position never changes an item's
-            // status): its closure copied the record twice more, seven records in ten.
-            guard let index = itemIndex[reference] else { break }
-            items[index].positions[record.entity] = record.position == nil ? nil : record
-            items[index].history.append(record)
+        case .positionRecorded(let reference, let record): recordPosition(record, on: reference)
         case .itemClosed(let reference, let status, let closure):
             updateItem(reference) {
                 $0.status = status
@@ -226,6 +222,38 @@ extension NetworkState {
                 $0.deferrals.append(closure)
             }
         }
+    }
+
+    /// A batch's plain event (`EventBatch.eventsFollowCommand`) applied and its changes stamped
+    /// straight from the command: what applying the event `EventBatch.plainEvent` makes does,
+    /// without making it (making it, then copying and destroying it, was a twentieth of a replay).
+    private mutating func applyPlainEvent(of batch: EventBatch, as change: ChangeLog.Stamp) {
+        switch batch.command {
+        case .recordPosition(let reference, let code, let position, let source, _)?:
+            notePosition(reference, code, as: change)
+            recordPosition(PositionRecord.recorded(code, position, source, by: batch.operator.name, at: batch.at), on: reference)
+        case .recordProgress(let year, let code, let percent, let status, let note, _)?:
+            noteProgress(year, code, as: change)
+            recordProgress(
+                .recorded(percent, status, note, by: batch.operator, on: batch.at.tashkentDate), year: year, code: code)
+        default:
+            // `EventBatch.init(plainEventOf:…)` takes only commands with a plain event.
+            preconditionFailure("a batch whose events follow from a command without a plain event")
+        }
+    }
+
+    /// A position recorded on an item: changed in place, not through `updateItem` (a position
+    /// never changes an item's status; its closure copied the record twice more).
+    private mutating func recordPosition(_ record: PositionRecord, on reference: ItemReference) {
+        guard let index = itemIndex[reference] else { return }
+        items[index].positions[record.entity] = record.position == nil ? nil : record
+        items[index].history.append(record)
+    }
+
+    /// Progress recorded on a key action: changed in place through the plan's index (each of
+    /// four `workPlans[year]?` found the plan again and put it back, ~700 instructions each).
+    private mutating func recordProgress(_ update: KeyAction.ProgressUpdate, year: Int, code: String) {
+        if let plan = workPlans.index(forKey: year) { workPlans.values[plan].record(update, on: code) }
     }
 
     private mutating func updateEntity(_ code: EntityCode, _ change: (inout MemberEntity) -> Void) {

@@ -8,6 +8,7 @@ extension EventBatch {
     /// records are compared where they lie (building the expected events and comparing arrays
     /// of them cost three times as much).
     public var eventsArePlain: Bool {
+        if eventsFollowCommand { return true }
         guard events.count == 1 else { return false }
         switch command {
         case .recordPosition(let reference, let code, let position, let source, _)?:
@@ -24,6 +25,32 @@ extension EventBatch {
                 && update.note == note.trimmed
         default:
             return false
+        }
+    }
+}
+
+extension EventBatch {
+    /// Whether the command has a plain event (`plainEvent`), asked without copying it.
+    public static func hasPlainEvent(_ command: Command) -> Bool {
+        switch command {
+        case .recordPosition: return true
+        case .recordProgress(_, _, _, let status, _, _): return status != .cancelled
+        default: return false
+        }
+    }
+
+    /// The one event the command decides whenever it is allowed, made from the command, who gave
+    /// it and when, as deciding makes it: nil for a command whose events depend on more
+    /// (cancelling progress may revise the endorsed plan as well) or on the state.
+    public var plainEvent: Event? {
+        switch command {
+        case .recordPosition(let item, let code, let position, let source, _)?:
+            return .positionRecorded(item: item, PositionRecord.recorded(code, position, source, by: self.operator.name, at: at))
+        case .recordProgress(let year, let code, let percent, let status, let note, _)? where status != .cancelled:
+            return .progressRecorded(
+                year: year, code: code, KeyAction.ProgressUpdate.recorded(percent, status, note, by: self.operator, on: at.tashkentDate))
+        default:
+            return nil
         }
     }
 }

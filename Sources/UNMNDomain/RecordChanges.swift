@@ -203,12 +203,8 @@ extension NetworkState {
     /// state before it (so asked before the event is applied). Noted as they are found, with no
     /// list of them made first (two lists and their release were a tenth of applying a record).
     mutating func recordChanges(of event: Event, as change: ChangeLog.Stamp) {
-        func note(_ record: RecordKey, _ fields: [HashedString]) {
-            changes.set(change, of: record, fields: fields, expected: expectedFields(record, fields.count))
-        }
-        func note(_ record: RecordKey, _ field: HashedString) {
-            changes.set(change, of: record, fields: CollectionOfOne(field), expected: expectedFields(record, 1))
-        }
+        func note(_ record: RecordKey, _ fields: [HashedString]) { noteChange(change, of: record, fields: fields) }
+        func note(_ record: RecordKey, _ field: HashedString) { noteChange(change, of: record, fields: CollectionOfOne(field)) }
         switch event {
         case .networkFounded(let entities): for entity in entities { note(.entity(entity.code), Field.status) }
         case .sandboxDeclared, .accessGranted, .accessRevoked: break
@@ -242,8 +238,7 @@ extension NetworkState {
             let old = workPlans[year]?.actions.first { $0.code == action.code }
             note(.keyAction(year: year, code: action.code), RecordFields.changed(from: old, to: action))
             note(.plan(year: year), Field.actions)
-        case .progressRecorded(let year, let code, _):
-            note(.keyAction(year: year, code: code), Field.progressStatusHistory)
+        case .progressRecorded(let year, let code, _): noteProgress(year, code, as: change)
         case .workPlanRevised(let year, _), .workPlanRevisionsEndorsed(let year, _): note(.plan(year: year), Field.revisions)
         case .reportSentToUNCT: break
         case .consultationReopened(let reference, _, _, _):
@@ -252,7 +247,7 @@ extension NetworkState {
                 .item(reference),
                 [Field.consultedActions, Field.deadline, Field.status] + entities.map { Self.fieldNames.position(of: $0.code) })
         case .itemOpened(let item): note(.item(item.reference), RecordFields.changed(from: nil, to: item))
-        case .positionRecorded(let reference, let record): note(.item(reference), Self.fieldNames.position(of: record.entity))
+        case .positionRecorded(let reference, let record): notePosition(reference, record.entity, as: change)
         case .itemClosed(let reference, _, _): note(.item(reference), [Field.status, Field.closure])
         case .itemDeferred(let reference, _, _): note(.item(reference), [Field.status, Field.deadline, Field.deferrals])
         }
@@ -281,6 +276,21 @@ extension NetworkState {
 
     /// Room for the fields of a record first seen: an item's fields are followed by every
     /// member's position.
+    /// Stamps the fields of a record changed.
+    mutating func noteChange(_ change: ChangeLog.Stamp, of record: RecordKey, fields: some Collection<HashedString>) {
+        changes.set(change, of: record, fields: fields, expected: expectedFields(record, fields.count))
+    }
+
+    /// What a position recorded changes: the entity's position on the item.
+    mutating func notePosition(_ reference: ItemReference, _ code: EntityCode, as change: ChangeLog.Stamp) {
+        noteChange(change, of: .item(reference), fields: CollectionOfOne(Self.fieldNames.position(of: code)))
+    }
+
+    /// What progress recorded changes: the key action's progress, status and history.
+    mutating func noteProgress(_ year: Int, _ code: String, as change: ChangeLog.Stamp) {
+        noteChange(change, of: .keyAction(year: year, code: code), fields: Field.progressStatusHistory)
+    }
+
     private func expectedFields(_ record: RecordKey, _ count: Int) -> Int {
         if case .item = record { return count + entities.count }
         return count

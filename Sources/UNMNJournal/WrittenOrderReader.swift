@@ -38,7 +38,8 @@ struct WrittenOrderReader {
 
     /// The record, or nil when its body is not one this reader takes (see above).
     mutating func record(sequence: UInt64) -> JournalRecord? {
-        guard literal(#"{"batch":{"at":"#), let at = instant() else { return nil }
+        guard literal(#"{"batch":{"at":"#), case let atStart = offset, let at = instant() else { return nil }
+        let atBytes = Span(start: atStart, end: offset)
         var command: Command?
         if literal(#","command":"#) {
             guard let read = self.command() else { return nil }
@@ -50,7 +51,7 @@ struct WrittenOrderReader {
         // Who recorded the plain event (and for whom), to compare with the operator once read.
         var plainBy: (name: Span, entity: Span?)?
         if comparesPlainEvents, let fields = plainFields {
-            plainBy = plainEvent(fields, at: at)
+            plainBy = plainEvent(fields, at: at, written: atBytes)
             if plainBy == nil { offset = eventsStart }
         }
         if plainBy == nil && !literal("]") {
@@ -74,13 +75,15 @@ struct WrittenOrderReader {
         if let plainBy {
             // Recorded by someone else, or for another entity: read the event as it is written.
             guard same(plainBy.name, as: op.name), plainBy.entity.map({ same($0, as: op.entity.rawValue) }) ?? true,
-                let event = command.flatMap({ Self.plainEvent(of: $0, by: op, at: at) })
+                let command, EventBatch.hasPlainEvent(command)
             else {
                 var reader = WrittenOrderReader(bytes, recent: recent, comparesPlainEvents: false)
                 return reader?.record(sequence: sequence)
             }
-            events = [event]
             eventsArePlain = true
+            return JournalRecord(
+                sequence: sequence, osUser: osUser,
+                batch: EventBatch(plainEventOf: command, operator: op, at: at, summary: summary, isUndo: isUndo, login: login))
         }
         return JournalRecord(
             sequence: sequence, osUser: osUser,
@@ -102,33 +105,16 @@ struct WrittenOrderReader {
         var end: Int
     }
 
-    /// The event the command records when its bytes say so (see `plainEvent(_:at:)`): the
-    /// command's own values, by the operator, then.
-    private static func plainEvent(of command: Command, by op: Operator, at: Instant) -> Event? {
-        switch command {
-        case .recordPosition(let item, let entity, let position, let source, _):
-            return .positionRecorded(
-                item: item, PositionRecord(entity: entity, position: position, source: source, recordedBy: op.name, at: at))
-        case .recordProgress(let year, let code, let percent, let status, let note, _):
-            return .progressRecorded(
-                year: year, code: code,
-                KeyAction.ProgressUpdate(
-                    on: at.tashkentDate, by: op.name, entity: op.entity, percent: percent, status: status, note: note))
-        default:
-            return nil
-        }
-    }
-
     /// Reads the events list (after its opening bracket) when it holds just the command's plain
     /// event (`EventBatch.plainEvent`), comparing each field where it is written with the
     /// command's bytes instead of making a value of it: the same encoder wrote both, so the same
     /// value has the same bytes. Returns where the name of who recorded it lies (and the entity,
     /// for progress), which must be the operator's; nil when anything differs (a reason with
     /// spaces trimmed, an escape, another event), and the list is then read as written.
-    private mutating func plainEvent(_ fields: PlainFields, at: Instant) -> (name: Span, entity: Span?)? {
+    private mutating func plainEvent(_ fields: PlainFields, at: Instant, written atBytes: Span) -> (name: Span, entity: Span?)? {
         switch fields {
         case .position(let entity, let item, let position, let source):
-            guard literal(#"{"positionRecorded":{"_1":{"at":"#), instant() == at, literal(#","entity":"#), same(entity) else {
+            guard literal(#"{"positionRecorded":{"_1":{"at":"#), same(atBytes), literal(#","entity":"#), same(entity) else {
                 return nil
             }
             if let position {

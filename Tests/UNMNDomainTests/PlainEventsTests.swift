@@ -127,6 +127,47 @@ struct PlainEventsTests {
         #expect(state.verify(viewers, eventsArePlain: true) == state.verify(viewers))
     }
 
+    @Test("A batch whose event follows from its command is the batch listing it: its events, equality, hash, JSON and state applied")
+    func eventsFollowingTheCommand() throws {
+        let state = try network()
+        let ilo = Operator(name: "Дилноза Каримова", entity: "ILO", role: .member)
+        let commands: [(Command, Operator)] = [
+            (Self.stance, Fixture.unicef),
+            (.recordPosition(item: "UNMN/2026/001", entity: "UNICEF", .object(reason: " Not yet \n"), source: .email), Fixture.secretariat),
+            (.recordPosition(item: "UNMN/2026/001", entity: "UNICEF", .agree, source: .meeting, basedOn: 3), Fixture.secretariat),
+            (Self.progress, Fixture.secretariat),
+            (.recordProgress(year: 2026, code: "A1", percent: 100, status: .completed, note: "🌸 Done"), Fixture.unicef),
+        ]
+        for (command, op) in commands {
+            let listed = try state.decide(command, context: Fixture.context(op))
+            let following = EventBatch(
+                plainEventOf: command, operator: op, at: listed.at, summary: listed.summary, isUndo: listed.isUndo, login: listed.login)
+            #expect(following.eventsFollowCommand && !listed.eventsFollowCommand)
+            #expect(following.events == listed.events && following.plainEvent == listed.events.first)
+            #expect(following == listed && following.hashValue == listed.hashValue)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            #expect(try encoder.encode(following) == encoder.encode(listed))
+            var (appliedFollowing, appliedListed) = (state, state)
+            appliedFollowing.apply(following)
+            appliedListed.apply(listed)
+            #expect(appliedFollowing == appliedListed)
+            #expect(appliedFollowing.changes.all == appliedListed.changes.all)
+            // Whatever it followed from changes, its events stay what they were.
+            for change: (inout EventBatch) -> Void in [
+                { $0.operator = ilo }, { $0.at = Instant(secondsSinceEpoch: Fixture.now.secondsSinceEpoch + 172_800) },
+                { $0.command = nil },
+            ] {
+                var changed = following
+                change(&changed)
+                #expect(changed.events == listed.events && !changed.eventsFollowCommand)
+            }
+        }
+        let cancelling = Command.recordProgress(year: 2026, code: "A1", percent: 40, status: .cancelled, note: "Dropped")
+        #expect(EventBatch.hasPlainEvent(Self.stance) && !EventBatch.hasPlainEvent(cancelling))
+        #expect(!EventBatch.hasPlainEvent(.addAgendaItem(meeting: "MTG/2026/01", title: "x")))
+    }
+
     @Test("A position or note is recorded as given exactly when deciding would record it unchanged")
     func recordedAsGiven() {
         let reasons: [String] = ["", " ", "Outside our mandate", " Outside", "mandate\n", "Oʻzbekiston 🌸", "\u{00A0}Oʻz", "🌸\u{2003}"]
