@@ -718,19 +718,22 @@ func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
 }
 
 /// Whether `count` bytes are the same in both places, eight at a time: the names and words
-/// compared are short, and calling `memcmp` for each cost more than comparing them here.
+/// compared are short, and calling `memcmp` for each cost more than comparing them here. What is
+/// left after whole words is compared as one word ending where the bytes end (overlapping the
+/// one before), or as two shorter ones, never byte by byte.
 @inline(__always) func equalBytes(_ first: UnsafeRawPointer, _ second: UnsafeRawPointer, count: Int) -> Bool {
-    var offset = 0
-    while offset + 8 <= count {
-        guard first.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == second.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-        else { return false }
-        offset += 8
+    func same<Word: FixedWidthInteger>(_: Word.Type, at offset: Int) -> Bool {
+        first.loadUnaligned(fromByteOffset: offset, as: Word.self) == second.loadUnaligned(fromByteOffset: offset, as: Word.self)
     }
-    while offset < count {
-        guard first.load(fromByteOffset: offset, as: UInt8.self) == second.load(fromByteOffset: offset, as: UInt8.self) else {
-            return false
+    if count >= 8 {
+        var offset = 0
+        while offset + 8 < count {
+            guard same(UInt64.self, at: offset) else { return false }
+            offset += 8
         }
-        offset += 1
+        return same(UInt64.self, at: count - 8)
     }
-    return true
+    if count >= 4 { return same(UInt32.self, at: 0) && same(UInt32.self, at: count - 4) }
+    if count >= 2 { return same(UInt16.self, at: 0) && same(UInt16.self, at: count - 2) }
+    return count == 0 || same(UInt8.self, at: 0)
 }

@@ -253,6 +253,35 @@ struct WrittenOrderReaderTests {
         #expect(plain == 4)
     }
 
+    @Test("bytes compare equal exactly when every one of them is: each length to 40, a difference at each place")
+    func equalBytesComparesEveryByte() {
+        let bytes = (0..<48).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        for count in 0...40 {
+            for start in [0, 3] {
+                var other = bytes
+                #expect(
+                    bytes.withUnsafeBytes { a in
+                        other.withUnsafeBytes { equalBytes(a.baseAddress! + start, $0.baseAddress! + start, count: count) }
+                    })
+                for place in start..<(start + count) {
+                    other = bytes
+                    other[place] ^= 0x40
+                    #expect(
+                        !bytes.withUnsafeBytes { a in
+                            other.withUnsafeBytes { equalBytes(a.baseAddress! + start, $0.baseAddress! + start, count: count) }
+                        }, "\(count) \(place)")
+                }
+                // A difference just past the end is not looked at.
+                other = bytes
+                other[start + count] ^= 0x40
+                #expect(
+                    bytes.withUnsafeBytes { a in
+                        other.withUnsafeBytes { equalBytes(a.baseAddress! + start, $0.baseAddress! + start, count: count) }
+                    })
+            }
+        }
+    }
+
     @Test("each word of a closed set is found by its bytes in quotes, and only then: not a prefix, not without its quotes")
     func wordsAreFoundByTheirBytes() {
         func found<Word>(_ text: String, in words: WrittenWords<Word>) -> (Word, Int)? {
