@@ -244,9 +244,10 @@ extension NetworkState {
 
     /// A position recorded on an item: changed in place, not through `updateItem` (a position
     /// never changes an item's status; its closure copied the record twice more).
-    private mutating func recordPosition(_ record: PositionRecord, on reference: ItemReference) {
+    private mutating func recordPosition(_ record: consuming PositionRecord, on reference: ItemReference) {
         guard let index = itemIndex[reference] else { return }
-        items[index].positions[record.entity] = record.position == nil ? nil : record
+        items[index].positions[record.entity] = record.position == nil ? nil : copy record
+        // The last use: moved into the history, not copied (its recorder's name not retained again).
         items[index].history.append(record)
     }
 

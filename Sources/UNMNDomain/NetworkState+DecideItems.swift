@@ -88,7 +88,8 @@ extension NetworkState {
         }
         if case .object(let reason)? = position { check.require(!reason.trimmed.isEmpty, "an objection needs a reason") }
         guard check.list.isEmpty else { return }
-        let current = items[index].positions[code]?.position
+        // Only the position is read, in place: the record's copy retained its recorder's name.
+        let current = items[index].positions.index(forKey: code).flatMap { items[index].positions.values[$0].position }
         try checkUnchanged(
             .item(reference), field: Self.positionField(code), title: "position of \(code)", since: basedOn,
             theirs: current?.title ?? "no answer", yours: position?.title ?? "no answer", attempted: attempted())
