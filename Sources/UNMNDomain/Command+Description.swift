@@ -56,8 +56,7 @@ extension NetworkState {
             if case .itemOpened(let item)? = events.last { return "Opened \(item.reference) \"\(item.title)\"" }
         case (.addActionPoint, .actionPointAdded(let point)?): return "Added action point \(point.id)"
         case (.addFocalPoint, .focalPointAdded(let point)?): return "Added \(point.name) (\(point.entity)) as \(point.id)"
-        case (.recordPosition(let reference, let code, let position, _, _), _):
-            return "Recorded \(code)'s position on \(reference): \(position?.title ?? "no answer")"
+        case (.recordPosition, _), (.recordProgress, _): return EventBatch.plainSummary(of: command) ?? ""
         case (.adoptItem(let reference, _), .itemClosed(_, .adopted(let number), _)?): return "Adopted \(reference) as decision \(number)"
         case (.recordAttendance(let reference, let code, let attendance, _), _):
             let what: String
@@ -77,8 +76,6 @@ extension NetworkState {
         case (.addAgendaItem(let reference, let title), _): return "Added \"\(title)\" to the agenda of \(reference)"
         case (.addGuest(let reference, _), .guestAdded(_, let guest)?): return "Added \(guest.description) as a guest of \(reference)"
         case (.removeGuest(let reference, let guest), _): return "Removed \(guest.name) from the guests of \(reference)"
-        case (.recordProgress(_, let code, let percent, let status, _, _), _):
-            return "Recorded progress on \(code): \(percent) %, \(status.rawValue)"
         case (.addKeyAction(let year, let draft, let revision), _):
             return "Added \(draft.code) to the \(year) work plan" + (revision.map { " (a revision: \($0.trimmed))" } ?? "")
         case (.reopenConsultation(let reference, let deadline), _):

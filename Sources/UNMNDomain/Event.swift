@@ -55,8 +55,9 @@ public enum Event: Hashable, Sendable, Codable {
 
 /// The events of one command, with who decided it and when: one journal record.
 public struct EventBatch: Hashable, Sendable, Codable {
-    // A batch whose event follows from who acted when on what command (`eventsFollowCommand`)
-    // lists it before any of these changes: its events stay what they were.
+    // A batch whose event or summary follows from who acted when on what command
+    // (`eventsFollowCommand`, `summaryFollowsCommand`) lists and writes them before any of these
+    // changes: they stay what they were.
     public var `operator`: Operator { willSet { listEvents() } }
     public var at: Instant { willSet { listEvents() } }
     /// The events, in order. A batch whose one event follows from its command makes the list
@@ -68,8 +69,19 @@ public struct EventBatch: Hashable, Sendable, Codable {
             eventsFollowCommand = false
         }
     }
-    /// What the command did, in words: "Recorded ILO's position on UNMN/2026/004".
-    public var summary: String
+    /// What the command did, in words: "Recorded ILO's position on UNMN/2026/004". A batch whose
+    /// summary is the one deciding writes for its command makes it when asked (see
+    /// `summaryFollowsCommand`).
+    public var summary: String {
+        get {
+            guard summaryFollowsCommand, let command else { return writtenSummary }
+            return Self.plainSummary(of: command) ?? ""
+        }
+        set {
+            writtenSummary = newValue
+            summaryFollowsCommand = false
+        }
+    }
     /// True for the compensating events of an undo.
     public var isUndo: Bool
     /// The command the events were decided from: replay decides it again and requires the same
@@ -91,6 +103,13 @@ public struct EventBatch: Hashable, Sendable, Codable {
 
     /// The events as listed; none while they follow from the command.
     private var listedEvents: [Event]
+    /// The summary as written; empty while it follows from the command.
+    private var writtenSummary: String
+    /// The summary is the one deciding writes for the command (`plainSummary(of:)`), not kept:
+    /// the journal's reader found it so in the record's bytes. Making a string of it for every
+    /// record, and freeing it, was a twentieth of a replay; it is made when asked (an undo's
+    /// plan, the history).
+    public private(set) var summaryFollowsCommand = false
     /// The batch's one event is its command's plain event (`plainEvent`), made from the command
     /// when it is applied or asked for, not listed: the journal's reader found it so in the
     /// record's bytes, and making the event and a list for it, copying it out of the list and
@@ -104,30 +123,37 @@ public struct EventBatch: Hashable, Sendable, Codable {
         self.operator = op
         self.at = at
         self.listedEvents = events
-        self.summary = summary
+        self.writtenSummary = summary
         self.isUndo = isUndo
         self.command = command
         self.login = login
     }
 
     /// A batch whose one event is its command's plain event (`plainEvent`), not listed: only for
-    /// a command that has one (`hasPlainEvent`).
+    /// a command that has one (`hasPlainEvent`). Its summary is `summary`, or, when nil, the one
+    /// deciding writes for the command (`plainSummary(of:)`).
     public init(
-        plainEventOf command: Command, operator op: Operator, at: Instant, summary: String, isUndo: Bool = false, login: String? = nil
+        plainEventOf command: Command, operator op: Operator, at: Instant, summary: String?, isUndo: Bool = false, login: String? = nil
     ) {
         precondition(Self.hasPlainEvent(command), "a batch of a command without a plain event, said to have one")
         self.operator = op
         self.at = at
         self.listedEvents = []
-        self.summary = summary
+        self.writtenSummary = summary ?? ""
+        summaryFollowsCommand = summary == nil
         self.isUndo = isUndo
         self.command = command
         self.login = login
         eventsFollowCommand = true
     }
 
-    /// Lists the events that followed from the command, before what they followed from changes.
+    /// Lists the events, and writes the summary, that followed from the command, before what
+    /// they followed from changes.
     private mutating func listEvents() {
+        if summaryFollowsCommand {
+            writtenSummary = summary
+            summaryFollowsCommand = false
+        }
         guard eventsFollowCommand else { return }
         listedEvents = events
         eventsFollowCommand = false

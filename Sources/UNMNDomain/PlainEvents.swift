@@ -55,6 +55,63 @@ extension EventBatch {
     }
 }
 
+extension EventBatch {
+    /// A piece of the summary deciding writes for a position or progress: fixed words, or one
+    /// of the command's values as it says them.
+    public enum SummaryPiece: Sendable {
+        case words(StaticString)
+        /// A position's entity code, a key action's code.
+        case code
+        /// A position's item reference.
+        case item
+        /// A position's title ("agree", "stand aside", "object"; "no answer" for none).
+        case position
+        /// Progress's percentage, in digits.
+        case percent
+        /// Progress's status, as its raw value.
+        case status
+    }
+
+    /// The summary deciding writes for a position or progress, piece by piece: `plainSummary`
+    /// joins them, and the journal's reader compares a written summary with them where it lies,
+    /// without making it (a record whose summary says just this keeps none of its own,
+    /// `summaryFollowsCommand`). Nil for any other command. A record written with other words
+    /// (by an older unmn, or by hand) keeps its own.
+    public static func plainSummaryPieces(of command: Command) -> [SummaryPiece]? {
+        switch command {
+        case .recordPosition: return positionSummary
+        case .recordProgress: return progressSummary
+        default: return nil
+        }
+    }
+
+    private static let positionSummary: [SummaryPiece] = [
+        .words("Recorded "), .code, .words("'s position on "), .item, .words(": "), .position,
+    ]
+    private static let progressSummary: [SummaryPiece] = [
+        .words("Recorded progress on "), .code, .words(": "), .percent, .words(" %, "), .status,
+    ]
+
+    /// The summary deciding writes for a position or progress (`plainSummaryPieces`).
+    public static func plainSummary(of command: Command) -> String? {
+        guard let pieces = plainSummaryPieces(of: command) else { return nil }
+        var summary = ""
+        for piece in pieces {
+            switch (piece, command) {
+            case (.words(let words), _): summary += words.description
+            case (.code, .recordPosition(_, let code, _, _, _)): summary += code.rawValue
+            case (.code, .recordProgress(_, let code, _, _, _, _)): summary += code
+            case (.item, .recordPosition(let reference, _, _, _, _)): summary += reference.rawValue
+            case (.position, .recordPosition(_, _, let position, _, _)): summary += Position.summaryTitle(position)
+            case (.percent, .recordProgress(_, _, let percent, _, _, _)): summary += String(percent)
+            case (.status, .recordProgress(_, _, _, let status, _, _)): summary += status.rawValue
+            default: preconditionFailure("a summary piece of another command")
+            }
+        }
+        return summary
+    }
+}
+
 extension PositionRecord {
     /// A position as deciding records it: its reasons trimmed, an empty stand-aside reason none.
     static func recorded(_ code: EntityCode, _ position: Position?, _ source: Source, by name: String, at: Instant) -> PositionRecord {
@@ -72,6 +129,9 @@ extension PositionRecord {
 }
 
 extension Position {
+    /// A position as a summary says it: its title, or "no answer" for none.
+    public static func summaryTitle(_ position: Position?) -> String { position?.title ?? "no answer" }
+
     /// Whether deciding records this position just as it is given (`PositionRecord.recorded`):
     /// its reason without spaces around it, a stand-aside's reason not empty.
     public var isRecordedAsGiven: Bool {

@@ -69,9 +69,15 @@ struct WrittenOrderReader {
             guard let read = string() else { return nil }
             login = read
         }
-        guard literal(#","operator":"#), let op = operatorValue(), literal(#","summary":"#), let summary = string(),
-            literal(#"},"osUser":"#), let osUser = string(), literal("}"), offset == end
-        else { return nil }
+        guard literal(#","operator":"#), let op = operatorValue(), literal(#","summary":"#) else { return nil }
+        // A plain record's summary is mostly the one deciding writes for its command: compared
+        // where it lies, and not kept (nil) when it is.
+        var summary: String?
+        if plainBy == nil || !(command.flatMap { command in plainFields.map { plainSummary(of: command, $0) } } ?? false) {
+            guard let read = string() else { return nil }
+            summary = read
+        }
+        guard literal(#"},"osUser":"#), let osUser = string(), literal("}"), offset == end else { return nil }
         if let plainBy {
             // Recorded by someone else, or for another entity: read the event as it is written.
             guard same(plainBy.name, as: op.name), plainBy.entity.map({ same($0, as: op.entity.rawValue) }) ?? true,
@@ -85,11 +91,63 @@ struct WrittenOrderReader {
                 sequence: sequence, osUser: osUser,
                 batch: EventBatch(plainEventOf: command, operator: op, at: at, summary: summary, isUndo: isUndo, login: login))
         }
+        guard let summary else { return nil }
         return JournalRecord(
             sequence: sequence, osUser: osUser,
             batch: EventBatch(
                 operator: op, at: at, events: events, summary: summary, isUndo: isUndo,
                 command: command, login: login))
+    }
+
+    /// Whether the string here (at its opening quote) is the summary deciding writes for the
+    /// plain command just read (`EventBatch.plainSummaryPieces`), compared piece by piece where
+    /// it lies — its values with the command's own bytes: the offset moves past it when it is,
+    /// and stays when it is not.
+    private mutating func plainSummary(of command: Command, _ fields: PlainFields) -> Bool {
+        let start = offset
+        guard let pieces = EventBatch.plainSummaryPieces(of: command), literal("\"") else { return false }
+        // The values' bytes inside their quotes (the percentage has none).
+        let none = Span(start: 0, end: 0)
+        let (code, item, percent, status): (Span, Span, Span, Span)
+        switch fields {
+        case .position(let entity, let reference, _, _): (code, item, percent, status) = (entity.inside, reference.inside, none, none)
+        case .progress(let action, _, let digits, let word, _): (code, item, percent, status) = (action.inside, none, digits, word.inside)
+        }
+        for piece in pieces {
+            let matched: Bool
+            switch piece {
+            case .words(let words): matched = same(UnsafeRawBufferPointer(start: words.utf8Start, count: words.utf8CodeUnitCount))
+            case .code: matched = same(code)
+            case .item: matched = same(item)
+            case .percent: matched = same(percent)
+            case .status: matched = same(status)
+            case .position:
+                guard case .recordPosition(_, _, let position, _, _) = command else { return false }
+                matched = same(Position.summaryTitle(position))
+            }
+            guard matched else {
+                offset = start
+                return false
+            }
+        }
+        guard literal("\"") else {
+            offset = start
+            return false
+        }
+        return true
+    }
+
+    /// Whether the bytes of `text` come next (compared, then passed).
+    private mutating func same(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { same(UnsafeRawBufferPointer($0)) } ?? false
+    }
+
+    /// Whether these bytes come next (compared, then passed).
+    @inline(__always) private mutating func same(_ expected: UnsafeRawBufferPointer) -> Bool {
+        let count = expected.count
+        guard offset + count <= end, count == 0 || equalBytes(expected.baseAddress!, base + offset, count: count) else { return false }
+        offset += count
+        return true
     }
 
     /// Where a position's or progress's command keeps each field its event repeats: the bytes of
@@ -103,6 +161,8 @@ struct WrittenOrderReader {
     private struct Span {
         var start: Int
         var end: Int
+        /// A string's bytes inside its quotes.
+        var inside: Span { Span(start: start + 1, end: end - 1) }
     }
 
     /// Reads the events list (after its opening bracket) when it holds just the command's plain

@@ -253,6 +253,40 @@ struct WrittenOrderReaderTests {
         #expect(plain == 4)
     }
 
+    @Test("a plain record's summary is compared with the one deciding writes where it lies: not kept when it is, kept when not")
+    func plainSummariesAreComparedWhereWritten() throws {
+        let op = Operator(name: "Гулнора Тошматова", entity: "UNICEF", role: .member)
+        let at = Instant(secondsSinceEpoch: 1_796_000_000)
+        let commands: [Command] = [
+            .recordPosition(item: "UNMN/2026/004", entity: "ILO", .agree, source: .email),
+            .recordPosition(item: "UNMN/2026/004", entity: "ILO", .standAside(reason: "Mandate"), source: .email, basedOn: 2),
+            .recordPosition(item: "UNMN/2026/004", entity: "ILO", .object(reason: "Not yet"), source: .phone),
+            .recordPosition(item: "UNMN/2026/004", entity: "ILO", nil, source: .console),
+            .recordProgress(year: 2026, code: "2026-03", percent: 40, status: .atRisk, note: "🌸"),
+            .recordProgress(year: 2026, code: "2026-03", percent: 100, status: .completed, note: ""),
+        ]
+        var followed = 0
+        for command in commands {
+            let decided = try #require(EventBatch.plainSummary(of: command))
+            let event = try #require(
+                EventBatch(plainEventOf: command, operator: op, at: at, summary: "", isUndo: false).plainEvent)
+            // The summary deciding writes, then others: another word, a space more, older words, escapes.
+            for summary in [
+                decided, decided + " ", " " + decided, decided.replacingOccurrences(of: "Recorded", with: "Noted"),
+                decided.replacingOccurrences(of: ": ", with: ":"), String(decided.dropLast()), decided + "\"", "Recorded",
+            ] {
+                let batch = EventBatch(operator: op, at: at, events: [event], summary: summary, command: command)
+                let body = try JournalJSONEncoder().encode(JournalRecord.Body(osUser: "unmn", batch: batch))
+                let written = try #require(Self.written(body), "\(summary)")
+                #expect(written.batch == batch && written.batch.summary == summary, "\(summary)")
+                #expect(written == Self.tape(body), "\(summary)")
+                #expect(written.batch.summaryFollowsCommand == (summary == decided), "\(summary)")
+                if written.batch.summaryFollowsCommand { followed += 1 }
+            }
+        }
+        #expect(followed == commands.count)
+    }
+
     @Test("bytes compare equal exactly when every one of them is: each length to 40, a difference at each place")
     func equalBytesComparesEveryByte() {
         let bytes = (0..<48).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
