@@ -68,6 +68,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
 /// Zero-padded decimal digits: `padded(7, to: 2)` is "07".
 func padded(_ value: Int, to digits: Int) -> String {
-    let text = "\(value)"
-    return String(repeating: "0", count: max(0, digits - text.count)) + text
+    // `String(_:)` and the digits' bytes, not an interpolation and a count of characters: dates,
+    // references and decision numbers are made for every item opened or adopted, and every frame.
+    let text = String(value)
+    let missing = digits - text.utf8.count
+    return missing > 0 ? String(repeating: "0", count: missing) + text : text
 }

@@ -202,15 +202,15 @@ extension NetworkState {
     }
 
     func newItem(_ draft: ConsensusItemDraft, today: LocalDate) -> ConsensusItem {
-        let prefix = "UNMN/\(today.year)/"
         let number = itemsPerYear[today.year, default: 0] + 1
         return ConsensusItem(
-            opened: ItemReference(prefix + padded(number, to: 3)), title: draft.title.trimmed, text: draft.text.trimmed,
+            opened: ItemReference("UNMN/" + String(today.year) + "/" + padded(number, to: 3)), title: draft.title.trimmed,
+            text: draft.text.trimmed,
             kind: draft.kind, raisedAt: draft.raisedAt, deadline: draft.deadline, openedOn: today, underSilence: draft.underSilence)
     }
 
     func nextDecisionNumber(year: Int) -> String {
-        "\(year)/" + padded(decisionsPerYear[year, default: 0] + 1, to: 2)
+        String(year) + "/" + padded(decisionsPerYear[year, default: 0] + 1, to: 2)
     }
 
     func closure(_ statement: String, _ context: CommandContext) -> ConsensusItem.Closure {
