@@ -1,3 +1,4 @@
+import Foundation
 import UNMNDomain
 
 /// Reads the records a network writes most — a member's position on an item, progress on a key
@@ -302,6 +303,16 @@ struct WrittenOrderReader {
             guard let year = integer(), literal("}}") else { return nil }
             return .draftWorkPlan(year: year)
         }
+        if literal(#"{"addKeyAction":{"_1":"#) {
+            guard let draft = keyActionFields(added: false) else { return nil }
+            var revision: String?
+            if literal(#","revision":"#) {
+                guard let read = string() else { return nil }
+                revision = read
+            }
+            guard literal(#","year":"#), let year = integer(), literal("}}") else { return nil }
+            return .addKeyAction(year: year, draft, revision: revision)
+        }
         if literal(#"{"adoptItem":{"_0":"#) { return closing().map { .adoptItem($0, statement: $1) } }
         if literal(#"{"rejectItem":{"_0":"#) { return closing().map { .rejectItem($0, statement: $1) } }
         if literal(#"{"withdrawItem":{"_0":"#) { return closing().map { .withdrawItem($0, statement: $1) } }
@@ -399,6 +410,11 @@ struct WrittenOrderReader {
             guard let year = integer(), literal("}}") else { return nil }
             return .workPlanDrafted(year: year)
         }
+        // A key action as it is added: no progress, history or status of its own yet.
+        if literal(#"{"keyActionAdded":{"_1":"#) {
+            guard let draft = keyActionFields(added: true), literal(#","year":"#), let year = integer(), literal("}}") else { return nil }
+            return .keyActionAdded(year: year, KeyAction(added: draft))
+        }
         // An item as it is opened: nothing recorded on it yet (an item with more goes the tape's way).
         if literal(#"{"itemOpened":{"_0":{"deadline":"#) {
             guard let deadline = date(), literal(#","deferrals":[],"history":[],"kind":"#), let kind = itemKind(),
@@ -434,6 +450,54 @@ struct WrittenOrderReader {
     }
 
     // MARK: Values
+
+    /// A key action's fields, what an action and its draft share, in the order they are written:
+    /// a draft's with whether it accepts overfunding first; an action just added with its history
+    /// (none), progress (0) and status (not started) in their places, and no overfunding.
+    private mutating func keyActionFields(added: Bool) -> KeyActionDraft? {
+        var acceptsOverfunding = false
+        if added {
+            guard literal(#"{"budgetFunded":"#) else { return nil }
+        } else {
+            guard literal(#"{"acceptsOverfunding":"#), let accepts = bool(), literal(#","budgetFunded":"#) else { return nil }
+            acceptsOverfunding = accepts
+        }
+        guard let funded = amount(), literal(#","budgetRequired":"#), let required = amount(), literal(#","code":"#), let code = string()
+        else { return nil }
+        var outcome: String?
+        if literal(#","cooperationFrameworkOutcome":"#) {
+            guard let read = string() else { return nil }
+            outcome = read
+        }
+        guard literal(#","description":"#), let description = string(), literal(#","ends":"#), let ends = date(),
+            literal(#","fundingSource":"#), let source = fundingSource(), literal(#","gcmObjectives":"#),
+            let objectives = array({ $0.integer() }), !added || literal(#","history":[]"#), literal(#","lead":"#),
+            let lead = text(as: EntityCode.self), literal(#","participants":"#), let participants = array({ $0.text(as: EntityCode.self) }),
+            !added || literal(#","progress":0"#), literal(#","sdgTargets":"#), let targets = array({ $0.string() }),
+            literal(#","starts":"#), let starts = date(), !added || literal(#","status":"not started""#), literal(#","title":"#),
+            let title = string(), literal("}")
+        else { return nil }
+        return KeyActionDraft(
+            code: code, title: title, description: description, lead: lead, participants: participants, starts: starts, ends: ends,
+            budgetRequired: required, budgetFunded: funded, fundingSource: source, gcmObjectives: Set(objectives), sdgTargets: targets,
+            cooperationFrameworkOutcome: outcome, acceptsOverfunding: acceptsOverfunding)
+    }
+
+    /// An amount written as a whole number (one with a fraction goes the tape's way), read as the
+    /// tape reads any amount.
+    private mutating func amount() -> Decimal? {
+        let start = offset
+        guard integer() != nil else { return nil }
+        return Decimal(amount: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self))
+    }
+
+    private mutating func fundingSource() -> KeyAction.FundingSource? {
+        if literal(#"{"coreFunds":{}}"#) { return .coreFunds }
+        if literal(#"{"migrationMPTF":{}}"#) { return .migrationMPTF }
+        if literal(#"{"unfunded":{}}"#) { return .unfunded }
+        guard literal(#"{"donor":{"_0":"#), let donor = string(), literal("}}") else { return nil }
+        return .donor(donor)
+    }
 
     /// A position as Swift writes the enum: {"agree":{}}, {"standAside":{}},
     /// {"standAside":{"reason":…}} or {"object":{"reason":…}}.

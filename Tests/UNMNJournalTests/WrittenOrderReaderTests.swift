@@ -66,21 +66,29 @@ struct WrittenOrderReaderTests {
 
     /// A record of the kinds this reader takes: a position, progress, attendance, an item opened
     /// (nothing on it yet; not a work plan's endorsement) or closed, an agenda item, minutes
-    /// written, finalised or shared, a plan drafted, and nothing else (progress
-    /// that cancels an action also revises the plan: that record goes the tape's way).
+    /// written, finalised or shared, a plan drafted, a key action added (nothing on it yet), and
+    /// nothing else (progress that cancels an action also revises the plan: that record goes the
+    /// tape's way).
     static func isReadInOnePass(_ batch: EventBatch) -> Bool {
         switch batch.command {
         case .recordPosition?, .recordProgress?, .recordAttendance?, .adoptItem?, .rejectItem?, .withdrawItem?, .addAgendaItem?,
-            .writeMinutes?, .finaliseMinutes?, .shareMinutesWithRCO?, .draftWorkPlan?:
+            .writeMinutes?, .finaliseMinutes?, .shareMinutesWithRCO?, .draftWorkPlan?, .addKeyAction?:
             break
         case .openItem(let draft)?: guard draft.kind.category != .workPlanEndorsement else { return false }
         default: return false
+        }
+        // Amounts written as whole numbers (one with a fraction goes the tape's way).
+        if case .addKeyAction(_, let draft, _)? = batch.command,
+            !"\(draft.budgetRequired)\(draft.budgetFunded)".allSatisfy(\.isNumber)
+        {
+            return false
         }
         return batch.events.allSatisfy {
             switch $0 {
             case .positionRecorded, .progressRecorded, .attendanceRecorded, .itemClosed, .agendaItemAdded, .minutesWritten,
                 .minutesFinalised, .minutesShared, .workPlanDrafted:
                 true
+            case .keyActionAdded(_, let action): action.status == .notStarted && action.progress == 0 && action.history.isEmpty
             case .itemOpened(let item):
                 item.kind.category != .workPlanEndorsement && item.status == .open && item.positions.isEmpty && item.history.isEmpty
                     && item.closure == nil && item.deferrals.isEmpty && item.consultedActions == nil && item.reopenings == nil
@@ -161,6 +169,22 @@ struct WrittenOrderReaderTests {
             progress.replacingOccurrences(of: "\"on\":{\"day\":", with: "\"on\":{\"year\":2026,\"day\":"),
             progress.replacingOccurrences(of: "\"status\":\"", with: "\"status\":\"x"),
         ]
+        let keyAction = try #require(bodies.first { $0.contains("{\"addKeyAction\"") && Self.written(Array($0.utf8)) != nil })
+        // A revision's note (the command's, not the event's) is read in one pass, as the tape reads it.
+        let revised = try #require(keyAction.range(of: "},\"year\":")).lowerBound
+        let withRevision = keyAction.replacingCharacters(
+            in: revised..<keyAction.index(revised, offsetBy: 9), with: "},\"revision\":\"Mid-year: \\\"new\\\" donor\",\"year\":")
+        let read = try #require(Self.written(Array(withRevision.utf8)), "\(withRevision)")
+        #expect(read == Self.tape(Array(withRevision.utf8)))
+        if case .addKeyAction(_, _, let revision)? = read.batch.command { #expect(revision == "Mid-year: \"new\" donor") }
+        for variant in [
+            keyAction.replacingOccurrences(of: "\"budgetFunded\":", with: "\"budgetFunded\":0.5"),
+            keyAction.replacingOccurrences(of: "\"progress\":0", with: "\"progress\":5"),
+            keyAction.replacingOccurrences(of: "\"status\":\"not started\"", with: "\"status\":\"on track\""),
+            keyAction.replacingOccurrences(of: "\"history\":[]", with: "\"history\":[{}]"),
+        ] {
+            #expect(variant != keyAction && Self.written(Array(variant.utf8)) == nil, "\(variant)")
+        }
         // Escapes JSON defines are read, as the tape reads them, even those the journal never writes.
         let escaped = position.replacingOccurrences(of: "\"summary\":\"", with: "\"summary\":\"\\u0041\\/\\ud83c\\udf38\\\"")
         #expect(Self.written(Array(escaped.utf8))?.batch.summary.hasPrefix("A/🌸\"") == true)
