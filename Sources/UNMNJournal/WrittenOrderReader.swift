@@ -2,9 +2,11 @@ import Foundation
 import UNMNDomain
 
 /// Reads the records a network writes most — a member's position on an item, progress on a key
-/// action, attendance, an item opened and closed, an agenda and its minutes, a plan drafted: most
-/// of a network's records — in one pass over their bytes, in the order the journal writes them,
-/// without a tape.
+/// action, attendance, an item opened and closed, an agenda and its minutes, a plan drafted and
+/// its key actions added: most of a network's records — in one pass over their bytes, in the
+/// order the journal writes them, without a tape. A position's or progress's event and summary,
+/// which repeat its command, are compared with the command's bytes rather than read (see
+/// `plainEvent` and `plainSummary`).
 ///
 /// The journal writes every record the same way (`JournalJSONEncoder`: no spaces, members in
 /// sorted order, slashes unescaped), so a reader can expect each member's name, and the
@@ -197,10 +199,7 @@ struct WrittenOrderReader {
 
     /// Whether the bytes at `earlier` come next (compared, then passed).
     @inline(__always) private mutating func same(_ earlier: Span) -> Bool {
-        let count = earlier.end - earlier.start
-        guard offset + count <= end, equalBytes(base + earlier.start, base + offset, count: count) else { return false }
-        offset += count
-        return true
+        same(UnsafeRawBufferPointer(start: base + earlier.start, count: earlier.end - earlier.start))
     }
 
     /// Whether the bytes `written` (a string's, without escapes) are the text `text`.
