@@ -236,6 +236,11 @@ extension NetworkState {
             noteProgress(year, code, as: change)
             recordProgress(
                 .recorded(percent, status, note, by: batch.operator, on: batch.at.tashkentDate), year: year, code: code)
+        case .recordAttendance(let reference, let code, let attendance, _)?:
+            // Its event is its command's values, as they are: made (small) and applied.
+            let event = Event.attendanceRecorded(meeting: reference, entity: code, attendance)
+            recordChanges(of: event, as: change)
+            apply(event, at: batch.at)
         default:
             // `EventBatch.init(plainEventOf:…)` takes only commands with a plain event.
             preconditionFailure("a batch whose events follow from a command without a plain event")

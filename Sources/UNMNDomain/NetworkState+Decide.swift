@@ -54,6 +54,8 @@ extension NetworkState {
             try checkRecordPosition(reference, code, position, basedOn: basedOn, attempted: Attempt(command), check: &check)
         case .recordProgress(let year, let code, let percent, let status, let note, let basedOn):
             try checkRecordProgress(year, code, percent, status, note, basedOn: basedOn, attempted: Attempt(command), check: &check)
+        case .recordAttendance(let reference, let code, let attendance, let basedOn):
+            try checkRecordAttendance(reference, code, attendance, basedOn: basedOn, attempted: Attempt(command), check: &check)
         default:
             // A command said to be plain without a check of its own is refused, never let through.
             throw CommandRejection(Attempt(command), reason: "unmn has no check for it (a fault in unmn)")

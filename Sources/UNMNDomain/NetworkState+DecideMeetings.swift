@@ -58,11 +58,22 @@ extension NetworkState {
         _ reference: MeetingReference, _ code: EntityCode, _ attendance: Meeting.Attendance?, basedOn: Int?, attempted: Attempt,
         context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
+        try checkRecordAttendance(reference, code, attendance, basedOn: basedOn, attempted: attempted, check: &check)
+        guard check.list.isEmpty else { return [] }
+        return [.attendanceRecorded(meeting: reference, entity: code, attendance)]
+    }
+
+    /// Whether an entity's attendance may be recorded so: all deciding it checks, its event being
+    /// the command's (`EventBatch.plainEvent`).
+    func checkRecordAttendance(
+        _ reference: MeetingReference, _ code: EntityCode, _ attendance: Meeting.Attendance?, basedOn: Int?,
+        attempted: @autoclosure () -> Attempt, check: inout Reasons
+    ) throws(CommandRejection) {
         // The meeting and the entity are read where they lie (one attendance is recorded for
         // every member at every meeting): copying the meeting, then every member of the day to
         // look for this one among them, was most of deciding it.
         guard let place = meetings.firstIndex(where: { $0.reference == reference }) else {
-            throw CommandRejection(attempted, reason: "there is no meeting \(reference)")
+            throw CommandRejection(attempted(), reason: "there is no meeting \(reference)")
         }
         checkUnlocked(meetings[place], check: &check)
         let date = meetings[place].date
@@ -88,13 +99,12 @@ extension NetworkState {
                 check.require(point.entity == code, "\(point.name) is \(point.entity)'s focal point, not \(code)'s")
             }
         }
-        guard check.list.isEmpty else { return [] }
+        guard check.list.isEmpty else { return }
         try checkUnchanged(
             .meeting(reference), field: Self.attendanceField(code), title: "attendance of \(code)", since: basedOn,
             theirs: Meeting.Attendance.title(meetings[place].attendance[code]), yours: Meeting.Attendance.title(attendance),
-            attempted: attempted)
+            attempted: attempted())
         check.require(meetings[place].attendance[code] != attendance, "that is already recorded")
-        return [.attendanceRecorded(meeting: reference, entity: code, attendance)]
     }
 
     func decideAddAgendaItem(

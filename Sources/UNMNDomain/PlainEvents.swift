@@ -1,7 +1,7 @@
 /// Commands whose events follow from the command and who did it when, alone: the state says only
-/// whether they may be done. Positions and progress are nine records in ten, so replay compares a
-/// record's events with its command on the thread that read it (`EventBatch.eventsArePlain`), and
-/// in order — the one part of a replay only one thread can do — asks just whether the command was
+/// whether they may be done. Positions, progress and attendance are nine records in ten, so replay
+/// compares a record's events with its command on the thread that read it
+/// (`EventBatch.eventsArePlain`), and in order — the one part of a replay only one thread can do — asks just whether the command was
 /// allowed (`NetworkState.checkAllowed(plain:by:login:)`).
 extension EventBatch {
     /// Whether the events are exactly what the command decides whenever it is allowed. The
@@ -17,6 +17,9 @@ extension EventBatch {
             return item == reference && record.entity == code && record.source == source && record.at == at
                 && record.recordedBy == self.operator.name && record.position == PositionRecord.recorded(position)
         // Cancelling may revise the endorsed plan as well, which depends on the plan.
+        case .recordAttendance(let reference, let code, let attendance, _)?:
+            guard case .attendanceRecorded(let meeting, let entity, let recorded) = events[0] else { return false }
+            return meeting == reference && entity == code && recorded == attendance
         case .recordProgress(let year, let code, let percent, let status, let note, _)? where status != .cancelled:
             // As `KeyAction.ProgressUpdate.recorded` makes it, field by field.
             guard case .progressRecorded(let recordedYear, let recordedCode, let update) = events[0] else { return false }
@@ -33,7 +36,7 @@ extension EventBatch {
     /// Whether the command has a plain event (`plainEvent`), asked without copying it.
     public static func hasPlainEvent(_ command: Command) -> Bool {
         switch command {
-        case .recordPosition: return true
+        case .recordPosition, .recordAttendance: return true
         case .recordProgress(_, _, _, let status, _, _): return status != .cancelled
         default: return false
         }
@@ -46,6 +49,8 @@ extension EventBatch {
         switch command {
         case .recordPosition(let item, let code, let position, let source, _)?:
             return .positionRecorded(item: item, PositionRecord.recorded(code, position, source, by: self.operator.name, at: at))
+        case .recordAttendance(let reference, let code, let attendance, _)?:
+            return .attendanceRecorded(meeting: reference, entity: code, attendance)
         case .recordProgress(let year, let code, let percent, let status, let note, _)? where status != .cancelled:
             return .progressRecorded(
                 year: year, code: code, KeyAction.ProgressUpdate.recorded(percent, status, note, by: self.operator, on: at.tashkentDate))

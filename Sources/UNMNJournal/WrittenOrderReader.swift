@@ -25,10 +25,10 @@ struct WrittenOrderReader {
     private let end: Int
     private let recent: RecentValues
     private var offset = 0
-    /// Whether a position's or progress's event is compared where it lies with the command read
-    /// before it (see `plainEvent`), rather than read.
+    /// Whether a position's, progress's or attendance's event is compared where it lies with the
+    /// command read before it (see `plainEvent`), rather than read.
     private let comparesPlainEvents: Bool
-    /// Where the fields of the command just read lie, when it is a position or progress.
+    /// Where the fields of the command just read lie, when it is a position, progress or attendance.
     private var plainFields: PlainFields?
     /// The record read holds its command's plain event, compared where it was written.
     private(set) var eventsArePlain = false
@@ -52,7 +52,7 @@ struct WrittenOrderReader {
         var events: [Event] = []
         let eventsStart = offset
         // Who recorded the plain event (and for whom), to compare with the operator once read.
-        var plainBy: (name: Span, entity: Span?)?
+        var plainBy: (name: Span?, entity: Span?)?
         if comparesPlainEvents, let fields = plainFields {
             plainBy = plainEvent(fields, at: at, written: atBytes)
             if plainBy == nil { offset = eventsStart }
@@ -83,7 +83,7 @@ struct WrittenOrderReader {
         guard literal(#"},"osUser":"#), let osUser = string(), literal("}"), offset == end else { return nil }
         if let plainBy {
             // Recorded by someone else, or for another entity: read the event as it is written.
-            guard same(plainBy.name, as: op.name), plainBy.entity.map({ same($0, as: op.entity.rawValue) }) ?? true,
+            guard plainBy.name.map({ same($0, as: op.name) }) ?? true, plainBy.entity.map({ same($0, as: op.entity.rawValue) }) ?? true,
                 let command, EventBatch.hasPlainEvent(command)
             else {
                 var reader = WrittenOrderReader(bytes, recent: recent, comparesPlainEvents: false)
@@ -115,6 +115,9 @@ struct WrittenOrderReader {
         switch fields {
         case .position(let entity, let reference, _, _): (code, item, percent, status) = (entity.inside, reference.inside, none, none)
         case .progress(let action, _, let digits, let word, _): (code, item, percent, status) = (action.inside, none, digits, word.inside)
+        case .attendance:
+            offset = start
+            return false
         }
         for piece in pieces {
             let matched: Bool
@@ -153,11 +156,12 @@ struct WrittenOrderReader {
         return true
     }
 
-    /// Where a position's or progress's command keeps each field its event repeats: the bytes of
-    /// each value as written (a string's with its quotes).
+    /// Where a position's, progress's or attendance's command keeps each field its event repeats:
+    /// the bytes of each value as written (a string's with its quotes).
     private enum PlainFields {
         case position(entity: Span, item: Span, position: Span?, source: Span)
         case progress(code: Span, note: Span, percent: Span, status: Span, year: Span)
+        case attendance(attendance: Span?, entity: Span, meeting: Span)
     }
 
     /// Where a value's bytes lie in the record's (a range's two bounds, kept plain to copy).
@@ -172,10 +176,18 @@ struct WrittenOrderReader {
     /// event (`EventBatch.plainEvent`), comparing each field where it is written with the
     /// command's bytes instead of making a value of it: the same encoder wrote both, so the same
     /// value has the same bytes. Returns where the name of who recorded it lies (and the entity,
-    /// for progress), which must be the operator's; nil when anything differs (a reason with
+    /// for progress; neither for attendance), which must be the operator's; nil when anything differs (a reason with
     /// spaces trimmed, an escape, another event), and the list is then read as written.
-    private mutating func plainEvent(_ fields: PlainFields, at: Instant, written atBytes: Span) -> (name: Span, entity: Span?)? {
+    private mutating func plainEvent(_ fields: PlainFields, at: Instant, written atBytes: Span) -> (name: Span?, entity: Span?)? {
         switch fields {
+        case .attendance(let attendance, let entity, let meeting):
+            // Attendance names no one: nothing to compare with the operator.
+            guard literal(#"{"attendanceRecorded":{"#) else { return nil }
+            if let attendance {
+                guard literal(#""_2":"#), same(attendance), literal(",") else { return nil }
+            }
+            guard literal(#""entity":"#), same(entity), literal(#","meeting":"#), same(meeting), literal("}}]") else { return nil }
+            return (nil, nil)
         case .position(let entity, let item, let position, let source):
             guard literal(#"{"positionRecorded":{"_1":{"at":"#), same(atBytes), literal(#","entity":"#), same(entity) else {
                 return nil
@@ -267,14 +279,21 @@ struct WrittenOrderReader {
             return .recordProgress(year: year, code: code, percent: percent, status: status, note: note, basedOn: basedOn)
         }
         if literal(#"{"recordAttendance":{"#) {
-            var attendance: Meeting.Attendance?
+            var (attendance, attendanceBytes): (Meeting.Attendance?, Span?) = (nil, nil)
             if literal(#""_2":"#) {
-                guard let read = self.attendance(), literal(",") else { return nil }
-                attendance = read
+                let start = offset
+                guard let read = self.attendance() else { return nil }
+                (attendance, attendanceBytes) = (read, Span(start: start, end: offset))
+                guard literal(",") else { return nil }
             }
-            guard let basedOn = self.basedOn(), literal(#""entity":"#), let entity = text(as: EntityCode.self),
-                literal(#","meeting":"#), let meeting = text(as: MeetingReference.self), literal("}}")
+            guard let basedOn = self.basedOn(), literal(#""entity":"#), case let entityStart = offset,
+                let entity = text(as: EntityCode.self), case let entityEnd = offset, literal(#","meeting":"#),
+                case let meetingStart = offset, let meeting = text(as: MeetingReference.self), case let meetingEnd = offset,
+                literal("}}")
             else { return nil }
+            plainFields = .attendance(
+                attendance: attendanceBytes, entity: Span(start: entityStart, end: entityEnd),
+                meeting: Span(start: meetingStart, end: meetingEnd))
             return .recordAttendance(meeting: meeting, entity: entity, attendance, basedOn: basedOn)
         }
         if literal(#"{"openItem":{"_0":"#) {

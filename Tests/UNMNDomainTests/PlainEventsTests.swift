@@ -127,6 +127,45 @@ struct PlainEventsTests {
         #expect(state.verify(viewers, eventsArePlain: true) == state.verify(viewers))
     }
 
+    @Test("Attendance is plain: its event is its command's; altered, it is not; recorded where it could not be, refused alike")
+    func attendanceIsPlain() throws {
+        var state = Fixture.founded()
+        try state.execute(
+            .scheduleMeeting(
+                MeetingDraft(kind: .regular, date: LocalDate(year: 2026, month: 9, day: 16)!, startMinute: 600, location: "UN House")),
+            context: Fixture.context(Fixture.secretariat, on: LocalDate(year: 2026, month: 9, day: 1)!))
+        let command = Command.recordAttendance(meeting: "MTG/2026/01", entity: "ILO", .apologies)
+        let recorded = try state.decide(command, context: Fixture.context(Fixture.secretariat))
+        #expect(recorded.eventsArePlain && EventBatch.hasPlainEvent(command))
+        #expect(recorded.plainEvent == recorded.events.first)
+        #expect(state.verify(recorded, eventsArePlain: true) == nil && state.verify(recorded) == nil)
+        // Another entity, meeting or attendance in the event than in the command: not plain, refused.
+        for event in [
+            Event.attendanceRecorded(meeting: "MTG/2026/01", entity: "IOM", .apologies),
+            .attendanceRecorded(meeting: "MTG/2026/02", entity: "ILO", .apologies),
+            .attendanceRecorded(meeting: "MTG/2026/01", entity: "ILO", .absent),
+            .attendanceRecorded(meeting: "MTG/2026/01", entity: "ILO", nil),
+        ] {
+            var altered = recorded
+            altered.events = [event]
+            #expect(!altered.eventsArePlain && state.verify(altered) != nil)
+        }
+        // Against states where it could not have been written: the two halves refuse it alike.
+        var again = state
+        again.apply(recorded)
+        for (against, batch) in [(Fixture.founded(), recorded), (again, recorded)] {
+            let full = against.verify(batch)
+            #expect(full != nil)
+            #expect(against.verify(batch, eventsArePlain: true) == full)
+        }
+        // Held by its command alone, it applies as the listed batch does.
+        let following = EventBatch(plainEventOf: command, operator: recorded.operator, at: recorded.at, summary: recorded.summary)
+        var (appliedFollowing, appliedListed) = (state, state)
+        appliedFollowing.apply(following)
+        appliedListed.apply(recorded)
+        #expect(following == recorded && appliedFollowing == appliedListed)
+    }
+
     @Test("A batch whose event follows from its command is the batch listing it: its events, equality, hash, JSON and state applied")
     func eventsFollowingTheCommand() throws {
         let state = try network()

@@ -195,7 +195,9 @@ struct WrittenOrderReaderTests {
         }
     }
 
-    @Test("a position's or progress's event is compared with its command where it is written: read alike, plain only when it is")
+    @Test(
+        "a position's, progress's or attendance's event is compared with its command where it is written: read alike, plain only when it is"
+    )
     func plainEventsAreComparedWhereWritten() throws {
         let op = Operator(name: "Гулнора «Тошматова»", entity: "UNICEF", role: .member)
         let other = Operator(name: "Гулнора «Тошматова» ", entity: "ILO", role: .member)
@@ -222,6 +224,12 @@ struct WrittenOrderReaderTests {
                 year: year, code: code,
                 KeyAction.ProgressUpdate(
                     on: day ?? at.tashkentDate, by: by.name, entity: by.entity, percent: percent, status: status, note: note))
+        }
+        func attendance(_ attendance: Meeting.Attendance?) -> Command {
+            .recordAttendance(meeting: "MTG/2026/01", entity: "ILO", attendance, basedOn: attendance == nil ? 4 : nil)
+        }
+        func attended(_ attendance: Meeting.Attendance?, entity: EntityCode = "ILO", meeting: MeetingReference = "MTG/2026/01") -> Event {
+            .attendanceRecorded(meeting: meeting, entity: entity, attendance)
         }
         let cases: [(command: Command, events: [Event], isUndo: Bool)] = [
             (position("not yet"), [positionEvent("not yet")], false),
@@ -252,6 +260,12 @@ struct WrittenOrderReaderTests {
                 .recordProgress(year: 2026, code: "2026-03", percent: 40, status: .cancelled, note: "", basedOn: nil),
                 [progressEvent(status: .cancelled, note: "")], false
             ),
+            (attendance(.present(focalPoints: ["FP-ILO-1"])), [attended(.present(focalPoints: ["FP-ILO-1"]))], false),
+            (attendance(nil), [attended(nil)], false),
+            (attendance(.absent), [attended(.apologies)], false),
+            (attendance(.absent), [attended(.absent, entity: "IOM")], false),
+            (attendance(.absent), [attended(.absent, meeting: "MTG/2026/02")], false),
+            (attendance(.absent), [attended(nil)], false),
         ]
         var plain = 0
         for (command, events, isUndo) in cases {
@@ -272,9 +286,9 @@ struct WrittenOrderReaderTests {
             if comparedPlain { plain += 1 }
         }
         // The position as written (and marked an undo: verifying refuses that), the withdrawal,
-        // progress: compared where they lie. A reason trimmed (plain, but not byte for byte) is
-        // compared as values.
-        #expect(plain == 4)
+        // progress, attendance present and withdrawn: compared where they lie. A reason trimmed
+        // (plain, but not byte for byte) is compared as values.
+        #expect(plain == 6)
     }
 
     @Test("a plain record's summary is compared with the one deciding writes where it lies: not kept when it is, kept when not")
