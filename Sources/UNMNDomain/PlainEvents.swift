@@ -1,8 +1,8 @@
 /// Commands whose events follow from the command and who did it when, alone: the state says only
 /// whether they may be done. Positions, progress and attendance are nine records in ten, so replay
 /// compares a record's events with its command on the thread that read it
-/// (`EventBatch.eventsArePlain`), and in order — the one part of a replay only one thread can do — asks just whether the command was
-/// allowed (`NetworkState.checkAllowed(plain:by:login:)`).
+/// (`EventBatch.eventsArePlain`), and in order — the one part of a replay only one thread can
+/// do — asks just whether the command was allowed (`NetworkState.checkAllowed(plain:by:login:)`).
 extension EventBatch {
     /// Whether the events are exactly what the command decides whenever it is allowed. The
     /// records are compared where they lie (building the expected events and comparing arrays
@@ -16,10 +16,10 @@ extension EventBatch {
             guard case .positionRecorded(let item, let record) = events[0] else { return false }
             return item == reference && record.entity == code && record.source == source && record.at == at
                 && record.recordedBy == self.operator.name && record.position == PositionRecord.recorded(position)
-        // Cancelling may revise the endorsed plan as well, which depends on the plan.
         case .recordAttendance(let reference, let code, let attendance, _)?:
             guard case .attendanceRecorded(let meeting, let entity, let recorded) = events[0] else { return false }
             return meeting == reference && entity == code && recorded == attendance
+        // Cancelling may revise the endorsed plan as well, which depends on the plan.
         case .recordProgress(let year, let code, let percent, let status, let note, _)? where status != .cancelled:
             // As `KeyAction.ProgressUpdate.recorded` makes it, field by field.
             guard case .progressRecorded(let recordedYear, let recordedCode, let update) = events[0] else { return false }
