@@ -216,9 +216,12 @@ struct PlainEventsTests {
             #expect(
                 (position?.isRecordedAsGiven ?? true) == (PositionRecord.recorded(position) == position), "\(String(describing: position))")
         }
+        // A note is as given exactly when deciding records it unchanged.
         for note in reasons {
-            #expect(KeyAction.ProgressUpdate.isRecordedAsGiven(note: note) == (note.trimmed == note), "\(note)")
+            let recorded = KeyAction.ProgressUpdate.recorded(40, .onTrack, note, by: Fixture.secretariat, on: Fixture.today).note
+            #expect(KeyAction.ProgressUpdate.isRecordedAsGiven(note: note) == (recorded == note), "\(note)")
         }
+        #expect(reasons.filter(KeyAction.ProgressUpdate.isRecordedAsGiven(note:)) == ["", "Outside our mandate", "Oʻzbekiston 🌸"])
         #expect(positions.filter { $0?.isRecordedAsGiven ?? true }.count == 8)
     }
 

@@ -16,8 +16,6 @@ struct ForeignFileTests {
 
     @Test("Random bytes, written and read, are refused untouched", arguments: 0..<200)
     func randomBytes(seed: Int) throws {
-        var generator = SystemRandomNumberGenerator()
-        _ = generator
         var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 &+ 1
         func next() -> UInt64 {
             state ^= state << 13
@@ -47,7 +45,7 @@ struct ForeignFileTests {
     func kinds() throws {
         let directory = JournalFixture.directory()
         mkfifo(directory + "/fifo", 0o600)
-        FileManager.default.createFile(atPath: directory + "/empty", contents: Data())
+        _ = FileManager.default.createFile(atPath: directory + "/empty", contents: Data())
         symlink(directory + "/loop-b", directory + "/loop-a")
         symlink(directory + "/loop-a", directory + "/loop-b")
         for path in [directory + "/fifo", directory, "/dev/zero", directory + "/empty"] {
