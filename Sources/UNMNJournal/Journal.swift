@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import UNMNDomain
 
 /// The network's store on disk: an append-only file of checksummed records, replayed into a
@@ -138,9 +139,11 @@ public final class Journal {
     @TaskLocal static var readPiece = 4 << 20
 
     /// The bytes from `start` to the last whole line within a piece (a line longer than a piece
-    /// is read whole); nil at the end of the file, or when it ended sooner than it said (cut
-    /// meanwhile: what was read is all there is).
-    private func readPiece(at start: Int, size: Int) throws(FileSystemError) -> (bytes: [UInt8], start: Int)? {
+    /// is read whole), scanned; nil at the end of the file, or when it ended sooner than it said
+    /// (cut meanwhile: what was read is all there is). `help` is offered the lines left to read.
+    private static func readPiece(
+        _ fs: FileSystem, _ fd: Int32, at start: Int, size: Int, after sequence: UInt64, help: ReadingHelp?
+    ) throws(FileSystemError) -> JournalScan? {
         guard start < size else { return nil }
         var bytes = try fs.read(fd, at: start, count: min(Self.readPiece, size - start))
         guard !bytes.isEmpty else { return nil }
@@ -151,12 +154,8 @@ public final class Journal {
                 bytes = try fs.read(fd, at: start, count: size - start)
             }
         }
-        return (bytes, start)
-    }
-
-    private static func scan(_ piece: (bytes: [UInt8], start: Int), size: Int, after sequence: UInt64) -> JournalScan {
-        piece.bytes.withUnsafeBytes {
-            JournalScan.scan($0, startOffset: piece.start, previousSequence: sequence, followed: piece.start + piece.bytes.count < size)
+        return bytes.withUnsafeBytes {
+            JournalScan.scan($0, startOffset: start, previousSequence: sequence, followed: start + $0.count < size, help: help)
         }
     }
 
@@ -177,20 +176,29 @@ public final class Journal {
         var (count, records): (Int, [JournalRecord]) = (0, [])
         var problem: JournalScan.Problem?
         // Each piece is read and checked (on every core) while the one before it is verified and
-        // applied, which only one thread can do: the two overlap instead of taking turns.
+        // applied, which only one thread can do: the two overlap instead of taking turns, and the
+        // applying thread, done before the next piece is, reads the lines left of it.
         // The first piece is read here (nothing to overlap with yet: an append's catch-up, a small
         // journal); with `parallelLines` at `.max` everything stays on this thread.
-        let parallelLines = JournalScan.parallelLines
-        var next = try readPiece(at: offset, size: size).map { Prefetch(Self.scan($0, size: size, after: lastSequence)) }
+        let (fs, fd, parallelLines, help) = (fs, fd, JournalScan.parallelLines, ReadingHelp())
+        var next: Prefetch<Result<JournalScan?, FileSystemError>>? = Prefetch(
+            Result { () throws(FileSystemError) in try Self.readPiece(fs, fd, at: offset, size: size, after: lastSequence, help: nil) })
+        // Whatever ends the replay, no read is left running on the file (or on `help`).
+        defer { _ = next?.take() }
         while let pending = next {
-            var scan = pending.take()
+            help.helpUntil { pending.isDone }
             next = nil
-            if scan.problem == nil, let piece = try readPiece(at: scan.validLength, size: size) {
-                let previous = scan.records.last?.sequence ?? lastSequence
-                let work: @Sendable () -> JournalScan = {
-                    JournalScan.$parallelLines.withValue(parallelLines) { Self.scan(piece, size: size, after: previous) }
+            guard var scan = try pending.take().get() else { break }
+            if scan.problem == nil {
+                let (start, previous) = (scan.validLength, scan.records.last?.sequence ?? lastSequence)
+                let work: @Sendable () -> Result<JournalScan?, FileSystemError> = {
+                    JournalScan.$parallelLines.withValue(parallelLines) {
+                        Result { () throws(FileSystemError) in
+                            try Self.readPiece(fs, fd, at: start, size: size, after: previous, help: help)
+                        }
+                    }
                 }
-                next = parallelLines == .max ? Prefetch(work()) : Prefetch(onAnotherThread: work)
+                next = parallelLines == .max ? Prefetch(work()) : Prefetch(onAnotherThread: work, whenDone: help.pieceRead)
             }
             let pieceEnd = (sequence: scan.records.last?.sequence ?? lastSequence, offset: scan.totalLength)
             scan.replay(onto: &state)
@@ -214,8 +222,11 @@ public final class Journal {
                 let applied = scan.takeRecords()
                 DispatchQueue.global().async { withExtendedLifetime(applied) {} }
             }
-            // Replay refused a record: what was read past it does not count.
-            if problem != nil { next = nil }
+            // Replay refused a record: what was read past it does not count (once it is read).
+            if problem != nil {
+                _ = next?.take()
+                next = nil
+            }
         }
         switch problem {
         case nil: break
@@ -476,23 +487,31 @@ public final class Journal {
 /// Work started on another thread while the caller goes on (or already done); `value` waits for
 /// its result.
 private final class Prefetch<Value: Sendable>: @unchecked Sendable {
-    // Written once by the worker before it signals; read only after the wait.
+    // Written once by the worker before `finished`; read only after it.
     private var result: Value?
     private let done = DispatchSemaphore(value: 0)
+    private let finished = Atomic<Bool>(false)
     // The caller's own: whether it has waited already.
     private var waited = false
 
-    init(onAnotherThread work: @escaping @Sendable () -> Value) {
+    /// `work`'s result made on another thread; `whenDone` is called there once it is ready.
+    init(onAnotherThread work: @escaping @Sendable () -> Value, whenDone: @escaping @Sendable () -> Void) {
         DispatchQueue.global().async {
             self.result = work()
+            self.finished.store(true, ordering: .releasing)
             self.done.signal()
+            whenDone()
         }
     }
 
     init(_ value: Value) {
         result = value
+        finished.store(true, ordering: .relaxed)
         waited = true
     }
+
+    /// Whether the result is ready (`take` will not wait).
+    var isDone: Bool { finished.load(ordering: .acquiring) }
 
     /// The result, given up (waiting for it the first time): the caller holds the only copy, so
     /// that it can change it in place.

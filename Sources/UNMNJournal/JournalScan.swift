@@ -53,71 +53,49 @@ public struct JournalScan: Sendable {
     /// Reads `bytes` (starting at `startOffset` with `previousSequence` before it) record by
     /// record. A record counts only if its line is whole, its checksum matches and its sequence
     /// follows the previous one. `followed` says more of the journal follows these bytes: then no
-    /// bad record in them is the tail.
+    /// bad record in them is the tail. `help`, when given, is offered the lines left to read.
     public static func scan(_ bytes: UnsafeRawBufferPointer, startOffset: Int = 0, previousSequence: UInt64 = 0, followed: Bool = false)
         -> JournalScan
     {
+        scan(bytes, startOffset: startOffset, previousSequence: previousSequence, followed: followed, help: nil)
+    }
+
+    static func scan(_ bytes: UnsafeRawBufferPointer, startOffset: Int, previousSequence: UInt64, followed: Bool, help: ReadingHelp?)
+        -> JournalScan
+    {
         let ends = lineEnds(bytes)
-        var decoded: [Result<ReadRecord, RecordDefect>] = []
-        var decodedFrom = 0
-        var records: [JournalRecord] = []
-        records.reserveCapacity(ends.count)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(ends.count)
-        var plain: [Bool] = []
-        plain.reserveCapacity(ends.count)
-        var sequence = previousSequence
-        let count = bytes.count
-        func scanned(validLength position: Int, problem: Problem?) -> JournalScan {
-            JournalScan(
-                records: records, offsets: offsets, undoPlanNeeded: undoPlanNeeded(records[...]), eventsArePlain: plain,
-                validLength: startOffset + position, totalLength: startOffset + count, problem: problem)
-        }
-        for (index, newline) in ends.enumerated() {
-            let position = index == 0 ? 0 : ends[index - 1] + 1
-            let expected = sequence + 1
-            // Lines are read a batch at a time (a whole file's records are never held twice).
-            if index == decodedFrom + decoded.count {
-                (decoded, decodedFrom) = (
-                    decodeLines(bytes, ends: ends, lines: index..<(index + min(Self.linesAtATime, ends.count - index))), index
-                )
-            }
-            var failure: String
-            // Taken out of the batch, not copied: a copy retained (then released) every string
-            // and list a record holds.
-            var taken = Result<ReadRecord, RecordDefect>.failure(RecordDefect("taken"))
-            swap(&taken, &decoded[index - decodedFrom])
-            switch consume taken {
-            case .success(let (record, eventsArePlain)):
-                if record.sequence == expected {
-                    records.append(consume record)
-                    plain.append(eventsArePlain)
-                    offsets.append(startOffset + position)
-                    sequence = expected
-                    continue
-                }
-                failure = "its sequence number is \(record.sequence), expected \(expected)"
-            case .failure(let defect):
-                if defect.isNewer {
-                    return scanned(validLength: position, problem: .newer(record: expected, offset: startOffset + position))
-                }
-                failure = defect.reason
-            }
-            let isLast = newline + 1 >= count && !followed
+        let threads = ends.count >= parallelLines ? min(ProcessInfo.processInfo.activeProcessorCount, 4) : 1
+        let (records, plain, stop) = LineReading.read(
+            bytes, ends: ends, previousSequence: previousSequence, threads: threads, chunkLines: chunkLines, help: help)
+        func lineStart(_ line: Int) -> Int { line == 0 ? 0 : ends[line - 1] + 1 }
+        var scan = JournalScan(
+            records: records, offsets: records.indices.map { startOffset + lineStart($0) }, undoPlanNeeded: undoPlanNeeded(records[...]),
+            eventsArePlain: plain, validLength: startOffset + bytes.count, totalLength: startOffset + bytes.count, problem: nil)
+        if let (line, failure) = stop {
+            let (position, expected) = (lineStart(line), previousSequence + UInt64(line) + 1)
             let at = startOffset + position
-            return scanned(
-                validLength: position,
-                problem: isLast
-                    ? .tornTail(record: expected, offset: at, reason: failure) : .damaged(record: expected, offset: at, reason: failure))
+            scan.validLength = at
+            let reason: String
+            switch failure {
+            case .defect(let defect) where defect.isNewer:
+                scan.problem = .newer(record: expected, offset: at)
+                return scan
+            case .defect(let defect): reason = defect.reason
+            case .sequence(let found): reason = "its sequence number is \(found), expected \(expected)"
+            }
+            let isLast = ends[line] + 1 >= bytes.count && !followed
+            scan.problem =
+                isLast ? .tornTail(record: expected, offset: at, reason: reason) : .damaged(record: expected, offset: at, reason: reason)
+            return scan
         }
         let position = ends.last.map { $0 + 1 } ?? 0
-        guard position == count else {
-            return scanned(
-                validLength: position,
-                problem: .tornTail(
-                    record: sequence + 1, offset: startOffset + position, reason: "it has no end of line (the write was cut short)"))
+        if position != bytes.count {
+            scan.validLength = startOffset + position
+            scan.problem = .tornTail(
+                record: previousSequence + UInt64(ends.count) + 1, offset: startOffset + position,
+                reason: "it has no end of line (the write was cut short)")
         }
-        return scanned(validLength: count, problem: nil)
+        return scan
     }
 
     /// Gives up the records: the caller holds the only reference to them, the scan none.
@@ -155,8 +133,8 @@ public struct JournalScan: Sendable {
         return ends
     }
 
-    /// Lines this many or more are decoded on every core: each line is checked and read on its
-    /// own (the records are applied in order afterwards), and reading was two thirds of a replay.
+    /// Lines this many or more are read on every core: each line is checked and read on its own
+    /// (the records are applied in order afterwards), and reading was two thirds of a replay.
     /// (A task local so that tests can send small journals the parallel way; `.max` keeps all of
     /// a replay — pieces read ahead included — and of a snapshot's read on the calling thread, for
     /// counting instructions.)
@@ -165,38 +143,10 @@ public struct JournalScan: Sendable {
     /// A record as its line was read, and whether its events are plain.
     typealias ReadRecord = (record: JournalRecord, eventsArePlain: Bool)
 
-    static func decodeLine(_ index: Int, of bytes: UnsafeRawBufferPointer, ends: [Int], reader: JournalJSONDecoder) -> Result<
-        ReadRecord, RecordDefect
-    > {
-        let start = index == 0 ? 0 : ends[index - 1] + 1
-        return JournalRecord.read(line: UnsafeRawBufferPointer(rebasing: bytes[start..<ends[index]]), reader: reader)
-    }
-
-    /// How many lines are read before they are walked (a task local so that tests can walk
-    /// small journals in several batches).
-    @TaskLocal static var linesAtATime = 8_192
-
-    /// Lines `lines` checked and read, in order; on several threads when there are many.
-    static func decodeLines(_ bytes: UnsafeRawBufferPointer, ends: [Int], lines: Range<Int>) -> [Result<ReadRecord, RecordDefect>] {
-        let threads = min(ProcessInfo.processInfo.activeProcessorCount, 4)
-        guard lines.count >= parallelLines && threads > 1 else {
-            let reader = JournalJSONDecoder()
-            return lines.map { decodeLine($0, of: bytes, ends: ends, reader: reader) }
-        }
-        return [Result<ReadRecord, RecordDefect>](unsafeUninitializedCapacity: lines.count) { buffer, initialized in
-            // Each thread fills its own slice of the buffer and reads only the bytes; the caller
-            // keeps both alive until all have finished.
-            nonisolated(unsafe) let (results, source) = (buffer, bytes)
-            DispatchQueue.concurrentPerform(iterations: threads) { part in
-                let reader = JournalJSONDecoder()
-                for slot in (lines.count * part / threads)..<(lines.count * (part + 1) / threads) {
-                    let line = lines.lowerBound + slot
-                    (results.baseAddress! + slot).initialize(to: decodeLine(line, of: source, ends: ends, reader: reader))
-                }
-            }
-            initialized = lines.count
-        }
-    }
+    /// How many lines a thread takes at a time: small enough that a thread slowed down (the one
+    /// applying records shares a core) leaves little for the others to wait for, large enough
+    /// that taking them costs nothing. (A task local so that tests can end chunks anywhere.)
+    @TaskLocal static var chunkLines = 128
 }
 
 extension JournalScan {

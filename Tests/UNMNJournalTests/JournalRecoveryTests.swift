@@ -160,7 +160,7 @@ struct ParallelScanTests {
     /// The parallel way reads the lines in batches of 7 (so that a batch ends anywhere).
     static func scan(_ bytes: [UInt8], parallelFrom lines: Int, followed: Bool) -> JournalScan {
         JournalScan.$parallelLines.withValue(lines) {
-            JournalScan.$linesAtATime.withValue(lines == .max ? .max : 7) {
+            JournalScan.$chunkLines.withValue(7) {
                 bytes.withUnsafeBytes { JournalScan.scan($0, startOffset: 7, previousSequence: 0, followed: followed) }
             }
         }
