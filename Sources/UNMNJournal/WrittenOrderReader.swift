@@ -43,8 +43,12 @@ struct WrittenOrderReader {
     mutating func record(sequence: UInt64) -> JournalRecord? {
         guard literal(#"{"batch":{"at":"#), case let atStart = offset, let at = instant() else { return nil }
         let atBytes = Span(start: atStart, end: offset)
-        var command: Command?
-        if literal(#","command":"#) {
+        // The command is held unwrapped (a placeholder when there is none), lent to what compares
+        // it and moved into the batch: unwrapping an optional copied it, and each copy retained
+        // (and its end released) every string it holds, twice a record.
+        var command = Command.undo
+        let hasCommand = literal(#","command":"#)
+        if hasCommand {
             guard let read = self.command() else { return nil }
             command = read
         }
@@ -76,7 +80,7 @@ struct WrittenOrderReader {
         // A plain record's summary is mostly the one deciding writes for its command: compared
         // where it lies, and not kept (nil) when it is.
         var summary: String?
-        if plainBy == nil || !(command.flatMap { command in plainFields.map { plainSummary(of: command, $0) } } ?? false) {
+        if plainBy == nil || !hasCommand || !(plainFields.map { plainSummary(of: command, $0) } ?? false) {
             guard let read = string() else { return nil }
             summary = read
         }
@@ -84,7 +88,7 @@ struct WrittenOrderReader {
         if let plainBy {
             // Recorded by someone else, or for another entity: read the event as it is written.
             guard plainBy.name.map({ same($0, as: op.name) }) ?? true, plainBy.entity.map({ same($0, as: op.entity.rawValue) }) ?? true,
-                let command, EventBatch.hasPlainEvent(command)
+                hasCommand, EventBatch.hasPlainEvent(command)
             else {
                 var reader = WrittenOrderReader(bytes, recent: recent, comparesPlainEvents: false)
                 return reader?.record(sequence: sequence)
@@ -92,14 +96,14 @@ struct WrittenOrderReader {
             eventsArePlain = true
             return JournalRecord(
                 sequence: sequence, osUser: osUser,
-                batch: EventBatch(plainEventOf: command, operator: op, at: at, summary: summary, isUndo: isUndo, login: login))
+                batch: EventBatch(plainEventOf: consume command, operator: op, at: at, summary: summary, isUndo: isUndo, login: login))
         }
         guard let summary else { return nil }
         return JournalRecord(
             sequence: sequence, osUser: osUser,
             batch: EventBatch(
                 operator: op, at: at, events: events, summary: summary, isUndo: isUndo,
-                command: command, login: login))
+                command: hasCommand ? consume command : nil, login: login))
     }
 
     /// Whether the string here (at its opening quote) is the summary deciding writes for the
