@@ -74,8 +74,8 @@ public struct EventBatch: Hashable, Sendable, Codable {
     /// `summaryFollowsCommand`).
     public var summary: String {
         get {
-            guard summaryFollowsCommand, let command else { return writtenSummary }
-            return Self.plainSummary(of: command) ?? ""
+            guard summaryFollowsCommand, hasCommand else { return writtenSummary }
+            return Self.plainSummary(of: storedCommand) ?? ""
         }
         set {
             writtenSummary = newValue
@@ -86,20 +86,33 @@ public struct EventBatch: Hashable, Sendable, Codable {
     public var isUndo: Bool
     /// The command the events were decided from: replay decides it again and requires the same
     /// events. Absent in records written before verification.
-    public var command: Command? { willSet { listEvents() } }
-    /// Whether the record carries its command, asked without copying the command (comparing an
-    /// optional with nil copied it, once a record on each replay).
-    public var hasCommand: Bool {
-        if case .none = command { return false }
-        return true
+    public var command: Command? {
+        get { hasCommand ? storedCommand : nil }
+        set {
+            listEvents()
+            (storedCommand, hasCommand) = newValue.map { ($0, true) } ?? (.undo, false)
+        }
     }
+    /// Whether the record carries its command.
+    public private(set) var hasCommand: Bool
     /// Whether the record's command is an undo, asked without copying the command.
     public var isUndoCommand: Bool {
-        if case .undo? = command { return true }
+        if hasCommand, case .undo = storedCommand { return true }
         return false
     }
     /// The login the operator acted under (its grant was checked).
-    public var login: String?
+    public var login: String? {
+        get { hasLogin ? storedLogin : nil }
+        set { (storedLogin, hasLogin) = newValue.map { ($0, true) } ?? ("", false) }
+    }
+
+    // The command and the login are held unwrapped, each with whether there is one: with an
+    // optional among its fields, a batch was copied whole by the optimizer at the end of each
+    // initializer (every string retained, then released), a twentieth of a replay.
+    /// The command, when `hasCommand` (`.undo` stands in otherwise): what replay reads, lent.
+    private(set) var storedCommand: Command
+    private var storedLogin: String
+    private var hasLogin: Bool
 
     /// The events as listed; none while they follow from the command.
     private var listedEvents: [Event]
@@ -125,8 +138,8 @@ public struct EventBatch: Hashable, Sendable, Codable {
         self.listedEvents = events
         self.writtenSummary = summary
         self.isUndo = isUndo
-        self.command = command
-        self.login = login
+        (storedCommand, hasCommand) = command.map { ($0, true) } ?? (.undo, false)
+        (storedLogin, hasLogin) = login.map { ($0, true) } ?? ("", false)
     }
 
     /// A batch whose one event is its command's plain event (`plainEvent`), not listed: only for
@@ -136,15 +149,15 @@ public struct EventBatch: Hashable, Sendable, Codable {
         plainEventOf command: Command, operator op: Operator, at: Instant, summary: String?, isUndo: Bool = false, login: String? = nil
     ) {
         precondition(Self.hasPlainEvent(command), "a batch of a command without a plain event, said to have one")
+        summaryFollowsCommand = summary == nil
+        eventsFollowCommand = true
         self.operator = op
         self.at = at
         self.listedEvents = []
         self.writtenSummary = summary ?? ""
-        summaryFollowsCommand = summary == nil
         self.isUndo = isUndo
-        self.command = command
-        self.login = login
-        eventsFollowCommand = true
+        (storedCommand, hasCommand) = (command, true)
+        (storedLogin, hasLogin) = login.map { ($0, true) } ?? ("", false)
     }
 
     /// Lists the events, and writes the summary, that followed from the command, before what

@@ -228,15 +228,15 @@ extension NetworkState {
     /// straight from the command: what applying the event `EventBatch.plainEvent` makes does,
     /// without making it (making it, then copying and destroying it, was a twentieth of a replay).
     private mutating func applyPlainEvent(of batch: EventBatch, as change: ChangeLog.Stamp) {
-        switch batch.command {
-        case .recordPosition(let reference, let code, let position, let source, _)?:
+        switch batch.storedCommand {
+        case .recordPosition(let reference, let code, let position, let source, _):
             notePosition(reference, code, as: change)
             recordPosition(PositionRecord.recorded(code, position, source, by: batch.operator.name, at: batch.at), on: reference)
-        case .recordProgress(let year, let code, let percent, let status, let note, _)?:
+        case .recordProgress(let year, let code, let percent, let status, let note, _):
             noteProgress(year, code, as: change)
             recordProgress(
                 .recorded(percent, status, note, by: batch.operator, on: batch.at.tashkentDate), year: year, code: code)
-        case .recordAttendance(let reference, let code, let attendance, _)?:
+        case .recordAttendance(let reference, let code, let attendance, _):
             // Its event is its command's values, as they are: made (small) and applied.
             let event = Event.attendanceRecorded(meeting: reference, entity: code, attendance)
             recordChanges(of: event, as: change)

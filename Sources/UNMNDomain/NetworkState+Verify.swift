@@ -16,7 +16,7 @@ extension NetworkState {
         var who: String { "\(batch.operator.name) (\(batch.operator.entity) \(batch.operator.role.rawValue))" }
         do {
             if eventsArePlain {
-                try checkAllowed(plain: batch.command!, by: batch.operator, login: batch.login)
+                try checkAllowed(plain: batch.storedCommand, by: batch.operator, login: batch.login)
                 return batch.isUndo ? "it is marked as an undo wrongly" : nil
             }
             let decided = try decided(

@@ -70,6 +70,13 @@ struct CrashLoopTests {
         for round in 0..<6 {
             let output = directory + "/acknowledged-\(round)"
             let pid = try Subprocess.spawn([Self.writer, journal], output: output)
+            // The first writer creates the journal: killed before that (a slow start on a busy
+            // machine), there would be nothing to open.
+            var waited = 0
+            while round == 0 && !store.exists(journal) && waited < 400 {
+                usleep(25_000)
+                waited += 1
+            }
             // Let it write, then kill it mid-stride.
             usleep(UInt32.random(in: 80_000...250_000, using: &generator) + (store == .postgres && round == 0 ? 300_000 : 0))
             kill(pid, SIGKILL)
