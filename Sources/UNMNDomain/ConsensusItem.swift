@@ -189,17 +189,63 @@ public struct PositionRecord: Hashable, Sendable, Codable {
 
     public var entity: EntityCode
     /// Nil withdraws an earlier answer (back to "no answer"), e.g. when undoing.
-    public var position: Position?
+    public var position: Position? {
+        get {
+            guard case .given(let position) = answer else { return nil }
+            return position
+        }
+        set { answer = Answer(newValue) }
+    }
     public var source: Source
     public var recordedBy: String
     public var at: Instant
+    /// The position, held as an enum of its own rather than an optional: with an optional among
+    /// its fields, the optimizer copied the whole record (its strings retained, then released) at
+    /// the end of the initializer, for every position replayed.
+    private var answer: Answer
+
+    /// Whether the record gives a position (asked without copying it).
+    var hasPosition: Bool {
+        if case .none = answer { return false }
+        return true
+    }
+
+    private enum Answer: Hashable, Sendable {
+        case none
+        case given(Position)
+
+        init(_ position: Position?) { self = position.map { .given($0) } ?? .none }
+    }
 
     public init(entity: EntityCode, position: Position?, source: Source, recordedBy: String, at: Instant) {
         self.entity = entity
-        self.position = position
+        answer = Answer(position)
         self.source = source
         self.recordedBy = recordedBy
         self.at = at
+    }
+
+    // Written and read as the record it is, with its position (or none).
+    private enum CodingKeys: String, CodingKey {
+        case entity, position, source, recordedBy, at
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            entity: try container.decode(EntityCode.self, forKey: .entity),
+            position: try container.decodeIfPresent(Position.self, forKey: .position),
+            source: try container.decode(Source.self, forKey: .source), recordedBy: try container.decode(String.self, forKey: .recordedBy),
+            at: try container.decode(Instant.self, forKey: .at))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(entity, forKey: .entity)
+        try container.encodeIfPresent(position, forKey: .position)
+        try container.encode(source, forKey: .source)
+        try container.encode(recordedBy, forKey: .recordedBy)
+        try container.encode(at, forKey: .at)
     }
 }
 

@@ -251,7 +251,7 @@ extension NetworkState {
     /// never changes an item's status; its closure copied the record twice more).
     private mutating func recordPosition(_ record: consuming PositionRecord, on reference: ItemReference) {
         guard let index = itemIndex[reference] else { return }
-        items[index].positions[record.entity] = record.position == nil ? nil : copy record
+        items[index].positions[record.entity] = record.hasPosition ? copy record : nil
         // The last use: moved into the history, not copied (its recorder's name not retained again).
         items[index].history.append(record)
     }
