@@ -51,11 +51,11 @@ extension NetworkState {
         var check = Reasons()
         switch command {
         case .recordPosition(let reference, let code, let position, _, let basedOn):
-            try checkRecordPosition(reference, code, position, basedOn: basedOn, attempted: Attempt(command), check: &check)
+            try checkRecordPosition(reference, code, position, basedOn: basedOn, of: command, check: &check)
         case .recordProgress(let year, let code, let percent, let status, let note, let basedOn):
-            try checkRecordProgress(year, code, percent, status, note, basedOn: basedOn, attempted: Attempt(command), check: &check)
+            try checkRecordProgress(year, code, percent, status, note, basedOn: basedOn, of: command, check: &check)
         case .recordAttendance(let reference, let code, let attendance, let basedOn):
-            try checkRecordAttendance(reference, code, attendance, basedOn: basedOn, attempted: Attempt(command), check: &check)
+            try checkRecordAttendance(reference, code, attendance, basedOn: basedOn, of: command, check: &check)
         default:
             // A command said to be plain without a check of its own is refused, never let through.
             throw CommandRejection(Attempt(command), reason: "unmn has no check for it (a fault in unmn)")
@@ -134,7 +134,7 @@ extension NetworkState {
         case .openItem(let draft):
             return try decideOpenItem(draft, attempted: attempted, context: context, check: &check)
         case .recordPosition(let reference, let code, let position, let source, let basedOn):
-            try checkRecordPosition(reference, code, position, basedOn: basedOn, attempted: attempted, check: &check)
+            try checkRecordPosition(reference, code, position, basedOn: basedOn, of: command, check: &check)
             return [.positionRecorded(item: reference, .recorded(code, position, source, by: context.operatorName, at: context.now))]
         case .adoptItem(let reference, let statement):
             return try decideAdoptItem(reference, statement, attempted: attempted, context: context, check: &check)

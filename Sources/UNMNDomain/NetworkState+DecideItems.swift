@@ -67,13 +67,13 @@ extension NetworkState {
 
     /// What may stop a position being recorded (its event is plain: `Event.positionRecorded`).
     func checkRecordPosition(
-        _ reference: ItemReference, _ code: EntityCode, _ position: Position?, basedOn: Int?, attempted: @autoclosure () -> Attempt,
+        _ reference: ItemReference, _ code: EntityCode, _ position: Position?, basedOn: Int?, of command: Command,
         check: inout Reasons
     ) throws(CommandRejection) {
         // The item and the entity are read where they lie: this is seven records in ten, and
         // copying a whole item and entity was a third of deciding one again.
         guard let index = itemIndex[reference] else {
-            throw CommandRejection(attempted(), reason: "there is no consensus item \(reference)")
+            throw CommandRejection(Attempt(command), reason: "there is no consensus item \(reference)")
         }
         if let closure = items[index].closure, items[index].status.isClosed {
             let status = items[index].status
@@ -92,7 +92,7 @@ extension NetworkState {
         let current = items[index].positions.index(forKey: code).flatMap { items[index].positions.values[$0].position }
         try checkUnchanged(
             .item(reference), field: Self.positionField(code), title: "position of \(code)", since: basedOn,
-            theirs: current?.title ?? "no answer", yours: position?.title ?? "no answer", attempted: attempted())
+            theirs: current?.title ?? "no answer", yours: position?.title ?? "no answer", attempted: Attempt(command))
         check.require(current != position, "\(code)'s position is already \(position?.title ?? "no answer")")
     }
 

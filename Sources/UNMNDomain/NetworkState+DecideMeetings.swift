@@ -58,7 +58,7 @@ extension NetworkState {
         _ reference: MeetingReference, _ code: EntityCode, _ attendance: Meeting.Attendance?, basedOn: Int?, attempted: Attempt,
         context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
-        try checkRecordAttendance(reference, code, attendance, basedOn: basedOn, attempted: attempted, check: &check)
+        try checkRecordAttendance(reference, code, attendance, basedOn: basedOn, of: attempted.command, check: &check)
         guard check.list.isEmpty else { return [] }
         return [.attendanceRecorded(meeting: reference, entity: code, attendance)]
     }
@@ -67,13 +67,13 @@ extension NetworkState {
     /// the command's (`EventBatch.plainEvent`).
     func checkRecordAttendance(
         _ reference: MeetingReference, _ code: EntityCode, _ attendance: Meeting.Attendance?, basedOn: Int?,
-        attempted: @autoclosure () -> Attempt, check: inout Reasons
+        of command: Command, check: inout Reasons
     ) throws(CommandRejection) {
         // The meeting and the entity are read where they lie (one attendance is recorded for
         // every member at every meeting): copying the meeting, then every member of the day to
         // look for this one among them, was most of deciding it.
         guard let place = meetings.firstIndex(where: { $0.reference == reference }) else {
-            throw CommandRejection(attempted(), reason: "there is no meeting \(reference)")
+            throw CommandRejection(Attempt(command), reason: "there is no meeting \(reference)")
         }
         checkUnlocked(meetings[place], check: &check)
         let date = meetings[place].date
@@ -103,7 +103,7 @@ extension NetworkState {
         try checkUnchanged(
             .meeting(reference), field: Self.attendanceField(code), title: "attendance of \(code)", since: basedOn,
             theirs: Meeting.Attendance.title(meetings[place].attendance[code]), yours: Meeting.Attendance.title(attendance),
-            attempted: attempted())
+            attempted: Attempt(command))
         check.require(meetings[place].attendance[code] != attendance, "that is already recorded")
     }
 

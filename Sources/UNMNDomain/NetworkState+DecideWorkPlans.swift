@@ -79,21 +79,21 @@ extension NetworkState {
     /// only cancelling an action of the endorsed plan adds one (`decideRecordProgress`).
     func checkRecordProgress(
         _ year: Int, _ code: String, _ percent: Int, _ status: KeyAction.Status, _ note: String, basedOn: Int?,
-        attempted: @autoclosure () -> Attempt, check: inout Reasons
+        of command: Command, check: inout Reasons
     ) throws(CommandRejection) {
         // The plan is copied once and its action read where it lies: copying the action too
         // (and, read through the dictionary's values, the plan at every look) was most of
         // deciding progress again, one record in five.
-        guard let plan = workPlans[year] else { throw CommandRejection(attempted(), reason: "there is no \(year) work plan") }
+        guard let plan = workPlans[year] else { throw CommandRejection(Attempt(command), reason: "there is no \(year) work plan") }
         checkOpen(plan, check: &check)
         guard let index = plan.actions.firstIndex(where: { $0.code == code }) else {
-            throw CommandRejection(attempted(), reason: "the \(year) plan has no action \(code)")
+            throw CommandRejection(Attempt(command), reason: "the \(year) plan has no action \(code)")
         }
         guard check.list.isEmpty else { return }
         let (progress, current) = (plan.actions[index].progress, plan.actions[index].status)
         try checkUnchanged(
             .keyAction(year: year, code: code), field: "progress", title: "progress", since: basedOn,
-            theirs: "\(progress) %, \(current.rawValue)", yours: "\(percent) %, \(status.rawValue)", attempted: attempted())
+            theirs: "\(progress) %, \(current.rawValue)", yours: "\(percent) %, \(status.rawValue)", attempted: Attempt(command))
         check.require((0...100).contains(percent), "progress must be between 0 and 100 %, not \(percent)")
         check.require(status != .completed || percent == 100, "a completed action is at 100 %")
         check.require(
@@ -104,7 +104,7 @@ extension NetworkState {
         _ year: Int, _ code: String, _ percent: Int, _ status: KeyAction.Status, _ note: String, basedOn: Int?, attempted: Attempt,
         context: CommandContext, check: inout Reasons
     ) throws(CommandRejection) -> [Event] {
-        try checkRecordProgress(year, code, percent, status, note, basedOn: basedOn, attempted: attempted, check: &check)
+        try checkRecordProgress(year, code, percent, status, note, basedOn: basedOn, of: attempted.command, check: &check)
         guard check.list.isEmpty, let plan = workPlans[year], let action = plan.actions.first(where: { $0.code == code }) else { return [] }
         var events: [Event] = [
             .progressRecorded(year: year, code: code, .recorded(percent, status, note, by: context.operator, on: context.today))
