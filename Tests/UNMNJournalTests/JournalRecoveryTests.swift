@@ -199,4 +199,36 @@ struct ParallelScanTests {
         let intact = Self.scan(whole, parallelFrom: 2, followed: false)
         #expect(intact.records.count == 41 && intact.problem == nil && intact.validLength == 7 + whole.count)
     }
+
+    /// Opened in small pieces, each piece's lines read a line at a time by every thread free —
+    /// the applying thread too, when it would otherwise wait — the journal opens exactly as it
+    /// does read on one thread: intact, damaged in the middle, torn at the end.
+    @Test("Pieces read on every core, the applying thread helping, open as on one thread", arguments: [300, 2_000])
+    func piecesReadByEveryThread(piece: Int) throws {
+        let path = try JournalFixture.journal(records: 40)
+        let whole = JournalFixture.bytes(path)
+        let starts = whole.indices.filter { $0 == 0 || whole[$0 - 1] == 0x0A }
+        var damaged = whole
+        damaged[starts[20] + 30] ^= 0x20
+        func opened(parallel: Bool) throws -> (state: NetworkState, last: UInt64, offset: Int, mode: String) {
+            let journal = try Journal.$readPiece.withValue(piece) {
+                try JournalScan.$parallelLines.withValue(parallel ? 2 : .max) {
+                    try JournalScan.$chunkLines.withValue(1) {
+                        try Journal(path: path, emailPolicy: JournalFixture.policy, osUser: "x", readOnly: true, useSnapshot: false)
+                    }
+                }
+            }
+            return (journal.state, journal.lastSequence, journal.offset, "\(journal.mode)")
+        }
+        for (name, bytes) in [("intact", whole), ("damaged", damaged), ("torn", Array(whole.dropLast(5)))] {
+            JournalFixture.write(bytes, to: path)
+            let (parallel, oneThread) = (try opened(parallel: true), try opened(parallel: false))
+            #expect(parallel.state == oneThread.state, "\(name)")
+            #expect(parallel.last == oneThread.last && parallel.offset == oneThread.offset && parallel.mode == oneThread.mode, "\(name)")
+        }
+        JournalFixture.write(whole, to: path)
+        #expect(try opened(parallel: true).last == 41)
+        JournalFixture.write(damaged, to: path)
+        #expect(try opened(parallel: true).last == 20)
+    }
 }
