@@ -66,21 +66,23 @@ public struct JournalRecord: Hashable, Sendable {
     /// The same, saying as well whether the record's events are its command's plain events
     /// (`EventBatch.eventsArePlain`).
     static func read(line: UnsafeRawBufferPointer, reader: JournalJSONDecoder) -> Result<JournalScan.ReadRecord, RecordDefect> {
-        guard let firstSpace = line.firstIndex(of: 0x20), firstSpace > 0,
-            line.count > firstSpace + 10, line[firstSpace + 9] == 0x20
+        guard let base = line.baseAddress, let found = memchr(base, 0x20, line.count), case let firstSpace = base.distance(to: found),
+            firstSpace > 0, line.count > firstSpace + 10, line[firstSpace + 9] == 0x20
         else { return .failure(RecordDefect("the record's frame is incomplete")) }
-        // Read over the bytes: making a string of each to parse it was a tenth of the frame's cost.
+        // Read over the bytes in place: making a string of each to parse it was a tenth of the
+        // frame's cost, and walking them as a collection's slices half of what was left.
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
         var sequence: UInt64 = 0
-        for digit in line[0..<firstSpace] {
-            let value = digit &- UInt8(ascii: "0")
+        for index in 0..<firstSpace {
+            let value = bytes[index] &- UInt8(ascii: "0")
             let (times10, overflow) = sequence.multipliedReportingOverflow(by: 10)
             let (sum, carry) = times10.addingReportingOverflow(UInt64(value))
             guard value < 10, !overflow, !carry else { return .failure(RecordDefect("the sequence number is unreadable")) }
             sequence = sum
         }
         var stored: UInt32 = 0
-        for digit in line[(firstSpace + 1)..<(firstSpace + 9)] {
-            guard let value = Self.hexDigit(digit) else { return .failure(RecordDefect("the checksum is unreadable")) }
+        for index in (firstSpace + 1)..<(firstSpace + 9) {
+            guard let value = Self.hexDigit(bytes[index]) else { return .failure(RecordDefect("the checksum is unreadable")) }
             stored = stored << 4 | value
         }
         let json = UnsafeRawBufferPointer(rebasing: line[(firstSpace + 10)...])
