@@ -149,12 +149,12 @@ public struct EventBatch: Hashable, Sendable, Codable {
         plainEventOf command: Command, operator op: Operator, at: Instant, summary: String?, isUndo: Bool = false, login: String? = nil
     ) {
         precondition(Self.hasPlainEvent(command), "a batch of a command without a plain event, said to have one")
-        summaryFollowsCommand = summary == nil
-        eventsFollowCommand = true
         self.operator = op
         self.at = at
         self.listedEvents = []
         self.writtenSummary = summary ?? ""
+        summaryFollowsCommand = summary == nil
+        eventsFollowCommand = true
         self.isUndo = isUndo
         (storedCommand, hasCommand) = (command, true)
         (storedLogin, hasLogin) = login.map { ($0, true) } ?? ("", false)

@@ -53,13 +53,14 @@ public struct JournalScan: Sendable {
     /// Reads `bytes` (starting at `startOffset` with `previousSequence` before it) record by
     /// record. A record counts only if its line is whole, its checksum matches and its sequence
     /// follows the previous one. `followed` says more of the journal follows these bytes: then no
-    /// bad record in them is the tail. `help`, when given, is offered the lines left to read.
+    /// bad record in them is the tail.
     public static func scan(_ bytes: UnsafeRawBufferPointer, startOffset: Int = 0, previousSequence: UInt64 = 0, followed: Bool = false)
         -> JournalScan
     {
         scan(bytes, startOffset: startOffset, previousSequence: previousSequence, followed: followed, help: nil)
     }
 
+    /// The same, offering the lines left to read to `help` (the thread that applies pieces).
     static func scan(_ bytes: UnsafeRawBufferPointer, startOffset: Int, previousSequence: UInt64, followed: Bool, help: ReadingHelp?)
         -> JournalScan
     {

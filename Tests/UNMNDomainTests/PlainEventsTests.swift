@@ -225,5 +225,39 @@ struct PlainEventsTests {
         #expect(positions.filter { $0?.isRecordedAsGiven ?? true }.count == 8)
     }
 
+    /// A position record holds its position as an enum of its own (no optional field, for the
+    /// optimizer's sake): it must read, change, compare and write exactly as the optional did.
+    @Test("A position record's position reads, changes, compares and is written as given")
+    func positionRecordHoldsItsPosition() throws {
+        let given: [Position?] = [
+            nil, .agree, .standAside(reason: nil), .standAside(reason: "Outside our mandate"), .object(reason: "Cost"),
+        ]
+        let written = [
+            #"{"at":{"secondsSinceEpoch":1796000000},"entity":"UNICEF","recordedBy":"Ўлмас","source":"email"}"#,
+            #"{"at":{"secondsSinceEpoch":1796000000},"entity":"UNICEF","position":{"agree":{}},"recordedBy":"Ўлмас","source":"email"}"#,
+            #"{"at":{"secondsSinceEpoch":1796000000},"entity":"UNICEF","position":{"standAside":{}},"recordedBy":"Ўлмас","source":"email"}"#,
+            #"{"at":{"secondsSinceEpoch":1796000000},"entity":"UNICEF","position":{"standAside":{"reason":"Outside our mandate"}},"#
+                + #""recordedBy":"Ўлмас","source":"email"}"#,
+            #"{"at":{"secondsSinceEpoch":1796000000},"entity":"UNICEF","position":{"object":{"reason":"Cost"}},"recordedBy":"Ўлмас","#
+                + #""source":"email"}"#,
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for (position, json) in zip(given, written) {
+            let record = PositionRecord(
+                entity: "UNICEF", position: position, source: .email, recordedBy: "Ўлмас", at: Instant(secondsSinceEpoch: 1_796_000_000))
+            #expect(record.position == position && record.hasPosition == (position != nil))
+            #expect(String(decoding: try encoder.encode(record), as: UTF8.self) == json)
+            #expect(try JSONDecoder().decode(PositionRecord.self, from: Data(json.utf8)) == record)
+            for other in given {
+                var changed = record
+                changed.position = other
+                #expect(changed.position == other && changed.hasPosition == (other != nil))
+                #expect((changed == record) == (other == position))
+                #expect((changed.hashValue == record.hashValue) || other != position)
+            }
+        }
+    }
+
     struct Unexpected: Error {}
 }
