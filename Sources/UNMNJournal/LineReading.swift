@@ -17,7 +17,8 @@ final class LineReading: @unchecked Sendable {
         case sequence(found: UInt64)
     }
 
-    // Both kept alive by the scanning thread until every chunk has finished (`read`).
+    // The bytes and the two lists are the scanning thread's, kept alive until every chunk has
+    // finished (`read`).
     private let bytes: UnsafeRawBufferPointer
     private let ends: [Int]
     private let previousSequence: UInt64
