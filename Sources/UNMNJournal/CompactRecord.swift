@@ -91,7 +91,10 @@ enum CompactRecord {
 
         mutating func field(_ text: String?) {
             bytes.append(CompactRecord.tab)
-            guard let text else { return bytes += CompactRecord.absent }
+            guard let text else {
+                bytes += CompactRecord.absent
+                return
+            }
             for byte in text.utf8 {
                 switch byte {
                 case CompactRecord.backslash: bytes += [CompactRecord.backslash, CompactRecord.backslash]

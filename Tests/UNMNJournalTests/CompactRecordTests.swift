@@ -77,7 +77,9 @@ struct CompactRecordTests {
         }
     }
 
-    @Test("seeded random text of every kind a person types (and the escapes' own characters) round-trips", arguments: [1, 30, 2026] as [UInt64])
+    @Test(
+        "seeded random text of every kind a person types (and the escapes' own characters) round-trips",
+        arguments: [1, 30, 2026] as [UInt64])
     func randomText(seed: UInt64) throws {
         var random = SeededGenerator(state: seed)
         let pieces = ["\\", "\t", "\n", "\r", "-", "t", "n", "a", "ў", "Ғ", "ʻ", "🌸", "e\u{301}", " ", "P1", "{"]
@@ -112,12 +114,14 @@ struct CompactRecordTests {
         #expect(try Self.decoded(line).get().batch == batch)
     }
 
-    @Test("a checksummed compact body this version cannot read is a newer unmn's: read-only, nothing cut", arguments: [
-        "P2\t1796000000", "P1\t1796000000\tIOM\tsecretariat\tA\tu\t\\-\t0\t\\-\tminutes\tMTG/2026/03",
-        "P1\t1796000000\tIOM\tsecretariat\tA\tu\t\\-\t0\t\\-\tposition\tUNMN/2026/007\tILO\tmaybe\t\\-\temail\t\\-",
-        "P1\t1796000000\tIOM\tsecretariat\tA\tu\t\\-\t0\t\\-\tposition\tUNMN/2026/007\tILO\tagree\t\\-\temail\t\\-\textra",
-        "P1\t1796000000\tIOM\tsecretariat\tA\tu\t\\q\t0\t\\-\tposition\tUNMN/2026/007\tILO\tagree\t\\-\temail\t\\-",
-    ])
+    @Test(
+        "a checksummed compact body this version cannot read is a newer unmn's: read-only, nothing cut",
+        arguments: [
+            "P2\t1796000000", "P1\t1796000000\tIOM\tsecretariat\tA\tu\t\\-\t0\t\\-\tminutes\tMTG/2026/03",
+            "P1\t1796000000\tIOM\tsecretariat\tA\tu\t\\-\t0\t\\-\tposition\tUNMN/2026/007\tILO\tmaybe\t\\-\temail\t\\-",
+            "P1\t1796000000\tIOM\tsecretariat\tA\tu\t\\-\t0\t\\-\tposition\tUNMN/2026/007\tILO\tagree\t\\-\temail\t\\-\textra",
+            "P1\t1796000000\tIOM\tsecretariat\tA\tu\t\\q\t0\t\\-\tposition\tUNMN/2026/007\tILO\tagree\t\\-\temail\t\\-",
+        ])
     func unreadableIsNewer(body: String) throws {
         let first = try JournalRecord(sequence: 1, osUser: "unmn", batch: JournalFixture.founding()).encodedLine()
         let covered = Array("2 \(body)".utf8)
