@@ -113,8 +113,54 @@ enum CompactRecord {
     /// The record a compact body holds, or nil when the body is not one this version reads.
     /// `recent` keeps the operator and the short texts read lately, as for JSON bodies.
     static func read(_ body: UnsafeRawBufferPointer, sequence: UInt64, recent: RecentValues? = nil) -> JournalRecord? {
-        var reader = Reader(body, recent: recent)
-        guard reader.literal("P1"), let seconds = reader.number(), let op = reader.operatorFields(), let osUser = reader.string(),
+        guard body.count >= 3, body[0] == marker, body[1] == UInt8(ascii: "1"), body[2] == tab else { return nil }
+        // A body has fewer fields than bytes: their ends are found in one pass, on the stack.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: body.count) { ends in
+            let count = fieldEnds(body, from: 3, into: ends.baseAddress!)
+            var reader = Reader(body, ends: ends.baseAddress!, count: count, first: 3, recent: recent)
+            return read(&reader, sequence: sequence)
+        }
+    }
+
+    /// Finds where each field from `start` on ends (the tab after it, or the body's end), eight
+    /// bytes at a time, and writes it as `end << 1`, plus 1 when the field holds a backslash.
+    /// Returns how many fields there are.
+    static func fieldEnds(_ body: UnsafeRawBufferPointer, from start: Int, into ends: UnsafeMutablePointer<Int>) -> Int {
+        let base = body.baseAddress!
+        let (ones, low7): (UInt64, UInt64) = (0x0101_0101_0101_0101, 0x7F7F_7F7F_7F7F_7F7F)
+        /// 0x80 in each byte of `word` that is zero, and in no other.
+        func zeroBytes(_ word: UInt64) -> UInt64 { ~(((word & low7) &+ low7) | word | low7) }
+        var (count, offset, escaped) = (0, start, false)
+        while offset + 8 <= body.count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            var tabs = zeroBytes(word ^ (ones &* UInt64(tab)))
+            var backslashes = zeroBytes(word ^ (ones &* UInt64(backslash)))
+            while tabs != 0 {
+                let bit = tabs.trailingZeroBitCount
+                let before = (UInt64(1) << UInt64(bit)) &- 1
+                ends[count] = (offset + bit >> 3) << 1 | (escaped || backslashes & before != 0 ? 1 : 0)
+                count += 1
+                (escaped, backslashes, tabs) = (false, backslashes & ~before, tabs & (tabs &- 1))
+            }
+            escaped = escaped || backslashes != 0
+            offset += 8
+        }
+        while offset < body.count {
+            let byte = base.load(fromByteOffset: offset, as: UInt8.self)
+            if byte == tab {
+                ends[count] = offset << 1 | (escaped ? 1 : 0)
+                (count, escaped) = (count + 1, false)
+            } else if byte == backslash {
+                escaped = true
+            }
+            offset += 1
+        }
+        ends[count] = body.count << 1 | (escaped ? 1 : 0)
+        return count + 1
+    }
+
+    private static func read(_ reader: inout Reader, sequence: UInt64) -> JournalRecord? {
+        guard let seconds = reader.number(), let op = reader.operatorFields(), let osUser = reader.string(),
             let login = reader.optionalString(), let undo = reader.number(), undo == 0 || undo == 1,
             let summary = reader.optionalString(), let kind = reader.field()
         else { return nil }
@@ -173,38 +219,32 @@ enum CompactRecord {
                 login: login))
     }
 
-    /// Reads tab-separated fields from the start of a body, each where it lies.
+    /// Reads a body's fields in order, each where it lies (their ends found first: `fieldEnds`).
     private struct Reader {
         let bytes: UnsafeRawBufferPointer
+        let ends: UnsafeMutablePointer<Int>
+        let count: Int
+        /// Where the first field starts.
+        let first: Int
         let recent: RecentValues?
-        var offset = 0
+        /// The next field's number.
+        var index = 0
 
-        init(_ bytes: UnsafeRawBufferPointer, recent: RecentValues?) { (self.bytes, self.recent) = (bytes, recent) }
-
-        var isAtEnd: Bool { offset == bytes.count }
-
-        mutating func literal(_ text: StaticString) -> Bool {
-            let count = text.utf8CodeUnitCount
-            guard bytes.count - offset >= count, equalBytes(text.utf8Start, bytes.baseAddress! + offset, count: count) else { return false }
-            offset += count
-            return true
+        init(_ bytes: UnsafeRawBufferPointer, ends: UnsafeMutablePointer<Int>, count: Int, first: Int, recent: RecentValues?) {
+            (self.bytes, self.ends, self.count, self.first, self.recent) = (bytes, ends, count, first, recent)
         }
 
-        /// The next field's bytes, and whether they hold an escape; nil when no field follows.
-        /// Walked byte by byte: fields are a few bytes long, and two `memchr`s for each cost more.
+        var isAtEnd: Bool { index == count }
+
+        /// Where the tab before the next field is.
+        private var tabBefore: Int { index == 0 ? first - 1 : ends[index - 1] >> 1 }
+
+        /// The next field's bytes, and whether they hold a backslash; nil when no field follows.
         mutating func field() -> (range: Range<Int>, escaped: Bool)? {
-            guard offset < bytes.count, bytes[offset] == CompactRecord.tab else { return nil }
-            let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            let start = offset + 1
-            var (end, escaped) = (start, false)
-            while end < bytes.count {
-                let byte = base[end]
-                if byte == CompactRecord.tab { break }
-                escaped = escaped || byte == CompactRecord.backslash
-                end += 1
-            }
-            offset = end
-            return (start..<end, escaped)
+            guard index < count else { return nil }
+            let (start, end) = (tabBefore + 1, ends[index])
+            index += 1
+            return (start..<(end >> 1), end & 1 == 1)
         }
 
         func same(_ field: (range: Range<Int>, escaped: Bool), as word: StaticString) -> Bool {
@@ -267,15 +307,19 @@ enum CompactRecord {
         /// The operator's entity, role and name: the last operator read again when the bytes
         /// are the same (the tab after the name included, so that a longer name is not taken for it).
         mutating func operatorFields() -> Operator? {
-            let start = offset
-            if let recent, let (known, count) = recent.operator(at: bytes.baseAddress! + start, available: bytes.count - start) {
-                offset += count - 1
+            let start = tabBefore
+            // The bytes kept run from the tab before the entity to the one after the name.
+            if let recent, index + 3 < count,
+                let (known, written) = recent.operator(at: bytes.baseAddress! + start, available: bytes.count - start),
+                start + written - 1 == ends[index + 2] >> 1
+            {
+                index += 3
                 return known
             }
-            guard let entity = text(as: EntityCode.self), let role = word(in: roles), let name = string(), offset < bytes.count
+            guard let entity = text(as: EntityCode.self), let role = word(in: roles), let name = string(), tabBefore < bytes.count
             else { return nil }
             let op = Operator(name: name, entity: entity, role: role)
-            recent?.remember(operator: op, written: UnsafeRawBufferPointer(rebasing: bytes[start...offset]))
+            recent?.remember(operator: op, written: UnsafeRawBufferPointer(rebasing: bytes[start...tabBefore]))
             return op
         }
 

@@ -94,6 +94,35 @@ struct CompactRecordTests {
         }
     }
 
+    @Test("fields' ends and backslashes found eight bytes at a time are those a byte-by-byte walk finds, at any place")
+    func fieldEnds() {
+        var random = SeededGenerator(state: 11)
+        // Tabs and backslashes beside the bytes one away from them, which a careless test for a
+        // zero byte also takes for one.
+        let alphabet: [UInt8] = [0x09, 0x08, 0x0A, 0x5C, 0x5B, 0x5D, 0x41, 0xD1, 0x80, 0xFF, 0x00]
+        for _ in 0..<3_000 {
+            let body = (0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let start = Int.random(in: 0...body.count, using: &random)
+            var expected: [Int] = []
+            var escaped = false
+            for (offset, byte) in body.enumerated().dropFirst(start) {
+                if byte == 0x09 {
+                    expected.append(offset << 1 | (escaped ? 1 : 0))
+                    escaped = false
+                } else if byte == 0x5C {
+                    escaped = true
+                }
+            }
+            expected.append(body.count << 1 | (escaped ? 1 : 0))
+            let found = body.withUnsafeBytes { bytes in
+                [Int](unsafeUninitializedCapacity: body.count + 1) { ends, count in
+                    count = CompactRecord.fieldEnds(bytes, from: start, into: ends.baseAddress!)
+                }
+            }
+            #expect(found == expected, "\(body) from \(start)")
+        }
+    }
+
     @Test("text with another control character, a cancelled progress and every other command keep the JSON body")
     func othersStayJSON() throws {
         let control = Self.decided(.recordPosition(item: "UNMN/2026/007", entity: "ILO", .object(reason: "a\u{1}b"), source: .email))
