@@ -136,23 +136,16 @@ public final class Journal {
     /// Journals are read and replayed this many bytes at a time (cut at a line's end), so that
     /// opening a large journal holds one piece and its records besides the state, never the
     /// whole file and every record of it.
-    @TaskLocal static var readPiece = 1 << 20
-
-    /// The first piece is smaller: nothing is applied until it is read. Pieces were 4 MiB, and 4
-    /// MiB of compact records (`CompactRecord`) are 30,000 of them: half of a large network's
-    /// journal was read before its first record was applied. (Pieces growing from this one, each
-    /// twice the last, kept the applying thread waiting for the next, which is read while the one
-    /// before is applied.)
-    static let firstPiece = 256 << 10
+    @TaskLocal static var readPiece = 4 << 20
 
     /// The bytes from `start` to the last whole line within a piece (a line longer than a piece
     /// is read whole), scanned; nil at the end of the file, or when it ended sooner than it said
     /// (cut meanwhile: what was read is all there is). `help` is offered the lines left to read.
     private static func readPiece(
-        _ fs: FileSystem, _ fd: Int32, at start: Int, size: Int, pieceSize: Int, after sequence: UInt64, help: ReadingHelp?
+        _ fs: FileSystem, _ fd: Int32, at start: Int, size: Int, after sequence: UInt64, help: ReadingHelp?
     ) throws(FileSystemError) -> JournalScan? {
         guard start < size else { return nil }
-        var bytes = try fs.read(fd, at: start, count: min(pieceSize, size - start))
+        var bytes = try fs.read(fd, at: start, count: min(Self.readPiece, size - start))
         guard !bytes.isEmpty else { return nil }
         if start + bytes.count < size {
             if let end = bytes.lastIndex(of: 0x0A) {
@@ -188,11 +181,8 @@ public final class Journal {
         // The first piece is read here (nothing to overlap with yet: an append's catch-up, a small
         // journal); with `parallelLines` at `.max` everything stays on this thread.
         let (fs, fd, parallelLines, help) = (fs, fd, JournalScan.parallelLines, ReadingHelp())
-        var pieceSize = min(Self.readPiece, Self.firstPiece)
         var next: Prefetch<Result<JournalScan?, FileSystemError>>? = Prefetch(
-            Result { () throws(FileSystemError) in
-                try Self.readPiece(fs, fd, at: offset, size: size, pieceSize: pieceSize, after: lastSequence, help: nil)
-            })
+            Result { () throws(FileSystemError) in try Self.readPiece(fs, fd, at: offset, size: size, after: lastSequence, help: nil) })
         // Whatever ends the replay, no read is left running on the file (or on `help`).
         defer { _ = next?.take() }
         while let pending = next {
@@ -200,12 +190,11 @@ public final class Journal {
             next = nil
             guard var scan = try pending.take().get() else { break }
             if scan.problem == nil {
-                pieceSize = Self.readPiece
-                let (start, previous, pieceSize) = (scan.validLength, scan.records.last?.sequence ?? lastSequence, pieceSize)
+                let (start, previous) = (scan.validLength, scan.records.last?.sequence ?? lastSequence)
                 let work: @Sendable () -> Result<JournalScan?, FileSystemError> = {
                     JournalScan.$parallelLines.withValue(parallelLines) {
                         Result { () throws(FileSystemError) in
-                            try Self.readPiece(fs, fd, at: start, size: size, pieceSize: pieceSize, after: previous, help: help)
+                            try Self.readPiece(fs, fd, at: start, size: size, after: previous, help: help)
                         }
                     }
                 }

@@ -17,7 +17,7 @@ public final class JournalJSONDecoder {
     // One reader per thread (see above): no access to it overlaps another.
     @exclusivity(unchecked) private var tape = JSONTape()
     /// What the last records read held that the next ones likely hold again.
-    let recent: RecentValues
+    private let recent: RecentValues
     /// One walker for every text this reader reads (not one made for each record).
     private let walker: TapeDecoder
 

@@ -44,7 +44,7 @@ public struct JournalRecord: Hashable, Sendable {
     }
 
     public func encodedLine() throws -> [UInt8] {
-        let json = try body()
+        let json = try JournalJSONEncoder().encode(Body(osUser: osUser, batch: batch))
         var covered = Array("\(sequence) ".utf8)
         covered += json
         let crc = CRC32C.checksum(covered)
@@ -54,17 +54,6 @@ public struct JournalRecord: Hashable, Sendable {
         line += json
         line.append(0x0A)
         return line
-    }
-
-    /// What follows the line's checksum: a plain record's compact body when it gives the record
-    /// back exactly (`CompactRecord`), else JSON.
-    func body() throws -> [UInt8] {
-        if let compact = CompactRecord.body(osUser: osUser, batch: batch),
-            compact.withUnsafeBytes({ CompactRecord.read($0, sequence: sequence) }) == self
-        {
-            return compact
-        }
-        return try JournalJSONEncoder().encode(Body(osUser: osUser, batch: batch))
     }
 
     /// Parses one line without its newline; fails when it is not a whole, checksummed record.
@@ -100,12 +89,6 @@ public struct JournalRecord: Hashable, Sendable {
         var crc = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: line[0...firstSpace]))
         crc = CRC32C.checksum(json, seed: crc)
         guard crc == stored else { return .failure(RecordDefect("the checksum does not match")) }
-        if json.first == CompactRecord.marker {
-            guard let record = CompactRecord.read(json, sequence: sequence, recent: reader.recent) else {
-                return .failure(RecordDefect("a newer unmn wrote it (its content is not one this version knows)", isNewer: true))
-            }
-            return .success((record, true))
-        }
         do {
             return .success(try reader.readRecord(from: json, sequence: sequence))
         } catch {

@@ -65,10 +65,7 @@ public struct JournalScan: Sendable {
         -> JournalScan
     {
         let ends = lineEnds(bytes)
-        // A piece read ahead leaves one core to the thread applying the piece before it (which
-        // reads here too when it is done with that one).
-        let cores = ProcessInfo.processInfo.activeProcessorCount - (help == nil ? 0 : 1)
-        let threads = ends.count >= parallelLines ? min(max(cores, 1), 4) : 1
+        let threads = ends.count >= parallelLines ? min(ProcessInfo.processInfo.activeProcessorCount, 4) : 1
         let (records, plain, stop) = LineReading.read(
             bytes, ends: ends, previousSequence: previousSequence, threads: threads, chunkLines: chunkLines, help: help)
         func lineStart(_ line: Int) -> Int { line == 0 ? 0 : ends[line - 1] + 1 }
