@@ -28,7 +28,10 @@ struct BenchOptions: ParsableCommand {
             valueName: "replay|first-frame|keys|append"))
     var instructions: String?
     @Option(help: ArgumentHelp("The journal --instructions and --console-memory work on.", valueName: "PATH")) var journal: String?
-    @Flag(help: "Only replay --journal's journal (no snapshot, on every core) five times, then print the best records a second.")
+    @Flag(
+        help: ArgumentHelp(
+            "Only replay --journal's journal (no snapshot, on every core) five times, then print the best records a second; and "
+                + "its two halves apart: reading its lines into records (every core), verifying and applying them (one thread)."))
     var replayOnly = false
     @Flag(help: "Only open --journal's journal as a console does (its snapshot if any), then print the first frame's time and peak memory.")
     var consoleMemory = false
@@ -164,7 +167,33 @@ if options.replayOnly, let path = options.journal {
         let best = try (0..<5).map { _ in try replayTime(path) }.min()!
         let records = try Journal(path: path, emailPolicy: policy, osUser: "bench", readOnly: true).state.batchCount
         print("replay_records_per_s: \(Int(Double(records) / best)) (\(records) records, best of 5)")
+        let (read, applied) = try replayHalves(path)
+        // Reading took both cores for `read`; overlapped with applying on two cores, the two can
+        // take no less than the slower of applying alone and all their work shared by both.
+        let bound = max(applied, read + applied / 2)
+        print(
+            "replay_read_records_per_s: \(Int(Double(records) / read)) (lines into records on every core, best of 5)\n"
+                + "replay_apply_records_per_s: \(Int(Double(records) / applied)) (verified and applied on one thread, best of 5)\n"
+                + "replay_overlap_bound_records_per_s: \(Int(Double(records) / bound)) (the two halves overlapped without a loss)")
     }
+}
+
+/// The best of five times for each half of a replay on its own: reading the whole journal's
+/// lines into records (on every core), and verifying and applying records already read (on
+/// one thread, as a replay must). How far a replay is from the two overlapped without a loss
+/// is what overlapping them costs.
+func replayHalves(_ path: String) throws -> (read: Double, apply: Double) {
+    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    var (read, apply) = (Double.infinity, Double.infinity)
+    for _ in 0..<5 {
+        var scan: JournalScan?
+        read = min(read, seconds { scan = bytes.withUnsafeBytes { JournalScan.scan($0) } })
+        guard var scan else { continue }
+        var state = NetworkState(emailPolicy: policy)
+        apply = min(apply, seconds { scan.replay(onto: &state) })
+        withExtendedLifetime((scan, state)) {}
+    }
+    return (read, apply)
 }
 
 if let mode = options.instructions, let path = options.journal {
