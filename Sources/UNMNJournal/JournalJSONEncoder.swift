@@ -49,12 +49,19 @@ private final class EncodingArena: Encoder {
         /// A leaf's text.
         var start: Int32 = 0
         var end: Int32 = 0
+        /// A container's members or elements in the order written, chained as they are added
+        /// (-1: none).
+        var firstChild: Int32 = -1
+        var lastChild: Int32 = -1
+        var nextSibling: Int32 = -1
     }
 
-    var nodes: [Node] = [Node()]
-    var text: [UInt8] = []
+    // One encoding is one thread's, and every reach into these goes through an `inout` of one
+    // statement (above): the runtime's check of each access was a tenth of an append.
+    @exclusivity(unchecked) var nodes: [Node] = [Node()]
+    @exclusivity(unchecked) var text: [UInt8] = []
     /// The node the value being encoded writes to.
-    var current = 0
+    @exclusivity(unchecked) var current = 0
 
     init() {
         nodes.reserveCapacity(64)
@@ -93,9 +100,15 @@ private final class EncodingArena: Encoder {
         return (start, Int32(text.count))
     }
 
+    /// Appends a node and chains it after its parent's last child.
     private static func append(_ node: Node, to nodes: inout [Node]) -> Int {
+        let index = Int32(nodes.count)
         nodes.append(node)
-        return nodes.count - 1
+        let parent = Int(node.parent)
+        let last = Int(nodes[parent].lastChild)
+        if last >= 0 { nodes[last].nextSibling = index } else { nodes[parent].firstChild = index }
+        nodes[parent].lastChild = index
+        return Int(index)
     }
 
     private static func set(_ node: Int, _ kind: Kind, _ bytes: (start: Int32, end: Int32), in nodes: inout [Node]) {
@@ -103,12 +116,17 @@ private final class EncodingArena: Encoder {
         (nodes[node].start, nodes[node].end) = bytes
     }
 
-    /// A new last child of `parent`, with its member name if it has one.
-    func child(of parent: Int, key: (some CodingKey)?) -> Int {
+    /// A new last child of `parent`, a member named `key`. (Not one function with an optional
+    /// key: a generic optional made the runtime look up `Optional<Key>`'s metadata at every
+    /// member written, a seventh of an append's instructions.)
+    func child(of parent: Int, key: some CodingKey) -> Int {
         var node = Node(parent: Int32(parent))
-        if let key { (node.keyStart, node.keyEnd) = Self.append(key.stringValue, to: &text) }
+        (node.keyStart, node.keyEnd) = Self.append(key.stringValue, to: &text)
         return Self.append(node, to: &nodes)
     }
+
+    /// A new last child of `parent`, an element of an array.
+    func element(of parent: Int) -> Int { Self.append(Node(parent: Int32(parent)), to: &nodes) }
 
     func setString(_ value: String, at node: Int) { Self.set(node, .string, Self.append(value, to: &text), in: &nodes) }
 
@@ -119,7 +137,11 @@ private final class EncodingArena: Encoder {
     func setNull(at node: Int) { Self.set(node, .null, (0, 0), in: &nodes) }
 
     /// How many children a node has so far (an unkeyed container's `count`; rarely asked).
-    func childCount(_ node: Int) -> Int { nodes.reduce(0) { $0 + ($1.parent == Int32(node) ? 1 : 0) } }
+    func childCount(_ node: Int) -> Int {
+        var (count, child) = (0, nodes[node].firstChild)
+        while child >= 0 { (count, child) = (count + 1, nodes[Int(child)].nextSibling) }
+        return count
+    }
 
     func unsupported(_ value: Any) -> EncodingError {
         EncodingError.invalidValue(
@@ -177,13 +199,11 @@ private final class EncodingArena: Encoder {
         }
     }
 
-    /// One walk over the finished tree: children are chained first (in the order written), then
-    /// each container writes its own.
+    /// One walk over the finished tree, each container writing its children (chained as they
+    /// were added) in turn.
     struct Writer {
         let nodes: UnsafeBufferPointer<Node>
         let text: UnsafeBufferPointer<UInt8>
-        var firstChild: [Int32]
-        var nextSibling: [Int32]
         /// The members of the objects being written, innermost last.
         var members: [Int32] = []
         /// Where the next byte goes (the caller sized the buffer for the worst case).
@@ -193,14 +213,7 @@ private final class EncodingArena: Encoder {
             self.nodes = nodes
             self.text = text
             self.out = out
-            firstChild = Array(repeating: -1, count: nodes.count)
-            nextSibling = Array(repeating: -1, count: nodes.count)
-            var lastChild = Array(repeating: Int32(-1), count: nodes.count)
-            for index in nodes.indices.dropFirst() {
-                let parent = Int(nodes[index].parent)
-                if lastChild[parent] >= 0 { nextSibling[Int(lastChild[parent])] = Int32(index) } else { firstChild[parent] = Int32(index) }
-                lastChild[parent] = Int32(index)
-            }
+            members.reserveCapacity(nodes.count)
         }
 
         mutating func write(_ index: Int) {
@@ -211,11 +224,11 @@ private final class EncodingArena: Encoder {
             case .string: writeString(Int(node.start)..<Int(node.end))
             case .array:
                 put(UInt8(ascii: "["))
-                var element = firstChild[index]
+                var element = nodes[index].firstChild
                 while element >= 0 {
-                    if element != firstChild[index] { put(UInt8(ascii: ",")) }
+                    if element != nodes[index].firstChild { put(UInt8(ascii: ",")) }
                     write(Int(element))
-                    element = nextSibling[Int(element)]
+                    element = nodes[Int(element)].nextSibling
                 }
                 put(UInt8(ascii: "]"))
             case .object, .pending:
@@ -223,7 +236,7 @@ private final class EncodingArena: Encoder {
                 // The members go on a stack shared by all objects, are sorted there (an
                 // insertion sort: objects are small), written, and taken off.
                 let base = members.count
-                var member = firstChild[index]
+                var member = nodes[index].firstChild
                 while member >= 0 {
                     var at = members.count
                     members.append(member)
@@ -231,7 +244,7 @@ private final class EncodingArena: Encoder {
                         members.swapAt(at, at - 1)
                         at -= 1
                     }
-                    member = nextSibling[Int(member)]
+                    member = nodes[Int(member)].nextSibling
                 }
                 for position in base..<members.count {
                     let member = Int(members[position])
@@ -275,11 +288,20 @@ private final class EncodingArena: Encoder {
         mutating func writeString(_ range: Range<Int>) {
             put(UInt8(ascii: "\""))
             var copied = range.lowerBound
-            for index in range {
+            var index = range.lowerBound
+            while index < range.upperBound {
+                // Eight bytes at a time while none may need escaping (nearly every string).
+                if index + 8 <= range.upperBound,
+                    !Self.mayNeedEscaping(UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
                 let byte = text[index]
+                index += 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                appendText(copied..<index)
-                copied = index + 1
+                appendText(copied..<index - 1)
+                copied = index
                 put(UInt8(ascii: "\\"))
                 switch byte {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): put(byte)
@@ -297,6 +319,16 @@ private final class EncodingArena: Encoder {
             }
             appendText(copied..<range.upperBound)
             put(UInt8(ascii: "\""))
+        }
+
+        /// Whether any of eight bytes is a control character, a quote or a backslash: a byte
+        /// below 0x20 (or one made zero by the xor) sets its high bit in the subtraction, and a
+        /// borrow that could set a higher byte's starts only at such a byte.
+        static func mayNeedEscaping(_ word: UInt64) -> Bool {
+            let (ones, highs) = (UInt64(0x0101_0101_0101_0101), UInt64(0x8080_8080_8080_8080))
+            func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+            let control = (word &- ones &* 0x20) & ~word & highs != 0
+            return control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
         }
     }
 }
@@ -361,6 +393,13 @@ private struct ArenaKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtoc
     func encode(_ value: UInt64, forKey key: Key) { arena.setInteger(value, at: arena.child(of: node, key: key)) }
     func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try arena.encode(value, into: arena.child(of: node, key: key)) }
 
+    // The protocol's own `encodeIfPresent` looks up `Optional<T>`'s metadata at every call; these
+    // unwrap where the type is known.
+    func encodeIfPresent(_ value: String?, forKey key: Key) { if let value { encode(value, forKey: key) } }
+    func encodeIfPresent(_ value: Bool?, forKey key: Key) { if let value { encode(value, forKey: key) } }
+    func encodeIfPresent(_ value: Int?, forKey key: Key) { if let value { encode(value, forKey: key) } }
+    func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+
     func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         KeyedEncodingContainer(ArenaKeyedContainer<NestedKey>(arena: arena, node: arena.become(.object, arena.child(of: node, key: key))))
     }
@@ -379,7 +418,7 @@ private struct ArenaUnkeyedContainer: UnkeyedEncodingContainer {
     var codingPath: [any CodingKey] { [] }
     var count: Int { arena.childCount(node) }
 
-    private func next() -> Int { arena.child(of: node, key: SuperKey?.none) }
+    private func next() -> Int { arena.element(of: node) }
 
     func encodeNil() { arena.setNull(at: next()) }
     func encode(_ value: Bool) { arena.setBool(value, at: next()) }

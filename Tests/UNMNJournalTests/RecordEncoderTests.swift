@@ -42,6 +42,22 @@ struct RecordEncoderTests {
         }
     }
 
+    @Test("every ASCII byte, at every place of a string around the eight bytes read at once, is escaped as JSONEncoder escapes it")
+    func escapingAtEveryPlace() throws {
+        for length in [7, 8, 9, 16, 17] {
+            for place in 0..<length {
+                for byte in UInt8(0)..<0x80 {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    bytes[place] = byte
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    let ours = try JournalJSONEncoder().encode([text])
+                    let foundation = try RecordDecoderTests.encoded([text])
+                    #expect(ours == foundation, "byte \(byte) at \(place) of \(length)")
+                }
+            }
+        }
+    }
+
     struct Empty: Encodable {
         func encode(to encoder: any Encoder) throws {}
     }
