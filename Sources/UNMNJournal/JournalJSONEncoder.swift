@@ -20,6 +20,89 @@ public struct JournalJSONEncoder {
         try arena.encode(value, into: 0)
         return arena.written()
     }
+
+    /// Appends `text` (UTF-8) in quotes, escaped as `JSONEncoder` escapes.
+    static func appendQuoted(_ text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        guard needsEscaping(text) else {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: text)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        // At most every byte as \u00XX, and the quotes.
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: text.count * 6 + 2))
+        let end = bytes.withUnsafeMutableBufferPointer { $0.baseAddress!.distance(to: quoted(text, into: $0.baseAddress! + start)) }
+        bytes.removeLast(bytes.count - end)
+    }
+
+    /// Whether any byte of `text` is a control character, a quote or a backslash.
+    static func needsEscaping(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 8 <= text.count {
+            if mayNeedEscaping(UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)) { return true }
+            index += 8
+        }
+        return text[index...].contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+    }
+
+    /// Writes `text` in quotes at `out`, escaped as `JSONEncoder` escapes (slashes left alone);
+    /// returns where the next byte goes. Room for the worst case is the caller's to make.
+    static func quoted(_ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        var out = out
+        func put(_ byte: UInt8) {
+            out.pointee = byte
+            out += 1
+        }
+        func copy(_ range: Range<Int>) {
+            guard !range.isEmpty else { return }
+            out.update(from: text.baseAddress! + range.lowerBound, count: range.count)
+            out += range.count
+        }
+        put(UInt8(ascii: "\""))
+        var (copied, index) = (0, 0)
+        while index < text.count {
+            // Eight bytes at a time while none needs escaping (nearly every string).
+            if index + 8 <= text.count, !mayNeedEscaping(UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let byte = text[index]
+            index += 1
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            copy(copied..<index - 1)
+            copied = index
+            put(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): put(byte)
+            case 0x08: put(UInt8(ascii: "b"))
+            case 0x09: put(UInt8(ascii: "t"))
+            case 0x0A: put(UInt8(ascii: "n"))
+            case 0x0C: put(UInt8(ascii: "f"))
+            case 0x0D: put(UInt8(ascii: "r"))
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                put(UInt8(ascii: "u"))
+                put(UInt8(ascii: "0"))
+                put(UInt8(ascii: "0"))
+                put(hex.utf8Start[Int(byte >> 4)])
+                put(hex.utf8Start[Int(byte & 0xF)])
+            }
+        }
+        copy(copied..<text.count)
+        put(UInt8(ascii: "\""))
+        return out
+    }
+
+    /// Whether any of eight bytes is a control character, a quote or a backslash: a byte
+    /// below 0x20 (or one made zero by the xor) sets its high bit in the subtraction, and a
+    /// borrow that could set a higher byte's starts only at such a byte.
+    static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let (ones, highs) = (UInt64(0x0101_0101_0101_0101), UInt64(0x8080_8080_8080_8080))
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+    }
 }
 
 /// The values of one encoding, as a tree in an array: each node names its parent, and a
@@ -284,51 +367,9 @@ private final class EncodingArena: Encoder {
             out += bytes.utf8CodeUnitCount
         }
 
-        /// A string in quotes, escaped as `JSONEncoder` escapes (slashes left alone).
+        /// A string of `text` in quotes, escaped as `JSONEncoder` escapes.
         mutating func writeString(_ range: Range<Int>) {
-            put(UInt8(ascii: "\""))
-            var copied = range.lowerBound
-            var index = range.lowerBound
-            while index < range.upperBound {
-                // Eight bytes at a time while none may need escaping (nearly every string).
-                if index + 8 <= range.upperBound,
-                    !Self.mayNeedEscaping(UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self))
-                {
-                    index += 8
-                    continue
-                }
-                let byte = text[index]
-                index += 1
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                appendText(copied..<index - 1)
-                copied = index
-                put(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): put(byte)
-                case 0x08: put(UInt8(ascii: "b"))
-                case 0x09: put(UInt8(ascii: "t"))
-                case 0x0A: put(UInt8(ascii: "n"))
-                case 0x0C: put(UInt8(ascii: "f"))
-                case 0x0D: put(UInt8(ascii: "r"))
-                default:
-                    let hex: StaticString = "0123456789abcdef"
-                    put("u00")
-                    put(hex.utf8Start[Int(byte >> 4)])
-                    put(hex.utf8Start[Int(byte & 0xF)])
-                }
-            }
-            appendText(copied..<range.upperBound)
-            put(UInt8(ascii: "\""))
-        }
-
-        /// Whether any of eight bytes is a control character, a quote or a backslash: a byte
-        /// below 0x20 (or one made zero by the xor) sets its high bit in the subtraction, and a
-        /// borrow that could set a higher byte's starts only at such a byte.
-        static func mayNeedEscaping(_ word: UInt64) -> Bool {
-            let (ones, highs) = (UInt64(0x0101_0101_0101_0101), UInt64(0x8080_8080_8080_8080))
-            func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-            let control = (word &- ones &* 0x20) & ~word & highs != 0
-            return control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+            out = JournalJSONEncoder.quoted(UnsafeBufferPointer(rebasing: text[range]), into: out)
         }
     }
 }

@@ -44,12 +44,12 @@ public struct JournalRecord: Hashable, Sendable {
     }
 
     public func encodedLine() throws -> [UInt8] {
-        let json = try JournalJSONEncoder().encode(Body(osUser: osUser, batch: batch))
-        var covered = Array("\(sequence) ".utf8)
-        covered += json
-        let crc = CRC32C.checksum(covered)
-        var line = Array("\(sequence) ".utf8)
-        line += Array(Self.hex(crc).utf8)
+        let json = try RecordBodyWriter.body(osUser: osUser, batch: batch)
+        let prefix = Array("\(sequence) ".utf8)
+        let crc = json.withUnsafeBytes { CRC32C.checksum($0, seed: CRC32C.checksum(prefix)) }
+        var line = prefix
+        line.reserveCapacity(prefix.count + 9 + json.count + 1)
+        line += Self.hex(crc).utf8
         line.append(0x20)
         line += json
         line.append(0x0A)

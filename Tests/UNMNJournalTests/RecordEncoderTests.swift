@@ -16,6 +16,29 @@ struct RecordEncoderTests {
             let ours = try JournalJSONEncoder().encode(body)
             let foundation = try RecordDecoderTests.encoded(body)
             #expect(ours == foundation, "record \(index + 1): \(String(decoding: ours, as: UTF8.self))")
+            let straight = try RecordBodyWriter.body(osUser: "tester", batch: batch)
+            #expect(straight == foundation, "record \(index + 1) written straight: \(String(decoding: straight, as: UTF8.self))")
+        }
+    }
+
+    @Test("a record with random text in its envelope is written straight as JSONEncoder writes it", arguments: [5, 29, 1991] as [UInt64])
+    func randomRecordsWriteAlike(seed: UInt64) throws {
+        var random = SeededGenerator(state: seed)
+        let batches = RecordDecoderTests.sampleBatches
+        for _ in 0..<200 {
+            var batch = batches.randomElement(using: &random)!
+            let text = { (random: inout SeededGenerator) in RecordDecoderTests.randomText(using: &random) }
+            batch.operator = Operator(
+                name: text(&random), entity: EntityCode(text(&random)), role: Operator.Role.allCases.randomElement(using: &random)!)
+            batch.summary = text(&random)
+            batch.login = Bool.random(using: &random) ? text(&random) : nil
+            batch.isUndo = Bool.random(using: &random)
+            batch.at = Instant(secondsSinceEpoch: Int64.random(in: -9_999_999_999...9_999_999_999, using: &random))
+            if Bool.random(using: &random) { batch.command = RecordDecoderTests.randomCommand(using: &random) }
+            let osUser = text(&random)
+            let straight = try RecordBodyWriter.body(osUser: osUser, batch: batch)
+            let foundation = try RecordDecoderTests.encoded(JournalRecord.Body(osUser: osUser, batch: batch))
+            #expect(straight == foundation, "\(String(decoding: straight, as: UTF8.self))")
         }
     }
 
@@ -39,6 +62,85 @@ struct RecordEncoderTests {
             let ours = try JournalJSONEncoder().encode(keyed)
             #expect(ours == (try RecordDecoderTests.encoded(keyed)), "\(String(decoding: ours, as: UTF8.self))")
             #expect(try JSONDecoder().decode([String: Int].self, from: Data(ours)) == keyed)
+        }
+    }
+
+    @Test(
+        "positions, progress, minutes, agenda items and focal points with random text and every optional are written straight as JSONEncoder writes them",
+        arguments: [7, 41, 2027] as [UInt64])
+    func randomCommonRecordsWriteAlike(seed: UInt64) throws {
+        var random = SeededGenerator(state: seed)
+        for _ in 0..<300 {
+            let (command, events) = Self.randomCommonRecord(using: &random)
+            let batch = EventBatch(
+                operator: Operator(name: RecordDecoderTests.randomText(using: &random), entity: "IOM", role: .secretariat),
+                at: Instant(secondsSinceEpoch: Int64.random(in: 0...2_000_000_000, using: &random)), events: events,
+                summary: RecordDecoderTests.randomText(using: &random), command: Bool.random(using: &random) ? command : nil)
+            let straight = try RecordBodyWriter.body(osUser: "tester", batch: batch)
+            let foundation = try RecordDecoderTests.encoded(JournalRecord.Body(osUser: "tester", batch: batch))
+            #expect(straight == foundation, "\(String(decoding: straight, as: UTF8.self))")
+        }
+    }
+
+    /// A command the body writer writes straight, with events it writes straight (and one it
+    /// does not, now and then), every optional set or not at random.
+    static func randomCommonRecord(using random: inout SeededGenerator) -> (Command, [Event]) {
+        func text(_ random: inout SeededGenerator) -> String { RecordDecoderTests.randomText(using: &random) }
+        func maybeText(_ random: inout SeededGenerator) -> String? { Bool.random(using: &random) ? text(&random) : nil }
+        func maybe<T>(_ value: T, _ random: inout SeededGenerator) -> T? { Bool.random(using: &random) ? value : nil }
+        let date = LocalDate(year: Int.random(in: 1990...2090, using: &random), month: 2, day: Int.random(in: 1...28, using: &random))!
+        let at = Instant(secondsSinceEpoch: Int64.random(in: 0...2_000_000_000, using: &random))
+        let (item, entity, meeting) = (ItemReference(text(&random)), EntityCode(text(&random)), MeetingReference(text(&random)))
+        let basedOn = maybe(Int.random(in: 0...99_999, using: &random), &random)
+        let positions: [Position] = [.agree, .standAside(reason: nil), .standAside(reason: text(&random)), .object(reason: text(&random))]
+        let position = maybe(positions.randomElement(using: &random)!, &random)
+        let source = PositionRecord.Source.allCases.randomElement(using: &random)!
+        var extra: [Event] = []
+        if Int.random(in: 0..<5, using: &random) == 0 { extra.append(.mailingListRequestSent(at: at)) }
+        switch Int.random(in: 0..<5, using: &random) {
+        case 0:
+            let record = PositionRecord(entity: entity, position: position, source: source, recordedBy: text(&random), at: at)
+            return (
+                .recordPosition(item: item, entity: entity, position, source: source, basedOn: basedOn),
+                [.positionRecorded(item: item, record)] + extra
+            )
+        case 1:
+            let (year, code) = (Int.random(in: 2000...2100, using: &random), text(&random))
+            let percent = Int.random(in: -5...105, using: &random)
+            let status = KeyAction.Status.allCases.randomElement(using: &random)!
+            let note = text(&random)
+            let update = KeyAction.ProgressUpdate(on: date, by: text(&random), entity: entity, percent: percent, status: status, note: note)
+            return (
+                .recordProgress(year: year, code: code, percent: percent, status: status, note: note, basedOn: basedOn),
+                [.progressRecorded(year: year, code: code, update)] + extra
+            )
+        case 2:
+            let (index, minutes) = (Int.random(in: 0...40, using: &random), text(&random))
+            return (
+                .writeMinutes(meeting: meeting, item: index, text: minutes, basedOn: basedOn),
+                [.minutesWritten(meeting: meeting, item: index, text: minutes)] + extra
+            )
+        case 3:
+            let title = text(&random)
+            return (.addAgendaItem(meeting: meeting, title: title), [.agendaItemAdded(meeting: meeting, title: title)] + extra)
+        default:
+            let level = FocalPoint.Level.allCases.randomElement(using: &random)!
+            var draft = FocalPointDraft(
+                entity: entity, name: text(&random), position: text(&random), level: level, email: text(&random),
+                isOnMailingList: Bool.random(using: &random), exceptionReason: maybeText(&random),
+                exceptionUntil: maybe(date, &random), isRCOFocalPoint: Bool.random(using: &random), familyName: maybeText(&random))
+            if Bool.random(using: &random) { draft.isRCOFocalPoint = false }
+            let exception = maybe(
+                FocalPoint.EmailException(reason: text(&random), verifiedBy: text(&random), until: maybe(date, &random)), &random)
+            var point = FocalPoint(
+                id: FocalPointID(text(&random)), entity: entity, name: draft.name, position: draft.position, level: level,
+                email: draft.email, isOnMailingList: draft.isOnMailingList, emailException: exception,
+                retiredOn: maybe(date, &random))
+            point.familyName = draft.familyName
+            point.isRCOFocalPoint = maybe(Bool.random(using: &random), &random)
+            let change = MailingListChange(
+                focalPointID: point.id, name: point.name, email: point.email, added: Bool.random(using: &random), at: at)
+            return (.addFocalPoint(draft), [.focalPointAdded(point), .mailingListChanged(change)] + extra)
         }
     }
 
