@@ -2,6 +2,9 @@
 enum InvisibleText {
     /// The invisible characters in a name, as `U+200B`; a joiner between emoji is not one.
     static func characters(in text: String) -> [String] {
+        // ASCII has no format characters: most names and titles are settled by their bytes,
+        // without a look at each scalar's properties (a seventh of deciding a new focal point).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return [] }
         let scalars = Array(text.unicodeScalars)
         return scalars.indices.compactMap { index in
             let scalar = scalars[index]
