@@ -36,9 +36,12 @@ public enum DisplayWidth {
 
     /// A scalar that is a grapheme cluster of one cell by itself, whatever surrounds it — unless
     /// what follows is a mark, a joiner or a selector, none of which pass this test either.
+    /// Box drawing, block elements and the squares (U+2500–U+25A1) are the bars of progress and
+    /// of time: a work plan's every row has two.
     static func isAlone(_ value: UInt32) -> Bool {
         switch value {
-        case 0x20..<0x7F, 0xA0..<0xAD, 0xAE..<0x300, 0x400...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2030...0x205E: return true
+        case 0x20..<0x7F, 0xA0..<0xAD, 0xAE..<0x300, 0x400...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2030...0x205E, 0x2500...0x25A1:
+            return true
         default: return false
         }
     }
