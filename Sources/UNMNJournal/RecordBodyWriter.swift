@@ -28,8 +28,7 @@ struct RecordBodyWriter {
         open()
         key("batch")
         open()
-        key("at")
-        instant(batch.at)
+        member("at", batch.at)
         if let command = batch.command {
             key("command")
             try write(command)
@@ -41,26 +40,17 @@ struct RecordBodyWriter {
             try write(event)
         }
         put("]")
-        key("isUndo")
-        bool(batch.isUndo)
-        if let login = batch.login {
-            key("login")
-            string(login)
-        }
+        member("isUndo", batch.isUndo)
+        member("login", batch.login)
         key("operator")
         open()
-        key("entity")
-        string(batch.operator.entity.rawValue)
-        key("name")
-        string(batch.operator.name)
-        key("role")
-        string(batch.operator.role.rawValue)
+        member("entity", batch.operator.entity.rawValue)
+        member("name", batch.operator.name)
+        member("role", batch.operator.role.rawValue)
         close()
-        key("summary")
-        string(batch.summary)
+        member("summary", batch.summary)
         close()
-        key("osUser")
-        string(osUser)
+        member("osUser", osUser)
         close()
     }
 
@@ -74,50 +64,28 @@ struct RecordBodyWriter {
                 key("_2")
                 write(position)
             }
-            if let basedOn {
-                key("basedOn")
-                integer(basedOn)
-            }
-            key("entity")
-            string(entity.rawValue)
-            key("item")
-            string(item.rawValue)
-            key("source")
-            string(source.rawValue)
+            member("basedOn", basedOn)
+            member("entity", entity.rawValue)
+            member("item", item.rawValue)
+            member("source", source.rawValue)
         case .recordProgress(let year, let code, let percent, let status, let note, let basedOn):
             enumCase("recordProgress")
-            if let basedOn {
-                key("basedOn")
-                integer(basedOn)
-            }
-            key("code")
-            string(code)
-            key("note")
-            string(note)
-            key("percent")
-            integer(percent)
-            key("status")
-            string(status.rawValue)
-            key("year")
-            integer(year)
+            member("basedOn", basedOn)
+            member("code", code)
+            member("note", note)
+            member("percent", percent)
+            member("status", status.rawValue)
+            member("year", year)
         case .writeMinutes(let meeting, let item, let text, let basedOn):
             enumCase("writeMinutes")
-            if let basedOn {
-                key("basedOn")
-                integer(basedOn)
-            }
-            key("item")
-            integer(item)
-            key("meeting")
-            string(meeting.rawValue)
-            key("text")
-            string(text)
+            member("basedOn", basedOn)
+            member("item", item)
+            member("meeting", meeting.rawValue)
+            member("text", text)
         case .addAgendaItem(let meeting, let title):
             enumCase("addAgendaItem")
-            key("meeting")
-            string(meeting.rawValue)
-            key("title")
-            string(title)
+            member("meeting", meeting.rawValue)
+            member("title", title)
         case .addFocalPoint(let draft):
             enumCase("addFocalPoint")
             key("_0")
@@ -135,56 +103,38 @@ struct RecordBodyWriter {
             enumCase("positionRecorded")
             key("_1")
             open()
-            key("at")
-            instant(record.at)
-            key("entity")
-            string(record.entity.rawValue)
+            member("at", record.at)
+            member("entity", record.entity.rawValue)
             if let position = record.position {
                 key("position")
                 write(position)
             }
-            key("recordedBy")
-            string(record.recordedBy)
-            key("source")
-            string(record.source.rawValue)
+            member("recordedBy", record.recordedBy)
+            member("source", record.source.rawValue)
             close()
-            key("item")
-            string(item.rawValue)
+            member("item", item.rawValue)
         case .progressRecorded(let year, let code, let update):
             enumCase("progressRecorded")
             key("_2")
             open()
-            key("by")
-            string(update.by)
-            key("entity")
-            string(update.entity.rawValue)
-            key("note")
-            string(update.note)
-            key("on")
-            date(update.on)
-            key("percent")
-            integer(update.percent)
-            key("status")
-            string(update.status.rawValue)
+            member("by", update.by)
+            member("entity", update.entity.rawValue)
+            member("note", update.note)
+            member("on", update.on)
+            member("percent", update.percent)
+            member("status", update.status.rawValue)
             close()
-            key("code")
-            string(code)
-            key("year")
-            integer(year)
+            member("code", code)
+            member("year", year)
         case .minutesWritten(let meeting, let item, let text):
             enumCase("minutesWritten")
-            key("item")
-            integer(item)
-            key("meeting")
-            string(meeting.rawValue)
-            key("text")
-            string(text)
+            member("item", item)
+            member("meeting", meeting.rawValue)
+            member("text", text)
         case .agendaItemAdded(let meeting, let title):
             enumCase("agendaItemAdded")
-            key("meeting")
-            string(meeting.rawValue)
-            key("title")
-            string(title)
+            member("meeting", meeting.rawValue)
+            member("title", title)
         case .focalPointAdded(let point):
             enumCase("focalPointAdded")
             key("_0")
@@ -193,16 +143,11 @@ struct RecordBodyWriter {
             enumCase("mailingListChanged")
             key("_0")
             open()
-            key("added")
-            bool(change.added)
-            key("at")
-            instant(change.at)
-            key("email")
-            string(change.email)
-            key("focalPointID")
-            string(change.focalPointID.rawValue)
-            key("name")
-            string(change.name)
+            member("added", change.added)
+            member("at", change.at)
+            member("email", change.email)
+            member("focalPointID", change.focalPointID.rawValue)
+            member("name", change.name)
             close()
         default:
             return try encoded(event)
@@ -218,14 +163,10 @@ struct RecordBodyWriter {
             enumCase("agree")
         case .standAside(let reason):
             enumCase("standAside")
-            if let reason {
-                key("reason")
-                string(reason)
-            }
+            member("reason", reason)
         case .object(let reason):
             enumCase("object")
-            key("reason")
-            string(reason)
+            member("reason", reason)
         }
         close()
         close()
@@ -233,78 +174,39 @@ struct RecordBodyWriter {
 
     private mutating func write(_ draft: FocalPointDraft) {
         open()
-        key("email")
-        string(draft.email)
-        key("entity")
-        string(draft.entity.rawValue)
-        if let reason = draft.exceptionReason {
-            key("exceptionReason")
-            string(reason)
-        }
-        if let until = draft.exceptionUntil {
-            key("exceptionUntil")
-            date(until)
-        }
-        if let familyName = draft.familyName {
-            key("familyName")
-            string(familyName)
-        }
-        key("isOnMailingList")
-        bool(draft.isOnMailingList)
-        if let isRCOFocalPoint = draft.isRCOFocalPoint {
-            key("isRCOFocalPoint")
-            bool(isRCOFocalPoint)
-        }
-        key("level")
-        string(draft.level.rawValue)
-        key("name")
-        string(draft.name)
-        key("position")
-        string(draft.position)
+        member("email", draft.email)
+        member("entity", draft.entity.rawValue)
+        member("exceptionReason", draft.exceptionReason)
+        member("exceptionUntil", draft.exceptionUntil)
+        member("familyName", draft.familyName)
+        member("isOnMailingList", draft.isOnMailingList)
+        member("isRCOFocalPoint", draft.isRCOFocalPoint)
+        member("level", draft.level.rawValue)
+        member("name", draft.name)
+        member("position", draft.position)
         close()
     }
 
     private mutating func write(_ point: FocalPoint) {
         open()
-        key("email")
-        string(point.email)
+        member("email", point.email)
         if let exception = point.emailException {
             key("emailException")
             open()
-            key("reason")
-            string(exception.reason)
-            if let until = exception.until {
-                key("until")
-                date(until)
-            }
-            key("verifiedBy")
-            string(exception.verifiedBy)
+            member("reason", exception.reason)
+            member("until", exception.until)
+            member("verifiedBy", exception.verifiedBy)
             close()
         }
-        key("entity")
-        string(point.entity.rawValue)
-        if let familyName = point.familyName {
-            key("familyName")
-            string(familyName)
-        }
-        key("id")
-        string(point.id.rawValue)
-        key("isOnMailingList")
-        bool(point.isOnMailingList)
-        if let isRCOFocalPoint = point.isRCOFocalPoint {
-            key("isRCOFocalPoint")
-            bool(isRCOFocalPoint)
-        }
-        key("level")
-        string(point.level.rawValue)
-        key("name")
-        string(point.name)
-        key("position")
-        string(point.position)
-        if let retiredOn = point.retiredOn {
-            key("retiredOn")
-            date(retiredOn)
-        }
+        member("entity", point.entity.rawValue)
+        member("familyName", point.familyName)
+        member("id", point.id.rawValue)
+        member("isOnMailingList", point.isOnMailingList)
+        member("isRCOFocalPoint", point.isRCOFocalPoint)
+        member("level", point.level.rawValue)
+        member("name", point.name)
+        member("position", point.position)
+        member("retiredOn", point.retiredOn)
         close()
     }
 
@@ -337,33 +239,46 @@ struct RecordBodyWriter {
         put("\":")
     }
 
-    private mutating func instant(_ instant: Instant) {
-        open()
-        key("secondsSinceEpoch")
-        integer(instant.secondsSinceEpoch)
-        close()
-    }
+    // A member and its value; an optional one is left out when nil, as `encodeIfPresent` does.
 
-    private mutating func date(_ date: LocalDate) {
-        open()
-        key("day")
-        integer(date.day)
-        key("month")
-        integer(date.month)
-        key("year")
-        integer(date.year)
-        close()
-    }
-
-    private mutating func bool(_ value: Bool) { put(value ? "true" : "false") }
-
-    private mutating func integer(_ value: some BinaryInteger) { bytes += String(value).utf8 }
-
-    /// A string in quotes, escaped as `JSONEncoder` escapes.
-    private mutating func string(_ text: String) {
+    private mutating func member(_ name: StaticString, _ text: String) {
+        key(name)
         var text = text
         text.withUTF8 { JournalJSONEncoder.appendQuoted($0, to: &bytes) }
     }
+
+    private mutating func member(_ name: StaticString, _ value: some BinaryInteger) {
+        key(name)
+        bytes += String(value).utf8
+    }
+
+    private mutating func member(_ name: StaticString, _ value: Bool) {
+        key(name)
+        put(value ? "true" : "false")
+    }
+
+    /// `{"secondsSinceEpoch":N}`.
+    private mutating func member(_ name: StaticString, _ instant: Instant) {
+        key(name)
+        open()
+        member("secondsSinceEpoch", instant.secondsSinceEpoch)
+        close()
+    }
+
+    /// `{"day":D,"month":M,"year":Y}`.
+    private mutating func member(_ name: StaticString, _ date: LocalDate) {
+        key(name)
+        open()
+        member("day", date.day)
+        member("month", date.month)
+        member("year", date.year)
+        close()
+    }
+
+    private mutating func member(_ name: StaticString, _ text: String?) { if let text { member(name, text) } }
+    private mutating func member(_ name: StaticString, _ value: Int?) { if let value { member(name, value) } }
+    private mutating func member(_ name: StaticString, _ value: Bool?) { if let value { member(name, value) } }
+    private mutating func member(_ name: StaticString, _ date: LocalDate?) { if let date { member(name, date) } }
 
     /// A value written through `Codable`.
     private mutating func encoded(_ value: some Encodable) throws {
