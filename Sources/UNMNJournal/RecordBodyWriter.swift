@@ -3,14 +3,15 @@ import UNMNDomain
 /// Writes a record's JSON body — `{"batch":{…},"osUser":"…"}` — straight into bytes, member by
 /// member in the order `JSONEncoder` sorts them, where `JournalJSONEncoder` goes through
 /// `Codable`: a keyed container for each object (a boxed generic whose metadata the runtime looks
-/// up) and a tree of every value, sorted afterwards. That was two thirds of an append's
+/// up) and a tree of every value, sorted afterwards. That was more than half of an append's
 /// instructions.
 ///
 /// Written here: the envelope every record has (the batch, its time, its operator) and the
 /// commands a network appends most, with their events — a position, progress, a line of minutes,
 /// an agenda item, a focal point added. Any other command or event goes through
 /// `JournalJSONEncoder`. The tests hold the bytes to `JSONEncoder`'s on every record of the sample
-/// network and on random records of each command written here.
+/// network and on random records of each command written here, and fail when a type written here
+/// gains a stored property: it must then be written here too, or its value would be lost.
 struct RecordBodyWriter {
     private(set) var bytes: [UInt8] = []
     /// Nothing written yet in the object just opened: its first member takes no comma.
