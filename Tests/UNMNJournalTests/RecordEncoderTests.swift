@@ -194,6 +194,10 @@ struct RecordEncoderTests {
                     let ours = try JournalJSONEncoder().encode([text])
                     let foundation = try RecordDecoderTests.encoded([text])
                     #expect(ours == foundation, "byte \(byte) at \(place) of \(length)")
+                    // As the body writer writes a member's string (the array's brackets aside).
+                    var quoted: [UInt8] = []
+                    bytes.withUnsafeBufferPointer { JournalJSONEncoder.appendQuoted($0, to: &quoted) }
+                    #expect(quoted == Array(foundation.dropFirst().dropLast()), "byte \(byte) at \(place) of \(length), straight")
                 }
             }
         }
