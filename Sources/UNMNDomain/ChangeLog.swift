@@ -18,8 +18,11 @@ struct ChangeLog: Hashable, Sendable, Codable {
     private var deferred: DeferredChanges?
     private var authors: [Author] = []
     private var authorIndex: [Author: UInt32] = [:]
-    /// The author of the last change stamped.
+    /// The author of the last change stamped, and the name as it was last given: a replay gives
+    /// one person's name as the same string record after record, found equal by its storage
+    /// alone, where comparing it with the copy in `authors` compared its bytes every time.
     private var lastAuthor: UInt32 = 0
+    private var lastAuthorName = ""
 
     /// Who made a change.
     struct Author: Hashable, Sendable {
@@ -56,9 +59,10 @@ struct ChangeLog: Hashable, Sendable, Codable {
     /// `set` records for each field it changed.
     mutating func stamp(version: Int, by name: String, entity: EntityCode, at: Instant) -> Stamp {
         // Consecutive changes are mostly one person's: their place is found without hashing.
-        if authors.indices.contains(Int(lastAuthor)), authors[Int(lastAuthor)].by == name, authors[Int(lastAuthor)].entity == entity {
+        if !authors.isEmpty, lastAuthorName == name, authors[Int(lastAuthor)].entity == entity {
             return Stamp(version: version, author: lastAuthor, at: at)
         }
+        lastAuthorName = name
         let author = Author(by: name, entity: entity)
         if let index = authorIndex[author] {
             lastAuthor = index

@@ -365,17 +365,40 @@ extension NetworkState {
     /// 2026; empty parts are skipped), read over its bytes: splitting by `Character`, or into
     /// an array of parts, cost thousands of instructions for each item opened or adopted.
     static func number(inField index: Int, of text: String) -> Int? {
-        let utf8 = text.utf8
-        var (part, start) = (0, utf8.startIndex)
-        while start < utf8.endIndex {
-            let end = utf8[start...].firstIndex(of: UInt8(ascii: "/")) ?? utf8.endIndex
-            if start < end {
-                if part == index { return Int(Substring(utf8[start..<end])) }
-                part += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            var (part, start) = (0, 0)
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: "/") { end += 1 }
+                if start < end {
+                    if part == index { return decimal(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+                    part += 1
+                }
+                start = end + 1
             }
-            start = end < utf8.endIndex ? utf8.index(after: end) : end
+            return nil
         }
-        return nil
+    }
+
+    /// The bytes as `Int(_: String)` reads them: an optional sign, then decimal digits only,
+    /// nil when there are none or the number does not fit. (`Int(Substring(…))` made a string
+    /// of the part and went through generic parsing: most of `number(inField:of:)`.)
+    private static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var digits = bytes[...]
+        let negative = digits.first == UInt8(ascii: "-")
+        if negative || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            let digit = Int(byte) &- Int(UInt8(ascii: "0"))
+            guard (0...9).contains(digit) else { return nil }
+            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowAdd) = negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+            guard !overflowTimes && !overflowAdd else { return nil }
+            value = next
+        }
+        return value
     }
 }
 

@@ -207,5 +207,9 @@ struct ReferenceNumberTests {
         }
         #expect(NetworkState.number(inField: 1, of: "UNMN/2026/007") == 2026)
         #expect(NetworkState.number(inField: 0, of: "2026/03") == 2026)
+        // At the edges of what fits, as `Int(_:)` reads them.
+        for text in ["9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "+", "-", "+-1"] {
+            #expect(NetworkState.number(inField: 1, of: "X/" + text) == Int(text), "\(text)")
+        }
     }
 }
