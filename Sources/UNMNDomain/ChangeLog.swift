@@ -8,13 +8,12 @@ import Synchronization
 /// it. Changes applied meanwhile (the records after the snapshot) are kept beside it and win
 /// over what the bytes say.
 struct ChangeLog: Hashable, Sendable, Codable {
-    /// Every change when nothing is deferred; otherwise the changes applied since.
-    /// Field names keep their hashes (`HashedString`): every replayed record records its changes,
-    /// and hashing the names again at each was a tenth of applying one. A change is kept as plain
-    /// numbers (`Stamp`), its author once in `authors`: a copy of the person's name and entity
-    /// in every field's change was retained for each field (and the one it replaced released),
-    /// and made each entry 56 bytes instead of 24.
-    private var entries: [RecordKey: [HashedString: Stamp]] = [:]
+    /// Every change when nothing is deferred; otherwise the changes applied since: each record's
+    /// fields as a short list of plain numbers (`FieldStamp`), its field named by its number
+    /// (`FieldNames`) and its author by a place in `authors`. A table of its own for each record
+    /// (a name and a stamp in a bucket of a dictionary, one storage each) was a sixth of a
+    /// replayed console's memory; a record has a few dozen fields at most, found by a scan.
+    private var entries: [RecordKey: [FieldStamp]] = [:]
     private var deferred: DeferredChanges?
     private var authors: [Author] = []
     private var authorIndex: [Author: UInt32] = [:]
@@ -22,7 +21,7 @@ struct ChangeLog: Hashable, Sendable, Codable {
     /// one person's name as the same string record after record, found equal by its storage
     /// alone, where comparing it with the copy in `authors` compared its bytes every time.
     private var lastAuthor: UInt32 = 0
-    private var lastAuthorName = ""
+    private var lastAuthorName: String?
 
     /// Who made a change.
     struct Author: Hashable, Sendable {
@@ -37,13 +36,25 @@ struct ChangeLog: Hashable, Sendable, Codable {
         var at: Instant
     }
 
+    /// The last change to one field of a record: 24 bytes.
+    private struct FieldStamp: Sendable {
+        var version: Int
+        var at: Instant
+        var author: UInt32
+        var field: FieldNames.Number
+
+        init(_ stamp: Stamp, field: FieldNames.Number) {
+            (version, at, author, self.field) = (stamp.version, stamp.at, stamp.author, field)
+        }
+    }
+
     init() {}
 
     init(deferred: DeferredChanges) { self.deferred = deferred }
 
     /// The changes to one record's fields.
     subscript(record: RecordKey) -> [HashedString: FieldChange]? {
-        let applied = entries[record]?.mapValues(change)
+        let applied = entries[record].map { changes($0, names: FieldNames.shared.all) }
         guard let deferred else { return applied }
         guard let applied else { return deferred.value[record] }
         return (deferred.value[record] ?? [:]).merging(applied) { _, later in later }
@@ -51,7 +62,10 @@ struct ChangeLog: Hashable, Sendable, Codable {
 
     /// The last change to one field of a record.
     subscript(record: RecordKey, field: HashedString) -> FieldChange? {
-        if let stamp = entries[record]?[field] { return change(stamp) }
+        if let list = entries[record], let number = FieldNames.shared.existing(field), let found = list.first(where: { $0.field == number })
+        {
+            return change(found)
+        }
         return deferred?.value[record]?[field]
     }
 
@@ -59,7 +73,7 @@ struct ChangeLog: Hashable, Sendable, Codable {
     /// `set` records for each field it changed.
     mutating func stamp(version: Int, by name: String, entity: EntityCode, at: Instant) -> Stamp {
         // Consecutive changes are mostly one person's: their place is found without hashing.
-        if !authors.isEmpty, lastAuthorName == name, authors[Int(lastAuthor)].entity == entity {
+        if lastAuthorName == name, authors[Int(lastAuthor)].entity == entity {
             return Stamp(version: version, author: lastAuthor, at: at)
         }
         lastAuthorName = name
@@ -74,22 +88,67 @@ struct ChangeLog: Hashable, Sendable, Codable {
         return Stamp(version: version, author: lastAuthor, at: at)
     }
 
-    private func change(_ stamp: Stamp) -> FieldChange {
+    private func change(_ stamp: FieldStamp) -> FieldChange {
         let author = authors[Int(stamp.author)]
         return FieldChange(version: stamp.version, by: author.by, entity: author.entity, at: stamp.at)
+    }
+
+    private func changes(_ list: [FieldStamp], names: [HashedString]) -> [HashedString: FieldChange] {
+        Dictionary(uniqueKeysWithValues: list.map { (names[Int($0.field)], change($0)) })
     }
 
     /// One change to several fields of a record. A record first seen is given room for
     /// `expected` fields at once, not grown one doubling at a time as they arrive.
     mutating func set(_ stamp: Stamp, of record: RecordKey, fields: some Collection<HashedString>, expected: Int) {
+        set(stamp, of: record, numbers: FieldNames.shared.numbers(fields), expected: expected)
+    }
+
+    /// The same for fields already numbered (`FieldNames`).
+    mutating func set(_ stamp: Stamp, of record: RecordKey, numbers: some Collection<FieldNames.Number>, expected: Int) {
         // A record seen before is changed in place through its index (its key hashed once).
         guard let known = entries.index(forKey: record) else {
-            var changes = [HashedString: Stamp](minimumCapacity: max(expected, fields.count))
-            for field in fields { changes[field] = stamp }
-            entries[record] = changes
+            var list: [FieldStamp] = []
+            list.reserveCapacity(max(expected, numbers.count))
+            for number in numbers { Self.insert(FieldStamp(stamp, field: number), into: &list) }
+            entries[record] = list
             return
         }
-        for field in fields { entries.values[known][field] = stamp }
+        for number in numbers { Self.put(FieldStamp(stamp, field: number), in: &entries.values[known]) }
+    }
+
+    /// Puts a field's change in the list of a record being made: its fields come mostly in the
+    /// order they were first numbered, so each is found in place from the end (a field named
+    /// twice is kept once: all have one stamp).
+    private static func insert(_ change: FieldStamp, into list: inout [FieldStamp]) {
+        var place = list.count
+        while place > 0 && list[place - 1].field > change.field { place -= 1 }
+        if place > 0 && list[place - 1].field == change.field { return }
+        if place == list.count {
+            list.append(change)
+        } else {
+            list.insert(change, at: place)
+        }
+    }
+
+    /// Puts a field's change in a record's list, kept in the order of the fields' numbers: found
+    /// by halving (a record has a few dozen fields, and a field first changed, as every member's
+    /// first position on an item is, was a scan of them all).
+    private static func put(_ change: FieldStamp, in list: inout [FieldStamp]) {
+        let low = list.withUnsafeBufferPointer { fields in
+            var (low, high) = (0, fields.count)
+            while low < high {
+                let middle = (low &+ high) &>> 1
+                if fields[middle].field < change.field { low = middle &+ 1 } else { high = middle }
+            }
+            return low
+        }
+        if low == list.count {
+            list.append(change)
+        } else if list[low].field == change.field {
+            list[low] = change
+        } else {
+            list.insert(change, at: low)
+        }
     }
 
     /// Records one change to several fields, interning its author (for a change log read back).
@@ -100,7 +159,8 @@ struct ChangeLog: Hashable, Sendable, Codable {
     /// Every record's changes (reading deferred ones): for the snapshot, equality and tests.
     var all: [RecordKey: [HashedString: FieldChange]] {
         var merged = deferred?.value ?? [:]
-        for (record, fields) in entries { merged[record, default: [:]].merge(fields.mapValues(change)) { _, later in later } }
+        let names = FieldNames.shared.all
+        for (record, list) in entries { merged[record, default: [:]].merge(changes(list, names: names)) { _, later in later } }
         return merged
     }
 
@@ -129,6 +189,41 @@ struct ChangeLog: Hashable, Sendable, Codable {
             try container.encode(Dictionary(uniqueKeysWithValues: fields.map { ($0.key.text, $0.value) }))
         }
     }
+}
+
+/// The names of records' fields as small numbers, the same in every change log of the process:
+/// a name is numbered the first time it is seen, and the numbers never leave the process (a
+/// snapshot or a log written out names its fields).
+final class FieldNames: Sendable {
+    typealias Number = UInt32
+
+    static let shared = FieldNames()
+
+    private struct Table {
+        var names: [HashedString] = []
+        var numbers: [HashedString: Number] = [:]
+
+        mutating func number(_ name: HashedString) -> Number {
+            if let known = numbers[name] { return known }
+            names.append(name)
+            numbers[name] = Number(names.count - 1)
+            return Number(names.count - 1)
+        }
+    }
+
+    private let table = Mutex(Table())
+
+    /// Every name, at its number.
+    var all: [HashedString] { table.withLock { $0.names } }
+
+    /// The name's number, numbering it if it is new.
+    func number(_ name: HashedString) -> Number { table.withLock { $0.number(name) } }
+
+    /// The name's number, if it was ever numbered.
+    func existing(_ name: HashedString) -> Number? { table.withLock { $0.numbers[name] } }
+
+    /// The names' numbers (numbering new ones), looked up under one lock.
+    func numbers(_ names: some Collection<HashedString>) -> [Number] { table.withLock { table in names.map { table.number($0) } } }
 }
 
 /// A snapshot's change log, still in its bytes, read once on first use. Bytes that passed the

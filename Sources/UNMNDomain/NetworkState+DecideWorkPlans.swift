@@ -63,7 +63,7 @@ extension NetworkState {
         check.require(action != old, "nothing changed")
         var events: [Event] = [.keyActionChanged(year: year, action)]
         if let reason = revisionReason(plan, revision, check: &check) {
-            let changed = RecordFields.changed(from: KeyActionDraft(old), to: draft).map(\.text).filter { $0 != "acceptsOverfunding" }
+            let changed = RecordFields.changedNames(from: KeyActionDraft(old), to: draft).filter { $0 != "acceptsOverfunding" }
             let titles = changed.map { NetworkState.title(ofField: $0, in: .keyAction(year: year, code: code)) }
             events.append(
                 .workPlanRevised(

@@ -52,12 +52,14 @@ typealias DraftFieldTitle = (name: String, title: String)
 /// One stored property of a record, by the name edits and conflicts use, with a test of whether
 /// two versions of the record differ in it.
 struct RecordField<Record>: Sendable {
-    /// Hashed once, as the change log keeps it.
+    /// Hashed once; numbered once, as the change log keeps it.
     let name: HashedString
+    let number: FieldNames.Number
     let differs: @Sendable (Record, Record) -> Bool
 
     init<Value: Equatable>(_ name: HashedString, _ value: @escaping @Sendable (Record) -> Value) {
         self.name = name
+        number = FieldNames.shared.number(name)
         differs = { value($0) != value($1) }
     }
 }
@@ -71,11 +73,17 @@ protocol FieldListed {
 
 /// The fields of a record as edits and conflicts name them.
 enum RecordFields {
-    /// The names of the fields whose values differ between two versions of a record (all of
-    /// them for a new record).
-    static func changed<Record: FieldListed>(from old: Record?, to new: Record) -> [HashedString] {
-        guard let old else { return Record.recordFields.map(\.name) }
-        return Record.recordFields.compactMap { $0.differs(old, new) ? $0.name : nil }
+    /// The fields whose values differ between two versions of a record (all of them for a new
+    /// record), by their numbers in the change log.
+    static func changed<Record: FieldListed>(from old: Record?, to new: Record) -> [FieldNames.Number] {
+        guard let old else { return Record.recordFields.map(\.number) }
+        return Record.recordFields.compactMap { $0.differs(old, new) ? $0.number : nil }
+    }
+
+    /// The same fields by their names.
+    static func changedNames<Record: FieldListed>(from old: Record?, to new: Record) -> [String] {
+        guard let old else { return Record.recordFields.map(\.name.text) }
+        return Record.recordFields.compactMap { $0.differs(old, new) ? $0.name.text : nil }
     }
 }
 
@@ -158,24 +166,24 @@ extension ConsensusItem: FieldListed {
 
 /// The names of fields that events change, hashed once (literals were hashed at every record).
 private enum Field {
-    static let actions: HashedString = "actions"
-    static let agenda: HashedString = "agenda"
-    static let amendments: HashedString = "amendments"
-    static let cancellation: HashedString = "cancellation"
-    static let closure: HashedString = "closure"
-    static let consultedActions: HashedString = "consultedActions"
-    static let date: HashedString = "date"
-    static let deadline: HashedString = "deadline"
-    static let decisions: HashedString = "decisions"
-    static let deferrals: HashedString = "deferrals"
-    static let guests: HashedString = "guests"
-    static let history: HashedString = "history"
-    static let isOnMailingList: HashedString = "isOnMailingList"
-    static let notes: HashedString = "notes"
-    static let postponements: HashedString = "postponements"
-    static let progress: HashedString = "progress"
-    static let revisions: HashedString = "revisions"
-    static let status: HashedString = "status"
+    static let actions = FieldNames.shared.number("actions")
+    static let agenda = FieldNames.shared.number("agenda")
+    static let amendments = FieldNames.shared.number("amendments")
+    static let cancellation = FieldNames.shared.number("cancellation")
+    static let closure = FieldNames.shared.number("closure")
+    static let consultedActions = FieldNames.shared.number("consultedActions")
+    static let date = FieldNames.shared.number("date")
+    static let deadline = FieldNames.shared.number("deadline")
+    static let decisions = FieldNames.shared.number("decisions")
+    static let deferrals = FieldNames.shared.number("deferrals")
+    static let guests = FieldNames.shared.number("guests")
+    static let history = FieldNames.shared.number("history")
+    static let isOnMailingList = FieldNames.shared.number("isOnMailingList")
+    static let notes = FieldNames.shared.number("notes")
+    static let postponements = FieldNames.shared.number("postponements")
+    static let progress = FieldNames.shared.number("progress")
+    static let revisions = FieldNames.shared.number("revisions")
+    static let status = FieldNames.shared.number("status")
     static let progressStatusHistory = [progress, status, history]
 }
 
@@ -203,8 +211,8 @@ extension NetworkState {
     /// state before it (so asked before the event is applied). Noted as they are found, with no
     /// list of them made first (two lists and their release were a tenth of applying a record).
     mutating func recordChanges(of event: Event, as change: ChangeLog.Stamp) {
-        func note(_ record: RecordKey, _ fields: [HashedString]) { noteChange(change, of: record, fields: fields) }
-        func note(_ record: RecordKey, _ field: HashedString) { noteChange(change, of: record, fields: CollectionOfOne(field)) }
+        func note(_ record: RecordKey, _ fields: [FieldNames.Number]) { noteChange(change, of: record, fields: fields) }
+        func note(_ record: RecordKey, _ field: FieldNames.Number) { noteChange(change, of: record, fields: CollectionOfOne(field)) }
         switch event {
         case .networkFounded(let entities): for entity in entities { note(.entity(entity.code), Field.status) }
         case .sandboxDeclared, .accessGranted, .accessRevoked: break
@@ -220,10 +228,12 @@ extension NetworkState {
         case .meetingRescheduled(let reference, let draft):
             guard let old = meeting(reference) else { return }
             note(.meeting(reference), RecordFields.changed(from: MeetingDraft(old), to: draft))
-        case .attendanceRecorded(let reference, let entity, _): note(.meeting(reference), Self.fieldNames.attendance(of: entity))
+        case .attendanceRecorded(let reference, let entity, _):
+            note(.meeting(reference), Self.fieldNames.attendanceNumbered(of: entity).number)
         case .agendaItemAdded(let reference, _): note(.meeting(reference), Field.agenda)
         case .guestAdded(let reference, _), .guestRemoved(let reference, _): note(.meeting(reference), Field.guests)
-        case .minutesWritten(let reference, let item, _): note(.meeting(reference), HashedString(Self.minutesField(item)))
+        case .minutesWritten(let reference, let item, _):
+            note(.meeting(reference), FieldNames.shared.number(HashedString(Self.minutesField(item))))
         case .meetingDecisionRecorded(let reference, _): note(.meeting(reference), Field.decisions)
         case .minutesFinalised(let reference, _), .minutesShared(let reference, _): note(.meeting(reference), Field.status)
         case .minutesAmended(let reference, _): note(.meeting(reference), Field.amendments)
@@ -245,7 +255,8 @@ extension NetworkState {
             // Every position is reset: a position recorded against the old consultation conflicts.
             note(
                 .item(reference),
-                [Field.consultedActions, Field.deadline, Field.status] + entities.map { Self.fieldNames.position(of: $0.code) })
+                [Field.consultedActions, Field.deadline, Field.status]
+                    + entities.map { Self.fieldNames.positionNumbered(of: $0.code).number })
         case .itemOpened(let item): note(.item(item.reference), RecordFields.changed(from: nil, to: item))
         case .positionRecorded(let reference, let record): notePosition(reference, record.entity, as: change)
         case .itemClosed(let reference, _, _): note(.item(reference), [Field.status, Field.closure])
@@ -277,13 +288,13 @@ extension NetworkState {
     /// Room for the fields of a record first seen: an item's fields are followed by every
     /// member's position.
     /// Stamps the fields of a record changed.
-    mutating func noteChange(_ change: ChangeLog.Stamp, of record: RecordKey, fields: some Collection<HashedString>) {
-        changes.set(change, of: record, fields: fields, expected: expectedFields(record, fields.count))
+    mutating func noteChange(_ change: ChangeLog.Stamp, of record: RecordKey, fields: some Collection<FieldNames.Number>) {
+        changes.set(change, of: record, numbers: fields, expected: expectedFields(record, fields.count))
     }
 
     /// What a position recorded changes: the entity's position on the item.
     mutating func notePosition(_ reference: ItemReference, _ code: EntityCode, as change: ChangeLog.Stamp) {
-        noteChange(change, of: .item(reference), fields: CollectionOfOne(Self.fieldNames.position(of: code)))
+        noteChange(change, of: .item(reference), fields: CollectionOfOne(Self.fieldNames.positionNumbered(of: code).number))
     }
 
     /// What progress recorded changes: the key action's progress, status and history.
@@ -306,25 +317,42 @@ extension MeetingDraft {
     }
 }
 
-/// Field names made once for each member entity (see `NetworkState.fieldNames`).
+/// Field names made once for each member entity (see `NetworkState.fieldNames`), with their
+/// numbers in change logs (`FieldNames`).
 final class MemberFieldNames: Sendable {
+    struct Name {
+        var text: HashedString
+        var number: FieldNames.Number
+    }
+
     private struct Made {
-        var positions: [EntityCode: HashedString] = [:]
-        var attendances: [EntityCode: HashedString] = [:]
+        var positions: [EntityCode: Name] = [:]
+        var attendances: [EntityCode: Name] = [:]
     }
     private let made = Mutex(Made())
 
-    func position(of entity: EntityCode) -> HashedString { name(\.positions, of: entity, NetworkState.positionField) }
-    func attendance(of entity: EntityCode) -> HashedString { name(\.attendances, of: entity, NetworkState.attendanceField) }
-
-    private func name(_ names: WritableKeyPath<Made, [EntityCode: HashedString]>, of entity: EntityCode, _ text: (EntityCode) -> String)
-        -> HashedString
-    {
+    // Each kind looked up in its own table, named plainly: through a key path (and with a tuple
+    // for a value), the runtime looked up the table's type at every call.
+    func positionNumbered(of entity: EntityCode) -> Name {
         made.withLock { made in
-            if let known = made[keyPath: names][entity] { return known }
-            let name = HashedString(text(entity))
-            made[keyPath: names][entity] = name
+            if let known = made.positions[entity] { return known }
+            let name = Self.numbered(NetworkState.positionField(entity))
+            made.positions[entity] = name
             return name
         }
+    }
+
+    func attendanceNumbered(of entity: EntityCode) -> Name {
+        made.withLock { made in
+            if let known = made.attendances[entity] { return known }
+            let name = Self.numbered(NetworkState.attendanceField(entity))
+            made.attendances[entity] = name
+            return name
+        }
+    }
+
+    private static func numbered(_ text: String) -> Name {
+        let name = HashedString(text)
+        return Name(text: name, number: FieldNames.shared.number(name))
     }
 }

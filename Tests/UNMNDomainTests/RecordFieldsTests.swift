@@ -32,8 +32,11 @@ struct RecordFieldsTests {
             let old = records(before)
             var compared = 0
             for (id, new) in records(after) where old[id] != new {
-                let changed = RecordFields.changed(from: old[id], to: new).map(\.text)
+                let changed = RecordFields.changedNames(from: old[id], to: new)
                 #expect(changed == RecordFieldsTests.reflected(from: old[id], to: new), "\(id)")
+                // The numbers the change log keeps are those names' numbers.
+                let numbers = RecordFields.changed(from: old[id], to: new)
+                #expect(numbers == changed.map { FieldNames.shared.number(HashedString($0)) }, "\(id)")
                 compared += 1
             }
             return compared
@@ -90,10 +93,11 @@ struct RecordFieldsTests {
         let state = try StateCodingTests.sampleState()
         let point = try #require(state.focalPoints.first)
         #expect(RecordFields.changed(from: point, to: point).isEmpty)
-        #expect(RecordFields.changed(from: nil, to: point) == FocalPoint.recordFields.map(\.name))
+        #expect(RecordFields.changedNames(from: nil, to: point) == FocalPoint.recordFields.map(\.name.text))
+        #expect(RecordFields.changed(from: nil, to: point) == FocalPoint.recordFields.map(\.number))
         var moved = point
         moved.email = "other@iom.int"
         moved.retiredOn = Fixture.today
-        #expect(RecordFields.changed(from: point, to: moved) == ["email", "retiredOn"])
+        #expect(RecordFields.changedNames(from: point, to: moved) == ["email", "retiredOn"])
     }
 }
