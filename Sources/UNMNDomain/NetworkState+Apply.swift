@@ -200,7 +200,13 @@ extension NetworkState {
             }
         case .itemOpened(var item):
             // Room for every entity's position at once, not grown one doubling at a time.
-            item.positions.reserveCapacity(entities.count)
+            // (Made anew when empty, as it is: `reserveCapacity` ran unspecialised, a thousand
+            // instructions of looking up types for every item opened.)
+            if item.positions.isEmpty {
+                item.positions = Dictionary(minimumCapacity: entities.count)
+            } else {
+                item.positions.reserveCapacity(entities.count)
+            }
             item.history.reserveCapacity(entities.count)
             itemIndex[item.reference] = items.count
             items.append(item)
