@@ -37,14 +37,19 @@ struct ChangeLog: Hashable, Sendable, Codable {
     }
 
     /// The last change to one field of a record: 24 bytes.
-    private struct FieldStamp: Sendable {
+    struct FieldStamp: Sendable {
         var version: Int
         var at: Instant
+        /// The author's place in the log's `authors` (or a snapshot's, for its changes).
         var author: UInt32
         var field: FieldNames.Number
 
         init(_ stamp: Stamp, field: FieldNames.Number) {
             (version, at, author, self.field) = (stamp.version, stamp.at, stamp.author, field)
+        }
+
+        init(version: Int, at: Instant, author: UInt32, field: FieldNames.Number) {
+            (self.version, self.at, self.author, self.field) = (version, at, author, field)
         }
     }
 
@@ -54,19 +59,24 @@ struct ChangeLog: Hashable, Sendable, Codable {
 
     /// The changes to one record's fields.
     subscript(record: RecordKey) -> [HashedString: FieldChange]? {
-        let applied = entries[record].map { changes($0, names: FieldNames.shared.all) }
-        guard let deferred else { return applied }
-        guard let applied else { return deferred.value[record] }
-        return (deferred.value[record] ?? [:]).merging(applied) { _, later in later }
+        // The snapshot's changes are read (numbering their fields) before the names are taken.
+        let earlier = deferred?.value
+        let names = FieldNames.shared.all
+        let applied = entries[record].map { Self.changes($0, authors: authors, names: names) }
+        guard let earlier else { return applied }
+        let read = earlier.entries[record].map { Self.changes($0, authors: earlier.authors, names: names) }
+        guard let applied else { return read }
+        return (read ?? [:]).merging(applied) { _, later in later }
     }
 
     /// The last change to one field of a record.
     subscript(record: RecordKey, field: HashedString) -> FieldChange? {
-        if let list = entries[record], let number = FieldNames.shared.existing(field), let found = list.first(where: { $0.field == number })
-        {
-            return change(found)
-        }
-        return deferred?.value[record]?[field]
+        // A name only the snapshot's changes use is numbered when they are read: read them first.
+        let earlier = deferred?.value
+        guard let number = FieldNames.shared.existing(field) else { return nil }
+        if let found = entries[record]?.first(where: { $0.field == number }) { return Self.change(found, authors: authors) }
+        guard let earlier, let found = earlier.entries[record]?.first(where: { $0.field == number }) else { return nil }
+        return Self.change(found, authors: earlier.authors)
     }
 
     /// The stamp of a change by `name` of `entity`, numbered `version`, made at `at`: what
@@ -88,13 +98,13 @@ struct ChangeLog: Hashable, Sendable, Codable {
         return Stamp(version: version, author: lastAuthor, at: at)
     }
 
-    private func change(_ stamp: FieldStamp) -> FieldChange {
+    private static func change(_ stamp: FieldStamp, authors: [Author]) -> FieldChange {
         let author = authors[Int(stamp.author)]
         return FieldChange(version: stamp.version, by: author.by, entity: author.entity, at: stamp.at)
     }
 
-    private func changes(_ list: [FieldStamp], names: [HashedString]) -> [HashedString: FieldChange] {
-        Dictionary(uniqueKeysWithValues: list.map { (names[Int($0.field)], change($0)) })
+    private static func changes(_ list: [FieldStamp], authors: [Author], names: [HashedString]) -> [HashedString: FieldChange] {
+        Dictionary(uniqueKeysWithValues: list.map { (names[Int($0.field)], change($0, authors: authors)) })
     }
 
     /// One change to several fields of a record. A record first seen is given room for
@@ -119,7 +129,7 @@ struct ChangeLog: Hashable, Sendable, Codable {
     /// Puts a field's change in the list of a record being made: its fields come mostly in the
     /// order they were first numbered, so each is found in place from the end (a field named
     /// twice is kept once: all have one stamp).
-    private static func insert(_ change: FieldStamp, into list: inout [FieldStamp]) {
+    static func insert(_ change: FieldStamp, into list: inout [FieldStamp]) {
         var place = list.count
         while place > 0 && list[place - 1].field > change.field { place -= 1 }
         if place > 0 && list[place - 1].field == change.field { return }
@@ -158,9 +168,15 @@ struct ChangeLog: Hashable, Sendable, Codable {
 
     /// Every record's changes (reading deferred ones): for the snapshot, equality and tests.
     var all: [RecordKey: [HashedString: FieldChange]] {
-        var merged = deferred?.value ?? [:]
+        let earlier = deferred?.value
         let names = FieldNames.shared.all
-        for (record, list) in entries { merged[record, default: [:]].merge(changes(list, names: names)) { _, later in later } }
+        var merged: [RecordKey: [HashedString: FieldChange]] = [:]
+        if let earlier {
+            merged = earlier.entries.mapValues { Self.changes($0, authors: earlier.authors, names: names) }
+        }
+        for (record, list) in entries {
+            merged[record, default: [:]].merge(Self.changes(list, authors: authors, names: names)) { _, later in later }
+        }
         return merged
     }
 
@@ -226,14 +242,21 @@ final class FieldNames: Sendable {
     func numbers(_ names: some Collection<HashedString>) -> [Number] { table.withLock { table in names.map { table.number($0) } } }
 }
 
-/// A snapshot's change log, still in its bytes, read once on first use. Bytes that passed the
-/// snapshot's checksum and still do not read (a forged snapshot) give an empty log; `unmn check`
-/// then finds the snapshot differs from the journal.
+/// A snapshot's change log, still in its bytes, read once on first use into the shape the log
+/// keeps (each record's fields as numbered stamps, each author once): read as a table of names
+/// to whole changes first, it was the largest thing a console opened from its snapshot held.
+/// Bytes that passed the snapshot's checksum and still do not read (a forged snapshot) give an
+/// empty log; `unmn check` then finds the snapshot differs from the journal.
 final class DeferredChanges: Sendable {
+    struct Changes: Sendable {
+        var entries: [RecordKey: [ChangeLog.FieldStamp]] = [:]
+        var authors: [ChangeLog.Author] = []
+    }
+
     private let bytes: [UInt8]
     private let strings: [String]
     private let hashes: [Int]
-    private let decoded = Mutex<[RecordKey: [HashedString: FieldChange]]?>(nil)
+    private let decoded = Mutex<Changes?>(nil)
 
     init(bytes: [UInt8], strings: [String], hashes: [Int]) {
         self.bytes = bytes
@@ -241,17 +264,68 @@ final class DeferredChanges: Sendable {
         self.hashes = hashes
     }
 
-    var value: [RecordKey: [HashedString: FieldChange]] {
+    var value: Changes {
         decoded.withLock { decoded in
             if let decoded { return decoded }
             let value =
-                bytes.withUnsafeBytes { raw -> [RecordKey: [HashedString: FieldChange]]? in
+                bytes.withUnsafeBytes { raw -> Changes? in
                     var reader = StateReader(raw, strings: strings, hashes: hashes)
-                    guard let value = try? reader.read([RecordKey: [HashedString: FieldChange]].self), reader.isAtEnd else { return nil }
+                    guard let value = try? Self.read(&reader), reader.isAtEnd else { return nil }
                     return value
-                } ?? [:]
+                } ?? Changes()
             decoded = value
             return value
         }
+    }
+
+    /// Reads what `StateWriter` wrote of `ChangeLog.all` (a table of records, each a table of
+    /// field names to `FieldChange`s), refusing what that table's reader refuses (a record or a
+    /// field named twice). A name or an author met before is found by its number in the
+    /// snapshot's table of strings, not hashed again.
+    private static func read(_ reader: inout StateReader) throws(StateReader.Failure) -> Changes {
+        var changes = Changes()
+        var fields: [Int: FieldNames.Number] = [:]
+        var authors: [Int: UInt32] = [:]
+        let count = try reader.count()
+        changes.entries.reserveCapacity(count)
+        for _ in 0..<count {
+            let record = try RecordKey(from: &reader)
+            let fieldCount = try reader.count()
+            var list: [ChangeLog.FieldStamp] = []
+            list.reserveCapacity(fieldCount)
+            for _ in 0..<fieldCount {
+                let name = try reader.stringNumber()
+                let field: FieldNames.Number
+                if let known = fields[name] {
+                    field = known
+                } else {
+                    field = FieldNames.shared.number(reader.hashedString(number: name))
+                    fields[name] = field
+                }
+                let version = try reader.int()
+                let (by, entity) = (try reader.stringNumber(), try reader.stringNumber())
+                let at = try Instant(from: &reader)
+                // Two numbers below the table's size, as one key.
+                let key = by &* reader.stringCount &+ entity
+                let author: UInt32
+                if let known = authors[key] {
+                    author = known
+                } else {
+                    let made = ChangeLog.Author(by: reader.string(number: by), entity: EntityCode(reader.hashedString(number: entity)))
+                    changes.authors.append(made)
+                    author = UInt32(changes.authors.count - 1)
+                    authors[key] = author
+                }
+                let before = list.count
+                ChangeLog.insert(ChangeLog.FieldStamp(version: version, at: at, author: author, field: field), into: &list)
+                guard list.count > before else {
+                    throw StateReader.Failure("a record's changes name a field twice (byte \(reader.position))")
+                }
+            }
+            guard changes.entries.updateValue(list, forKey: record) == nil else {
+                throw StateReader.Failure("a table repeats a key (byte \(reader.position))")
+            }
+        }
+        return changes
     }
 }

@@ -112,6 +112,25 @@ public struct StateReader: ~Copyable {
         return HashedString(strings[index], hash: hashes[index])
     }
 
+    /// A string's number in the table (checked), for a reader that keeps what it made of each.
+    mutating func stringNumber() throws(Failure) -> Int {
+        let number = try unsigned()
+        guard number < UInt64(strings.count) else { throw Failure("a string refers to one not in the table at byte \(position)") }
+        return Int(number)
+    }
+
+    /// How many strings the table holds.
+    var stringCount: Int { strings.count }
+
+    /// The string at a number `stringNumber()` read.
+    func string(number: Int) -> String { strings[number] }
+
+    /// The same with its hash, as `hashedString()` gives it.
+    func hashedString(number: Int) -> HashedString {
+        guard number < hashes.count, hashes[number] != 0 else { return HashedString(strings[number]) }
+        return HashedString(strings[number], hash: hashes[number])
+    }
+
     public mutating func string() throws(Failure) -> String {
         let number = try unsigned()
         guard number < UInt64(strings.count) else { throw Failure("a string refers to one not in the table at byte \(position)") }

@@ -46,6 +46,35 @@ struct ChangeLogTests {
         #expect(log[.item("UNMN/2026/001"), "a field never numbered"] == nil)
     }
 
+    /// A snapshot written by another process names fields this one never numbered: the log
+    /// must read the snapshot's changes before it looks a name up, or it answers "never changed".
+    @Test("a snapshot's changes left in their bytes answer for names this process never saw, and refuse a field named twice")
+    func deferredChangesWithNewNames() throws {
+        let unique = "field seen first in a snapshot \(UInt64.random(in: 0...UInt64.max))"
+        let change = FieldChange(version: 7, by: "Dilnoza Yusupova", entity: "IOM", at: Instant(secondsSinceEpoch: 1_700_000_000))
+        var writer = StateWriter()
+        writer.write([RecordKey.item("UNMN/2026/001"): [HashedString(unique): change, "status": change]])
+        func log(_ bytes: [UInt8]) -> ChangeLog {
+            ChangeLog(deferred: DeferredChanges(bytes: bytes, strings: writer.strings, hashes: StateReader.hashes(of: writer.strings)))
+        }
+        // Asked for one field first: nothing had numbered its name yet.
+        #expect(log(writer.bytes)[.item("UNMN/2026/001"), HashedString(unique)] == change)
+        #expect(log(writer.bytes)[.item("UNMN/2026/001")] == [HashedString(unique): change, "status": change])
+        // A record whose table names one field twice: forged, read as no changes at all (as any
+        // unreadable change log is), never as half of them.
+        var forged = StateWriter()
+        forged.unsigned(1)
+        RecordKey.item("UNMN/2026/001").write(to: &forged)
+        forged.unsigned(2)
+        for _ in 0..<2 {
+            forged.string(unique)
+            change.write(to: &forged)
+        }
+        let strings = forged.strings
+        let damaged = ChangeLog(deferred: DeferredChanges(bytes: forged.bytes, strings: strings, hashes: StateReader.hashes(of: strings)))
+        #expect(damaged.all.isEmpty)
+    }
+
     @Test("a log read back from its coding is the same log")
     func codingRoundTrip() throws {
         var log = ChangeLog()
