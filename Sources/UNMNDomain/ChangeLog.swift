@@ -12,7 +12,7 @@ struct ChangeLog: Hashable, Sendable, Codable {
     /// fields as a short list of plain numbers (`FieldStamp`), its field named by its number
     /// (`FieldNames`) and its author by a place in `authors`. A table of its own for each record
     /// (a name and a stamp in a bucket of a dictionary, one storage each) was a sixth of a
-    /// replayed console's memory; a record has a few dozen fields at most, found by a scan.
+    /// replayed console's memory; a record has a few dozen fields at most, found by halving.
     private var entries: [RecordKey: [FieldStamp]] = [:]
     private var deferred: DeferredChanges?
     private var authors: [Author] = []

@@ -164,7 +164,7 @@ extension ConsensusItem: FieldListed {
     ]
 }
 
-/// The names of fields that events change, hashed once (literals were hashed at every record).
+/// The fields that events change, numbered once (literals were hashed at every record).
 private enum Field {
     static let actions = FieldNames.shared.number("actions")
     static let agenda = FieldNames.shared.number("agenda")

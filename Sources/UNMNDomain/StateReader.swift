@@ -104,16 +104,11 @@ public struct StateReader: ~Copyable {
     }
 
     /// A string with its hash: from the table's when it was worked out once.
-    mutating func hashedString() throws(Failure) -> HashedString {
-        let number = try unsigned()
-        guard number < UInt64(strings.count) else { throw Failure("a string refers to one not in the table at byte \(position)") }
-        let index = Int(number)
-        guard index < hashes.count, hashes[index] != 0 else { return HashedString(strings[index]) }
-        return HashedString(strings[index], hash: hashes[index])
-    }
+    mutating func hashedString() throws(Failure) -> HashedString { hashedString(number: try stringNumber()) }
 
     /// A string's number in the table (checked), for a reader that keeps what it made of each.
-    mutating func stringNumber() throws(Failure) -> Int {
+    /// (Inlined: every string of a snapshot is read through it.)
+    @inline(__always) mutating func stringNumber() throws(Failure) -> Int {
         let number = try unsigned()
         guard number < UInt64(strings.count) else { throw Failure("a string refers to one not in the table at byte \(position)") }
         return Int(number)
@@ -126,16 +121,12 @@ public struct StateReader: ~Copyable {
     func string(number: Int) -> String { strings[number] }
 
     /// The same with its hash, as `hashedString()` gives it.
-    func hashedString(number: Int) -> HashedString {
+    @inline(__always) func hashedString(number: Int) -> HashedString {
         guard number < hashes.count, hashes[number] != 0 else { return HashedString(strings[number]) }
         return HashedString(strings[number], hash: hashes[number])
     }
 
-    public mutating func string() throws(Failure) -> String {
-        let number = try unsigned()
-        guard number < UInt64(strings.count) else { throw Failure("a string refers to one not in the table at byte \(position)") }
-        return strings[Int(number)]
-    }
+    public mutating func string() throws(Failure) -> String { strings[try stringNumber()] }
 
     /// The case number of an enumeration, below `cases`.
     mutating func tag(below cases: UInt8, of type: String) throws(Failure) -> UInt8 {
