@@ -331,24 +331,21 @@ final class MemberFieldNames: Sendable {
     }
     private let made = Mutex(Made())
 
-    // Each kind looked up in its own table, named plainly: through a key path (and with a tuple
-    // for a value), the runtime looked up the table's type at every call.
     func positionNumbered(of entity: EntityCode) -> Name {
-        made.withLock { made in
-            if let known = made.positions[entity] { return known }
-            let name = Self.numbered(NetworkState.positionField(entity))
-            made.positions[entity] = name
-            return name
-        }
+        made.withLock { Self.name(in: &$0.positions, of: entity, NetworkState.positionField) }
     }
 
     func attendanceNumbered(of entity: EntityCode) -> Name {
-        made.withLock { made in
-            if let known = made.attendances[entity] { return known }
-            let name = Self.numbered(NetworkState.attendanceField(entity))
-            made.attendances[entity] = name
-            return name
-        }
+        made.withLock { Self.name(in: &$0.attendances, of: entity, NetworkState.attendanceField) }
+    }
+
+    // The table is passed itself, not through a key path: with a key path (and a tuple for a
+    // value) the runtime looked up the table's type at every call.
+    private static func name(in table: inout [EntityCode: Name], of entity: EntityCode, _ text: (EntityCode) -> String) -> Name {
+        if let known = table[entity] { return known }
+        let name = numbered(text(entity))
+        table[entity] = name
+        return name
     }
 
     private static func numbered(_ text: String) -> Name {
