@@ -285,8 +285,6 @@ extension NetworkState {
     /// (building and hashing "position of UNDP" was a tenth of applying a position).
     static let fieldNames = MemberFieldNames()
 
-    /// Room for the fields of a record first seen: an item's fields are followed by every
-    /// member's position.
     /// Stamps the fields of a record changed.
     mutating func noteChange(_ change: ChangeLog.Stamp, of record: RecordKey, fields: some Collection<FieldNames.Number>) {
         changes.set(change, of: record, numbers: fields, expected: expectedFields(record, fields.count))
@@ -302,6 +300,8 @@ extension NetworkState {
         noteChange(change, of: .keyAction(year: year, code: code), fields: Field.progressStatusHistory)
     }
 
+    /// Room for the fields of a record first seen: an item's fields are followed by every
+    /// member's position.
     private func expectedFields(_ record: RecordKey, _ count: Int) -> Int {
         if case .item = record { return count + entities.count }
         return count
