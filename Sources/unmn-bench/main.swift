@@ -117,11 +117,16 @@ func walkState(_ network: NetworkState, path: String) -> AppState {
 
 /// The seconds a replay of the whole journal (no snapshot) takes, to the state ready; the state
 /// is released after the clock stops, as a console never releases it.
-func replayTime(_ path: String) throws -> Double {
+func replayTime(_ path: String) throws -> Double { try replayTimes(path).wall }
+
+/// The same, with the CPU time every thread of this process spent meanwhile.
+func replayTimes(_ path: String) throws -> (wall: Double, cpu: Double) {
     var opened: Journal?
+    let cpu = processCPUSeconds()
     let elapsed = try seconds { opened = try Journal(path: path, emailPolicy: policy, osUser: "bench", useSnapshot: false) }
+    let used = processCPUSeconds() - cpu
     withExtendedLifetime(opened) {}
-    return elapsed
+    return (elapsed, used)
 }
 
 /// Returns the journal, so that releasing its state (as a console never does) is not counted.
@@ -162,38 +167,66 @@ func runMode(_ body: () throws -> Void) -> Never {
     }
 }
 
+/// This process's CPU time so far (every thread, user and system), in seconds.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
 if options.replayOnly, let path = options.journal {
     runMode {
-        let best = try (0..<5).map { _ in try replayTime(path) }.min()!
+        var (walls, cpus): ([Double], [Double]) = ([], [])
+        for _ in 0..<5 {
+            let (wall, cpu) = try replayTimes(path)
+            walls.append(wall)
+            cpus.append(cpu)
+        }
+        let best = walls.min()!
         let records = try Journal(path: path, emailPolicy: policy, osUser: "bench", readOnly: true).state.batchCount
         print("replay_records_per_s: \(Int(Double(records) / best)) (\(records) records, best of 5)")
-        let (read, applied) = try replayHalves(path)
+        // CPU time beside wall time tells a replay's threads waiting from its work costing more than
+        // the same work done in halves (below).
+        let fastest = walls.firstIndex(of: best)!
+        print(
+            String(
+                format: "replay_cpu_us_per_record: %.2f (the fastest run, on %.2f cores on average; least of 5: %.2f)",
+                cpus[fastest] / Double(records) * 1e6, cpus[fastest] / best, cpus.min()! / Double(records) * 1e6))
+        let (read, applied, readCPU, appliedCPU) = try replayHalves(path)
         // Reading took both cores for `read`; overlapped with applying on two cores, the two can
         // take no less than the slower of applying alone and all their work shared by both.
         let bound = max(applied, read + applied / 2)
         print(
             "replay_read_records_per_s: \(Int(Double(records) / read)) (lines into records on every core, best of 5)\n"
                 + "replay_apply_records_per_s: \(Int(Double(records) / applied)) (verified and applied on one thread, best of 5)\n"
-                + "replay_overlap_bound_records_per_s: \(Int(Double(records) / bound)) (the two halves overlapped without a loss)")
+                + "replay_overlap_bound_records_per_s: \(Int(Double(records) / bound)) (the two halves overlapped without a loss)\n"
+                + String(
+                    format: "replay_halves_cpu_us_per_record: %.2f reading + %.2f applying (least of 5 each)",
+                    readCPU / Double(records) * 1e6, appliedCPU / Double(records) * 1e6))
     }
 }
 
 /// The best of five times for each half of a replay on its own: reading the whole journal's
 /// lines into records (on every core), and verifying and applying records already read (on
 /// one thread, as a replay must). How far a replay is from the two overlapped without a loss
-/// is what overlapping them costs.
-func replayHalves(_ path: String) throws -> (read: Double, apply: Double) {
+/// is what overlapping them costs. With the least CPU time each half took (every thread).
+func replayHalves(_ path: String) throws -> (read: Double, apply: Double, readCPU: Double, applyCPU: Double) {
     let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-    var (read, apply) = (Double.infinity, Double.infinity)
+    var (read, apply, readCPU, applyCPU) = (Double.infinity, Double.infinity, Double.infinity, Double.infinity)
     for _ in 0..<5 {
         var scan: JournalScan?
+        let beforeReading = processCPUSeconds()
         read = min(read, seconds { scan = bytes.withUnsafeBytes { JournalScan.scan($0) } })
+        let beforeApplying = processCPUSeconds()
+        readCPU = min(readCPU, beforeApplying - beforeReading)
         guard var scan else { continue }
         var state = NetworkState(emailPolicy: policy)
         apply = min(apply, seconds { scan.replay(onto: &state) })
+        applyCPU = min(applyCPU, processCPUSeconds() - beforeApplying)
         withExtendedLifetime((scan, state)) {}
     }
-    return (read, apply)
+    return (read, apply, readCPU, applyCPU)
 }
 
 if let mode = options.instructions, let path = options.journal {
