@@ -21,31 +21,6 @@ public struct JournalJSONEncoder {
         return arena.written()
     }
 
-    /// Appends `text` (UTF-8) in quotes, escaped as `JSONEncoder` escapes.
-    static func appendQuoted(_ text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        guard needsEscaping(text) else {
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(contentsOf: text)
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        // At most every byte as \u00XX, and the quotes.
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: text.count * 6 + 2))
-        let end = bytes.withUnsafeMutableBufferPointer { $0.baseAddress!.distance(to: quoted(text, into: $0.baseAddress! + start)) }
-        bytes.removeLast(bytes.count - end)
-    }
-
-    /// Whether any byte of `text` is a control character, a quote or a backslash.
-    static func needsEscaping(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index + 8 <= text.count {
-            if mayNeedEscaping(UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)) { return true }
-            index += 8
-        }
-        return text[index...].contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-    }
-
     /// Writes `text` in quotes at `out`, escaped as `JSONEncoder` escapes (slashes left alone);
     /// returns where the next byte goes. Room for the worst case is the caller's to make.
     static func quoted(_ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {

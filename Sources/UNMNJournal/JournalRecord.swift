@@ -43,18 +43,7 @@ public struct JournalRecord: Hashable, Sendable {
         var batch: EventBatch
     }
 
-    public func encodedLine() throws -> [UInt8] {
-        let json = try RecordBodyWriter.body(osUser: osUser, batch: batch)
-        let prefix = Array("\(sequence) ".utf8)
-        let crc = json.withUnsafeBytes { CRC32C.checksum($0, seed: CRC32C.checksum(prefix)) }
-        var line = prefix
-        line.reserveCapacity(prefix.count + 9 + json.count + 1)
-        line += Self.hex(crc).utf8
-        line.append(0x20)
-        line += json
-        line.append(0x0A)
-        return line
-    }
+    public func encodedLine() throws -> [UInt8] { try RecordBodyWriter.line(sequence: sequence, osUser: osUser, batch: batch) }
 
     /// Parses one line without its newline; fails when it is not a whole, checksummed record.
     static func decode(line: UnsafeRawBufferPointer, reader: JournalJSONDecoder = JournalJSONDecoder()) -> Result<
@@ -104,11 +93,6 @@ public struct JournalRecord: Hashable, Sendable {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
         default: nil
         }
-    }
-
-    static func hex(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 8 - digits.count) + digits
     }
 }
 

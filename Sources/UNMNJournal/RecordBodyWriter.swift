@@ -12,17 +12,33 @@ import UNMNDomain
 /// `JournalJSONEncoder`. The tests hold the bytes to `JSONEncoder`'s on every record of the sample
 /// network and on random records of each command written here, and fail when a type written here
 /// gains a stored property: it must then be written here too, or its value would be lost.
-struct RecordBodyWriter {
-    private(set) var bytes: [UInt8] = []
+struct RecordBodyWriter: ~Copyable {
+    private var bytes = ByteSink(capacity: 1024)
     /// Nothing written yet in the object just opened: its first member takes no comma.
     private var atObjectStart = false
 
     /// The body of a record of `batch`, written by `osUser`.
     static func body(osUser: String, batch: EventBatch) throws -> [UInt8] {
         var writer = RecordBodyWriter()
-        writer.bytes.reserveCapacity(1024)
         try writer.write(batch, osUser: osUser)
-        return writer.bytes
+        return writer.bytes.written(from: 0)
+    }
+
+    /// The record's whole line: `<sequence> <crc32c> <body>` and its newline. The checksum's
+    /// place is kept while the body is written after it, then filled in: one buffer, no copies.
+    static func line(sequence: UInt64, osUser: String, batch: EventBatch) throws -> [UInt8] {
+        var writer = RecordBodyWriter()
+        writer.bytes.put(decimal: sequence)
+        writer.bytes.put(UInt8(ascii: " "))
+        let checksumAt = writer.bytes.count
+        writer.bytes.put("00000000 ")
+        let bodyAt = writer.bytes.count
+        try writer.write(batch, osUser: osUser)
+        let checksum = CRC32C.checksum(
+            writer.bytes.region(bodyAt..<writer.bytes.count), seed: CRC32C.checksum(writer.bytes.region(0..<checksumAt)))
+        writer.bytes.overwrite(hex: checksum, at: checksumAt)
+        writer.bytes.put(UInt8(ascii: "\n"))
+        return writer.bytes.written(from: 0)
     }
 
     private mutating func write(_ batch: EventBatch, osUser: String) throws {
@@ -245,12 +261,17 @@ struct RecordBodyWriter {
     private mutating func member(_ name: StaticString, _ text: String) {
         key(name)
         var text = text
-        text.withUTF8 { JournalJSONEncoder.appendQuoted($0, to: &bytes) }
+        text.withUTF8 { bytes.put(quoted: $0) }
     }
 
-    private mutating func member(_ name: StaticString, _ value: some BinaryInteger) {
+    private mutating func member(_ name: StaticString, _ value: Int) {
         key(name)
-        bytes += String(value).utf8
+        bytes.put(decimal: value)
+    }
+
+    private mutating func member(_ name: StaticString, _ value: Int64) {
+        key(name)
+        bytes.put(decimal: Int(value))
     }
 
     private mutating func member(_ name: StaticString, _ value: Bool) {
@@ -283,11 +304,100 @@ struct RecordBodyWriter {
 
     /// A value written through `Codable`.
     private mutating func encoded(_ value: some Encodable) throws {
-        bytes += try JournalJSONEncoder().encode(value)
+        let encoded = try JournalJSONEncoder().encode(value)
+        encoded.withUnsafeBufferPointer { bytes.put($0) }
         atObjectStart = false
     }
 
-    private mutating func put(_ literal: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    private mutating func put(_ literal: StaticString) { bytes.put(literal) }
+}
+
+/// Bytes written one piece after another into storage of our own: each piece is a capacity check
+/// and a copy. Appending to an array checked its uniqueness and capacity through the standard
+/// library for every piece (a record's body is two hundred of them), a fifth of an append's work.
+struct ByteSink: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
     }
+
+    deinit { base.deallocate() }
+
+    /// Room for `more` bytes after those written.
+    @inline(__always) private mutating func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        let grown = max(capacity * 2, count + more)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        larger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        (base, capacity) = (larger, grown)
+    }
+
+    mutating func put(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always) mutating func put(_ literal: StaticString) {
+        put(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    mutating func put(_ piece: UnsafeBufferPointer<UInt8>) {
+        guard let start = piece.baseAddress, !piece.isEmpty else { return }
+        reserve(piece.count)
+        (base + count).initialize(from: start, count: piece.count)
+        count += piece.count
+    }
+
+    /// `text` (UTF-8) in quotes, escaped as `JSONEncoder` escapes.
+    mutating func put(quoted text: UnsafeBufferPointer<UInt8>) {
+        // At most every byte as \u00XX, and the quotes.
+        reserve(text.count * 6 + 2)
+        count = (base + count).distance(to: JournalJSONEncoder.quoted(text, into: base + count)) + count
+    }
+
+    /// A whole number in decimal, as `String(_:)` writes it.
+    mutating func put(decimal value: Int) {
+        if value < 0 { put(UInt8(ascii: "-")) }
+        put(decimal: value.magnitude)
+    }
+
+    mutating func put(decimal value: UInt) { put(decimal: UInt64(value)) }
+
+    mutating func put(decimal value: UInt64) {
+        var digits = 1
+        var rest = value
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        reserve(digits)
+        rest = value
+        for place in stride(from: count + digits - 1, through: count, by: -1) {
+            base[place] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        count += digits
+    }
+
+    /// Eight lowercase hexadecimal digits of `value` over those at `offset`.
+    mutating func overwrite(hex value: UInt32, at offset: Int) {
+        precondition(offset + 8 <= count)
+        let digits: StaticString = "0123456789abcdef"
+        for place in 0..<8 {
+            base[offset + place] = digits.utf8Start[Int((value >> (28 - 4 * UInt32(place))) & 0xF)]
+        }
+    }
+
+    func region(_ range: Range<Int>) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count)
+    }
+
+    /// The bytes written from `offset` on, as an array of their own.
+    func written(from offset: Int) -> [UInt8] { Array(UnsafeBufferPointer(start: base + offset, count: count - offset)) }
 }

@@ -195,9 +195,11 @@ struct RecordEncoderTests {
                     let foundation = try RecordDecoderTests.encoded([text])
                     #expect(ours == foundation, "byte \(byte) at \(place) of \(length)")
                     // As the body writer writes a member's string (the array's brackets aside).
-                    var quoted: [UInt8] = []
-                    bytes.withUnsafeBufferPointer { JournalJSONEncoder.appendQuoted($0, to: &quoted) }
-                    #expect(quoted == Array(foundation.dropFirst().dropLast()), "byte \(byte) at \(place) of \(length), straight")
+                    var quoted = ByteSink(capacity: 0)
+                    bytes.withUnsafeBufferPointer { quoted.put(quoted: $0) }
+                    #expect(
+                        quoted.written(from: 0) == Array(foundation.dropFirst().dropLast()),
+                        "byte \(byte) at \(place) of \(length), straight")
                 }
             }
         }
@@ -225,5 +227,45 @@ struct RecordEncoderTests {
         #expect(throws: EncodingError.self) { try JournalJSONEncoder().encode(Unwritten(value: 0.5)) }
         #expect(throws: EncodingError.self) { try JournalJSONEncoder().encode(Unwritten(value: Date())) }
         #expect(throws: EncodingError.self) { try JournalJSONEncoder().encode([Data()]) }
+    }
+
+    @Test("a record's line is its sequence, the checksum of the two around it, its body and a newline", arguments: [3, 71] as [UInt64])
+    func lineFramesTheBody(seed: UInt64) throws {
+        var random = SeededGenerator(state: seed)
+        for (index, batch) in RecordDecoderTests.sampleBatches.enumerated() {
+            let sequence =
+                index == 0 ? UInt64.max : UInt64.random(in: 0...UInt64.max, using: &random) >> UInt64.random(in: 0...63, using: &random)
+            let osUser = RecordDecoderTests.randomText(using: &random)
+            let body = try RecordBodyWriter.body(osUser: osUser, batch: batch)
+            let prefix = Array("\(sequence) ".utf8)
+            let checksum = body.withUnsafeBytes { CRC32C.checksum($0, seed: CRC32C.checksum(prefix)) }
+            let expected = prefix + Array(String(format: "%08x", checksum).utf8) + [0x20] + body + [0x0A]
+            let line = try JournalRecord(sequence: sequence, osUser: osUser, batch: batch).encodedLine()
+            #expect(String(decoding: line, as: UTF8.self) == String(decoding: expected, as: UTF8.self), "record \(index + 1)")
+        }
+    }
+
+    @Test("the byte sink grows past its first room, writes whole numbers as String does, and escapes as JSONEncoder")
+    func byteSink() throws {
+        var sink = ByteSink(capacity: 4)
+        var expected: [UInt8] = []
+        for value in [0, 7, -7, 10, 99, 100, -100, 1_000_000_007, Int.max, Int.min] {
+            sink.put(decimal: value)
+            sink.put(",")
+            expected += Array("\(value),".utf8)
+        }
+        sink.put(decimal: UInt64.max)
+        expected += Array("\(UInt64.max)".utf8)
+        let texts = ["", "plain", "quote \" and \\ backslash", "tab\tline\nend\u{1}", "Ўзбекистон 🇺🇿 é"]
+        for text in texts {
+            var text = text
+            text.withUTF8 { sink.put(quoted: $0) }
+            expected += try RecordDecoderTests.encoded(text)
+        }
+        #expect(sink.written(from: 0) == expected)
+        #expect(sink.count == expected.count)
+        sink.put("ffffffff")
+        sink.overwrite(hex: 0x0123_abcd, at: sink.count - 8)
+        #expect(sink.written(from: expected.count) == Array("0123abcd".utf8))
     }
 }
