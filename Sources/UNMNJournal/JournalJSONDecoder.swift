@@ -41,15 +41,26 @@ public final class JournalJSONDecoder {
     /// The same, saying as well whether the record's events are its command's plain events
     /// (`EventBatch.eventsArePlain`): the written-order reader knows when it compared them.
     func readRecord(from bytes: UnsafeRawBufferPointer, sequence: UInt64) throws -> JournalScan.ReadRecord {
-        if var reader = WrittenOrderReader(bytes, recent: recent), let record = reader.record(sequence: sequence) {
-            return (record, reader.eventsArePlain || record.batch.eventsArePlain)
+        let slot = UnsafeMutablePointer<JournalRecord>.allocate(capacity: 1)
+        defer { slot.deallocate() }
+        let eventsArePlain = try readRecord(from: bytes, sequence: sequence, into: slot)
+        return (slot.move(), eventsArePlain)
+    }
+
+    /// Reads the record into `slot` (uninitialised; initialised unless this throws) and says
+    /// whether its events are its command's plain events.
+    func readRecord(from bytes: UnsafeRawBufferPointer, sequence: UInt64, into slot: UnsafeMutablePointer<JournalRecord>) throws -> Bool {
+        if var reader = WrittenOrderReader(bytes, recent: recent), reader.record(sequence: sequence, into: slot) {
+            return reader.eventsArePlain || slot.pointee.batch.eventsArePlain
         }
         let record = try walk(bytes) { decoder in
             if let record = decoder.commonRecord(sequence: sequence) { return record }
             let body = try decoder.decodeValue(JournalRecord.Body.self, at: 0)
             return JournalRecord(sequence: sequence, osUser: body.osUser, batch: body.batch)
         }
-        return (record, record.batch.eventsArePlain)
+        let eventsArePlain = record.batch.eventsArePlain
+        slot.initialize(to: record)
+        return eventsArePlain
     }
 
     /// Parses `bytes` into the tape, then reads it with one walker.

@@ -55,6 +55,16 @@ public struct JournalRecord: Hashable, Sendable {
     /// The same, saying as well whether the record's events are its command's plain events
     /// (`EventBatch.eventsArePlain`).
     static func read(line: UnsafeRawBufferPointer, reader: JournalJSONDecoder) -> Result<JournalScan.ReadRecord, RecordDefect> {
+        let slot = UnsafeMutablePointer<JournalRecord>.allocate(capacity: 1)
+        defer { slot.deallocate() }
+        return read(line: line, reader: reader, into: slot).map { (slot.move(), $0) }
+    }
+
+    /// The same, reading the record into `slot` (uninitialised; initialised only on success),
+    /// where it will stay: whether its events are plain, or why the line is no record.
+    static func read(line: UnsafeRawBufferPointer, reader: JournalJSONDecoder, into slot: UnsafeMutablePointer<JournalRecord>)
+        -> Result<Bool, RecordDefect>
+    {
         guard let base = line.baseAddress, let found = memchr(base, 0x20, line.count), case let firstSpace = base.distance(to: found),
             firstSpace > 0, line.count > firstSpace + 10, line[firstSpace + 9] == 0x20
         else { return .failure(RecordDefect("the record's frame is incomplete")) }
@@ -79,7 +89,7 @@ public struct JournalRecord: Hashable, Sendable {
         crc = CRC32C.checksum(json, seed: crc)
         guard crc == stored else { return .failure(RecordDefect("the checksum does not match")) }
         do {
-            return .success(try reader.readRecord(from: json, sequence: sequence))
+            return .success(try reader.readRecord(from: json, sequence: sequence, into: slot))
         } catch {
             return .failure(RecordDefect("a newer unmn wrote it (its content is not one this version knows)", isNewer: true))
         }

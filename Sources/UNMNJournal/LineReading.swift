@@ -105,14 +105,17 @@ final class LineReading: @unchecked Sendable {
         for line in lines {
             let start = line == 0 ? 0 : ends[line - 1] + 1
             let failure: Failure
-            switch JournalRecord.read(line: UnsafeRawBufferPointer(rebasing: bytes[start..<ends[line]]), reader: reader) {
-            case .success(let (record, eventsArePlain)):
-                if record.sequence == previousSequence &+ UInt64(line) &+ 1 {
-                    (records + line).initialize(to: record)
+            switch JournalRecord.read(
+                line: UnsafeRawBufferPointer(rebasing: bytes[start..<ends[line]]), reader: reader, into: records + line)
+            {
+            case .success(let eventsArePlain):
+                let found = records[line].sequence
+                if found == previousSequence &+ UInt64(line) &+ 1 {
                     plain[line] = eventsArePlain
                     continue
                 }
-                failure = .sequence(found: record.sequence)
+                (records + line).deinitialize(count: 1)
+                failure = .sequence(found: found)
             case .failure(let defect):
                 failure = .defect(defect)
             }

@@ -41,7 +41,15 @@ struct WrittenOrderReader {
 
     /// The record, or nil when its body is not one this reader takes (see above).
     mutating func record(sequence: UInt64) -> JournalRecord? {
-        guard literal(#"{"batch":{"at":"#), case let atStart = offset, let at = instant() else { return nil }
+        let slot = UnsafeMutablePointer<JournalRecord>.allocate(capacity: 1)
+        defer { slot.deallocate() }
+        return record(sequence: sequence, into: slot) ? slot.move() : nil
+    }
+
+    /// Reads the record into `slot` (uninitialised, and left so when it returns false): made
+    /// where it will stay, a record of 226 bytes is not copied out through each caller.
+    mutating func record(sequence: UInt64, into slot: UnsafeMutablePointer<JournalRecord>) -> Bool {
+        guard literal(#"{"batch":{"at":"#), case let atStart = offset, let at = instant() else { return false }
         let atBytes = Span(start: atStart, end: offset)
         // The command is held unwrapped (a placeholder when there is none), lent to what compares
         // it and moved into the batch: unwrapping an optional copied it, and each copy retained
@@ -49,10 +57,10 @@ struct WrittenOrderReader {
         var command = Command.undo
         let hasCommand = literal(#","command":"#)
         if hasCommand {
-            guard let read = self.command() else { return nil }
+            guard let read = self.command() else { return false }
             command = read
         }
-        guard literal(#","events":["#) else { return nil }
+        guard literal(#","events":["#) else { return false }
         var events: [Event] = []
         let eventsStart = offset
         // Who recorded the plain event (and for whom), to compare with the operator once read.
@@ -65,45 +73,49 @@ struct WrittenOrderReader {
             // Most batches hold one event: a list made for it, not grown to it.
             events.reserveCapacity(1)
             repeat {
-                guard let event = self.event() else { return nil }
+                guard let event = self.event() else { return false }
                 events.append(event)
             } while literal(",")
-            guard literal("]") else { return nil }
+            guard literal("]") else { return false }
         }
-        guard literal(#","isUndo":"#), let isUndo = bool() else { return nil }
+        guard literal(#","isUndo":"#), let isUndo = bool() else { return false }
         var login: String?
         if literal(#","login":"#) {
-            guard let read = string() else { return nil }
+            guard let read = string() else { return false }
             login = read
         }
-        guard literal(#","operator":"#), let op = operatorValue(), literal(#","summary":"#) else { return nil }
+        guard literal(#","operator":"#), let op = operatorValue(), literal(#","summary":"#) else { return false }
         // A plain record's summary is mostly the one deciding writes for its command: compared
         // where it lies, and not kept (nil) when it is.
         var summary: String?
         if plainBy == nil || !hasCommand || !(plainFields.map { plainSummary(of: command, $0) } ?? false) {
-            guard let read = string() else { return nil }
+            guard let read = string() else { return false }
             summary = read
         }
-        guard literal(#"},"osUser":"#), let osUser = string(), literal("}"), offset == end else { return nil }
+        guard literal(#"},"osUser":"#), let osUser = string(), literal("}"), offset == end else { return false }
         if let plainBy {
             // Recorded by someone else, or for another entity: read the event as it is written.
             guard plainBy.name.map({ same($0, as: op.name) }) ?? true, plainBy.entity.map({ same($0, as: op.entity.rawValue) }) ?? true,
                 hasCommand, EventBatch.hasPlainEvent(command)
             else {
-                var reader = WrittenOrderReader(bytes, recent: recent, comparesPlainEvents: false)
-                return reader?.record(sequence: sequence)
+                guard var reader = WrittenOrderReader(bytes, recent: recent, comparesPlainEvents: false) else { return false }
+                return reader.record(sequence: sequence, into: slot)
             }
             eventsArePlain = true
-            return JournalRecord(
-                sequence: sequence, osUser: osUser,
-                batch: EventBatch(plainEventOf: consume command, operator: op, at: at, summary: summary, isUndo: isUndo, login: login))
+            slot.initialize(
+                to: JournalRecord(
+                    sequence: sequence, osUser: osUser,
+                    batch: EventBatch(plainEventOf: consume command, operator: op, at: at, summary: summary, isUndo: isUndo, login: login)))
+            return true
         }
-        guard let summary else { return nil }
-        return JournalRecord(
-            sequence: sequence, osUser: osUser,
-            batch: EventBatch(
-                operator: op, at: at, events: events, summary: summary, isUndo: isUndo,
-                command: hasCommand ? consume command : nil, login: login))
+        guard let summary else { return false }
+        slot.initialize(
+            to: JournalRecord(
+                sequence: sequence, osUser: osUser,
+                batch: EventBatch(
+                    operator: op, at: at, events: events, summary: summary, isUndo: isUndo,
+                    command: hasCommand ? consume command : nil, login: login)))
+        return true
     }
 
     /// Whether the string here (at its opening quote) is the summary deciding writes for the
