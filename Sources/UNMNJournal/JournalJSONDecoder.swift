@@ -50,9 +50,8 @@ public final class JournalJSONDecoder {
     /// Reads the record into `slot` (uninitialised; initialised unless this throws) and says
     /// whether its events are its command's plain events.
     func readRecord(from bytes: UnsafeRawBufferPointer, sequence: UInt64, into slot: UnsafeMutablePointer<JournalRecord>) throws -> Bool {
-        if var reader = WrittenOrderReader(bytes, recent: recent), reader.record(sequence: sequence, into: slot) {
-            return reader.eventsArePlain || slot.pointee.batch.eventsArePlain
-        }
+        var reader = WrittenOrderReader(bytes, recent: recent)
+        if reader.record(sequence: sequence, into: slot) { return reader.eventsArePlain || slot.pointee.batch.eventsArePlain }
         let record = try walk(bytes) { decoder in
             if let record = decoder.commonRecord(sequence: sequence) { return record }
             let body = try decoder.decodeValue(JournalRecord.Body.self, at: 0)

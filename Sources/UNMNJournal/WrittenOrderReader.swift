@@ -33,11 +33,15 @@ struct WrittenOrderReader {
     /// The record read holds its command's plain event, compared where it was written.
     private(set) var eventsArePlain = false
 
-    init?(_ bytes: UnsafeRawBufferPointer, recent: RecentValues, comparesPlainEvents: Bool = true) {
-        guard let base = bytes.baseAddress else { return nil }
-        (self.bytes, self.base, end, self.recent) = (bytes, base, bytes.count, recent)
+    /// (Not failable: an optional reader was copied out of its optional, 150 bytes a record. An
+    /// empty body, which has no address, is read as one byte of nothing: no record.)
+    init(_ bytes: UnsafeRawBufferPointer, recent: RecentValues, comparesPlainEvents: Bool = true) {
+        (self.bytes, base, end, self.recent) = (bytes, bytes.baseAddress ?? Self.nothing, bytes.count, recent)
         self.comparesPlainEvents = comparesPlainEvents
     }
+
+    /// Where an empty body is read from: one byte, never read past `end`, kept for the process.
+    private nonisolated(unsafe) static let nothing = UnsafeRawPointer(UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1))
 
     /// The record, or nil when its body is not one this reader takes (see above).
     mutating func record(sequence: UInt64) -> JournalRecord? {
@@ -98,7 +102,7 @@ struct WrittenOrderReader {
             guard plainBy.name.map({ same($0, as: op.name) }) ?? true, plainBy.entity.map({ same($0, as: op.entity.rawValue) }) ?? true,
                 hasCommand, EventBatch.hasPlainEvent(command)
             else {
-                guard var reader = WrittenOrderReader(bytes, recent: recent, comparesPlainEvents: false) else { return false }
+                var reader = WrittenOrderReader(bytes, recent: recent, comparesPlainEvents: false)
                 return reader.record(sequence: sequence, into: slot)
             }
             eventsArePlain = true

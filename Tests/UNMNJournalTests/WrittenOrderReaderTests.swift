@@ -13,7 +13,7 @@ struct WrittenOrderReaderTests {
     static func written(_ json: [UInt8], recent: RecentValues = RecentValues()) -> JournalRecord.Body? {
         json.withUnsafeBytes { bytes in
             var reader = WrittenOrderReader(bytes, recent: recent)
-            return reader?.record(sequence: 1).map { JournalRecord.Body(osUser: $0.osUser, batch: $0.batch) }
+            return reader.record(sequence: 1).map { JournalRecord.Body(osUser: $0.osUser, batch: $0.batch) }
         }
     }
 
@@ -275,7 +275,7 @@ struct WrittenOrderReaderTests {
             let (written, comparedPlain) = try #require(
                 body.withUnsafeBytes { bytes -> (JournalRecord, Bool)? in
                     var reader = WrittenOrderReader(bytes, recent: RecentValues())
-                    return reader?.record(sequence: 1).map { ($0, reader!.eventsArePlain) }
+                    return reader.record(sequence: 1).map { ($0, reader.eventsArePlain) }
                 }, "\(text)")
             #expect(written.batch == batch, "\(text)")
             #expect(JournalRecord.Body(osUser: written.osUser, batch: written.batch) == Self.tape(body), "\(text)")
