@@ -51,7 +51,14 @@ public final class JournalJSONDecoder {
     /// whether its events are its command's plain events.
     func readRecord(from bytes: UnsafeRawBufferPointer, sequence: UInt64, into slot: UnsafeMutablePointer<JournalRecord>) throws -> Bool {
         var reader = WrittenOrderReader(bytes, recent: recent)
-        if reader.record(sequence: sequence, into: slot) { return reader.eventsArePlain || slot.pointee.batch.eventsArePlain }
+        if reader.record(sequence: sequence, into: slot) {
+            if reader.eventsArePlain { return true }
+            // Asked of a record moved out for the question (and back): asked where it lies, the
+            // batch was copied, every string and list in it retained and released.
+            let record = slot.move()
+            defer { slot.initialize(to: consume record) }
+            return record.batch.eventsArePlain
+        }
         let record = try walk(bytes) { decoder in
             if let record = decoder.commonRecord(sequence: sequence) { return record }
             let body = try decoder.decodeValue(JournalRecord.Body.self, at: 0)
