@@ -25,7 +25,8 @@ struct RecordBodyWriter: ~Copyable {
     }
 
     /// The record's whole line: `<sequence> <crc32c> <body>` and its newline. The checksum's
-    /// place is kept while the body is written after it, then filled in: one buffer, no copies.
+    /// place is kept while the body is written after it, then filled in: one buffer, copied once
+    /// into the array returned.
     static func line(sequence: UInt64, osUser: String, batch: EventBatch) throws -> [UInt8] {
         var writer = RecordBodyWriter()
         writer.bytes.put(decimal: sequence)
