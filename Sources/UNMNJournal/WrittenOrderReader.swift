@@ -43,15 +43,9 @@ struct WrittenOrderReader {
     /// Where an empty body is read from: one byte, never read past `end`, kept for the process.
     private nonisolated(unsafe) static let nothing = UnsafeRawPointer(UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1))
 
-    /// The record, or nil when its body is not one this reader takes (see above).
-    mutating func record(sequence: UInt64) -> JournalRecord? {
-        let slot = UnsafeMutablePointer<JournalRecord>.allocate(capacity: 1)
-        defer { slot.deallocate() }
-        return record(sequence: sequence, into: slot) ? slot.move() : nil
-    }
-
-    /// Reads the record into `slot` (uninitialised, and left so when it returns false): made
-    /// where it will stay, a record of 226 bytes is not copied out through each caller.
+    /// Reads the record into `slot` (uninitialised, and left so when it returns false), or
+    /// returns false when its body is not one this reader takes (see above): made where it will
+    /// stay, a record of 226 bytes is not copied out through each caller.
     mutating func record(sequence: UInt64, into slot: UnsafeMutablePointer<JournalRecord>) -> Bool {
         guard literal(#"{"batch":{"at":"#), case let atStart = offset, let at = instant() else { return false }
         let atBytes = Span(start: atStart, end: offset)

@@ -388,3 +388,12 @@ struct WrittenOrderReaderTests {
         #expect(readInOnePass > 100)
     }
 }
+
+extension WrittenOrderReader {
+    /// The record, or nil when its body is not one this reader takes.
+    mutating func record(sequence: UInt64) -> JournalRecord? {
+        let slot = UnsafeMutablePointer<JournalRecord>.allocate(capacity: 1)
+        defer { slot.deallocate() }
+        return record(sequence: sequence, into: slot) ? slot.move() : nil
+    }
+}
