@@ -115,7 +115,7 @@ public struct ConsensusItem: Hashable, Sendable, Codable, Identifiable {
     public var openedOn: LocalDate
     public var status: Status
     /// One current position per member entity that has answered.
-    public var positions: [EntityCode: PositionRecord]
+    public var positions: Positions
     /// Every position ever recorded, oldest first.
     public var history: [PositionRecord]
     public var closure: Closure?
@@ -144,7 +144,7 @@ extension ConsensusItem {
     ) {
         self.init(
             reference: reference, title: title, text: text, kind: kind, raisedAt: raisedAt, deadline: deadline, openedOn: openedOn,
-            status: .open, positions: [:], history: [], closure: nil, deferrals: [], underSilence: underSilence)
+            status: .open, positions: Positions(), history: [], closure: nil, deferrals: [], underSilence: underSilence)
     }
 }
 

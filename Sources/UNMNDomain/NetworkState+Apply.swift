@@ -188,7 +188,7 @@ extension NetworkState {
             }
         case .consultationReopened(let reference, let consulted, let deadline, let on):
             updateItem(reference) {
-                $0.positions = [:]
+                $0.positions = Positions()
                 $0.consultedActions = consulted
                 $0.deadline = deadline
                 $0.status = .open
@@ -200,13 +200,7 @@ extension NetworkState {
             }
         case .itemOpened(var item):
             // Room for every entity's position at once, not grown one doubling at a time.
-            // (Made anew when empty, as it is: `reserveCapacity` ran unspecialised, a thousand
-            // instructions of looking up types for every item opened.)
-            if item.positions.isEmpty {
-                item.positions = Dictionary(minimumCapacity: entities.count)
-            } else {
-                item.positions.reserveCapacity(entities.count)
-            }
+            item.positions.reserveCapacity(entities.count)
             item.history.reserveCapacity(entities.count)
             itemIndex[item.reference] = items.count
             items.append(item)
@@ -257,7 +251,11 @@ extension NetworkState {
     /// never changes an item's status; its closure copied the record twice more).
     private mutating func recordPosition(_ record: consuming PositionRecord, on reference: ItemReference) {
         guard let index = itemIndex[reference] else { return }
-        items[index].positions[record.entity] = record.hasPosition ? copy record : nil
+        if record.hasPosition {
+            items[index].positions.record(copy record)
+        } else {
+            items[index].positions.remove(record.entity)
+        }
         // The last use: moved into the history, not copied (its recorder's name not retained again).
         items[index].history.append(record)
     }

@@ -89,7 +89,7 @@ extension NetworkState {
         if case .object(let reason)? = position { check.require(!reason.trimmed.isEmpty, "an objection needs a reason") }
         guard check.list.isEmpty else { return }
         // Only the position is read, in place: the record's copy retained its recorder's name.
-        let current = items[index].positions.index(forKey: code).flatMap { items[index].positions.values[$0].position }
+        let current = items[index].positions.position(of: code)
         try checkUnchanged(
             .item(reference), field: Self.positionField(code), title: "position of \(code)", since: basedOn,
             theirs: current?.title ?? "no answer", yours: position?.title ?? "no answer", attempted: Attempt(command))

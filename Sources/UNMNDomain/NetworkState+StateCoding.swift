@@ -874,10 +874,10 @@ extension ConsensusItem: StateCodable {
     /// records it in both), so it is written as that record's place: a number instead of a
     /// record to decode again — the items' positions were the bulk of a large snapshot's reading.
     /// A position not found there (never so today) is written whole, behind a 0.
-    static func writePositions(_ positions: [EntityCode: PositionRecord], in history: [PositionRecord], to writer: inout StateWriter) {
+    static func writePositions(_ positions: Positions, in history: [PositionRecord], to writer: inout StateWriter) {
         writer.unsigned(UInt64(positions.count))
-        for (entity, record) in positions {
-            writer.write(entity)
+        for record in positions {
+            writer.write(record.entity)
             if let index = history.lastIndex(of: record) {
                 writer.unsigned(UInt64(index) + 1)
             } else {
@@ -887,22 +887,22 @@ extension ConsensusItem: StateCodable {
         }
     }
 
-    static func readPositions(in history: [PositionRecord], from reader: inout StateReader) throws(StateReader.Failure) -> [EntityCode:
-        PositionRecord]
-    {
+    static func readPositions(in history: [PositionRecord], from reader: inout StateReader) throws(StateReader.Failure) -> Positions {
         let count = try reader.count()
-        var positions: [EntityCode: PositionRecord] = [:]
+        var positions = Positions()
         positions.reserveCapacity(count)
         for _ in 0..<count {
             let entity: EntityCode = try reader.read()
             let place = try reader.unsigned()
+            let record: PositionRecord
             if place == 0 {
-                let record: PositionRecord = try reader.read()
-                positions[entity] = record
+                record = try reader.read()
             } else {
                 guard place <= UInt64(history.count) else { throw StateReader.Failure("a position refers past its item's history") }
-                positions[entity] = history[Int(place - 1)]
+                record = history[Int(place - 1)]
             }
+            guard record.entity == entity else { throw StateReader.Failure("a position is recorded for another member") }
+            positions.record(record)
         }
         guard positions.count == count else { throw StateReader.Failure("an item's positions repeat a member") }
         return positions

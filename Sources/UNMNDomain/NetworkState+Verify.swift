@@ -30,4 +30,15 @@ extension NetworkState {
             return "\(who) could not have done this: \(error.description)"
         }
     }
+
+    /// Verifies a batch read from a journal and, when it could have been written, applies it;
+    /// returns why it could not have been, or nil. The batch is lent `inout` only so that it is
+    /// passed by its address, where it lies in the caller's list; it is not changed. (Lent as a
+    /// value, the record was moved out of the list and back around the call; lent from the list
+    /// in place, every string and list it holds was retained and released.)
+    public mutating func verifyAndApply(_ batch: inout EventBatch, eventsArePlain: Bool, planningUndo: Bool) -> String? {
+        if let reason = verify(batch, eventsArePlain: eventsArePlain) { return reason }
+        apply(batch, planningUndo: planningUndo)
+        return nil
+    }
 }

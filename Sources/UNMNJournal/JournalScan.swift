@@ -195,22 +195,17 @@ extension JournalScan {
     }
 
     /// Verifies and applies the first `end` records in order; returns the first refused, and why.
-    /// Each record is moved out of the list for its turn and back after it (its bytes only): a
-    /// copy retained and released every string and list it holds, and so did reading it in place.
+    /// Each record's batch is lent where it lies (`NetworkState.verifyAndApply`).
     private static func verifyAndApply(
         _ records: UnsafeMutableBufferPointer<JournalRecord>, upTo end: Int, onto state: inout NetworkState, planned: [Bool],
         plain: [Bool], unverified: inout Int
     ) -> (index: Int, reason: String)? {
         for index in 0..<end {
             let slot = records.baseAddress! + index
-            let record = slot.move()
-            let reason = state.verify(record.batch, eventsArePlain: plain[index])
-            if reason == nil {
-                if !record.batch.hasCommand { unverified += 1 }
-                state.apply(record.batch, planningUndo: planned[index])
+            if let reason = state.verifyAndApply(&slot.pointee.batch, eventsArePlain: plain[index], planningUndo: planned[index]) {
+                return (index, reason)
             }
-            slot.initialize(to: consume record)
-            if let reason { return (index, reason) }
+            if !slot.pointee.batch.hasCommand { unverified += 1 }
         }
         return nil
     }

@@ -87,11 +87,10 @@ struct PropertyTests {
     func checkInvariants(_ state: NetworkState) {
         for item in state.items {
             #expect(item.history.count >= item.positions.count)
-            for (code, record) in item.positions {
-                #expect(record.entity == code)
+            for record in item.positions {
                 #expect(record.position != nil)
                 if case .object(let reason)? = record.position { #expect(!reason.isEmpty) }
-                #expect(state.entity(code) != nil)
+                #expect(state.entity(record.entity) != nil)
             }
             if case .adopted = item.status, case .admission(let code, _) = item.kind { #expect(state.entity(code)?.isMember == true) }
             if item.status.isClosed { #expect(item.closure != nil) }

@@ -22,12 +22,13 @@ struct StateCodingTests {
     func positionsAsPlacesInHistory() throws {
         var state = try Self.sampleState()
         let index = try #require(state.items.indices.first { !state.items[$0].positions.isEmpty })
-        let (entity, record) = try #require(state.items[index].positions.first)
+        let record = try #require(state.items[index].positions.first)
+        let entity = record.entity
         #expect(state.items[index].history.contains(record))
         // A position its history does not hold (no event makes one today) is written whole.
         var moved = record
         moved.at = Instant(secondsSinceEpoch: record.at.secondsSinceEpoch + 1)
-        state.items[index].positions[entity] = moved
+        state.items[index].positions.record(moved)
         let back = try Self.decoded(state.stateEncoded())
         #expect(back.items[index].positions[entity] == moved)
         #expect(back == state)
