@@ -49,19 +49,14 @@ public struct JournalRecord: Hashable, Sendable {
     static func decode(line: UnsafeRawBufferPointer, reader: JournalJSONDecoder = JournalJSONDecoder()) -> Result<
         JournalRecord, RecordDefect
     > {
-        read(line: line, reader: reader).map(\.record)
-    }
-
-    /// The same, saying as well whether the record's events are its command's plain events
-    /// (`EventBatch.eventsArePlain`).
-    static func read(line: UnsafeRawBufferPointer, reader: JournalJSONDecoder) -> Result<JournalScan.ReadRecord, RecordDefect> {
         let slot = UnsafeMutablePointer<JournalRecord>.allocate(capacity: 1)
         defer { slot.deallocate() }
-        return read(line: line, reader: reader, into: slot).map { (slot.move(), $0) }
+        return read(line: line, reader: reader, into: slot).map { _ in slot.move() }
     }
 
     /// The same, reading the record into `slot` (uninitialised; initialised only on success),
-    /// where it will stay: whether its events are plain, or why the line is no record.
+    /// where it will stay: whether its events are its command's plain events
+    /// (`EventBatch.eventsArePlain`), or why the line is no record.
     static func read(line: UnsafeRawBufferPointer, reader: JournalJSONDecoder, into slot: UnsafeMutablePointer<JournalRecord>)
         -> Result<Bool, RecordDefect>
     {
