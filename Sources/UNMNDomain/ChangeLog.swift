@@ -91,12 +91,20 @@ struct ChangeLog: Hashable, Sendable, Codable {
         if let index = authorIndex[author] {
             lastAuthor = index
         } else {
-            authors.append(author)
+            // The log's own copy of the name, which no record read from a journal shares: what
+            // `apply` files a plain record's recorder under (`name(of:)`).
+            authors.append(Author(by: String(decoding: Array(name.utf8), as: UTF8.self), entity: entity))
             lastAuthor = UInt32(authors.count - 1)
             authorIndex[author] = lastAuthor
         }
         return Stamp(version: version, author: lastAuthor, at: at)
     }
+
+    /// The name of a stamp's author: the log's own copy. A replayed record's name is one string
+    /// shared by every record its reading thread read; kept in the state, each record's copy
+    /// of it counted one more reference on that string's count, which the reading threads and
+    /// the thread releasing read records count up and down meanwhile, on other cores.
+    func name(of stamp: Stamp) -> String { authors[Int(stamp.author)].by }
 
     private static func change(_ stamp: FieldStamp, authors: [Author]) -> FieldChange {
         let author = authors[Int(stamp.author)]

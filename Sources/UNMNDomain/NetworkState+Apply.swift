@@ -231,11 +231,14 @@ extension NetworkState {
         switch batch.storedCommand {
         case .recordPosition(let reference, let code, let position, let source, _):
             notePosition(reference, code, as: change)
-            recordPosition(PositionRecord.recorded(code, position, source, by: batch.operator.name, at: batch.at), on: reference)
+            // Its recorder's name is the change log's copy (`ChangeLog.name(of:)`), the same text.
+            recordPosition(PositionRecord.recorded(code, position, source, by: changes.name(of: change), at: batch.at), on: reference)
         case .recordProgress(let year, let code, let percent, let status, let note, _):
             noteProgress(year, code, as: change)
+            let recorder = changes.name(of: change)
             recordProgress(
-                .recorded(percent, status, note, by: batch.operator, on: batch.at.tashkentDate), year: year, code: code)
+                .recorded(percent, status, note, by: recorder, of: batch.operator.entity, on: batch.at.tashkentDate), year: year,
+                code: code)
         case .recordAttendance(let reference, let code, let attendance, _):
             // Its event is its command's values, as they are: made (small) and applied.
             let event = Event.attendanceRecorded(meeting: reference, entity: code, attendance)

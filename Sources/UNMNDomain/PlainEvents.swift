@@ -157,6 +157,12 @@ extension KeyAction.ProgressUpdate {
     static func recorded(_ percent: Int, _ status: KeyAction.Status, _ note: String, by recorder: Operator, on day: LocalDate)
         -> KeyAction.ProgressUpdate
     {
-        KeyAction.ProgressUpdate(on: day, by: recorder.name, entity: recorder.entity, percent: percent, status: status, note: note.trimmed)
+        recorded(percent, status, note, by: recorder.name, of: recorder.entity, on: day)
+    }
+
+    static func recorded(
+        _ percent: Int, _ status: KeyAction.Status, _ note: String, by name: String, of entity: EntityCode, on day: LocalDate
+    ) -> KeyAction.ProgressUpdate {
+        KeyAction.ProgressUpdate(on: day, by: name, entity: entity, percent: percent, status: status, note: note.trimmed)
     }
 }
