@@ -265,7 +265,7 @@ extension NetworkState {
 
     /// Progress recorded on a key action: changed in place through the plan's index (each of
     /// four `workPlans[year]?` found the plan again and put it back, ~700 instructions each).
-    private mutating func recordProgress(_ update: KeyAction.ProgressUpdate, year: Int, code: String) {
+    private mutating func recordProgress(_ update: consuming KeyAction.ProgressUpdate, year: Int, code: String) {
         if let plan = workPlans.index(forKey: year) { workPlans.values[plan].record(update, on: code) }
     }
 
@@ -411,7 +411,8 @@ extension NetworkState {
 
 extension WorkPlan {
     /// A key action's progress update, applied to the action with this code (if there is one).
-    fileprivate mutating func record(_ update: KeyAction.ProgressUpdate, on code: String) {
+    /// The update is moved into the history (not copied: its strings are not retained again).
+    fileprivate mutating func record(_ update: consuming KeyAction.ProgressUpdate, on code: String) {
         guard let index = actions.firstIndex(where: { $0.code == code }) else { return }
         actions[index].progress = update.percent
         actions[index].status = update.status
