@@ -167,6 +167,35 @@ func runMode(_ body: () throws -> Void) -> Never {
     }
 }
 
+/// The machine's cores' time so far as the kernel counts it (`/proc/stat`), for the share the
+/// hypervisor gave to other virtual machines meanwhile (steal): on a shared VM it is what moves
+/// every figure here from one hour to the next, the same binary's replay by half or more.
+struct MachineTicks {
+    let steal: UInt64
+    let total: UInt64
+
+    /// Nil where there is no `/proc/stat` with a steal column.
+    static func now() -> MachineTicks? {
+        guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+            let line = text.split(separator: "\n").first, line.hasPrefix("cpu ")
+        else { return nil }
+        // user nice system idle iowait irq softirq steal (guest time is counted in user already)
+        let fields = line.split(separator: " ").dropFirst().prefix(8).compactMap { UInt64($0) }
+        guard fields.count == 8 else { return nil }
+        return MachineTicks(steal: fields[7], total: fields.reduce(0, +))
+    }
+
+    /// What the hypervisor took from `start` to now, said as a line for the bench's output.
+    static func stealLine(since start: MachineTicks?) -> String {
+        guard let start, let end = now(), end.total > start.total else {
+            return "machine_steal_percent: unknown (no steal time in /proc/stat)"
+        }
+        let percent = Double(end.steal - start.steal) / Double(end.total - start.total) * 100
+        return "machine_steal_percent: \(String(format: "%.1f", percent)) (of the cores' time during this run, taken by the "
+            + "hypervisor for other machines)"
+    }
+}
+
 /// This process's CPU time so far (every thread, user and system), in seconds.
 func processCPUSeconds() -> Double {
     var usage = rusage()
@@ -177,6 +206,7 @@ func processCPUSeconds() -> Double {
 
 if options.replayOnly, let path = options.journal {
     runMode {
+        let startTicks = MachineTicks.now()
         var (walls, cpus): ([Double], [Double]) = ([], [])
         for _ in 0..<5 {
             let (wall, cpu) = try replayTimes(path)
@@ -204,6 +234,7 @@ if options.replayOnly, let path = options.journal {
                 + String(
                     format: "replay_halves_cpu_us_per_record: %.2f reading + %.2f applying (least of 5 each)",
                     readCPU / Double(records) * 1e6, appliedCPU / Double(records) * 1e6))
+        print(MachineTicks.stealLine(since: startTicks))
     }
 }
 
@@ -315,6 +346,7 @@ if let path = options.writeJournal {
 }
 
 print("unmn-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(quick ? "quick" : "full") run")
+let runStartTicks = MachineTicks.now()
 
 // The minutes editor with 100,000 pasted characters: each key (type, move, delete) and the
 // frame it draws at 120×40 must stay well under a 60 Hz frame (16 ms).
@@ -462,3 +494,4 @@ print(
     "bench_peak_memory_mib: \(String(format: "%.0f", peakMB)) (the bench itself, holding both synthetic networks; journals: "
         + "\((fileSize(realistic.path) + fileSize(stress.path)) / 1024 / 1024) MiB)"
 )
+print(MachineTicks.stealLine(since: runStartTicks))
