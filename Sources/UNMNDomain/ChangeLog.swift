@@ -91,8 +91,7 @@ struct ChangeLog: Hashable, Sendable, Codable {
         if let index = authorIndex[author] {
             lastAuthor = index
         } else {
-            // The log's own copy of the name, which no record read from a journal shares: what
-            // `apply` files a plain record's recorder under (`name(of:)`).
+            // A copy of its own, which no record read from a journal shares (`name(of:)`).
             authors.append(Author(by: String(decoding: Array(name.utf8), as: UTF8.self), entity: entity))
             lastAuthor = UInt32(authors.count - 1)
             authorIndex[author] = lastAuthor

@@ -168,8 +168,8 @@ func runMode(_ body: () throws -> Void) -> Never {
 }
 
 /// The machine's cores' time so far as the kernel counts it (`/proc/stat`), for the share the
-/// hypervisor gave to other virtual machines meanwhile (steal): on a shared VM it is what moves
-/// every figure here from one hour to the next, the same binary's replay by half or more.
+/// hypervisor gave to other virtual machines meanwhile (steal): on a shared VM, one of the things
+/// that move every figure here from one hour to the next (the same binary's replay by half).
 struct MachineTicks {
     let steal: UInt64
     let total: UInt64
