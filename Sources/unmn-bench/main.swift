@@ -424,21 +424,16 @@ for _ in 0..<20 {
     }
 }
 
-// Appends with fsync, against a bare fdatasync of the same size on the same disk.
-var appends: [Double] = []
-let appender = try Journal(path: realistic.path, emailPolicy: policy, osUser: "bench")
-for index in 0..<300 {
-    let command = Command.addFocalPoint(
-        FocalPointDraft(entity: "WHO", name: "Appended \(index)", position: "Officer", level: .other, email: "append\(index)@who.int"))
-    let context = CommandContext(
-        operator: SampleNetwork.secretariat, now: Instant(tashkent: LocalDate(year: 2026, month: 11, day: 29)!, hour: 10))
-    appends.append(try seconds { try appender.commit(command, context: context) })
-}
-// The same size as an average record of this journal.
+// Appends with fsync, against a bare fdatasync of the same size on the same disk, in turns (an
+// append, a bare write and sync, an append…): measured one block after the other, a minute's
+// change in this machine's or its disk's speed fell on one side of the ratio only.
+// The bare line is the size of an average record of this journal.
 let line = Array(repeating: UInt8(ascii: "x"), count: max(1, fileSize(realistic.path) / records - 1)) + [0x0A]
 let bare = open(directory + "/bare", O_WRONLY | O_CREAT | O_APPEND, 0o600)
-var syncs: [Double] = []
-for _ in 0..<300 {
+let appender = try Journal(path: realistic.path, emailPolicy: policy, osUser: "bench")
+var (appends, syncs): ([Double], [Double]) = ([], [])
+for index in 0..<300 {
+    appends.append(try seconds { try append(index, to: appender) })
     syncs.append(
         seconds {
             _ = line.withUnsafeBytes { write(bare, $0.baseAddress, $0.count) }
