@@ -8,6 +8,9 @@ public protocol FileSystem: Sendable {
     func open(_ path: String, flags: Int32, mode: mode_t) throws(FileSystemError) -> Int32
     func close(_ fd: Int32)
     func read(_ fd: Int32, at offset: Int, count: Int) throws(FileSystemError) -> [UInt8]
+    /// Reads up to `buffer.count` bytes at `offset` into `buffer`; returns how many came (fewer
+    /// only at the end of the file).
+    func read(_ fd: Int32, at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(FileSystemError) -> Int
     /// Writes at the end; returns how many bytes were written (possibly fewer than asked).
     func append(_ fd: Int32, _ bytes: ArraySlice<UInt8>) throws(FileSystemError) -> Int
     func sync(_ fd: Int32) throws(FileSystemError)
@@ -24,6 +27,15 @@ public protocol FileSystem: Sendable {
     func setPermissions(_ fd: Int32, _ mode: mode_t) throws(FileSystemError)
     /// True when the directory is setgid and group-writable: a shared secretariat folder.
     func isGroupSharedDirectory(_ path: String) -> Bool
+}
+
+extension FileSystem {
+    /// Through `read(_:at:count:)`, for file systems that have only that (tests' seams).
+    public func read(_ fd: Int32, at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(FileSystemError) -> Int {
+        let bytes = try read(fd, at: offset, count: buffer.count)
+        buffer.copyBytes(from: bytes)
+        return bytes.count
+    }
 }
 
 /// A failed file operation, worded for people.
@@ -56,23 +68,28 @@ public struct POSIXFileSystem: FileSystem {
     public func read(_ fd: Int32, at offset: Int, count: Int) throws(FileSystemError) -> [UInt8] {
         // Read into uninitialised storage and keep what came: neither zeroed first nor copied
         // after (a snapshot of a million events is 45 MB).
-        var failure: Int32?
+        var failure: FileSystemError?
         let bytes = [UInt8](unsafeUninitializedCapacity: max(count, 0)) { buffer, initialized in
-            var done = 0
-            while done < count {
-                let result = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break
-                }
-                if result == 0 { break }
-                done += result
-            }
-            initialized = done
+            do throws(FileSystemError) {
+                initialized = try read(fd, at: offset, into: UnsafeMutableRawBufferPointer(buffer))
+            } catch { failure = error }
         }
-        if let failure { throw FileSystemError("reading", path: "the journal", code: failure) }
+        if let failure { throw failure }
         return bytes
+    }
+
+    public func read(_ fd: Int32, at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(FileSystemError) -> Int {
+        var done = 0
+        while done < buffer.count {
+            let result = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError("reading", path: "the journal", code: errno)
+            }
+            if result == 0 { break }
+            done += result
+        }
+        return done
     }
 
     public func append(_ fd: Int32, _ bytes: ArraySlice<UInt8>) throws(FileSystemError) -> Int {

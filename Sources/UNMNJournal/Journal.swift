@@ -142,21 +142,27 @@ public final class Journal {
     /// is read whole), scanned; nil at the end of the file, or when it ended sooner than it said
     /// (cut meanwhile: what was read is all there is). `help` is offered the lines left to read.
     private static func readPiece(
-        _ fs: FileSystem, _ fd: Int32, at start: Int, size: Int, after sequence: UInt64, help: ReadingHelp?
+        _ fs: FileSystem, _ fd: Int32, at start: Int, size: Int, after sequence: UInt64, help: ReadingHelp?, buffers: PieceBuffers
     ) throws(FileSystemError) -> JournalScan? {
         guard start < size else { return nil }
-        var bytes = try fs.read(fd, at: start, count: min(Self.readPiece, size - start))
-        guard !bytes.isEmpty else { return nil }
-        if start + bytes.count < size {
-            if let end = bytes.lastIndex(of: 0x0A) {
-                bytes.removeSubrange((end + 1)...)
+        let wanted = min(Self.readPiece, size - start)
+        var buffer = buffers.take(count: wanted)
+        defer { buffers.giveBack(buffer) }
+        var count = try fs.read(fd, at: start, into: buffer.first(wanted))
+        guard count > 0 else { return nil }
+        if start + count < size {
+            if let end = UnsafeRawBufferPointer(buffer.first(count)).lastIndex(of: 0x0A) {
+                count = end + 1
             } else {
-                bytes = try fs.read(fd, at: start, count: size - start)
+                // A line longer than a piece: read whole.
+                buffers.giveBack(buffer)
+                buffer = buffers.take(count: size - start)
+                count = try fs.read(fd, at: start, into: buffer.first(size - start))
             }
         }
-        return bytes.withUnsafeBytes {
-            JournalScan.scan($0, startOffset: start, previousSequence: sequence, followed: start + $0.count < size, help: help)
-        }
+        return JournalScan.scan(
+            UnsafeRawBufferPointer(buffer.first(count)), startOffset: start, previousSequence: sequence, followed: start + count < size,
+            help: help)
     }
 
     /// Reads what was appended since the last read (by this process or another) and applies it.
@@ -180,9 +186,11 @@ public final class Journal {
         // applying thread, done before the next piece is, reads the lines left of it.
         // The first piece is read here (nothing to overlap with yet: an append's catch-up, a small
         // journal); with `parallelLines` at `.max` everything stays on this thread.
-        let (fs, fd, parallelLines, help) = (fs, fd, JournalScan.parallelLines, ReadingHelp())
+        let (fs, fd, parallelLines, help, buffers) = (fs, fd, JournalScan.parallelLines, ReadingHelp(), PieceBuffers())
         var next: Prefetch<Result<JournalScan?, FileSystemError>>? = Prefetch(
-            Result { () throws(FileSystemError) in try Self.readPiece(fs, fd, at: offset, size: size, after: lastSequence, help: nil) })
+            Result { () throws(FileSystemError) in
+                try Self.readPiece(fs, fd, at: offset, size: size, after: lastSequence, help: nil, buffers: buffers)
+            })
         // Whatever ends the replay, no read is left running on the file (or on `help`).
         defer { _ = next?.take() }
         while let pending = next {
@@ -194,7 +202,7 @@ public final class Journal {
                 let work: @Sendable () -> Result<JournalScan?, FileSystemError> = {
                     JournalScan.$parallelLines.withValue(parallelLines) {
                         Result { () throws(FileSystemError) in
-                            try Self.readPiece(fs, fd, at: start, size: size, after: previous, help: help)
+                            try Self.readPiece(fs, fd, at: start, size: size, after: previous, help: help, buffers: buffers)
                         }
                     }
                 }
