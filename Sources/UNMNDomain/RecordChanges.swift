@@ -57,7 +57,7 @@ struct RecordField<Record>: Sendable {
     let number: FieldNames.Number
     let differs: @Sendable (Record, Record) -> Bool
 
-    init<Value: Equatable>(_ name: HashedString, _ value: @escaping @Sendable (Record) -> Value) {
+    init<Value: Equatable & SendableMetatype>(_ name: HashedString, _ value: @escaping @Sendable (Record) -> Value) {
         self.name = name
         number = FieldNames.shared.number(name)
         differs = { value($0) != value($1) }

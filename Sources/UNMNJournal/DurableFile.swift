@@ -48,7 +48,7 @@ public enum DurableFile {
         var template = Array((path + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw Failure(step: "creating a temporary file beside \(path)", code: errno) }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         guard fchmod(fd, permissions) == 0 else {
             let code = errno
             close(fd)

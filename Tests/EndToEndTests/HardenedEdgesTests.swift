@@ -69,7 +69,7 @@ struct HardenedEdgesTests {
         #expect(opened.output.contains("is not a unmn journal: its first line is not a unmn record. It was left untouched."))
         #expect(try String(contentsOfFile: text, encoding: .utf8) == "important\n")
         mkfifo(directory + "/fifo", 0o600)
-        FileManager.default.createFile(atPath: directory + "/empty", contents: Data())
+        #expect(FileManager.default.createFile(atPath: directory + "/empty", contents: Data()))
         for path in [directory + "/fifo", directory + "/empty", "/dev/zero", directory] {
             let result = shell("timeout 10 '\(unmn)' check --journal '\(path)'")
             #expect(result.status == 2, "\(path): \(result.output)")

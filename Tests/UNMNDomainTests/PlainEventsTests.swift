@@ -88,7 +88,7 @@ struct PlainEventsTests {
 
     @Test("A plain record that could not have been written is refused as deciding it again refuses it")
     func refusedAlike() throws {
-        var state = try network()
+        let state = try network()
         let position = try state.decide(Self.stance, context: Fixture.context(Fixture.unicef))
         let update = try state.decide(Self.progress, context: Fixture.context(Fixture.secretariat))
         // Allowed now: both halves accept.

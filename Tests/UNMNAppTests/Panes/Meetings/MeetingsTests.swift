@@ -99,7 +99,7 @@ struct MeetingsTests {
         try network.execute(command, context: CommandContext(operator: op, now: Instant(tashkent: s.today, hour: 9)))
         let new = try #require(network.meetings.last)
         #expect(new.date == LocalDate(year: 2026, month: 12, day: 13))
-        AppUpdate.update(&s, .committed(network, summary: "Scheduled \(new.reference) on \(new.date)"))
+        _ = AppUpdate.update(&s, .committed(network, summary: "Scheduled \(new.reference) on \(new.date)"))
         let selectedRow = try #require(screen(s).firstIndex { $0.contains(new.reference.rawValue) })
         #expect(styleMask(s)[selectedRow].dropFirst().hasPrefix("R"))
         press([.enter], &s)
@@ -183,7 +183,7 @@ struct MeetingsTests {
         try network.execute(
             .addGuest(meeting: "MTG/2026/04", guest),
             context: CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: s.today, hour: 9)))
-        AppUpdate.update(&s, .committed(network, summary: "Added a guest"))
+        _ = AppUpdate.update(&s, .committed(network, summary: "Added a guest"))
         #expect(screen(s).contains(" Guests    Нилуфар Рашидова (Agency for External Labour Migration, speaker)"))
         press([.character("-")], &s)
         #expect(press([.enter], &s) == [.execute(.removeGuest(meeting: "MTG/2026/04", guest), by: SampleNetwork.secretariat)])
@@ -309,7 +309,7 @@ struct MeetingsTests {
         let context = CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: s.today, hour: 9))
         let batch = try network.execute(command, context: context)
         #expect(batch.summary == "Cancelled MTG/2026/04: The chair is at the Global Forum")
-        AppUpdate.update(&s, .committed(network, summary: batch.summary))
+        _ = AppUpdate.update(&s, .committed(network, summary: batch.summary))
         #expect(screen(s).contains { $0.hasPrefix(" MTG/2026/04  2026-12-09 10:00 regular") && $0.hasSuffix("cancelled") })
         #expect(network.nextMeeting(from: s.today) == nil)
         #expect(network.quarterlyCadence(year: 2026, today: s.today)[3].state == .due)
@@ -356,7 +356,7 @@ struct MeetingsTests {
         let moved = try #require(network.meeting("MTG/2026/04"))
         #expect(moved.date == LocalDate(year: 2026, month: 12, day: 16))
         #expect(moved.postponements?.map(\.from) == [LocalDate(year: 2026, month: 12, day: 9)!])
-        AppUpdate.update(&s, .committed(network, summary: batch.summary))
+        _ = AppUpdate.update(&s, .committed(network, summary: batch.summary))
         s.meetings.opened = "MTG/2026/04"
         press([.character("v")], &s)
         #expect(screen(s).contains { $0.contains("Postponed   from 2026-12-09 to 2026-12-16 on 2026-11-29 by Dilnoza") })

@@ -84,7 +84,7 @@ struct OverviewSnapshotTests {
         #expect(form.values["day"] == .text("2026-09-30"))
         #expect(press([.enter], &state) == [.loadAsOf(day)])
         let batches = try SampleNetwork.batches(entities: annexI, emailPolicy: emailPolicy)
-        AppUpdate.update(&state, .asOfLoaded(day, NetworkState.asOf(day, batches: batches, emailPolicy: emailPolicy)))
+        _ = AppUpdate.update(&state, .asOfLoaded(day, NetworkState.asOf(day, batches: batches, emailPolicy: emailPolicy)))
         let lines = screen(state)
         #expect(lines.contains("  2026 quarters      Q1 met · Q2 met · Q3 met · Q4 upcoming"))
         #expect(lines.contains("  UNCT report        2026 Q2 sent 2026-07-08 · none due"))
@@ -99,7 +99,7 @@ struct OverviewSnapshotTests {
             .recordReportSent(period: "2026Q3", on: LocalDate(year: 2026, month: 11, day: 29)!),
             context: CommandContext(
                 operator: SampleNetwork.secretariat, now: Instant(tashkent: LocalDate(year: 2026, month: 11, day: 29)!, hour: 9)))
-        AppUpdate.update(&state, .journalChanged(changed, summary: "Recorded the 2026Q3 progress report sent to the UNCT"))
+        _ = AppUpdate.update(&state, .journalChanged(changed, summary: "Recorded the 2026Q3 progress report sent to the UNCT"))
         #expect(state.today == day)
         press([.escape], &state)
         #expect(state.asOf == nil)
