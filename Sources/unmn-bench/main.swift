@@ -196,6 +196,76 @@ struct MachineTicks {
     }
 }
 
+/// How fast this machine runs two fixed pieces of work on one core, in nanoseconds a step, best
+/// of a few: a chain of multiplications, each waiting for the one before (no memory touched),
+/// and a walk through 64 MiB in an order no cache or prefetcher can guess, each step waiting for
+/// the memory the one before named. The same binary's keys and first frames ran half as fast in
+/// this machine's slow hours with no steal reported; these say which hour a run was in, so that
+/// the code's figures can be told from the machine's.
+struct MachineSpeed {
+    let multiplyNanoseconds: Double
+    let memoryNanoseconds: Double
+
+    static func measure() -> MachineSpeed {
+        MachineSpeed(multiplyNanoseconds: multiplyStep(), memoryNanoseconds: memoryStep())
+    }
+
+    private static func multiplyStep() -> Double {
+        let steps = 10_000_000
+        var best = Double.infinity
+        for _ in 0..<5 {
+            var value: UInt64 = 0x9E37_79B9_7F4A_7C15
+            let start = DispatchTime.now().uptimeNanoseconds
+            for step in 0..<UInt64(steps) {
+                value = (value ^ step) &* 0xBF58_476D_1CE4_E5B9
+                value ^= value >> 31
+            }
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start)
+            // Used, so that the loop is not thrown away.
+            if value == 42 { print("") }
+            best = min(best, elapsed / Double(steps))
+        }
+        return best
+    }
+
+    private static func memoryStep() -> Double {
+        // One cycle through every place (Sattolo's shuffle, a fixed seed): each step's address
+        // is the value read by the step before.
+        let count = 8 << 20
+        var next = [Int](0..<count)
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        for place in stride(from: count - 1, to: 0, by: -1) {
+            seed ^= seed << 13
+            seed ^= seed >> 7
+            seed ^= seed << 17
+            next.swapAt(place, Int(seed % UInt64(place)))
+        }
+        let steps = 1_000_000
+        var best = Double.infinity
+        next.withUnsafeBufferPointer { next in
+            var place = 0
+            for _ in 0..<3 {
+                let start = DispatchTime.now().uptimeNanoseconds
+                for _ in 0..<steps { place = next[place] }
+                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / Double(steps))
+            }
+            if place == -1 { print("") }
+        }
+        return best
+    }
+
+    /// The steps' times at `start` and now, said as a line for the bench's output.
+    static func line(start: MachineSpeed) -> String {
+        let end = measure()
+        func figures(_ speed: MachineSpeed) -> String {
+            String(format: "%.2f / %.1f", speed.multiplyNanoseconds, speed.memoryNanoseconds)
+        }
+        return "machine_step_ns: \(figures(start)) at the start, \(figures(end)) at the end (a multiplication / a read from "
+            + "memory no cache holds, each waiting for the one before, on one core: higher means this machine was slower, "
+            + "not the code)"
+    }
+}
+
 /// This process's CPU time so far (every thread, user and system), in seconds.
 func processCPUSeconds() -> Double {
     var usage = rusage()
@@ -207,6 +277,7 @@ func processCPUSeconds() -> Double {
 if options.replayOnly, let path = options.journal {
     runMode {
         let startTicks = MachineTicks.now()
+        let startSpeed = MachineSpeed.measure()
         var (walls, cpus): ([Double], [Double]) = ([], [])
         for _ in 0..<5 {
             let (wall, cpu) = try replayTimes(path)
@@ -235,6 +306,7 @@ if options.replayOnly, let path = options.journal {
                     format: "replay_halves_cpu_us_per_record: %.2f reading + %.2f applying (least of 5 each)",
                     readCPU / Double(records) * 1e6, appliedCPU / Double(records) * 1e6))
         print(MachineTicks.stealLine(since: startTicks))
+        print(MachineSpeed.line(start: startSpeed))
     }
 }
 
@@ -347,6 +419,7 @@ if let path = options.writeJournal {
 
 print("unmn-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(quick ? "quick" : "full") run")
 let runStartTicks = MachineTicks.now()
+let runStartSpeed = MachineSpeed.measure()
 
 // The minutes editor with 100,000 pasted characters: each key (type, move, delete) and the
 // frame it draws at 120×40 must stay well under a 60 Hz frame (16 ms).
@@ -490,3 +563,4 @@ print(
         + "\((fileSize(realistic.path) + fileSize(stress.path)) / 1024 / 1024) MiB)"
 )
 print(MachineTicks.stealLine(since: runStartTicks))
+print(MachineSpeed.line(start: runStartSpeed))
