@@ -266,6 +266,15 @@ struct MachineSpeed {
     }
 }
 
+/// The machine as a run found it at its start, said with what it is at the end: the bench's last
+/// two lines, about the machine rather than the code.
+struct MachineAtStart {
+    let ticks = MachineTicks.now()
+    let speed = MachineSpeed.measure()
+
+    func lines() -> String { MachineTicks.stealLine(since: ticks) + "\n" + MachineSpeed.line(start: speed) }
+}
+
 /// This process's CPU time so far (every thread, user and system), in seconds.
 func processCPUSeconds() -> Double {
     var usage = rusage()
@@ -276,8 +285,7 @@ func processCPUSeconds() -> Double {
 
 if options.replayOnly, let path = options.journal {
     runMode {
-        let startTicks = MachineTicks.now()
-        let startSpeed = MachineSpeed.measure()
+        let machine = MachineAtStart()
         var (walls, cpus): ([Double], [Double]) = ([], [])
         for _ in 0..<5 {
             let (wall, cpu) = try replayTimes(path)
@@ -305,8 +313,7 @@ if options.replayOnly, let path = options.journal {
                 + String(
                     format: "replay_halves_cpu_us_per_record: %.2f reading + %.2f applying (least of 5 each)",
                     readCPU / Double(records) * 1e6, appliedCPU / Double(records) * 1e6))
-        print(MachineTicks.stealLine(since: startTicks))
-        print(MachineSpeed.line(start: startSpeed))
+        print(machine.lines())
     }
 }
 
@@ -418,8 +425,7 @@ if let path = options.writeJournal {
 }
 
 print("unmn-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(quick ? "quick" : "full") run")
-let runStartTicks = MachineTicks.now()
-let runStartSpeed = MachineSpeed.measure()
+let machineAtStart = MachineAtStart()
 
 // The minutes editor with 100,000 pasted characters: each key (type, move, delete) and the
 // frame it draws at 120×40 must stay well under a 60 Hz frame (16 ms).
@@ -562,5 +568,4 @@ print(
     "bench_peak_memory_mib: \(String(format: "%.0f", peakMB)) (the bench itself, holding both synthetic networks; journals: "
         + "\((fileSize(realistic.path) + fileSize(stress.path)) / 1024 / 1024) MiB)"
 )
-print(MachineTicks.stealLine(since: runStartTicks))
-print(MachineSpeed.line(start: runStartSpeed))
+print(machineAtStart.lines())
