@@ -77,13 +77,19 @@ final class LineReading: @unchecked Sendable {
     }
 
     private func readAll(threads: Int, help: ReadingHelp?) {
-        if threads > 1 && chunkCount > 1 {
-            help?.offer(self)
-            DispatchQueue.concurrentPerform(iterations: threads) { _ in readChunks() }
-            help?.withdraw(self)
+        // With help, the applying thread is one of the cores: it comes to read once it has
+        // applied the piece before, so one reading thread fewer is started. (One more would share
+        // its core with the applying thread, and finish reading while that thread was still
+        // applying, leaving a core idle: 1.03× at the median of 26 alternating pairs on two cores,
+        // faster in 20.)
+        let readers = help == nil ? threads : threads - 1
+        if chunkCount > 1 && threads > 1 { help?.offer(self) }
+        if chunkCount > 1 && readers > 1 {
+            DispatchQueue.concurrentPerform(iterations: readers) { _ in readChunks() }
         } else {
             readChunks()
         }
+        help?.withdraw(self)
         allFinished.wait()
     }
 
