@@ -181,9 +181,9 @@ public final class Journal {
         inode = currentInode
         var (count, records): (Int, [JournalRecord]) = (0, [])
         var problem: JournalScan.Problem?
-        // Each piece is read and checked (on every core) while the one before it is verified and
-        // applied, which only one thread can do: the two overlap instead of taking turns, and the
-        // applying thread, done before the next piece is, reads the lines left of it.
+        // Each piece is read and checked (on every core but one) while the one before it is
+        // verified and applied, which only one thread can do: the two overlap instead of taking
+        // turns, and the applying thread, done before the next piece is, reads the lines left of it.
         // The first piece is read here (nothing to overlap with yet: an append's catch-up, a small
         // journal); with `parallelLines` at `.max` everything stays on this thread.
         let (fs, fd, parallelLines, help, buffers) = (fs, fd, JournalScan.parallelLines, ReadingHelp(), PieceBuffers())
