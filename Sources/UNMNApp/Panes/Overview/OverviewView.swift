@@ -42,7 +42,7 @@ enum OverviewView {
                 label: "Action points",
                 value: overdue.isEmpty
                     ? "none overdue · \(open) open"
-                    : "\(overdue.count) overdue (\(overdue.map(\.id.rawValue).joined(separator: ", "))) · \(open) open"),
+                    : "\(overdue.count) overdue (\(briefly(overdue.map(\.id.rawValue)))) · \(open) open"),
             .field(
                 label: "Consensus items",
                 value: items.isEmpty ? "none open  (5)" : "\(itemGroups)  (5)"),
@@ -76,6 +76,14 @@ enum OverviewView {
         }
     }
 
+    /// A list an overview line can hold: all of it up to three, else the first two and how many
+    /// more (a ten-year network had 43 overdue action points, which took eight lines and pushed
+    /// the rest of the summary off an 80×24 screen; the whole list is a pane away).
+    static func briefly(_ names: [String], separator: String = ", ") -> String {
+        guard names.count > 3 else { return names.joined(separator: separator) }
+        return names.prefix(2).joined(separator: separator) + " and \(names.count - 2) more"
+    }
+
     /// Who the network's mail reaches, against the Terms of Reference: every member entity on the
     /// list, corporate addresses (an exception is temporary), the participation level, the RCO's
     /// focal point. A line appears for a problem only when there is one.
@@ -96,9 +104,10 @@ enum OverviewView {
                 .field(
                     label: "Email exceptions",
                     value: "\(expired.count) expired: "
-                        + expired.map { point in
-                            "\(point.name) (\(point.entity))" + (point.emailException?.until.map { ", ended \($0)" } ?? "")
-                        }.joined(separator: "; ")))
+                        + briefly(
+                            expired.map { point in
+                                "\(point.name) (\(point.entity))" + (point.emailException?.until.map { ", ended \($0)" } ?? "")
+                            }, separator: "; ")))
         }
         let below = network.focalPointsBelowLevel
         if !below.isEmpty {
@@ -106,7 +115,7 @@ enum OverviewView {
                 .field(
                     label: "Participation",
                     value: "\(below.count) below the ToR's level (deputies, senior programme or project managers): "
-                        + below.map { "\($0.name) (\($0.entity))" }.joined(separator: ", ")))
+                        + briefly(below.map { "\($0.name) (\($0.entity))" })))
         }
         lines.append(
             .field(

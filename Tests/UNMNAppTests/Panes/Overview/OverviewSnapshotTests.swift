@@ -44,6 +44,28 @@ struct OverviewSnapshotTests {
             ])
     }
 
+    @Test("Many overdue action points: the first two and how many more, so the summary's last lines stay on an 80×24 screen")
+    func manyOverdue() throws {
+        var state = sampleState(.overview)
+        var network = try #require(state.network)
+        // Minuted at the December meeting, due in its following days; looked at in late January.
+        let held = LocalDate(year: 2026, month: 12, day: 9)!
+        for day in 10...15 {
+            try network.execute(
+                .addActionPoint(
+                    meeting: "MTG/2026/04", text: "Follow-up \(day)", responsible: ["UNICEF"],
+                    due: LocalDate(year: 2026, month: 12, day: day)!),
+                context: CommandContext(operator: SampleNetwork.secretariat, now: Instant(tashkent: held)))
+        }
+        state.network = network
+        state.today = LocalDate(year: 2027, month: 1, day: 20)!
+        let lines = screen(state)
+        #expect(lines[15] == "  Action points      9 overdue (AP/2026/002, AP/2026/003 and 7 more) · 9 open")
+        #expect(lines[16].hasPrefix("  Consensus items") && lines[18].hasPrefix("  Work plan 2027"))
+        #expect(OverviewView.briefly(["A", "B", "C"]) == "A, B, C")
+        #expect(OverviewView.briefly(["A", "B", "C", "D"], separator: "; ") == "A; B and 2 more")
+    }
+
     @Test("Overview's item counts are the Decisions pane's groups, one definition for both (issue 17)")
     func itemCountsMatchDecisions() throws {
         let state = sampleState(.overview)
