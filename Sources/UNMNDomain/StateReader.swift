@@ -38,7 +38,7 @@ public struct StateReader: ~Copyable {
         for _ in 0..<count {
             let length = try self.count()
             let utf8 = UnsafeRawBufferPointer(rebasing: bytes[position..<position + length])
-            guard let text = String(validating: utf8, as: UTF8.self) else { throw Failure("a string is not UTF-8 at byte \(position)") }
+            guard let text = validUTF8String(utf8) else { throw Failure("a string is not UTF-8 at byte \(position)") }
             position += length
             table.append(text)
         }

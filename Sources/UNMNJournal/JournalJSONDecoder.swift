@@ -366,7 +366,7 @@ func unescapedString(_ raw: UnsafeRawBufferPointer) -> String? {
             return nil
         }
     }
-    return String(validating: utf8, as: UTF8.self)
+    return utf8.withUnsafeBytes { validUTF8String($0) }
 }
 
 extension UInt8 {
@@ -575,16 +575,7 @@ private struct SingleValueTapeContainer: SingleValueDecodingContainer {
 @inline(__always) func plainString(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int, recent: RecentValues?) -> String? {
     let short = recent == nil ? nil : ShortText(bytes, at: start, count: end - start)
     if let short, let known = recent?.string(short) { return known }
-    // Decoding repairs bad UTF-8 (as U+FFFD), so the bytes are valid when they come back
-    // unchanged: much cheaper than `String(validating:)`, which was a tenth of a replay.
-    let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-    let string = String(decoding: raw, as: UTF8.self)
-    // ASCII (most text here: codes, references) needs no repair and no comparing back.
-    let unchanged =
-        isASCII(raw)
-        || string.utf8.withContiguousStorageIfAvailable { sameBytes(UnsafeRawBufferPointer($0), raw) }
-            ?? string.utf8.elementsEqual(raw)
-    guard unchanged else { return nil }
+    guard let string = validUTF8String(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) else { return nil }
     if let short { recent?.remember(string, as: short) }
     return string
 }
@@ -711,46 +702,4 @@ struct ShortText: Equatable {
         lhs.count == rhs.count && lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2
             && lhs.words.3 == rhs.words.3
     }
-}
-
-/// Whether two runs of bytes are the same (comparing through a collection's generic
-/// `elementsEqual` cost more than reading the value again).
-func sameBytes(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> Bool {
-    first.count == second.count && (first.isEmpty || equalBytes(first.baseAddress!, second.baseAddress!, count: first.count))
-}
-
-/// Whether every byte is below 0x80, eight at a time.
-func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
-    guard let base = bytes.baseAddress else { return true }
-    var (offset, seen): (Int, UInt64) = (0, 0)
-    while offset + 8 <= bytes.count {
-        seen |= base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-        offset += 8
-    }
-    while offset < bytes.count {
-        seen |= UInt64(base.load(fromByteOffset: offset, as: UInt8.self))
-        offset += 1
-    }
-    return seen & 0x8080_8080_8080_8080 == 0
-}
-
-/// Whether `count` bytes are the same in both places, eight at a time: the names and words
-/// compared are short, and calling `memcmp` for each cost more than comparing them here. What is
-/// left after whole words is compared as one word ending where the bytes end (overlapping the
-/// one before), or as two shorter ones, never byte by byte.
-@inline(__always) func equalBytes(_ first: UnsafeRawPointer, _ second: UnsafeRawPointer, count: Int) -> Bool {
-    func same<Word: FixedWidthInteger>(_: Word.Type, at offset: Int) -> Bool {
-        first.loadUnaligned(fromByteOffset: offset, as: Word.self) == second.loadUnaligned(fromByteOffset: offset, as: Word.self)
-    }
-    if count >= 8 {
-        var offset = 0
-        while offset + 8 < count {
-            guard same(UInt64.self, at: offset) else { return false }
-            offset += 8
-        }
-        return same(UInt64.self, at: count - 8)
-    }
-    if count >= 4 { return same(UInt32.self, at: 0) && same(UInt32.self, at: count - 4) }
-    if count >= 2 { return same(UInt16.self, at: 0) && same(UInt16.self, at: count - 2) }
-    return count == 0 || same(UInt8.self, at: 0)
 }
