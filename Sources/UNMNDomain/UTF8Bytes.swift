@@ -1,12 +1,12 @@
-/// Text as bytes: what the journal's reader and the snapshot's reader share to make strings
-/// from UTF-8 they did not write in this process (inlinable: the reader calls them for every
-/// name and word of every record).
+// Text as bytes: what the journal's reader and the snapshot's reader share to make strings from
+// UTF-8 they did not write in this process (inlinable: the reader calls them for every name and
+// word of every record).
 
-/// The string of `bytes` when they are UTF-8, else nil. `String(validating:as:)` is generic over
-/// the encoding and, unspecialised, looked up its types' metadata for every string: a tenth of a
-/// replay, and a ninth of reading a snapshot. Decoding repairs bad UTF-8 (as U+FFFD), so the
-/// bytes are valid when they come back unchanged; ASCII (codes, references, most names) needs
-/// no repair and no comparing back.
+/// The string of `bytes` when they are UTF-8, else nil. `String(validating:as:)` was a tenth of a
+/// replay and an eighth of reading a snapshot: generic over the encoding and not specialised, it
+/// looked up its types' metadata for every string. Decoding repairs bad UTF-8 (as U+FFFD), so the
+/// bytes are valid when they come back unchanged; ASCII (codes, references, most names) needs no
+/// repair and no comparing back.
 @inlinable package func validUTF8String(_ bytes: UnsafeRawBufferPointer) -> String? {
     let string = String(decoding: bytes, as: UTF8.self)
     let unchanged =
